@@ -1,0 +1,132 @@
+//! Runtime configuration, from command-line flags with environment fallbacks, so the same
+//! binary runs under `cargo xtask run`, in tests (ephemeral port, temp data dir) and on a host.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+
+/// Where the server listens and where it keeps and finds its files.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Address to bind. Defaults to loopback: exposing it is a deliberate choice.
+    pub addr: SocketAddr,
+    /// Directory holding the SQLite database, the catalog snapshots and uploaded photos.
+    pub data_dir: PathBuf,
+    /// Directory of the built app (Trunk's `dist/`).
+    pub dist_dir: PathBuf,
+    /// Fill an empty database with the demo catalog on first start.
+    pub seed_demo: bool,
+}
+
+/// A flag or variable the server could not understand.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("unknown argument {0:?} (try --help)")]
+    UnknownArgument(String),
+    #[error("{flag} needs a value")]
+    MissingValue { flag: String },
+    #[error("invalid {what}: {value:?}")]
+    Invalid { what: &'static str, value: String },
+}
+
+pub const USAGE: &str = "\
+etalase-server: serves Etalase Desa
+
+  --host ADDR      address to bind        (env HOST, default 127.0.0.1)
+  --port N         port, 0 = any free one (env PORT, default 8080)
+  --data-dir DIR   database, catalog, photos (env ETALASE_DATA_DIR, default ./data)
+  --dist DIR       built app to serve     (env ETALASE_DIST, default ./dist)
+  --no-demo        do not seed demo data into an empty database (env ETALASE_DEMO=0)
+";
+
+impl Config {
+    /// Reads flags (`args` without the program name) over environment variables over defaults.
+    pub fn from_args_and_env(
+        args: impl IntoIterator<Item = String>,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Config, ConfigError> {
+        let mut host = env("HOST").unwrap_or_else(|| "127.0.0.1".into());
+        let mut port = env("PORT").unwrap_or_else(|| "8080".into());
+        let mut data_dir = env("ETALASE_DATA_DIR").unwrap_or_else(|| "data".into());
+        let mut dist_dir = env("ETALASE_DIST").unwrap_or_else(|| "dist".into());
+        let mut seed_demo = env("ETALASE_DEMO").map_or(true, |v| v != "0");
+
+        let mut args = args.into_iter();
+        while let Some(arg) = args.next() {
+            let mut value = |flag: &str| {
+                args.next()
+                    .ok_or_else(|| ConfigError::MissingValue { flag: flag.into() })
+            };
+            match arg.as_str() {
+                "--host" => host = value("--host")?,
+                "--port" => port = value("--port")?,
+                "--data-dir" => data_dir = value("--data-dir")?,
+                "--dist" => dist_dir = value("--dist")?,
+                "--no-demo" => seed_demo = false,
+                _ => return Err(ConfigError::UnknownArgument(arg)),
+            }
+        }
+        let ip: IpAddr = host.parse().map_err(|_| ConfigError::Invalid {
+            what: "host",
+            value: host.clone(),
+        })?;
+        let port: u16 = port.parse().map_err(|_| ConfigError::Invalid {
+            what: "port",
+            value: port.clone(),
+        })?;
+        Ok(Config {
+            addr: SocketAddr::new(ip, port),
+            data_dir: data_dir.into(),
+            dist_dir: dist_dir.into(),
+            seed_demo,
+        })
+    }
+
+    /// A configuration for tests: any free loopback port, the given directories.
+    pub fn for_test(data_dir: PathBuf, dist_dir: PathBuf) -> Config {
+        Config {
+            addr: SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 0),
+            data_dir,
+            dist_dir,
+            seed_demo: true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_env(_: &str) -> Option<String> {
+        None
+    }
+
+    #[test]
+    fn defaults_are_loopback_8080() {
+        let c = Config::from_args_and_env(Vec::new(), no_env).unwrap();
+        assert_eq!(c.addr.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.data_dir, PathBuf::from("data"));
+        assert!(c.seed_demo);
+    }
+
+    #[test]
+    fn flags_override_env() {
+        let env = |k: &str| (k == "PORT").then(|| "9000".to_string());
+        let c = Config::from_args_and_env(vec!["--port".into(), "9100".into()], env).unwrap();
+        assert_eq!(c.addr.port(), 9100);
+        let c = Config::from_args_and_env(Vec::new(), env).unwrap();
+        assert_eq!(c.addr.port(), 9000);
+    }
+
+    #[test]
+    fn bad_input_is_named() {
+        let err = Config::from_args_and_env(vec!["--port".into(), "http".into()], no_env);
+        assert!(matches!(
+            err,
+            Err(ConfigError::Invalid { what: "port", .. })
+        ));
+        let err = Config::from_args_and_env(vec!["--data-dir".into()], no_env);
+        assert!(matches!(err, Err(ConfigError::MissingValue { .. })));
+        let err = Config::from_args_and_env(vec!["--frobnicate".into()], no_env);
+        assert!(matches!(err, Err(ConfigError::UnknownArgument(_))));
+    }
+}

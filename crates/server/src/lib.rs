@@ -1,0 +1,20 @@
+//! Etalase Desa's backend: a thin JSON server in front of a durable store.
+//!
+//! It serves the built single-page app (with precompressed assets and cache headers that
+//! suit hashed file names), the catalog as cacheable JSON, and takes writes (inquiries,
+//! accounts, photos) into a [`store::Store`]. Handlers only see the `Store` trait, so the
+//! SQLite default can be swapped for PostgreSQL without touching them.
+//!
+//! `main.rs` reads configuration and binds a socket; everything else is reachable from
+//! [`app`], so tests can drive the whole router without a socket.
+
+pub mod config;
+pub mod error;
+pub mod routes;
+pub mod state;
+pub mod static_files;
+pub mod store;
+
+pub use config::Config;
+pub use routes::app;
+pub use state::AppState;

@@ -1,0 +1,72 @@
+//! Binary entry: read configuration, open the store, bind, serve until SIGINT/SIGTERM.
+
+use std::sync::Arc;
+
+use anyhow::Context;
+use etalase_server::store::sqlite::SqliteStore;
+use etalase_server::{app, AppState, Config};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| EnvFilter::new("info,tower_http=info")),
+        )
+        .init();
+
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        print!("{}", etalase_server::config::USAGE);
+        return Ok(());
+    }
+    let config = Config::from_args_and_env(args, |k| std::env::var(k).ok())?;
+    if !config.dist_dir.join("index.html").is_file() {
+        tracing::warn!(dist = %config.dist_dir.display(), "no index.html: the app is not built, only the API is served");
+    }
+    let store = SqliteStore::open(&config.data_dir)
+        .with_context(|| format!("opening the database in {}", config.data_dir.display()))?;
+    tracing::info!(db = %store.path().display(), "database ready");
+
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .with_context(|| format!("binding {}", config.addr))?;
+    let addr = listener.local_addr()?;
+    let state = AppState {
+        store: Arc::new(store),
+        config: Arc::new(config),
+    };
+
+    // The run command and the e2e harness read this line to learn the address.
+    println!("Etalase Desa is serving on http://{addr}");
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("serving")?;
+    tracing::info!("stopped cleanly");
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM so in-flight requests finish before the process exits.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown signal received, draining connections");
+}

@@ -1,0 +1,14 @@
+//! What every handler can reach: the store and the configuration, cheap to clone.
+
+use std::sync::Arc;
+
+use crate::store::Store;
+use crate::Config;
+
+/// Shared application state. The store is a trait object so handlers never know which
+/// database sits behind it.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+    pub config: Arc<Config>,
+}

@@ -1,0 +1,40 @@
+//! Durable storage behind one interface.
+//!
+//! Handlers hold an `Arc<dyn Store>`; the embedded SQLite implementation is the default
+//! ([`sqlite::SqliteStore`]). A PostgreSQL implementation plugs in by implementing the same
+//! trait, so nothing above this module names a database.
+
+pub mod migrations;
+pub mod sqlite;
+
+use async_trait::async_trait;
+
+/// A failure of the storage layer, categorised for the HTTP edge.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database could not be opened, read or written (disk full, read-only, corrupt…).
+    #[error("database error: {0}")]
+    Database(String),
+    /// A migration failed; the server must not start on a half-migrated schema.
+    #[error("migration {version} failed: {reason}")]
+    Migration { version: usize, reason: String },
+    /// A blocking task panicked or was cancelled.
+    #[error("storage task failed: {0}")]
+    Task(String),
+}
+
+/// What `/api/health` reports about the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreHealth {
+    /// Engine name, e.g. `sqlite`.
+    pub engine: &'static str,
+    /// Schema version after migrations.
+    pub schema_version: usize,
+}
+
+/// The operations the server needs from a database.
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// Proves the database answers a query now (not just that it was opened once).
+    async fn health(&self) -> Result<StoreHealth, StoreError>;
+}

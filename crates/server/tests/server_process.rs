@@ -1,0 +1,149 @@
+//! The real binary on a real socket: started on an ephemeral loopback port with a temp data
+//! directory, exactly as `cargo xtask run` starts it, then stopped with SIGTERM.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Server {
+    fn start(data_dir: &Path, dist_dir: &Path) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_etalase-server"))
+            .args(["--port", "0", "--data-dir"])
+            .arg(data_dir)
+            .arg("--dist")
+            .arg(dist_dir)
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("server binary starts");
+        let stdout = child.stdout.take().unwrap();
+        let mut line = String::new();
+        BufReader::new(stdout).read_line(&mut line).unwrap();
+        let base = line
+            .trim()
+            .split_once("serving on ")
+            .map(|(_, url)| url.to_string())
+            .unwrap_or_else(|| panic!("unexpected first line: {line:?}"));
+        Server { child, base }
+    }
+
+    fn terminate(mut self) -> std::process::ExitStatus {
+        let pid = self.child.id().to_string();
+        Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+        self.child.wait().unwrap()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+fn write_dist(dir: &Path) {
+    std::fs::write(
+        dir.join("index.html"),
+        "<!doctype html><title>Etalase Desa</title>",
+    )
+    .unwrap();
+    std::fs::write(dir.join("app-0123456789abcdef_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+}
+
+#[tokio::test]
+async fn health_spa_fallback_and_cache_headers_over_a_real_socket() {
+    let data = tempfile::tempdir().unwrap();
+    let dist = tempfile::tempdir().unwrap();
+    write_dist(dist.path());
+    let server = Server::start(&data.path().join("nested/data"), dist.path());
+    assert!(
+        server.base.starts_with("http://127.0.0.1:"),
+        "{}",
+        server.base
+    );
+    let http = reqwest::Client::new();
+
+    let res = http
+        .get(format!("{}/api/health", server.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["status"], "ok");
+    assert_eq!(body["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(body["database"]["ok"], true);
+    assert_eq!(body["database"]["engine"], "sqlite");
+    assert!(
+        data.path().join("nested/data/etalase.sqlite3").is_file(),
+        "database file on disk"
+    );
+
+    // A deep link is answered with the app shell, never cached stale.
+    let res = http
+        .get(format!("{}/produk/kerupuk-udang", server.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["cache-control"], "no-cache");
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("<title>Etalase Desa</title>"));
+
+    // Hashed assets are immutable and typed correctly.
+    let res = http
+        .get(format!("{}/app-0123456789abcdef_bg.wasm", server.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-type"], "application/wasm");
+    assert_eq!(
+        res.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+
+    // A missing asset and an unknown API path are real 404s, the latter in JSON.
+    let res = http
+        .get(format!("{}/missing-logo.png", server.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404);
+    let res = http
+        .get(format!("{}/api/nope", server.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["code"], "not_found");
+
+    let status = server.terminate();
+    assert!(
+        status.success(),
+        "graceful shutdown exits 0, got {status:?}"
+    );
+}
+
+#[test]
+fn refuses_to_start_on_an_unusable_data_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("file");
+    std::fs::write(&file, "x").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_etalase-server"))
+        .args(["--port", "0", "--data-dir"])
+        .arg(file.join("sub"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("opening the database"), "{stderr}");
+}

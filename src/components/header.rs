@@ -1,0 +1,33 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::{LangSwitch, SearchBox};
+use crate::i18n::use_i18n;
+
+/// Site header: brand, search entry point, language switch and main navigation.
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <header class="site-header">
+            <div class="header-top">
+                <A href="/" attr:class="brand">
+                    <span class="brand-mark" aria-hidden="true"></span>
+                    <span class="brand-text">
+                        <span class="brand-name">"Etalase Desa"</span>
+                        <span class="brand-tagline">{move || i18n.t().brand_tagline}</span>
+                    </span>
+                </A>
+                <LangSwitch/>
+            </div>
+            <SearchBox/>
+            <nav class="main-nav" aria-label=move || i18n.t().nav_label>
+                <A href="/" exact=true>{move || i18n.t().nav_catalog}</A>
+                <A href="/permintaan">{move || i18n.t().nav_inquiry}</A>
+                <A href="/penjual">{move || i18n.t().nav_sellers}</A>
+                <A href="/tentang">{move || i18n.t().nav_about}</A>
+                <A href="/masuk" attr:class="nav-sign-in">{move || i18n.t().nav_sign_in}</A>
+            </nav>
+        </header>
+    }
+}

@@ -1,0 +1,22 @@
+//! Etalase Desa's browser app: a Leptos single-page app rendered on the client.
+//!
+//! `app` holds the router and app-wide context; `pages/` has one module per route;
+//! `components/` reusable widgets; `i18n` every user-visible string; `api` is the only
+//! module that knows server URLs. Business rules come from `etalase-model`, shared with
+//! the server.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod i18n;
+pub mod pages;
+pub mod storage;
+
+/// Mounts the app on `<body>`, replacing the loading placeholder from index.html.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    if let Some(splash) = leptos::prelude::document().get_element_by_id("boot") {
+        splash.remove();
+    }
+    leptos::mount::mount_to_body(app::App);
+}

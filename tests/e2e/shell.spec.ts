@@ -1,0 +1,69 @@
+// The app shell in a real browser: language switch, 404 page, deep-link reload (server
+// fallback), and no console errors along the way.
+import { test, expect, type Page } from '@playwright/test';
+
+function collectConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  return errors;
+}
+
+test('home loads in Indonesian and switches to English, remembered across reloads', async ({ page }, info) => {
+  const errors = collectConsoleErrors(page);
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'id');
+  await expect(page.getByRole('searchbox', { name: 'Cari produk' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Menu utama' })).toBeVisible();
+  await expect(page).toHaveTitle(/Etalase Desa/);
+  await page.screenshot({ path: `artifacts/screenshots/shell-home-${info.project.name}.png`, fullPage: true });
+
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('searchbox', { name: 'Search products' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Request a quote' })).toBeVisible();
+
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('searchbox', { name: 'Search products' })).toBeVisible();
+  await page.getByRole('button', { name: 'Ganti ke Bahasa Indonesia' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'id');
+  expect(errors).toEqual([]);
+});
+
+test('unknown route shows the 404 page with a way back', async ({ page }, info) => {
+  const errors = collectConsoleErrors(page);
+  await page.goto('/tidak-ada/halaman-ini');
+  await expect(page.getByRole('heading', { level: 1, name: 'Halaman tidak ditemukan' })).toBeVisible();
+  await expect(page).toHaveTitle(/Halaman tidak ditemukan/);
+  await page.screenshot({ path: `artifacts/screenshots/shell-404-${info.project.name}.png`, fullPage: true });
+  await page.getByRole('link', { name: 'Kembali ke katalog' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  expect(errors).toEqual([]);
+});
+
+test('a deep link survives a reload (server falls back to the app)', async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Tentang' }).click();
+  await expect(page).toHaveURL(/\/tentang$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tentang Etalase Desa' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tentang Etalase Desa' })).toBeVisible();
+  // The about page asks the real server for its health.
+  await expect(page.getByText('Server dan basis data berjalan normal')).toBeVisible();
+  const res = await page.request.get('/desa/sepatin');
+  expect(res.status()).toBe(200);
+  expect(res.headers()['cache-control']).toBe('no-cache');
+  expect(errors).toEqual([]);
+});
+
+test('keyboard users can skip to the content', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('searchbox')).toBeVisible();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Langsung ke isi' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main#main')).toBeFocused();
+});

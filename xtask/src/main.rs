@@ -1,0 +1,173 @@
+//! Project tasks, in Rust so a fresh machine needs nothing but cargo (`cargo xtask …`).
+//!
+//! - `cargo xtask run`  — install what is missing, build the app and server in release
+//!   mode, seed demo data on first start, serve on http://127.0.0.1:8080 (`PORT` overrides).
+//! - `cargo xtask test` — install what tests need, then run every suite: native cargo tests,
+//!   wasm tests in headless Chromium, Playwright end-to-end tests; print a summary and exit
+//!   non-zero if anything failed.
+//!
+//! Installs follow the measured recipe in the shared TOOLCHAIN notes: pinned trunk with
+//! `--locked`, wasm-bindgen-cli pinned to Cargo.lock's wasm-bindgen *without* `--locked`,
+//! wasm-opt from the npm lockfile, Chromium from Debian. Nothing downloads prebuilt binaries.
+
+mod precompress;
+mod setup;
+mod sh;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use sh::{cmd, Outcome};
+
+const USAGE: &str = "usage: cargo xtask <run|test|build> [--port N]
+
+  run    build everything (release) and serve the app with demo data
+  test   run every test suite (native, wasm in Chromium, Playwright e2e)
+  build  build the app (trunk, release) and the server, without serving";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = project_root();
+    std::env::set_current_dir(&root).expect("project root is accessible");
+    let result = match args.first().map(String::as_str) {
+        Some("run") => run(&root, &args[1..]),
+        Some("test") => test(&root),
+        Some("build") => build(&root).map(|_| ()),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("\nxtask: {msg}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root: xtask's manifest dir is `<root>/xtask`.
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask sits in the workspace")
+        .into()
+}
+
+/// Installs the build tools and builds the app (into `dist/`) and the release server.
+fn build(root: &Path) -> Result<PathBuf, String> {
+    setup::wasm_target()?;
+    setup::wasm_bindgen_cli(root)?;
+    setup::trunk()?;
+    setup::npm_packages(root)?;
+    build_app(root)?;
+    step("building the server (release)");
+    cmd("cargo", &["build", "--release", "-p", "etalase-server"]).run()?;
+    Ok(root.join("target/release/etalase-server"))
+}
+
+fn build_app(root: &Path) -> Result<(), String> {
+    // Trunk runs cargo with --offline (it must never download tools), so fetch crates first.
+    step("fetching crates");
+    cmd("cargo", &["fetch", "--quiet"]).run()?;
+    step("building the app (trunk, release)");
+    cmd("trunk", &["build", "--release"])
+        .env("PATH", setup::path_with_node_bin(root))
+        .run()?;
+    let (files, saved) =
+        precompress::dir(&root.join("dist")).map_err(|e| format!("precompressing dist: {e}"))?;
+    println!("   precompressed {files} files (brotli + gzip), {saved} KB saved");
+    Ok(())
+}
+
+fn run(root: &Path, args: &[String]) -> Result<(), String> {
+    let started = Instant::now();
+    let server = build(root)?;
+    step(&format!(
+        "ready after {:.0?}; starting the server (Ctrl-C stops it)",
+        started.elapsed()
+    ));
+    let mut serve = vec![
+        "--data-dir".to_string(),
+        "data".into(),
+        "--dist".into(),
+        "dist".into(),
+    ];
+    serve.extend(args.iter().cloned());
+    cmd(
+        server.to_str().expect("utf-8 path"),
+        &serve.iter().map(String::as_str).collect::<Vec<_>>(),
+    )
+    .run()
+}
+
+/// Runs every suite even when one fails, so one run shows everything that is wrong.
+fn test(root: &Path) -> Result<(), String> {
+    let started = Instant::now();
+    setup::wasm_target()?;
+    setup::wasm_bindgen_cli(root)?;
+    setup::trunk()?;
+    setup::chromium()?;
+    setup::npm_packages(root)?;
+
+    let mut results: Vec<(&str, Outcome)> = Vec::new();
+
+    step("native tests (cargo test --workspace)");
+    results.push((
+        "native cargo test",
+        cmd("cargo", &["test", "--workspace"]).outcome(),
+    ));
+
+    step("wasm tests in headless Chromium (wasm-bindgen-test)");
+    results.push((
+        "wasm tests (Chromium)",
+        cmd(
+            "cargo",
+            &[
+                "test",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "etalase-desa",
+                "-p",
+                "etalase-model",
+            ],
+        )
+        .outcome(),
+    ));
+
+    step("end-to-end tests (Playwright, Debian Chromium)");
+    let e2e = build_app(root)
+        .and_then(|()| cmd("cargo", &["build", "-p", "etalase-server"]).run())
+        .and_then(|()| {
+            cmd("npx", &["playwright", "test"])
+                .env("PATH", setup::path_with_node_bin(root))
+                .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+                .env(
+                    "ETALASE_SERVER_BIN",
+                    root.join("target/debug/etalase-server")
+                        .to_str()
+                        .unwrap_or_default(),
+                )
+                .run()
+        });
+    results.push(("playwright e2e", e2e.into()));
+
+    println!("\n==== summary ({:.0?}) ====", started.elapsed());
+    for (name, outcome) in &results {
+        println!("{:<24} {}", name, outcome);
+    }
+    if results.iter().all(|(_, o)| o.passed()) {
+        println!("all suites passed");
+        Ok(())
+    } else {
+        Err("some suites failed (see above)".into())
+    }
+}
+
+/// Prints a visible step header.
+pub fn step(what: &str) {
+    println!("\n==> {what}");
+}

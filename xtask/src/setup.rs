@@ -1,0 +1,132 @@
+//! Installs what the build and the tests need, only when it is missing, so a second run
+//! starts in seconds. Versions are pinned; see the TOOLCHAIN notes for why each recipe is
+//! the way it is.
+
+use std::path::Path;
+
+use crate::sh::cmd;
+use crate::step;
+
+const TRUNK_VERSION: &str = "0.21.14";
+
+pub fn wasm_target() -> Result<(), String> {
+    let installed = cmd("rustup", &["target", "list", "--installed"])
+        .read()
+        .unwrap_or_default();
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        return Ok(());
+    }
+    step("installing the wasm32 target");
+    cmd("rustup", &["target", "add", "wasm32-unknown-unknown"]).run()
+}
+
+/// wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock, or the generated JS and the
+/// wasm disagree. Installed without `--locked`: its own lockfile pins a crate version the
+/// registry here does not serve.
+pub fn wasm_bindgen_cli(root: &Path) -> Result<(), String> {
+    let want = locked_version(root, "wasm-bindgen")?;
+    let have = cmd("wasm-bindgen", &["--version"])
+        .read()
+        .unwrap_or_default();
+    if have.split_whitespace().nth(1) == Some(want.as_str()) {
+        return Ok(());
+    }
+    step(&format!(
+        "installing wasm-bindgen-cli {want} (about 3 minutes)"
+    ));
+    cmd(
+        "cargo",
+        &["install", "wasm-bindgen-cli", "--version", &want, "--force"],
+    )
+    .run()
+}
+
+/// Trunk 0.21 builds on stable Rust; 0.22 needs a newer compiler than this machine's.
+pub fn trunk() -> Result<(), String> {
+    let have = cmd("trunk", &["--version"]).read().unwrap_or_default();
+    if have.split_whitespace().nth(1) == Some(TRUNK_VERSION) {
+        return Ok(());
+    }
+    step(&format!(
+        "installing trunk {TRUNK_VERSION} (7-12 minutes on 2 cores, once)"
+    ));
+    cmd(
+        "cargo",
+        &[
+            "install",
+            "trunk",
+            "--version",
+            TRUNK_VERSION,
+            "--locked",
+            "--force",
+        ],
+    )
+    .run()
+}
+
+/// Debian's Chromium and its driver, for wasm-bindgen-test and Playwright.
+pub fn chromium() -> Result<(), String> {
+    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
+        return Ok(());
+    }
+    step("installing Debian's chromium and chromium-driver");
+    cmd("apt-get", &["update"]).run()?;
+    cmd(
+        "apt-get",
+        &[
+            "install",
+            "-y",
+            "--no-install-recommends",
+            "chromium",
+            "chromium-driver",
+        ],
+    )
+    .env("DEBIAN_FRONTEND", "noninteractive")
+    .run()
+}
+
+/// Playwright and binaryen (wasm-opt) from the committed lockfile; never a browser download.
+pub fn npm_packages(root: &Path) -> Result<(), String> {
+    let marker = root.join("node_modules/.package-lock.json");
+    let lock = root.join("package-lock.json");
+    let fresh = match (
+        marker.metadata().and_then(|m| m.modified()),
+        lock.metadata().and_then(|m| m.modified()),
+    ) {
+        (Ok(installed), Ok(locked)) => installed >= locked,
+        _ => false,
+    };
+    if fresh {
+        return Ok(());
+    }
+    step("installing npm packages from package-lock.json");
+    cmd("npm", &["ci", "--no-audit", "--no-fund"])
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+        .run()
+}
+
+/// PATH with the project's `node_modules/.bin` first, so trunk finds npm's wasm-opt (132)
+/// rather than downloading one or using Debian's older binaryen, which breaks the page.
+pub fn path_with_node_bin(root: &Path) -> std::ffi::OsString {
+    let mut paths = vec![root.join("node_modules/.bin")];
+    if let Some(path) = std::env::var_os("PATH") {
+        paths.extend(std::env::split_paths(&path));
+    }
+    std::env::join_paths(paths).expect("PATH entries are valid")
+}
+
+/// The version of `package` recorded in Cargo.lock.
+fn locked_version(root: &Path, package: &str) -> Result<String, String> {
+    let lock = std::fs::read_to_string(root.join("Cargo.lock"))
+        .map_err(|e| format!("reading Cargo.lock: {e}"))?;
+    let needle = format!("name = \"{package}\"\nversion = \"");
+    let start = lock
+        .find(&needle)
+        .ok_or_else(|| format!("{package} is not in Cargo.lock"))?
+        + needle.len();
+    let end = lock[start..].find('"').ok_or("malformed Cargo.lock")?;
+    Ok(lock[start..start + end].to_string())
+}
