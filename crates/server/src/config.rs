@@ -4,6 +4,8 @@
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 
+use etalase_model::{Date, FxRate};
+
 /// Where the server listens and where it keeps and finds its files.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -15,6 +17,8 @@ pub struct Config {
     pub dist_dir: PathBuf,
     /// Fill an empty database with the demo catalog on first start.
     pub seed_demo: bool,
+    /// Indicative exchange rate for USD prices (`ETALASE_USD_RATE=16250@2026-11-01`).
+    pub fx: Option<FxRate>,
 }
 
 /// A flag or variable the server could not understand.
@@ -36,6 +40,8 @@ etalase-server: serves Etalase Desa
   --data-dir DIR   database, catalog, photos (env ETALASE_DATA_DIR, default ./data)
   --dist DIR       built app to serve     (env ETALASE_DIST, default ./dist)
   --no-demo        do not seed demo data into an empty database (env ETALASE_DEMO=0)
+  --usd-rate R@D   indicative rupiah per US dollar and its date, or none
+                   (env ETALASE_USD_RATE, default 16250@2026-11-01)
 ";
 
 impl Config {
@@ -49,6 +55,7 @@ impl Config {
         let mut data_dir = env("ETALASE_DATA_DIR").unwrap_or_else(|| "data".into());
         let mut dist_dir = env("ETALASE_DIST").unwrap_or_else(|| "dist".into());
         let mut seed_demo = env("ETALASE_DEMO").map_or(true, |v| v != "0");
+        let mut usd = env("ETALASE_USD_RATE").unwrap_or_else(|| DEFAULT_USD_RATE.into());
 
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
@@ -62,6 +69,7 @@ impl Config {
                 "--data-dir" => data_dir = value("--data-dir")?,
                 "--dist" => dist_dir = value("--dist")?,
                 "--no-demo" => seed_demo = false,
+                "--usd-rate" => usd = value("--usd-rate")?,
                 _ => return Err(ConfigError::UnknownArgument(arg)),
             }
         }
@@ -78,6 +86,7 @@ impl Config {
             data_dir: data_dir.into(),
             dist_dir: dist_dir.into(),
             seed_demo,
+            fx: parse_fx(&usd)?,
         })
     }
 
@@ -88,8 +97,30 @@ impl Config {
             data_dir,
             dist_dir,
             seed_demo: true,
+            fx: parse_fx(DEFAULT_USD_RATE).ok().flatten(),
         }
     }
+}
+
+/// A recent mid-market rate; operators set their own with the flag or variable.
+const DEFAULT_USD_RATE: &str = "16250@2026-11-01";
+
+/// `16250@2026-11-01` → rate and date; `none` → no USD figures.
+fn parse_fx(s: &str) -> Result<Option<FxRate>, ConfigError> {
+    if s.eq_ignore_ascii_case("none") {
+        return Ok(None);
+    }
+    let invalid = || ConfigError::Invalid {
+        what: "usd rate (RATE@YYYY-MM-DD)",
+        value: s.into(),
+    };
+    let (rate, date) = s.split_once('@').ok_or_else(invalid)?;
+    let idr_per_usd: u32 = rate.trim().parse().map_err(|_| invalid())?;
+    let as_of: Date = date.trim().parse().map_err(|_| invalid())?;
+    if idr_per_usd == 0 {
+        return Err(invalid());
+    }
+    Ok(Some(FxRate { idr_per_usd, as_of }))
 }
 
 #[cfg(test)]
@@ -115,6 +146,26 @@ mod tests {
         assert_eq!(c.addr.port(), 9100);
         let c = Config::from_args_and_env(Vec::new(), env).unwrap();
         assert_eq!(c.addr.port(), 9000);
+    }
+
+    #[test]
+    fn usd_rate_parses_or_is_refused() {
+        let c =
+            Config::from_args_and_env(vec!["--usd-rate".into(), "15800@2026-10-01".into()], no_env)
+                .unwrap();
+        assert_eq!(c.fx.unwrap().idr_per_usd, 15_800);
+        let c =
+            Config::from_args_and_env(vec!["--usd-rate".into(), "none".into()], no_env).unwrap();
+        assert!(c.fx.is_none());
+        for bad in [
+            "16000",
+            "0@2026-01-01",
+            "abc@2026-01-01",
+            "16000@2026-13-01",
+        ] {
+            let r = Config::from_args_and_env(vec!["--usd-rate".into(), bad.into()], no_env);
+            assert!(r.is_err(), "{bad} must be refused");
+        }
     }
 
     #[test]

@@ -15,6 +15,8 @@ pub enum ApiError {
     NotFound,
     #[error("storage unavailable")]
     Store(#[from] StoreError),
+    #[error("internal error")]
+    Internal(String),
 }
 
 /// The JSON error envelope every endpoint uses.
@@ -33,6 +35,10 @@ impl IntoResponse for ApiError {
             ApiError::Store(err) => {
                 tracing::error!(error = %err, "store failure");
                 (StatusCode::SERVICE_UNAVAILABLE, "store_unavailable")
+            }
+            ApiError::Internal(cause) => {
+                tracing::error!(%cause, "internal error");
+                (StatusCode::INTERNAL_SERVER_ERROR, "internal")
             }
         };
         (

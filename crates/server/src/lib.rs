@@ -9,8 +9,10 @@
 //! [`app`], so tests can drive the whole router without a socket.
 
 pub mod config;
+pub mod demo_images;
 pub mod error;
 pub mod routes;
+pub mod snapshot;
 pub mod state;
 pub mod static_files;
 pub mod store;

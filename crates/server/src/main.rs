@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use anyhow::Context;
+use etalase_server::snapshot::Snapshots;
 use etalase_server::store::sqlite::SqliteStore;
+use etalase_server::store::Store;
 use etalase_server::{app, AppState, Config};
 use tracing_subscriber::EnvFilter;
 
@@ -28,6 +30,16 @@ async fn main() -> anyhow::Result<()> {
     let store = SqliteStore::open(&config.data_dir)
         .with_context(|| format!("opening the database in {}", config.data_dir.display()))?;
     tracing::info!(db = %store.path().display(), "database ready");
+    if config.seed_demo
+        && store
+            .seed_catalog_if_empty(etalase_model::demo_catalog())
+            .await?
+    {
+        tracing::info!("empty database: seeded the demo catalog");
+    }
+    let snapshots = Snapshots::load(&store, config.data_dir.join("catalog"), config.fx)
+        .await
+        .context("publishing the catalog snapshot")?;
 
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
@@ -36,6 +48,7 @@ async fn main() -> anyhow::Result<()> {
     let state = AppState {
         store: Arc::new(store),
         config: Arc::new(config),
+        snapshots: Arc::new(snapshots),
     };
 
     // The run command and the e2e harness read this line to learn the address.

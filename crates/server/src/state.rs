@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use crate::snapshot::Snapshots;
 use crate::store::Store;
 use crate::Config;
 
@@ -11,4 +12,6 @@ use crate::Config;
 pub struct AppState {
     pub store: Arc<dyn Store>,
     pub config: Arc<Config>,
+    /// The published catalog snapshot.
+    pub snapshots: Arc<Snapshots>,
 }

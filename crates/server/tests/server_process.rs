@@ -126,6 +126,65 @@ async fn health_spa_fallback_and_cache_headers_over_a_real_socket() {
     let body: serde_json::Value = res.json().await.unwrap();
     assert_eq!(body["code"], "not_found");
 
+    // The catalog snapshot: demo data seeded on first start, brotli when accepted, and a
+    // revalidation with the ETag costs no body.
+    let res = http
+        .get(format!("{}/api/catalog", server.base))
+        .header("accept-encoding", "br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-encoding"], "br");
+    assert_eq!(res.headers()["cache-control"], "no-cache");
+    let etag = res.headers()["etag"].to_str().unwrap().to_string();
+    let res = http
+        .get(format!("{}/api/catalog", server.base))
+        .header("if-none-match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 304);
+    let res = http
+        .get(format!("{}/api/catalog", server.base))
+        .send()
+        .await
+        .unwrap();
+    assert!(res.headers().get("content-encoding").is_none());
+    let catalog: etalase_model::Catalog = res.json().await.unwrap();
+    assert!(catalog.products.len() >= 40, "demo catalog seeded");
+    assert_eq!(format!("\"{}\"", catalog.version), etag);
+    assert!(catalog
+        .products
+        .iter()
+        .all(|p| p.status == etalase_model::ListingStatus::Published));
+    let on_disk = data.path().join(format!(
+        "nested/data/catalog/catalog-{}.json",
+        catalog.version
+    ));
+    assert!(
+        on_disk.is_file(),
+        "snapshot written to {}",
+        on_disk.display()
+    );
+
+    // Demo photos are drawn on request, only for listed products.
+    let photo = &catalog.products[0].photos[0];
+    let res = http
+        .get(format!("{}{}", server.base, photo.thumb))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-type"], "image/jpeg");
+    assert!(res.bytes().await.unwrap().starts_with(&[0xff, 0xd8]));
+    let res = http
+        .get(format!("{}/media/demo/not-a-product-400.jpg", server.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404);
+
     let status = server.terminate();
     assert!(
         status.success(),

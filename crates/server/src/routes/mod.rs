@@ -1,6 +1,8 @@
 //! The whole route table in one place. Handlers live in one module per resource.
 
+mod catalog;
 mod health;
+mod media;
 
 use axum::http::{header, HeaderValue};
 use axum::routing::get;
@@ -16,10 +18,12 @@ use crate::{static_files, AppState};
 pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .route("/health", get(health::get_health))
+        .route("/catalog", get(catalog::get_catalog))
         .fallback(|| async { ApiError::NotFound });
 
     Router::new()
         .nest("/api", api)
+        .route("/media/demo/{file}", get(media::get_demo_photo))
         .with_state(state.clone())
         .merge(static_files::router(&state.config.dist_dir))
         // Precompressed files already carry Content-Encoding and are left alone.

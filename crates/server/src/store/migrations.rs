@@ -11,4 +11,24 @@ pub const SQLITE: &[&str] = &[
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
     ) STRICT;",
+    // 2: the catalog. Each row keeps the full wire document as JSON (the model crate owns
+    // its shape) beside the columns queries and constraints need; PostgreSQL maps this to
+    // jsonb one to one.
+    "CREATE TABLE villages (
+        slug TEXT PRIMARY KEY,
+        doc  TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE sellers (
+        id           TEXT PRIMARY KEY,
+        village_slug TEXT NOT NULL REFERENCES villages(slug),
+        doc          TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE products (
+        id         TEXT PRIMARY KEY,
+        seller_id  TEXT NOT NULL REFERENCES sellers(id),
+        status     TEXT NOT NULL,
+        updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        doc        TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX products_by_seller ON products(seller_id);",
 ];

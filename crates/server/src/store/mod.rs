@@ -8,6 +8,7 @@ pub mod migrations;
 pub mod sqlite;
 
 use async_trait::async_trait;
+use etalase_model::Catalog;
 
 /// A failure of the storage layer, categorised for the HTTP edge.
 #[derive(Debug, thiserror::Error)]
@@ -18,6 +19,9 @@ pub enum StoreError {
     /// A migration failed; the server must not start on a half-migrated schema.
     #[error("migration {version} failed: {reason}")]
     Migration { version: usize, reason: String },
+    /// A stored document no longer parses as the model type (a bug or manual edit).
+    #[error("corrupt stored document {id}: {reason}")]
+    Corrupt { id: String, reason: String },
     /// A blocking task panicked or was cancelled.
     #[error("storage task failed: {0}")]
     Task(String),
@@ -37,4 +41,12 @@ pub struct StoreHealth {
 pub trait Store: Send + Sync + 'static {
     /// Proves the database answers a query now (not just that it was opened once).
     async fn health(&self) -> Result<StoreHealth, StoreError>;
+
+    /// Inserts `catalog` (villages, sellers, products) if the store has no products yet, in
+    /// one transaction. Returns whether it seeded.
+    async fn seed_catalog_if_empty(&self, catalog: Catalog) -> Result<bool, StoreError>;
+
+    /// Everything a buyer may see: all villages and sellers, and the published products in
+    /// a stable order. `version` and `fx` are left for the snapshot to fill in.
+    async fn load_public_catalog(&self) -> Result<Catalog, StoreError>;
 }

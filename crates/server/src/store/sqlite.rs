@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
-use rusqlite::Connection;
+use etalase_model::{Catalog, ListingStatus};
+use rusqlite::{params, Connection};
+use serde::de::DeserializeOwned;
 
 use super::{migrations, Store, StoreError, StoreHealth};
 
@@ -107,6 +109,89 @@ impl Store for SqliteStore {
         })
         .await
     }
+
+    async fn seed_catalog_if_empty(&self, catalog: Catalog) -> Result<bool, StoreError> {
+        self.with_conn(move |conn| {
+            let tx = conn.transaction()?;
+            let count: i64 = tx.query_row("SELECT count(*) FROM products", [], |r| r.get(0))?;
+            if count > 0 {
+                return Ok(false);
+            }
+            for v in &catalog.villages {
+                tx.execute(
+                    "INSERT OR REPLACE INTO villages (slug, doc) VALUES (?1, ?2)",
+                    params![v.slug, to_json(v)?],
+                )?;
+            }
+            for s in &catalog.sellers {
+                tx.execute(
+                    "INSERT OR REPLACE INTO sellers (id, village_slug, doc) VALUES (?1, ?2, ?3)",
+                    params![s.id, s.village_slug, to_json(s)?],
+                )?;
+            }
+            for p in &catalog.products {
+                tx.execute(
+                    "INSERT INTO products (id, seller_id, status, doc) VALUES (?1, ?2, ?3, ?4)",
+                    params![p.id, p.seller_id, status_text(p.status), to_json(p)?],
+                )?;
+            }
+            tx.commit()?;
+            Ok(true)
+        })
+        .await
+    }
+
+    async fn load_public_catalog(&self) -> Result<Catalog, StoreError> {
+        self.with_conn(|conn| {
+            let villages = load_docs(conn, "SELECT slug, doc FROM villages ORDER BY slug", [])?;
+            let sellers = load_docs(conn, "SELECT id, doc FROM sellers ORDER BY id", [])?;
+            let products = load_docs(
+                conn,
+                "SELECT id, doc FROM products WHERE status = ?1 ORDER BY rowid",
+                [status_text(ListingStatus::Published)],
+            )?;
+            Ok(Catalog {
+                version: String::new(),
+                products,
+                sellers,
+                villages,
+                fx: None,
+            })
+        })
+        .await
+    }
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
+    serde_json::to_string(value).map_err(|e| StoreError::Database(format!("encoding: {e}")))
+}
+
+fn status_text(status: ListingStatus) -> &'static str {
+    match status {
+        ListingStatus::Draft => "draft",
+        ListingStatus::Published => "published",
+        ListingStatus::Unpublished => "unpublished",
+    }
+}
+
+/// Runs a `SELECT key, doc` query and parses every doc.
+fn load_docs<T: DeserializeOwned, P: rusqlite::Params>(
+    conn: &Connection,
+    sql: &str,
+    params: P,
+) -> Result<Vec<T>, StoreError> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map(params, |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?;
+    rows.map(|row| {
+        let (id, doc) = row?;
+        serde_json::from_str(&doc).map_err(|e| StoreError::Corrupt {
+            id,
+            reason: e.to_string(),
+        })
+    })
+    .collect()
 }
 
 #[cfg(test)]
@@ -132,6 +217,35 @@ mod tests {
             migrations::SQLITE.len()
         );
         assert!(dir.path().join(DB_FILE).is_file());
+    }
+
+    #[tokio::test]
+    async fn seeds_once_and_loads_only_published_products() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(dir.path()).unwrap();
+        let demo = etalase_model::demo_catalog();
+        assert!(store.seed_catalog_if_empty(demo.clone()).await.unwrap());
+        assert!(
+            !store.seed_catalog_if_empty(demo.clone()).await.unwrap(),
+            "second seed is a no-op"
+        );
+        let loaded = store.load_public_catalog().await.unwrap();
+        let published: Vec<_> = demo
+            .products
+            .iter()
+            .filter(|p| p.status == ListingStatus::Published)
+            .collect();
+        assert_eq!(loaded.products.len(), published.len());
+        assert!(
+            loaded.products.len() < demo.products.len(),
+            "demo has drafts to hide"
+        );
+        assert_eq!(
+            loaded.products[0], *published[0],
+            "documents round-trip unchanged"
+        );
+        assert_eq!(loaded.villages.len(), demo.villages.len());
+        assert_eq!(loaded.sellers.len(), demo.sellers.len());
     }
 
     #[test]

@@ -1,0 +1,125 @@
+//! Villages and their development status.
+
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use super::UnknownSlug;
+use crate::Lang;
+
+/// A village (desa) whose products are listed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Village {
+    /// URL slug, e.g. `sepatin`; unique within the catalog.
+    pub slug: String,
+    pub name: String,
+    /// District (kecamatan), e.g. `Anggana`.
+    pub kecamatan: String,
+    /// Regency (kabupaten), e.g. `Kutai Kartanegara`.
+    pub kabupaten: String,
+    pub province: String,
+    pub idm_status: IdmStatus,
+    /// The Indeks Desa Membangun score, 0..1 with four decimals as published (e.g. 0.7123).
+    pub idm_score: f32,
+    /// The village cooperative that aggregates and ships, e.g.
+    /// `Koperasi Desa Merah Putih Sepatin`.
+    pub cooperative: String,
+    pub description_id: String,
+    pub description_en: String,
+}
+
+impl Village {
+    pub fn description(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Id => &self.description_id,
+            Lang::En => &self.description_en,
+        }
+    }
+}
+
+/// The village's status in the Indeks Desa Membangun (Village Development Index) of the
+/// Ministry of Villages. Buyers who source for impact filter on it, so it is part of the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IdmStatus {
+    SangatTertinggal,
+    Tertinggal,
+    Berkembang,
+    Maju,
+    Mandiri,
+}
+
+impl IdmStatus {
+    /// From least to most developed.
+    pub const ALL: [IdmStatus; 5] = [
+        IdmStatus::SangatTertinggal,
+        IdmStatus::Tertinggal,
+        IdmStatus::Berkembang,
+        IdmStatus::Maju,
+        IdmStatus::Mandiri,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            IdmStatus::SangatTertinggal => "sangat-tertinggal",
+            IdmStatus::Tertinggal => "tertinggal",
+            IdmStatus::Berkembang => "berkembang",
+            IdmStatus::Maju => "maju",
+            IdmStatus::Mandiri => "mandiri",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (IdmStatus::SangatTertinggal, Lang::Id) => "Sangat Tertinggal",
+            (IdmStatus::Tertinggal, Lang::Id) => "Tertinggal",
+            (IdmStatus::Berkembang, Lang::Id) => "Berkembang",
+            (IdmStatus::Maju, Lang::Id) => "Maju",
+            (IdmStatus::Mandiri, Lang::Id) => "Mandiri",
+            (IdmStatus::SangatTertinggal, Lang::En) => "Very underdeveloped",
+            (IdmStatus::Tertinggal, Lang::En) => "Underdeveloped",
+            (IdmStatus::Berkembang, Lang::En) => "Developing",
+            (IdmStatus::Maju, Lang::En) => "Advanced",
+            (IdmStatus::Mandiri, Lang::En) => "Independent",
+        }
+    }
+
+    /// The status an IDM score falls in, using the ministry's thresholds
+    /// (≤ 0.4907, ≤ 0.5989, ≤ 0.7072, ≤ 0.8155, above).
+    pub fn from_score(score: f32) -> IdmStatus {
+        match score {
+            s if s <= 0.4907 => IdmStatus::SangatTertinggal,
+            s if s <= 0.5989 => IdmStatus::Tertinggal,
+            s if s <= 0.7072 => IdmStatus::Berkembang,
+            s if s <= 0.8155 => IdmStatus::Maju,
+            _ => IdmStatus::Mandiri,
+        }
+    }
+}
+
+from_slug!(IdmStatus, "IDM status");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn idm_thresholds() {
+        assert_eq!(IdmStatus::from_score(0.45), IdmStatus::SangatTertinggal);
+        assert_eq!(IdmStatus::from_score(0.5989), IdmStatus::Tertinggal);
+        assert_eq!(IdmStatus::from_score(0.7123), IdmStatus::Maju);
+        assert_eq!(IdmStatus::from_score(0.8156), IdmStatus::Mandiri);
+    }
+
+    #[test]
+    fn slugs_and_labels() {
+        for s in IdmStatus::ALL {
+            assert_eq!(s.slug().parse::<IdmStatus>(), Ok(s));
+        }
+        assert_eq!(
+            IdmStatus::SangatTertinggal.label(Lang::Id),
+            "Sangat Tertinggal"
+        );
+        assert_eq!(IdmStatus::Mandiri.label(Lang::En), "Independent");
+    }
+}

@@ -1,0 +1,374 @@
+//! Demo data: a small, realistic catalog of village products from Kutai Kartanegara (and one
+//! neighbouring regency), for development, screenshots and tests, plus a deterministic
+//! generator of large synthetic catalogs for benchmarks.
+//!
+//! **Everything here is illustrative.** The villages and kecamatan are real, but the IDM
+//! scores, sellers, WhatsApp numbers (all `+62 812 0000 xxxx`), prices and certificate numbers
+//! are made up to look plausible; none of it is an official figure or a real business.
+//! Photos point at `/media/demo/{product id}-400.jpg` and `-1600.jpg`, which the server draws
+//! as illustrations coloured by [`demo_photo_color`].
+
+mod products;
+mod synthetic;
+
+use crate::catalog::{Catalog, Category, IdmStatus, Seller, Village};
+
+pub use synthetic::synthetic_catalog;
+
+/// The version string of the demo catalog.
+pub const DEMO_VERSION: &str = "demo-2026-11";
+
+/// The demo catalog: 18 villages, 24 sellers, 55 listings (53 published, one draft, one
+/// unpublished), some certificates expired on purpose.
+pub fn demo_catalog() -> Catalog {
+    let villages = villages();
+    let sellers = sellers(&villages);
+    let products = products::products(&sellers);
+    Catalog {
+        fx: None,
+        version: DEMO_VERSION.to_owned(),
+        products,
+        sellers,
+        villages,
+    }
+}
+
+/// Background colour for a category's illustrative photo, so cards of one category look alike
+/// (golden crackers, sea-green seaweed, amber honey…).
+pub fn demo_photo_color(category: Category) -> [u8; 3] {
+    match category {
+        Category::Kerupuk => [232, 160, 72],
+        Category::OlahanIkan => [176, 98, 72],
+        Category::RumputLaut => [62, 138, 98],
+        Category::Madu => [222, 170, 40],
+        Category::GulaAren => [140, 82, 42],
+        Category::Kopi => [92, 60, 40],
+        Category::Rempah => [120, 110, 50],
+        Category::Camilan => [240, 200, 90],
+        Category::PupukKompos => [96, 110, 56],
+        Category::Kerajinan => [168, 120, 72],
+    }
+}
+
+const KUKAR: &str = "Kutai Kartanegara";
+const KALTIM: &str = "Kalimantan Timur";
+
+/// slug, name, kecamatan, kabupaten, IDM score, description (id, en). The status follows from
+/// the score.
+type VillageRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    f32,
+    &'static str,
+    &'static str,
+);
+
+#[rustfmt::skip]
+const VILLAGES: &[VillageRow] = &[
+    ("sepatin", "Sepatin", "Anggana", KUKAR, 0.6518,
+     "Desa nelayan di Delta Mahakam, sentra kerupuk udang dari tambak udang windu.",
+     "Fishing village in the Mahakam Delta, known for prawn crackers from its tiger-prawn ponds."),
+    ("tani-baru", "Tani Baru", "Anggana", KUKAR, 0.6347,
+     "Desa pesisir di muara Sungai Mahakam; warganya membudidayakan rumput laut dan mengolah terasi.",
+     "Coastal village at the mouth of the Mahakam; residents farm seaweed and make shrimp paste."),
+    ("muara-pantuan", "Muara Pantuan", "Anggana", KUKAR, 0.5874,
+     "Desa delta dengan tambak dan nelayan, dikenal dengan ikan asin dan rumput laut Gracilaria.",
+     "Delta village of ponds and fishers, known for salted fish and Gracilaria seaweed."),
+    ("saliki", "Saliki", "Muara Badak", KUKAR, 0.7186,
+     "Desa pesisir Muara Badak, sentra amplang ikan pipih.",
+     "Coastal village of Muara Badak, home of amplang made from featherback fish."),
+    ("muara-badak-ulu", "Muara Badak Ulu", "Muara Badak", KUKAR, 0.8231,
+     "Desa di Muara Badak dengan banyak UMKM makanan ringan berbahan ikan.",
+     "Village in Muara Badak with many small fish-snack businesses."),
+    ("loa-kulu-kota", "Loa Kulu Kota", "Loa Kulu", KUKAR, 0.8412,
+     "Pusat Kecamatan Loa Kulu di tepi Mahakam, dengan kebun kopi liberika rakyat.",
+     "Centre of Loa Kulu district on the Mahakam, with smallholder Liberica coffee gardens."),
+    ("jembayan-tengah", "Jembayan Tengah", "Loa Kulu", KUKAR, 0.7624,
+     "Desa pertanian; kelompok wanita tani mengolah kompos, pupuk cair dan tanaman obat.",
+     "Farming village where the women farmers' group makes compost, liquid fertiliser and herbal products."),
+    ("lung-anai", "Lung Anai", "Loa Kulu", KUKAR, 0.6935,
+     "Kampung budaya Dayak Kenyah, terkenal dengan anyaman rotan dan manik-manik.",
+     "Dayak Kenyah cultural village, known for rattan weaving and beadwork."),
+    ("loa-sumber", "Loa Sumber", "Loa Kulu", KUKAR, 0.7203,
+     "Desa dengan pohon aren yang disadap untuk gula aren cetak dan gula semut.",
+     "Village whose sugar palms are tapped for block and granulated palm sugar."),
+    ("loa-duri-seberang", "Loa Duri Seberang", "Loa Janan", KUKAR, 0.7788,
+     "Desa yang bank sampahnya mengubah sampah plastik dan kertas menjadi kerajinan.",
+     "Village whose waste bank turns plastic and paper waste into crafts."),
+    ("loa-janan-ulu", "Loa Janan Ulu", "Loa Janan", KUKAR, 0.8306,
+     "Desa peternak lebah kelulut dan pekebun lada.",
+     "Village of stingless-bee keepers and pepper growers."),
+    ("bukit-raya", "Bukit Raya", "Tenggarong Seberang", KUKAR, 0.7891,
+     "Desa transmigrasi dengan kebun kopi robusta dan sayuran.",
+     "Transmigration village with robusta coffee and vegetable farms."),
+    ("bangun-rejo", "Bangun Rejo", "Tenggarong Seberang", KUKAR, 0.8577,
+     "Desa transmigrasi lumbung padi; kelompok taninya memproduksi pupuk kompos dan keripik.",
+     "Rice-growing transmigration village whose farmer groups make compost and chips."),
+    ("kedang-ipil", "Kedang Ipil", "Kota Bangun Darat", KUKAR, 0.6712,
+     "Desa adat Kutai di tepi hutan; penghasil madu hutan dan anyaman purun.",
+     "Traditional Kutai village at the forest edge, producing wild honey and purun sedge weaving."),
+    ("sanga-sanga-dalam", "Sanga-Sanga Dalam", "Sanga-Sanga", KUKAR, 0.7415,
+     "Desa bersejarah di Sanga-Sanga dengan UMKM amplang dan camilan ikan.",
+     "Historic village in Sanga-Sanga with amplang and fish-snack makers."),
+    ("muara-enggelam", "Muara Enggelam", "Muara Wis", KUKAR, 0.5632,
+     "Desa terapung di Danau Melintang; nelayan danau mengolah ikan salai dan ikan asin.",
+     "Floating village on Lake Melintang; lake fishers smoke and salt their catch."),
+    ("sungai-merdeka", "Sungai Merdeka", "Samboja", KUKAR, 0.7502,
+     "Desa di jalan Balikpapan–Samarinda dengan budidaya lebah kelulut.",
+     "Village on the Balikpapan–Samarinda road with stingless-bee farms."),
+    ("giri-mukti", "Giri Mukti", "Penajam", "Penajam Paser Utara", 0.7350,
+     "Desa transmigrasi dekat Ibu Kota Nusantara, penghasil kopi dan gula aren.",
+     "Transmigration village near the new capital Nusantara, growing coffee and palm sugar."),
+];
+
+fn villages() -> Vec<Village> {
+    VILLAGES
+        .iter()
+        .map(
+            |&(slug, name, kecamatan, kabupaten, score, id, en)| Village {
+                slug: slug.to_owned(),
+                name: name.to_owned(),
+                kecamatan: kecamatan.to_owned(),
+                kabupaten: kabupaten.to_owned(),
+                province: KALTIM.to_owned(),
+                idm_status: IdmStatus::from_score(score),
+                idm_score: score,
+                cooperative: format!("Koperasi Desa Merah Putih {name}"),
+                description_id: id.to_owned(),
+                description_en: en.to_owned(),
+            },
+        )
+        .collect()
+}
+
+/// id, name, village slug, whether the seller sells through the village cooperative.
+const SELLERS: &[(&str, &str, &str, bool)] = &[
+    (
+        "kerupuk-sepatin-jaya",
+        "UD Kerupuk Udang Sepatin Jaya",
+        "sepatin",
+        true,
+    ),
+    (
+        "kub-nelayan-sepatin",
+        "KUB Nelayan Sepatin Bersatu",
+        "sepatin",
+        true,
+    ),
+    (
+        "kwn-tani-baru",
+        "Kelompok Wanita Nelayan Tani Baru",
+        "tani-baru",
+        true,
+    ),
+    (
+        "terasi-delta-mahakam",
+        "UMKM Terasi Delta Mahakam",
+        "tani-baru",
+        false,
+    ),
+    (
+        "pokdakan-muara-pantuan",
+        "Pokdakan Rumput Laut Muara Pantuan",
+        "muara-pantuan",
+        true,
+    ),
+    (
+        "ikan-asin-bahari",
+        "UD Ikan Asin Bahari Pantuan",
+        "muara-pantuan",
+        false,
+    ),
+    (
+        "amplang-saliki-berkah",
+        "Amplang Saliki Berkah",
+        "saliki",
+        true,
+    ),
+    (
+        "dapur-ibu-sri",
+        "Dapur Ibu Sri Muara Badak",
+        "muara-badak-ulu",
+        false,
+    ),
+    (
+        "kopi-liberika-loa-kulu",
+        "Kopi Liberika Loa Kulu",
+        "loa-kulu-kota",
+        true,
+    ),
+    (
+        "kwt-jembayan-lestari",
+        "KWT Jembayan Lestari",
+        "jembayan-tengah",
+        true,
+    ),
+    (
+        "sanggar-lung-anai",
+        "Sanggar Anyaman Lamin Lung Anai",
+        "lung-anai",
+        true,
+    ),
+    (
+        "gula-aren-loa-sumber",
+        "Gula Aren Loa Sumber Manis",
+        "loa-sumber",
+        true,
+    ),
+    (
+        "bank-sampah-loa-duri",
+        "Bank Sampah Loa Duri Berseri",
+        "loa-duri-seberang",
+        false,
+    ),
+    (
+        "kelulut-loa-janan",
+        "Madu Kelulut Loa Janan Ulu",
+        "loa-janan-ulu",
+        true,
+    ),
+    (
+        "kebun-lada-bu-ratna",
+        "Kebun Lada Bu Ratna",
+        "loa-janan-ulu",
+        false,
+    ),
+    (
+        "kopi-bukit-raya",
+        "Kopi Robusta Bukit Raya",
+        "bukit-raya",
+        true,
+    ),
+    (
+        "poktan-subur-makmur",
+        "Poktan Subur Makmur Bangun Rejo",
+        "bangun-rejo",
+        true,
+    ),
+    (
+        "keripik-mbak-tutik",
+        "Keripik Pisang Mbak Tutik",
+        "bangun-rejo",
+        false,
+    ),
+    (
+        "madu-hutan-kedang-ipil",
+        "Madu Hutan Kedang Ipil",
+        "kedang-ipil",
+        true,
+    ),
+    (
+        "purun-kedang-ipil",
+        "Kerajinan Purun Kedang Ipil",
+        "kedang-ipil",
+        true,
+    ),
+    (
+        "amplang-sanga-sanga",
+        "Amplang & Kerupuk Sanga-Sanga Asli",
+        "sanga-sanga-dalam",
+        false,
+    ),
+    (
+        "salai-danau-melintang",
+        "Ikan Salai Danau Melintang",
+        "muara-enggelam",
+        true,
+    ),
+    (
+        "meliponikultur-samboja",
+        "Meliponikultur Sungai Merdeka",
+        "sungai-merdeka",
+        true,
+    ),
+    (
+        "kopi-giri-mukti",
+        "Kopi & Gula Aren Giri Mukti",
+        "giri-mukti",
+        false,
+    ),
+];
+
+fn sellers(villages: &[Village]) -> Vec<Seller> {
+    SELLERS
+        .iter()
+        .enumerate()
+        .map(|(i, &(id, name, village, via_coop))| Seller {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            whatsapp: format!("+628120000{:04}", i + 1),
+            village_slug: village.to_owned(),
+            cooperative: via_coop
+                .then(|| {
+                    villages
+                        .iter()
+                        .find(|v| v.slug == village)
+                        .map(|v| v.cooperative.clone())
+                })
+                .flatten(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{ListingStatus, Unit};
+    use crate::Date;
+
+    #[test]
+    fn demo_catalog_is_consistent_and_big_enough() {
+        let c = demo_catalog();
+        assert_eq!(c.integrity_problems(), Vec::<String>::new());
+        assert!(c.villages.len() >= 14);
+        assert!(c.sellers.len() >= 20);
+        assert!(c.published().count() >= 44);
+        for p in &c.products {
+            assert_eq!(p.validate(), Ok(()), "{}", p.id);
+            assert_eq!(p.photos.len(), 1);
+            assert_eq!(p.photos[0].thumb, format!("/media/demo/{}-400.jpg", p.id));
+            assert_eq!(c.seller(&p.seller_id).unwrap().village_slug, p.village_slug);
+            assert_eq!(p.created.year(), 2026);
+            assert!(p.export_ready == p.hs_code.is_some(), "{}", p.id);
+        }
+        for s in &c.sellers {
+            assert!(s.whatsapp.starts_with("+628120000") && s.whatsapp.len() == 14);
+        }
+        for v in &c.villages {
+            assert_eq!(IdmStatus::from_score(v.idm_score), v.idm_status);
+        }
+    }
+
+    #[test]
+    fn demo_catalog_covers_what_the_app_shows() {
+        let c = demo_catalog();
+        for cat in Category::ALL {
+            assert!(c.products.iter().any(|p| p.category == cat), "{cat:?}");
+        }
+        let today = Date::new(2026, 11, 23).unwrap();
+        let expired = c
+            .products
+            .iter()
+            .flat_map(|p| &p.certificates)
+            .filter(|x| !x.is_valid_on(today))
+            .count();
+        assert!(expired >= 2, "some certificates are expired on purpose");
+        assert!(c.products.iter().any(|p| p.status == ListingStatus::Draft));
+        assert!(c.products.iter().any(|p| p.unit == Unit::Sack));
+        let statuses: std::collections::HashSet<_> =
+            c.villages.iter().map(|v| v.idm_status).collect();
+        assert!(statuses.len() >= 4);
+        let ids: std::collections::HashSet<_> = c.products.iter().map(|p| &p.id).collect();
+        assert_eq!(ids.len(), c.products.len());
+    }
+
+    #[test]
+    fn demo_catalog_serialises() {
+        let c = demo_catalog();
+        let json = serde_json::to_string(&c).unwrap();
+        let back: Catalog = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, c);
+    }
+}

@@ -1,0 +1,152 @@
+//! Running a query: search, then filter, count facets and sort in one pass.
+
+use std::collections::HashMap;
+
+use super::{CatalogQuery, Sort};
+use crate::catalog::{Catalog, Category, ListingStatus, Product, Village};
+use crate::search::{normalize, Score, SearchIndex};
+use crate::Date;
+
+/// Runs `query` over the published listings of `catalog`: search, filter, sort. Returns
+/// product indices. `index` must have been built from this `catalog`; `today` decides which
+/// certificates still count.
+pub fn run_query(
+    catalog: &Catalog,
+    index: &SearchIndex,
+    query: &CatalogQuery,
+    today: Date,
+) -> Vec<usize> {
+    run_query_with_facets(catalog, index, query, today).0
+}
+
+/// Per category, how many listings the query would find with that category chosen: the other
+/// filters apply, the category filter does not, so the menu can show `Madu (12)` next to the
+/// current choice. Every category is listed, in menu order.
+pub fn facet_counts(
+    catalog: &Catalog,
+    index: &SearchIndex,
+    query: &CatalogQuery,
+    today: Date,
+) -> Vec<(Category, usize)> {
+    run_query_with_facets(catalog, index, query, today).1
+}
+
+/// [`run_query`] and [`facet_counts`] from one search.
+pub fn run_query_with_facets(
+    catalog: &Catalog,
+    index: &SearchIndex,
+    query: &CatalogQuery,
+    today: Date,
+) -> (Vec<usize>, Vec<(Category, usize)>) {
+    let filter = Filter::new(catalog, query, today);
+    let mut counts = [0usize; Category::ALL.len()];
+    let mut hits: Vec<(usize, Score)> = Vec::new();
+    for (i, score) in index.search(&query.q) {
+        let Some(p) = catalog.products.get(i) else {
+            continue;
+        };
+        if !filter.matches(p) {
+            continue;
+        }
+        counts[p.category as usize] += 1;
+        if query.category.is_none_or(|c| c == p.category) {
+            hits.push((i, score));
+        }
+    }
+    let price = |i: usize| catalog.products[i].base_price();
+    // Stable sorts: equal keys keep their relevance order.
+    match query.sort {
+        Sort::Relevance => {}
+        Sort::PriceAsc => hits.sort_by_key(|&(i, _)| (price(i).is_none(), price(i))),
+        Sort::PriceDesc => {
+            hits.sort_by_key(|&(i, _)| (price(i).is_none(), std::cmp::Reverse(price(i))))
+        }
+        Sort::Newest => hits.sort_by_key(|&(i, _)| std::cmp::Reverse(catalog.products[i].created)),
+    }
+    let facets = Category::ALL
+        .into_iter()
+        .map(|c| (c, counts[c as usize]))
+        .collect();
+    (hits.into_iter().map(|(i, _)| i).collect(), facets)
+}
+
+/// The query's filters, with place names normalised once.
+struct Filter<'a> {
+    query: &'a CatalogQuery,
+    today: Date,
+    villages: HashMap<&'a str, &'a Village>,
+    kabupaten: Option<String>,
+    kecamatan: Option<String>,
+    village: Option<String>,
+}
+
+impl<'a> Filter<'a> {
+    fn new(catalog: &'a Catalog, query: &'a CatalogQuery, today: Date) -> Filter<'a> {
+        let norm = |s: &Option<String>| s.as_deref().map(normalize).filter(|s| !s.is_empty());
+        Filter {
+            query,
+            today,
+            villages: catalog
+                .villages
+                .iter()
+                .map(|v| (v.slug.as_str(), v))
+                .collect(),
+            kabupaten: norm(&query.kabupaten),
+            kecamatan: norm(&query.kecamatan),
+            village: norm(&query.village),
+        }
+    }
+
+    /// Everything but the category.
+    fn matches(&self, p: &Product) -> bool {
+        let q = self.query;
+        if p.status != ListingStatus::Published {
+            return false;
+        }
+        if q.max_moq.is_some_and(|m| p.moq > m)
+            || q.max_lead_days.is_some_and(|d| p.lead_time_days > d)
+            || (q.export_ready && !p.export_ready)
+        {
+            return false;
+        }
+        if q.price_min.is_some() || q.price_max.is_some() {
+            let Some(price) = p.base_price() else {
+                return false;
+            };
+            if q.price_min.is_some_and(|min| price < min)
+                || q.price_max.is_some_and(|max| price > max)
+            {
+                return false;
+            }
+        }
+        if q.certificate
+            .is_some_and(|kind| !p.has_valid_certificate(kind, self.today))
+        {
+            return false;
+        }
+        let needs_village = self.kabupaten.is_some()
+            || self.kecamatan.is_some()
+            || self.village.is_some()
+            || q.idm.is_some();
+        if needs_village {
+            let Some(v) = self.villages.get(p.village_slug.as_str()) else {
+                return false;
+            };
+            let same = |want: &Option<String>, have: &str| {
+                want.as_deref().is_none_or(|w| w == normalize(have))
+            };
+            if !same(&self.kabupaten, &v.kabupaten) || !same(&self.kecamatan, &v.kecamatan) {
+                return false;
+            }
+            if let Some(w) = &self.village {
+                if *w != normalize(&v.slug) && *w != normalize(&v.name) {
+                    return false;
+                }
+            }
+            if q.idm.is_some_and(|s| s != v.idm_status) {
+                return false;
+            }
+        }
+        true
+    }
+}

@@ -1,0 +1,82 @@
+//! `GET /api/catalog`: the current catalog snapshot, precompressed, with an ETag so a
+//! returning phone downloads nothing when nothing changed.
+
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use crate::AppState;
+
+/// Serves the snapshot in the best encoding the client accepts; 304 on a matching ETag.
+pub async fn get_catalog(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let snap = state.snapshots.current();
+    let etag = snap.etag();
+    let mut res = if if_none_match(&headers, &etag) {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        let accept = headers
+            .get(header::ACCEPT_ENCODING)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        let (body, encoding) = if accepts(accept, "br") {
+            (snap.brotli.clone(), Some("br"))
+        } else if accepts(accept, "gzip") {
+            (snap.gzip.clone(), Some("gzip"))
+        } else {
+            (snap.json.clone(), None)
+        };
+        let mut res = body.into_response();
+        let h = res.headers_mut();
+        h.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+        if let Some(enc) = encoding {
+            h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(enc));
+        }
+        res
+    };
+    let h = res.headers_mut();
+    h.insert(
+        header::ETAG,
+        HeaderValue::from_str(&etag).expect("hex etag"),
+    );
+    // Always revalidate: a 304 costs one small round trip and listings show up at once.
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    res
+}
+
+fn if_none_match(headers: &HeaderMap, etag: &str) -> bool {
+    headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|t| t.trim().trim_start_matches("W/"))
+        .any(|t| t == etag || t == "*")
+}
+
+/// Whether an Accept-Encoding list allows `coding` (absent or `q=0` means no).
+fn accepts(accept: &str, coding: &str) -> bool {
+    accept.split(',').any(|part| {
+        let mut it = part.split(';');
+        let name = it.next().unwrap_or("").trim();
+        let refused = it.any(|p| matches!(p.trim(), "q=0" | "q=0.0" | "q=0.00" | "q=0.000"));
+        name.eq_ignore_ascii_case(coding) && !refused
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::accepts;
+
+    #[test]
+    fn accept_encoding_parsing() {
+        assert!(accepts("gzip, deflate, br", "br"));
+        assert!(accepts("br;q=1.0, gzip;q=0.8", "gzip"));
+        assert!(!accepts("gzip", "br"));
+        assert!(!accepts("br;q=0, gzip", "br"));
+        assert!(!accepts("", "gzip"));
+    }
+}

@@ -1,0 +1,73 @@
+//! `GET /media/demo/{product}-{400|1600}.jpg`: demo pictures, drawn on first request and
+//! then kept on disk, so starting the server stays instant.
+
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
+
+use crate::error::ApiError;
+use crate::{demo_images, snapshot::write_atomic, AppState};
+
+pub async fn get_demo_photo(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+) -> Result<Response, ApiError> {
+    let (id, width) = parse_name(&file).ok_or(ApiError::NotFound)?;
+    // Only products of the current catalog: the name cannot make the server draw (or
+    // store) arbitrary files.
+    let category = state
+        .snapshots
+        .catalog_category(id)
+        .ok_or(ApiError::NotFound)?;
+    let path = state.config.data_dir.join("media/demo").join(&file);
+    let bytes = match tokio::fs::read(&path).await {
+        Ok(bytes) => bytes,
+        Err(_) => {
+            let id = id.to_string();
+            tokio::task::spawn_blocking(move || {
+                let bytes = demo_images::render_jpeg(&id, category, width);
+                if let Some(dir) = path.parent() {
+                    let _ = std::fs::create_dir_all(dir);
+                }
+                // A cache: failing to store it only costs a redraw next time.
+                if let Err(err) = write_atomic(&path, &bytes) {
+                    tracing::warn!(error = %err, "could not cache demo photo");
+                }
+                bytes
+            })
+            .await
+            .map_err(|e| ApiError::Internal(e.to_string()))?
+        }
+    };
+    let mut res = bytes.into_response();
+    res.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static("image/jpeg"));
+    res.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=86400"),
+    );
+    Ok(res)
+}
+
+/// `kerupuk-udang-sepatin-250g-400.jpg` → (`kerupuk-udang-sepatin-250g`, 400).
+fn parse_name(file: &str) -> Option<(&str, u32)> {
+    let stem = file.strip_suffix(".jpg")?;
+    let (id, width) = stem.rsplit_once('-')?;
+    let width: u32 = width.parse().ok()?;
+    demo_images::WIDTHS.contains(&width).then_some((id, width))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_name;
+
+    #[test]
+    fn names() {
+        assert_eq!(
+            parse_name("madu-kelulut-1600.jpg"),
+            Some(("madu-kelulut", 1600))
+        );
+        assert_eq!(parse_name("madu-kelulut-800.jpg"), None);
+        assert_eq!(parse_name("madu-kelulut-400.png"), None);
+    }
+}
