@@ -1,8 +1,14 @@
 //! The only module that knows the server's URLs and wire formats. Pages call these
 //! functions and get typed values or an [`ApiError`] they can show in either language.
 
+use etalase_model::Catalog;
 use gloo_net::http::Request;
 use serde::Deserialize;
+
+use crate::storage;
+
+/// localStorage key of the last catalog that loaded, for offline use.
+const CATALOG_CACHE_KEY: &str = "etalase.catalog";
 
 /// Why a call to the server failed, in terms the UI can explain.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,4 +44,44 @@ pub async fn health() -> Result<Health, ApiError> {
         return Err(ApiError::Status(res.status()));
     }
     res.json().await.map_err(|_| ApiError::Decode)
+}
+
+/// A catalog and where it came from.
+pub struct LoadedCatalog {
+    pub catalog: Catalog,
+    /// True when the server could not be reached and the saved copy is shown.
+    pub from_cache: bool,
+}
+
+/// `GET /api/catalog`. The browser revalidates with the ETag (a 304 costs no body); the
+/// last good copy is kept in localStorage so a buyer who loses signal still has the catalog.
+pub async fn catalog() -> Result<LoadedCatalog, ApiError> {
+    match fetch_catalog_text().await {
+        Ok(text) => {
+            let catalog = serde_json::from_str(&text).map_err(|_| ApiError::Decode)?;
+            storage::set(CATALOG_CACHE_KEY, &text);
+            Ok(LoadedCatalog {
+                catalog,
+                from_cache: false,
+            })
+        }
+        Err(err) => storage::get(CATALOG_CACHE_KEY)
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .map(|catalog| LoadedCatalog {
+                catalog,
+                from_cache: true,
+            })
+            .ok_or(err),
+    }
+}
+
+async fn fetch_catalog_text() -> Result<String, ApiError> {
+    let res = Request::get("/api/catalog")
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    if !res.ok() {
+        return Err(ApiError::Status(res.status()));
+    }
+    res.text().await.map_err(|_| ApiError::Network)
 }

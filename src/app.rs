@@ -32,6 +32,7 @@ pub fn App() -> impl IntoView {
     let i18n = I18n::from_storage();
     i18n.sync_document_lang();
     provide_context(i18n);
+    crate::catalog_data::provide_catalog();
 
     view! {
         <Router>

@@ -56,6 +56,73 @@ pub struct Texts {
     pub footer_about: &'static str,
     pub footer_region: &'static str,
     pub footer_demo_note: &'static str,
+    pub catalog_heading: &'static str,
+    pub results_count_one: &'static str,
+    pub results_count_many: &'static str,
+    pub sort_label: &'static str,
+    pub filters_button: &'static str,
+    pub filters_heading: &'static str,
+    pub filter_category: &'static str,
+    pub filter_kecamatan: &'static str,
+    pub filter_village: &'static str,
+    pub filter_certificate: &'static str,
+    pub filter_max_moq: &'static str,
+    pub filter_price: &'static str,
+    pub filter_price_min: &'static str,
+    pub filter_price_max: &'static str,
+    pub filter_lead: &'static str,
+    pub filter_export: &'static str,
+    pub filter_idm: &'static str,
+    pub filter_any: &'static str,
+    pub filter_days: &'static str,
+    pub clear_filters: &'static str,
+    pub show_results: &'static str,
+    pub empty_title: &'static str,
+    pub empty_body: &'static str,
+    pub show_more: &'static str,
+    pub load_error: &'static str,
+    pub offline_cached: &'static str,
+    pub per_unit: &'static str,
+    pub moq_short: &'static str,
+    pub export_badge: &'static str,
+    pub from_village: &'static str,
+    pub product_not_found: &'static str,
+    pub terms_heading: &'static str,
+    pub term_unit: &'static str,
+    pub term_moq: &'static str,
+    pub term_prices: &'static str,
+    pub term_tier_from: &'static str,
+    pub term_usd_note: &'static str,
+    pub term_case: &'static str,
+    pub term_lead: &'static str,
+    pub term_capacity: &'static str,
+    pub term_shelf: &'static str,
+    pub term_packaging: &'static str,
+    pub term_storage: &'static str,
+    pub term_hs: &'static str,
+    pub certs_heading: &'static str,
+    pub cert_none: &'static str,
+    pub cert_valid_until: &'static str,
+    pub cert_expired: &'static str,
+    pub cert_no_expiry: &'static str,
+    pub cert_issuer: &'static str,
+    pub seller_heading: &'static str,
+    pub cooperative_label: &'static str,
+    pub share_whatsapp: &'static str,
+    pub contact_whatsapp: &'static str,
+    pub request_quote: &'static str,
+    pub whatsapp_hello: &'static str,
+    pub back_to_catalog: &'static str,
+    pub photo_open: &'static str,
+    pub village_profile: &'static str,
+    pub village_not_found: &'static str,
+    pub village_products: &'static str,
+    pub village_no_products: &'static str,
+    pub idm_label: &'static str,
+    pub kecamatan_label: &'static str,
+    pub kabupaten_label: &'static str,
+    pub view_village: &'static str,
+    pub days_unit: &'static str,
 }
 
 pub const ID: Texts = Texts {
@@ -102,6 +169,73 @@ pub const ID: Texts = Texts {
     footer_about: "Etalase Desa — etalase produk UMKM dan koperasi desa.",
     footer_region: "Kabupaten Kutai Kartanegara, Kalimantan Timur",
     footer_demo_note: "Data contoh untuk demonstrasi.",
+    catalog_heading: "Katalog produk desa",
+    results_count_one: "1 produk",
+    results_count_many: "{} produk",
+    sort_label: "Urutkan",
+    filters_button: "Filter",
+    filters_heading: "Saring produk",
+    filter_category: "Kategori",
+    filter_kecamatan: "Kecamatan",
+    filter_village: "Desa",
+    filter_certificate: "Sertifikat berlaku",
+    filter_max_moq: "Minimal pesanan paling banyak",
+    filter_price: "Harga (per satuan)",
+    filter_price_min: "Harga terendah (Rp)",
+    filter_price_max: "Harga tertinggi (Rp)",
+    filter_lead: "Waktu siap kirim paling lama",
+    filter_export: "Siap ekspor",
+    filter_idm: "Status desa (IDM)",
+    filter_any: "Semua",
+    filter_days: "{} hari",
+    clear_filters: "Hapus semua filter",
+    show_results: "Lihat hasil",
+    empty_title: "Tidak ada produk yang cocok",
+    empty_body: "Coba kata lain atau kurangi filter.",
+    show_more: "Tampilkan lebih banyak",
+    load_error: "Katalog tidak dapat dimuat.",
+    offline_cached: "Anda sedang offline. Menampilkan katalog yang tersimpan.",
+    per_unit: "per {}",
+    moq_short: "Min. {} {}",
+    export_badge: "Siap ekspor",
+    from_village: "Desa {}",
+    product_not_found: "Produk ini tidak ditemukan atau sudah tidak dijual.",
+    terms_heading: "Ketentuan pembelian",
+    term_unit: "Satuan",
+    term_moq: "Minimal pesanan",
+    term_prices: "Harga bertingkat",
+    term_tier_from: "mulai {} {}",
+    term_usd_note: "Perkiraan USD dengan kurs Rp {} per US$1 ({}).",
+    term_case: "Isi per karton",
+    term_lead: "Waktu siap kirim",
+    term_capacity: "Kapasitas per bulan",
+    term_shelf: "Masa simpan",
+    term_packaging: "Kemasan",
+    term_storage: "Penyimpanan",
+    term_hs: "Kode HS",
+    certs_heading: "Sertifikat",
+    cert_none: "Belum ada sertifikat tercatat.",
+    cert_valid_until: "Berlaku sampai {}",
+    cert_expired: "Kedaluwarsa {}",
+    cert_no_expiry: "Tanpa masa berlaku",
+    cert_issuer: "Penerbit",
+    seller_heading: "Penjual",
+    cooperative_label: "Koperasi",
+    share_whatsapp: "Bagikan lewat WhatsApp",
+    contact_whatsapp: "Hubungi penjual di WhatsApp",
+    request_quote: "Minta penawaran",
+    whatsapp_hello: "Halo, saya tertarik dengan {} di Etalase Desa: {}",
+    back_to_catalog: "Kembali ke katalog",
+    photo_open: "Buka foto ukuran besar",
+    village_profile: "Profil desa",
+    village_not_found: "Desa ini tidak ditemukan.",
+    village_products: "Produk dari desa ini",
+    village_no_products: "Belum ada produk yang dijual dari desa ini.",
+    idm_label: "Indeks Desa Membangun (IDM)",
+    kecamatan_label: "Kecamatan",
+    kabupaten_label: "Kabupaten",
+    view_village: "Lihat profil desa",
+    days_unit: "{} hari",
 };
 
 pub const EN: Texts = Texts {
@@ -148,7 +282,91 @@ pub const EN: Texts = Texts {
     footer_about: "Etalase Desa — a shop window for village businesses and cooperatives.",
     footer_region: "Kutai Kartanegara Regency, East Kalimantan",
     footer_demo_note: "Demo data for demonstration.",
+    catalog_heading: "Village product catalog",
+    results_count_one: "1 product",
+    results_count_many: "{} products",
+    sort_label: "Sort by",
+    filters_button: "Filters",
+    filters_heading: "Filter products",
+    filter_category: "Category",
+    filter_kecamatan: "District (kecamatan)",
+    filter_village: "Village",
+    filter_certificate: "Valid certificate",
+    filter_max_moq: "Minimum order at most",
+    filter_price: "Price (per unit)",
+    filter_price_min: "Lowest price (Rp)",
+    filter_price_max: "Highest price (Rp)",
+    filter_lead: "Lead time at most",
+    filter_export: "Export-ready",
+    filter_idm: "Village status (IDM)",
+    filter_any: "Any",
+    filter_days: "{} days",
+    clear_filters: "Clear all filters",
+    show_results: "Show results",
+    empty_title: "No matching products",
+    empty_body: "Try other words or fewer filters.",
+    show_more: "Show more",
+    load_error: "The catalog could not be loaded.",
+    offline_cached: "You are offline. Showing the saved catalog.",
+    per_unit: "per {}",
+    moq_short: "Min. {} {}",
+    export_badge: "Export-ready",
+    from_village: "{} village",
+    product_not_found: "This product was not found or is no longer listed.",
+    terms_heading: "Purchase terms",
+    term_unit: "Unit",
+    term_moq: "Minimum order",
+    term_prices: "Tier prices",
+    term_tier_from: "from {} {}",
+    term_usd_note: "Indicative USD at Rp {} per US$1 ({}).",
+    term_case: "Case size",
+    term_lead: "Lead time",
+    term_capacity: "Monthly capacity",
+    term_shelf: "Shelf life",
+    term_packaging: "Packaging",
+    term_storage: "Storage",
+    term_hs: "HS code",
+    certs_heading: "Certificates",
+    cert_none: "No certificates on record.",
+    cert_valid_until: "Valid until {}",
+    cert_expired: "Expired {}",
+    cert_no_expiry: "No expiry",
+    cert_issuer: "Issuer",
+    seller_heading: "Seller",
+    cooperative_label: "Cooperative",
+    share_whatsapp: "Share on WhatsApp",
+    contact_whatsapp: "Contact seller on WhatsApp",
+    request_quote: "Request a quote",
+    whatsapp_hello: "Hello, I am interested in {} on Etalase Desa: {}",
+    back_to_catalog: "Back to the catalog",
+    photo_open: "Open the large photo",
+    village_profile: "Village profile",
+    village_not_found: "This village was not found.",
+    village_products: "Products from this village",
+    village_no_products: "No products are listed from this village yet.",
+    idm_label: "Village Development Index (IDM)",
+    kecamatan_label: "District",
+    kabupaten_label: "Regency",
+    view_village: "View village profile",
+    days_unit: "{} days",
 };
+
+/// Fills each `{}` in a template with the next argument, in order. Templates keep word order
+/// in the translation's hands ("Desa {}" vs "{} village") without a formatting crate.
+pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut args = args.iter();
+    let mut parts = template.split("{}").peekable();
+    while let Some(part) = parts.next() {
+        out.push_str(part);
+        if parts.peek().is_some() {
+            if let Some(arg) = args.next() {
+                out.push_str(&arg.to_string());
+            }
+        }
+    }
+    out
+}
 
 /// The table for a language.
 pub fn texts(lang: Lang) -> &'static Texts {
@@ -211,6 +429,34 @@ pub fn use_i18n() -> I18n {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fill_places_arguments_in_order() {
+        assert_eq!(fill(ID.from_village, &[&"Sepatin"]), "Desa Sepatin");
+        assert_eq!(fill(EN.from_village, &[&"Sepatin"]), "Sepatin village");
+        assert_eq!(fill(ID.moq_short, &[&50, &"pak"]), "Min. 50 pak");
+        assert_eq!(fill("no holes", &[&1]), "no holes");
+    }
+
+    #[test]
+    fn templates_have_the_same_holes_in_both_languages() {
+        // Compare every field pairwise through the Debug-free route: count "{}" per line of
+        // the two tables as written in this file.
+        let src = include_str!("i18n.rs");
+        let table = |start: &str| -> Vec<(String, usize)> {
+            let body = &src[src.find(start).unwrap()..];
+            let body = &body[..body.find("\n};").unwrap()];
+            body.lines()
+                .filter_map(|l| l.trim().split_once(": \""))
+                .map(|(k, v)| (k.to_string(), v.matches("{}").count()))
+                .collect()
+        };
+        let (id, en) = (table("pub const ID: Texts"), table("pub const EN: Texts"));
+        assert_eq!(id.len(), en.len());
+        for (a, b) in id.iter().zip(&en) {
+            assert_eq!(a, b, "placeholders differ");
+        }
+    }
 
     #[test]
     fn languages_differ_where_they_should() {

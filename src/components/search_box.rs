@@ -1,27 +1,42 @@
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_location;
 
+use crate::catalog_data::use_catalog_query;
 use crate::i18n::use_i18n;
 
-/// The header's search field. Submitting opens the catalog with `?q=`, so a search is a
-/// URL that can be shared and that back/forward restore.
+/// The one search field, in the header so it is reachable from every page. On the catalog
+/// it filters as you type (the URL follows, replacing rather than stacking history);
+/// elsewhere Enter opens the catalog with the search.
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_query_map();
-    let navigate = use_navigate();
-    let input = NodeRef::<leptos::html::Input>::new();
+    let location = use_location();
+    let (query, set_query) = use_catalog_query();
+    let on_catalog = move || location.pathname.get() == "/";
 
+    let set = set_query.clone();
+    let on_input = move |ev: leptos::ev::Event| {
+        if on_catalog() {
+            let mut q = query.get_untracked();
+            q.q = event_target_value(&ev);
+            set(q, true);
+        }
+    };
+    let input = NodeRef::<leptos::html::Input>::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let q = input.get().map(|el| el.value()).unwrap_or_default();
-        let q = q.trim();
-        let url = if q.is_empty() {
-            "/".to_string()
+        let text = input.get().map(|el| el.value()).unwrap_or_default();
+        // From another page, start a fresh search; on the catalog, keep the filters.
+        let mut q = if on_catalog() {
+            query.get_untracked()
         } else {
-            format!("/?q={}", encode(q))
+            Default::default()
         };
-        navigate(&url, Default::default());
+        q.q = text.trim().to_string();
+        set_query(q, on_catalog());
+        if let Some(el) = input.get() {
+            let _ = el.blur(); // closes the phone keyboard so the results are visible
+        }
     };
 
     view! {
@@ -35,7 +50,8 @@ pub fn SearchBox() -> impl IntoView {
                 autocomplete="off"
                 enterkeyhint="search"
                 placeholder=move || i18n.t().search_placeholder
-                prop:value=move || query.with(|q| q.get("q").unwrap_or_default())
+                prop:value=move || query.with(|q| q.q.clone())
+                on:input=on_input
             />
             <button type="submit">
                 <span class="visually-hidden">{move || i18n.t().search_button}</span>
@@ -46,9 +62,4 @@ pub fn SearchBox() -> impl IntoView {
             </button>
         </form>
     }
-}
-
-/// Percent-encodes a query value with the browser's own encoder.
-fn encode(s: &str) -> String {
-    js_sys::encode_uri_component(s).into()
 }

@@ -1,28 +1,170 @@
+use std::sync::Arc;
+
+use etalase_model::{run_query_with_facets, Sort};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::PageMeta;
-use crate::i18n::use_i18n;
+use crate::catalog_data::{today, use_catalog_query, CatalogData};
+use crate::components::{FilterPanel, PageMeta, ProductCard, WithCatalog};
+use crate::i18n::{fill, use_i18n};
 
-/// `/`: the catalog's front door.
+/// How many cards render at once; more on request. Keeps a 10,000-listing catalog cheap to
+/// re-render on every keystroke.
+const PAGE: usize = 24;
+
+/// `/`: the catalog with search, filters and sort, all in the URL.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
+    let (query, _) = use_catalog_query();
+    let browsing = move || query.with(|q| q.q.is_empty() && !q.has_filters());
     view! {
         <PageMeta
             title=Signal::derive(move || i18n.t().nav_catalog.to_string())
             description=Signal::derive(move || i18n.t().home_meta.to_string())
         />
-        <section class="hero">
-            <h1>{move || i18n.t().home_title}</h1>
-            <p class="lead">{move || i18n.t().home_lead}</p>
-            <div class="hero-actions">
-                <a class="button primary" href="#katalog">{move || i18n.t().home_cta_browse}</a>
-                <A href="/penjual" attr:class="button secondary">{move || i18n.t().home_cta_sell}</A>
+        <Show when=browsing>
+            <section class="hero">
+                <h1>{move || i18n.t().home_title}</h1>
+                <p class="lead">{move || i18n.t().home_lead}</p>
+                <div class="hero-actions">
+                    <a class="button primary" href="#katalog">{move || i18n.t().home_cta_browse}</a>
+                    <A href="/penjual" attr:class="button secondary">{move || i18n.t().home_cta_sell}</A>
+                </div>
+            </section>
+        </Show>
+        <section id="katalog" class="catalog" aria-labelledby="catalog-heading">
+            <h2 id="catalog-heading" class="visually-hidden">{move || i18n.t().catalog_heading}</h2>
+            <WithCatalog render=|data| view! { <CatalogView data=data/> }/>
+        </section>
+    }
+}
+
+/// Results, toolbar and filters for a loaded catalog.
+#[component]
+fn CatalogView(
+    /// The loaded catalog and its index.
+    data: Arc<CatalogData>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let (query, set_query) = use_catalog_query();
+    let day = today();
+    let d = Arc::clone(&data);
+    let results =
+        Memo::new(move |_| query.with(|q| run_query_with_facets(&d.catalog, &d.index, q, day)));
+    let hits = Memo::new(move |_| results.with(|r| r.0.clone()));
+    let counts = Signal::derive(move || results.with(|r| r.1.clone()));
+    let shown = RwSignal::new(PAGE);
+    // A new search starts from the top of the list again.
+    Effect::new(move |_| {
+        query.track();
+        shown.set(PAGE);
+    });
+    let filters_open = RwSignal::new(false);
+
+    let count_text = move || {
+        let n = hits.with(Vec::len);
+        if n == 1 {
+            i18n.t().results_count_one.to_string()
+        } else {
+            fill(i18n.t().results_count_many, &[&n])
+        }
+    };
+    let set_sort = set_query.clone();
+    let clear = move |_| {
+        let q = query.get_untracked();
+        set_query(
+            etalase_model::CatalogQuery {
+                q: q.q,
+                sort: q.sort,
+                ..Default::default()
+            },
+            false,
+        );
+    };
+    let clear_all = StoredValue::new_local(clear);
+    let active_filters = move || query.with(|q| q.has_filters());
+
+    let cards_data = Arc::clone(&data);
+    let cards = move || {
+        let lang_data = &cards_data;
+        hits.with(|h| {
+            h.iter()
+                .take(shown.get())
+                .map(|&i| {
+                    let p = lang_data.catalog.products[i].clone();
+                    let village = lang_data
+                        .catalog
+                        .village_of(&p)
+                        .map(|v| v.name.clone())
+                        .unwrap_or_default();
+                    view! { <li><ProductCard product=p village=village/></li> }
+                })
+                .collect_view()
+        })
+    };
+
+    view! {
+        <div class="catalog-layout">
+            <aside class="filters" class:open=move || filters_open.get() id="filter-panel"
+                aria-label=move || i18n.t().filters_heading>
+                <div class="filters-head">
+                    <h2>{move || i18n.t().filters_heading}</h2>
+                    <Show when=active_filters>
+                        <button type="button" class="link-button" on:click=move |ev| clear_all.with_value(|c| c(ev))>
+                            {move || i18n.t().clear_filters}
+                        </button>
+                    </Show>
+                </div>
+                <FilterPanel data=Arc::clone(&data) category_counts=counts/>
+                <button type="button" class="button primary filters-done" on:click=move |_| filters_open.set(false)>
+                    {move || i18n.t().show_results}
+                </button>
+            </aside>
+            <div class="results">
+                <div class="toolbar">
+                    <p class="result-count" role="status" aria-live="polite">{count_text}</p>
+                    <button type="button" class="button secondary filters-toggle"
+                        aria-controls="filter-panel"
+                        aria-expanded=move || filters_open.get().to_string()
+                        on:click=move |_| filters_open.update(|o| *o = !*o)>
+                        <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18"><path d="M3 5h18l-7 8v6l-4 2v-8z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/></svg>
+                        {move || i18n.t().filters_button}
+                        <Show when=active_filters><span class="dot" aria-hidden="true"></span></Show>
+                    </button>
+                    <div class="sort">
+                        <label for="sort">{move || i18n.t().sort_label}</label>
+                        <select id="sort" on:change=move |ev| {
+                            let mut q = query.get_untracked();
+                            q.sort = Sort::from_slug(&event_target_value(&ev)).unwrap_or_default();
+                            set_sort(q, false);
+                        }>
+                            {move || {
+                                let current = query.with(|q| q.sort);
+                                let lang = i18n.lang();
+                                Sort::ALL.iter().map(|s| view! {
+                                    <option value=s.slug() selected=*s == current>{s.label(lang)}</option>
+                                }).collect_view()
+                            }}
+                        </select>
+                    </div>
+                </div>
+                <Show when=move || hits.with(Vec::is_empty)>
+                    <div class="panel empty-state">
+                        <h2>{move || i18n.t().empty_title}</h2>
+                        <p>{move || i18n.t().empty_body}</p>
+                        <button type="button" class="button primary" on:click=move |ev| clear_all.with_value(|c| c(ev))>
+                            {move || i18n.t().clear_filters}
+                        </button>
+                    </div>
+                </Show>
+                <ul class="card-grid" role="list">{cards}</ul>
+                <Show when=move || { hits.with(Vec::len) > shown.get() }>
+                    <button type="button" class="button secondary show-more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                        {move || i18n.t().show_more}
+                    </button>
+                </Show>
             </div>
-        </section>
-        <section id="katalog" class="panel">
-            <p class="muted">{move || i18n.t().coming_soon}</p>
-        </section>
+        </div>
     }
 }

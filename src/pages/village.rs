@@ -1,24 +1,82 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::PageMeta;
+use crate::catalog_data::CatalogData;
+use crate::components::{PageMeta, ProductCard, WithCatalog};
 use crate::i18n::use_i18n;
 
-/// `/desa/:slug`: a village's profile and its products.
+/// `/desa/:slug`: a village's profile, its IDM status and its products.
 #[component]
 pub fn VillagePage() -> impl IntoView {
-    let i18n = use_i18n();
     let params = use_params_map();
-    let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
-    view! {
-        <PageMeta
-            title=Signal::derive(move || format!("{} {}", i18n.t().village_title, slug()))
-            description=Signal::derive(move || i18n.t().home_meta.to_string())
-        />
-        <section class="panel">
-            <h1>{move || i18n.t().village_title}</h1>
-            <p class="muted">{slug}</p>
-            <p>{move || i18n.t().coming_soon}</p>
-        </section>
+    let slug = Memo::new(move |_| params.with(|p| p.get("slug").unwrap_or_default()));
+    view! { <WithCatalog skeleton_cards=3 render=move |data| view! { <VillageDetail data=data slug=slug/> }/> }
+}
+
+#[component]
+fn VillageDetail(
+    /// The loaded catalog.
+    data: Arc<CatalogData>,
+    /// The village slug from the URL.
+    slug: Memo<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let Some(v) = data.catalog.village(&slug.get()).cloned() else {
+            return view! {
+                <PageMeta title=Signal::derive(move || i18n.t().not_found_title.to_string())
+                    description=Signal::derive(move || i18n.t().village_not_found.to_string())/>
+                <section class="panel not-found">
+                    <h1>{move || i18n.t().not_found_title}</h1>
+                    <p>{move || i18n.t().village_not_found}</p>
+                    <A href="/" attr:class="button primary">{move || i18n.t().back_to_catalog}</A>
+                </section>
+            }
+            .into_any();
+        };
+        let products: Vec<_> = data.catalog.products_of_village(&v.slug).cloned().collect();
+        let name = v.name.clone();
+        let title = Signal::derive(move || format!("{} {}", i18n.t().village_title, name));
+        let vd = v.clone();
+        let description = Signal::derive(move || {
+            vd.description(i18n.lang())
+                .chars()
+                .take(155)
+                .collect::<String>()
+        });
+        let status = v.idm_status;
+        let vd = v.clone();
+        view! {
+            <PageMeta title=title description=description/>
+            <nav class="crumbs"><A href="/">{move || i18n.t().back_to_catalog}</A></nav>
+            <section class="panel village-profile">
+                <p class="card-category">{move || i18n.t().village_profile}</p>
+                <h1>{title}</h1>
+                <p class="muted">{format!("{} {}, {}, {}", i18n.t().kecamatan_label, v.kecamatan, v.kabupaten, v.province)}</p>
+                <div class="idm">
+                    <span class=format!("badge idm idm-{}", status.slug())>{move || status.label(i18n.lang())}</span>
+                    <span>{move || format!("{}: {:.4}", i18n.t().idm_label, v.idm_score)}</span>
+                </div>
+                <p><span class="muted">{move || i18n.t().cooperative_label}": "</span>{v.cooperative.clone()}</p>
+                <p>{move || vd.description(i18n.lang()).to_string()}</p>
+            </section>
+            <section class="village-products">
+                <h2>{move || i18n.t().village_products}</h2>
+                {if products.is_empty() {
+                    view! { <p class="panel muted">{move || i18n.t().village_no_products}</p> }.into_any()
+                } else {
+                    let name = v.name.clone();
+                    view! {
+                        <ul class="card-grid" role="list">
+                            {products.into_iter().map(|p| view! { <li><ProductCard product=p village=name.clone()/></li> }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            </section>
+        }
+        .into_any()
     }
 }

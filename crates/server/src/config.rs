@@ -54,7 +54,7 @@ impl Config {
         let mut port = env("PORT").unwrap_or_else(|| "8080".into());
         let mut data_dir = env("ETALASE_DATA_DIR").unwrap_or_else(|| "data".into());
         let mut dist_dir = env("ETALASE_DIST").unwrap_or_else(|| "dist".into());
-        let mut seed_demo = env("ETALASE_DEMO").map_or(true, |v| v != "0");
+        let mut seed_demo = env("ETALASE_DEMO").is_none_or(|v| v != "0");
         let mut usd = env("ETALASE_USD_RATE").unwrap_or_else(|| DEFAULT_USD_RATE.into());
 
         let mut args = args.into_iter();

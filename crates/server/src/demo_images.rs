@@ -50,7 +50,7 @@ pub fn render_jpeg(product_id: &str, category: Category, width: u32) -> Vec<u8> 
                 colour = base.map(|c| (c * 1.18 + 18.0).min(255.0));
                 shade = 0.8 + 0.45 * (1.0 - r2).sqrt() - 0.25 * dy.max(0.0);
                 // Speckles for texture (crackers, sugar crystals, coffee beans…).
-                if hash2(seed, x / 5, y / 5) % 11 == 0 {
+                if hash2(seed, x / 5, y / 5).is_multiple_of(11) {
                     shade *= 0.82;
                 }
             } else if r2 < 1.35 && fy > mound.1 {

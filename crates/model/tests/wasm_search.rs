@@ -1,0 +1,68 @@
+//! The search and filter rules compiled to wasm and run in headless Chromium: the app runs
+//! exactly this code, so it must give the same answers there as natively.
+#![cfg(target_arch = "wasm32")]
+
+use etalase_model::{
+    demo_catalog, run_query, synthetic_catalog, CatalogQuery, CertificateKind, Date, SearchIndex,
+    Sort,
+};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn typo_prefix_and_diacritics_in_the_browser() {
+    let catalog = demo_catalog();
+    let index = SearchIndex::build(&catalog);
+    let name = |q: &str| {
+        let hits = index.search(q);
+        assert!(!hits.is_empty(), "{q:?} finds something");
+        catalog.products[hits[0].0].name_id.to_lowercase()
+    };
+    assert!(name("kerupuk udang").contains("kerupuk udang"));
+    assert!(
+        name("kerupk udang").contains("kerupuk udang"),
+        "one typo in a long word"
+    );
+    assert!(name("kerup").contains("kerupuk"), "prefix while typing");
+    assert!(name("mádu kelulut").contains("madu"), "diacritics fold");
+    assert!(index.search("xq").is_empty());
+}
+
+#[wasm_bindgen_test]
+fn filters_and_sort_match_native_rules() {
+    let catalog = demo_catalog();
+    let index = SearchIndex::build(&catalog);
+    let today = Date::new(2026, 11, 23).unwrap();
+    let query = CatalogQuery {
+        certificate: Some(CertificateKind::Halal),
+        sort: Sort::PriceAsc,
+        ..CatalogQuery::default()
+    };
+    let hits = run_query(&catalog, &index, &query, today);
+    assert!(!hits.is_empty());
+    let prices: Vec<_> = hits
+        .iter()
+        .map(|&i| catalog.products[i].base_price())
+        .collect();
+    assert!(prices.windows(2).all(|w| w[0] <= w[1]), "ascending price");
+    assert!(hits
+        .iter()
+        .all(|&i| catalog.products[i].has_valid_certificate(CertificateKind::Halal, today)));
+    let round_trip = CatalogQuery::from_query_string(&query.to_query_string());
+    assert_eq!(round_trip, query);
+}
+
+#[wasm_bindgen_test]
+fn ten_thousand_listings_index_and_search_in_wasm() {
+    let catalog = synthetic_catalog(10_000, 7);
+    let index = SearchIndex::build(&catalog);
+    assert_eq!(index.len(), 10_000);
+    let hits = index.search("rumput laut");
+    assert!(
+        hits.len() > 100,
+        "a common product is found many times: {}",
+        hits.len()
+    );
+    assert!(hits.windows(2).all(|w| w[0].1 >= w[1].1), "ranked by score");
+}

@@ -1,0 +1,125 @@
+// A hotel buyer's path through the catalog: search, filter, sort, open a product, check the
+// rupiah terms and WhatsApp links, visit the village, share the filtered URL, go back.
+import { test, expect, type Page } from '@playwright/test';
+
+function rupiah(text: string): number {
+  return Number(text.replace(/[^0-9]/g, ''));
+}
+
+async function cardPrices(page: Page): Promise<number[]> {
+  const texts = await page.locator('.card-price').allTextContents();
+  return texts.map((t) => rupiah(t.split('/')[0]));
+}
+
+test('search, filter, sort, product, village, shared URL, back', async ({ page, context }, info) => {
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(String(err)));
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+
+  await page.goto('/');
+  const count = page.locator('.result-count');
+  await expect(count).toContainText(/\d+ produk/);
+  const all = rupiah(await count.innerText());
+  expect(all).toBeGreaterThanOrEqual(40);
+  await page.screenshot({ path: `artifacts/screenshots/catalog-${info.project.name}.png`, fullPage: false });
+
+  // Typing filters instantly; a typo still finds kerupuk.
+  const search = page.getByRole('searchbox', { name: 'Cari produk' });
+  await search.fill('kerupk');
+  await expect(page).toHaveURL(/q=kerupk/);
+  const typo = rupiah(await count.innerText());
+  expect(typo).toBeGreaterThan(0);
+  await search.fill('kerupuk');
+  await expect(page).toHaveURL(/q=kerupuk(&|$)/);
+  await expect(page.locator('.card-title').first()).toContainText(/kerupuk/i);
+  const kerupuk = rupiah(await count.innerText());
+  expect(kerupuk).toBeLessThan(all);
+
+  // Filters live in a drawer on phones.
+  const toggle = page.getByRole('button', { name: 'Filter' });
+  if (await toggle.isVisible()) await toggle.click();
+  await page.getByLabel('Sertifikat berlaku').selectOption('halal');
+  await expect(page).toHaveURL(/sertifikat=halal/);
+  const done = page.getByRole('button', { name: 'Lihat hasil' });
+  if (await done.isVisible()) await done.click();
+  const halal = rupiah(await count.innerText());
+  expect(halal).toBeGreaterThan(0);
+  expect(halal).toBeLessThanOrEqual(kerupuk);
+  for (const card of await page.locator('.product-card').all()) {
+    await expect(card.locator('.badge.cert-halal')).toBeVisible();
+  }
+
+  await page.getByLabel('Urutkan').selectOption('harga-naik');
+  await expect(page).toHaveURL(/urut=harga-naik/);
+  const prices = await cardPrices(page);
+  expect(prices.length).toBe(Math.min(halal, 24));
+  expect([...prices].sort((a, b) => a - b)).toEqual(prices);
+  await page.screenshot({ path: `artifacts/screenshots/catalog-filtered-${info.project.name}.png`, fullPage: false });
+
+  // The same URL in a fresh page gives the same view.
+  const shared = page.url();
+  const other = await context.newPage();
+  await other.goto(shared);
+  await expect(other.locator('.result-count')).toHaveText(await count.innerText());
+  expect(await cardPrices(other)).toEqual(prices);
+  await expect(other.getByLabel('Sertifikat berlaku')).toHaveValue('halal');
+  await other.close();
+
+  // Open the cheapest product.
+  const first = page.locator('.card-title a').first();
+  const name = (await first.innerText()).trim();
+  await first.click();
+  await expect(page).toHaveURL(/\/produk\//);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  await expect(page).toHaveTitle(new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  const terms = page.locator('.terms');
+  await expect(terms).toContainText('Minimal pesanan');
+  await expect(terms.locator('.tiers strong').first()).toHaveText(/^Rp \d{1,3}(\.\d{3})*$/);
+  await expect(terms).toContainText('US$');
+  const contact = page.getByRole('link', { name: 'Hubungi penjual di WhatsApp' });
+  await expect(contact).toHaveAttribute('href', /^https:\/\/wa\.me\/62\d+\?text=/);
+  const share = page.getByRole('link', { name: 'Bagikan lewat WhatsApp' });
+  const href = decodeURIComponent((await share.getAttribute('href')) ?? '');
+  expect(href).toContain(name);
+  expect(href).toContain('/produk/');
+  await expect(page.getByRole('link', { name: 'Minta penawaran' }).last()).toHaveAttribute('href', /\/permintaan\?produk=/);
+  await expect(page.locator('.gallery img')).toHaveAttribute('srcset', /400w.*1600w/);
+  await page.screenshot({ path: `artifacts/screenshots/product-${info.project.name}.png`, fullPage: true });
+
+  // Its village.
+  await page.getByRole('link', { name: 'Lihat profil desa' }).click();
+  await expect(page).toHaveURL(/\/desa\//);
+  await expect(page.locator('.badge.idm')).toBeVisible();
+  await expect(page.locator('.village-products .product-card').first()).toBeVisible();
+
+  // Back twice returns to the filtered, sorted results.
+  await page.goBack();
+  await page.goBack();
+  await expect(page).toHaveURL(shared);
+  await expect(count).toHaveText(`${halal} produk`);
+  expect(errors).toEqual([]);
+});
+
+test('empty results offer to clear the filters', async ({ page }) => {
+  await page.goto('/?q=kerupuk&moq=10&waktu=3&sertifikat=haccp');
+  await expect(page.getByRole('heading', { name: 'Tidak ada produk yang cocok' })).toBeVisible();
+  await page.locator('.empty-state').getByRole('button', { name: 'Hapus semua filter' }).click();
+  await expect(page).toHaveURL(/\/\?q=kerupuk$/);
+  await expect(page.locator('.product-card').first()).toBeVisible();
+});
+
+test('the catalog shows an error with retry when the server is unreachable, and a saved copy offline', async ({ page, context }) => {
+  // First visit with the server unreachable and nothing saved: an error and a retry.
+  await page.route('**/api/catalog', (route) => route.abort('internetdisconnected'));
+  await page.goto('/');
+  await expect(page.getByRole('alert')).toContainText('Katalog tidak dapat dimuat');
+  await page.unroute('**/api/catalog');
+  await page.getByRole('button', { name: 'Coba lagi' }).click();
+  await expect(page.locator('.product-card').first()).toBeVisible();
+
+  // After one good visit, the catalog works from the saved copy when offline.
+  await page.route('**/api/catalog', (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  await expect(page.getByText('Anda sedang offline')).toBeVisible();
+  await expect(page.locator('.product-card').first()).toBeVisible();
+});
