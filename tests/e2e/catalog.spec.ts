@@ -21,6 +21,9 @@ test('search, filter, sort, product, village, shared URL, back', async ({ page, 
   await expect(count).toContainText(/\d+ produk/);
   const all = rupiah(await count.innerText());
   expect(all).toBeGreaterThanOrEqual(40);
+  // Demo photos are real JPEGs served by the server (drawn on first request).
+  const firstPhoto = page.locator('.card-photo img').first();
+  await expect.poll(() => firstPhoto.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 20_000 }).toBe(400);
   await page.screenshot({ path: `artifacts/screenshots/catalog-${info.project.name}.png`, fullPage: false });
 
   // Typing filters instantly; a typo still finds kerupuk.

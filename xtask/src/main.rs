@@ -20,11 +20,12 @@ use std::time::Instant;
 
 use sh::{cmd, Outcome};
 
-const USAGE: &str = "usage: cargo xtask <run|test|build> [--port N]
+const USAGE: &str = "usage: cargo xtask <run|test|build|bench> [--port N]
 
   run    build everything (release) and serve the app with demo data
   test   run every test suite (native, wasm in Chromium, Playwright e2e)
-  build  build the app (trunk, release) and the server, without serving";
+  build  build the app (trunk, release) and the server, without serving
+  bench  search benchmarks: native (with a naive reference) and wasm in headless Chromium";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -34,6 +35,7 @@ fn main() -> ExitCode {
         Some("run") => run(&root, &args[1..]),
         Some("test") => test(&root),
         Some("build") => build(&root).map(|_| ()),
+        Some("bench") => bench(&root),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -165,6 +167,25 @@ fn test(root: &Path) -> Result<(), String> {
     } else {
         Err("some suites failed (see above)".into())
     }
+}
+
+/// Benchmarks print figures; they assert nothing and are not part of `test`. Results are
+/// recorded by hand in BENCHMARKS.md with the command that produced them.
+fn bench(root: &Path) -> Result<(), String> {
+    setup::wasm_target()?;
+    setup::wasm_bindgen_cli(root)?;
+    setup::chromium()?;
+    step("search, native release build, with a naive linear-scan reference");
+    cmd("cargo", &["run", "--release", "-p", "etalase-model", "--example", "search_bench"]).run()?;
+    step("search, wasm release build in headless Chromium (the code the app ships)");
+    cmd(
+        "cargo",
+        &[
+            "test", "--release", "--target", "wasm32-unknown-unknown", "-p", "etalase-model",
+            "--features", "bench", "--test", "wasm_search_bench", "--", "--nocapture",
+        ],
+    )
+    .run()
 }
 
 /// Prints a visible step header.
