@@ -57,12 +57,12 @@ pub struct LoadedCatalog {
 /// last good copy is kept in localStorage so a buyer who loses signal still has the catalog.
 pub async fn catalog() -> Result<LoadedCatalog, ApiError> {
     match fetch_catalog_text().await {
-        Ok(text) => {
+        Ok((text, from_saved_copy)) => {
             let catalog = serde_json::from_str(&text).map_err(|_| ApiError::Decode)?;
             storage::set(CATALOG_CACHE_KEY, &text);
             Ok(LoadedCatalog {
                 catalog,
-                from_cache: false,
+                from_cache: from_saved_copy,
             })
         }
         Err(err) => storage::get(CATALOG_CACHE_KEY)
@@ -75,7 +75,9 @@ pub async fn catalog() -> Result<LoadedCatalog, ApiError> {
     }
 }
 
-async fn fetch_catalog_text() -> Result<String, ApiError> {
+/// The body, and whether the service worker answered with its saved copy because the
+/// network failed (public/sw.js marks those with `x-etalase-offline`).
+async fn fetch_catalog_text() -> Result<(String, bool), ApiError> {
     let res = Request::get("/api/catalog")
         .send()
         .await
@@ -83,5 +85,6 @@ async fn fetch_catalog_text() -> Result<String, ApiError> {
     if !res.ok() {
         return Err(ApiError::Status(res.status()));
     }
-    res.text().await.map_err(|_| ApiError::Network)
+    let saved = res.headers().get("x-etalase-offline").is_some();
+    Ok((res.text().await.map_err(|_| ApiError::Network)?, saved))
 }

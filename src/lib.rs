@@ -19,5 +19,15 @@ pub fn mount() {
     if let Some(splash) = leptos::prelude::document().get_element_by_id("boot") {
         splash.remove();
     }
+    register_service_worker();
     leptos::mount::mount_to_body(app::App);
+}
+
+/// Installs `/sw.js`, which keeps the app shell and the last catalog for offline visits.
+/// Failure (old browser, private mode) only means no offline support.
+fn register_service_worker() {
+    if let Some(window) = web_sys::window() {
+        let container = window.navigator().service_worker();
+        let _ = container.register("/sw.js");
+    }
 }

@@ -111,7 +111,9 @@ test('empty results offer to clear the filters', async ({ page }) => {
   await expect(page.locator('.product-card').first()).toBeVisible();
 });
 
-test('the catalog shows an error with retry when the server is unreachable, and a saved copy offline', async ({ page, context }) => {
+test.describe('without a service worker (older browsers, first visit)', () => {
+test.use({ serviceWorkers: 'block' });
+test('the catalog shows an error with retry when the server is unreachable, and a saved copy offline', async ({ page }) => {
   // First visit with the server unreachable and nothing saved: an error and a retry.
   await page.route('**/api/catalog', (route) => route.abort('internetdisconnected'));
   await page.goto('/');
@@ -125,4 +127,28 @@ test('the catalog shows an error with retry when the server is unreachable, and 
   await page.reload();
   await expect(page.getByText('Anda sedang offline')).toBeVisible();
   await expect(page.locator('.product-card').first()).toBeVisible();
+});
+});
+
+test('after one visit, the app and catalog open with no connection at all', async ({ page, context }) => {
+  await page.goto('/');
+  await expect(page.locator('.product-card').first()).toBeVisible();
+  // Wait until the service worker controls the page, then load once more so it has
+  // cached the shell, the hashed assets and the catalog.
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await expect(page.locator('.product-card').first()).toBeVisible();
+
+  // Offline for the page and for the service worker's own fetches (setOffline alone does
+  // not reach the worker in Chromium): every request to the server now fails.
+  await context.setOffline(true);
+  await context.route('**/*', (route) => route.abort('internetdisconnected'));
+  await page.goto('/desa/sepatin');
+  await expect(page.locator('.badge.idm')).toBeVisible();
+  await page.goto('/?q=madu');
+  await expect(page.locator('.product-card').first()).toBeVisible();
+  await expect(page.getByText('Anda sedang offline')).toBeVisible();
+  await context.unroute('**/*');
+  await context.setOffline(false);
 });

@@ -176,13 +176,34 @@ fn bench(root: &Path) -> Result<(), String> {
     setup::wasm_bindgen_cli(root)?;
     setup::chromium()?;
     step("search, native release build, with a naive linear-scan reference");
-    cmd("cargo", &["run", "--release", "-p", "etalase-model", "--example", "search_bench"]).run()?;
+    cmd(
+        "cargo",
+        &[
+            "run",
+            "--release",
+            "-p",
+            "etalase-model",
+            "--example",
+            "search_bench",
+        ],
+    )
+    .run()?;
     step("search, wasm release build in headless Chromium (the code the app ships)");
     cmd(
         "cargo",
         &[
-            "test", "--release", "--target", "wasm32-unknown-unknown", "-p", "etalase-model",
-            "--features", "bench", "--test", "wasm_search_bench", "--", "--nocapture",
+            "test",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-p",
+            "etalase-model",
+            "--features",
+            "bench",
+            "--test",
+            "wasm_search_bench",
+            "--",
+            "--nocapture",
         ],
     )
     .run()

@@ -8,12 +8,22 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const QUERIES: &[&str] =
-    &["kerupuk udang", "madu kelulut", "rumput laut", "amplagn", "seaweed", "kopi liberika"];
+const QUERIES: &[&str] = &[
+    "kerupuk udang",
+    "madu kelulut",
+    "rumput laut",
+    "amplagn",
+    "seaweed",
+    "kopi liberika",
+];
 const RUNS: usize = 25;
 
 fn now() -> f64 {
-    web_sys::window().expect("browser").performance().expect("performance").now()
+    web_sys::window()
+        .expect("browser")
+        .performance()
+        .expect("performance")
+        .now()
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -38,7 +48,10 @@ fn search_keystrokes_over_10k_listings() {
                 search.push(now() - t);
                 std::hint::black_box(hits);
                 // The whole query the catalog page runs: search + filters + sort.
-                let query = CatalogQuery { q: prefix.to_string(), ..Default::default() };
+                let query = CatalogQuery {
+                    q: prefix.to_string(),
+                    ..Default::default()
+                };
                 let t = now();
                 let ids = run_query(&catalog, &index, &query, today);
                 full.push(now() - t);
