@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::catalog_data::{today, CatalogData};
-use crate::components::{PageMeta, WithCatalog};
+use crate::components::{NotFoundPanel, PageMeta, WithCatalog};
 use crate::i18n::{fill, use_i18n};
 
 /// `/produk/:id`: one product with everything a purchaser judges it on.
@@ -29,16 +29,7 @@ fn ProductDetail(
     let i18n = use_i18n();
     move || {
         let Some(product) = data.catalog.product(&id.get()).cloned() else {
-            return view! {
-                <PageMeta title=Signal::derive(move || i18n.t().not_found_title.to_string())
-                    description=Signal::derive(move || i18n.t().product_not_found.to_string())/>
-                <section class="panel not-found">
-                    <h1>{move || i18n.t().not_found_title}</h1>
-                    <p>{move || i18n.t().product_not_found}</p>
-                    <A href="/" attr:class="button primary">{move || i18n.t().back_to_catalog}</A>
-                </section>
-            }
-            .into_any();
+            return view! { <NotFoundPanel message=|t| t.product_not_found/> }.into_any();
         };
         let seller = data.catalog.seller_of(&product).cloned();
         let village = data.catalog.village_of(&product).cloned();

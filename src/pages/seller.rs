@@ -1,21 +1,9 @@
 use leptos::prelude::*;
 
-use crate::components::PageMeta;
-use crate::i18n::use_i18n;
+use crate::components::ComingSoon;
 
 /// `/penjual`: the seller area.
 #[component]
 pub fn SellerPage() -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <PageMeta
-            title=Signal::derive(move || i18n.t().seller_title.to_string())
-            description=Signal::derive(move || i18n.t().seller_lead.to_string())
-        />
-        <section class="panel">
-            <h1>{move || i18n.t().seller_title}</h1>
-            <p class="lead">{move || i18n.t().seller_lead}</p>
-            <p class="muted">{move || i18n.t().coming_soon}</p>
-        </section>
-    }
+    view! { <ComingSoon title=|t| t.seller_title lead=|t| t.seller_lead/> }
 }

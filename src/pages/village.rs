@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::catalog_data::CatalogData;
-use crate::components::{PageMeta, ProductCard, WithCatalog};
+use crate::components::{NotFoundPanel, PageMeta, ProductCard, WithCatalog};
 use crate::i18n::use_i18n;
 
 /// `/desa/:slug`: a village's profile, its IDM status and its products.
@@ -26,16 +26,7 @@ fn VillageDetail(
     let i18n = use_i18n();
     move || {
         let Some(v) = data.catalog.village(&slug.get()).cloned() else {
-            return view! {
-                <PageMeta title=Signal::derive(move || i18n.t().not_found_title.to_string())
-                    description=Signal::derive(move || i18n.t().village_not_found.to_string())/>
-                <section class="panel not-found">
-                    <h1>{move || i18n.t().not_found_title}</h1>
-                    <p>{move || i18n.t().village_not_found}</p>
-                    <A href="/" attr:class="button primary">{move || i18n.t().back_to_catalog}</A>
-                </section>
-            }
-            .into_any();
+            return view! { <NotFoundPanel message=|t| t.village_not_found/> }.into_any();
         };
         let products: Vec<_> = data.catalog.products_of_village(&v.slug).cloned().collect();
         let name = v.name.clone();

@@ -152,3 +152,13 @@ test('after one visit, the app and catalog open with no connection at all', asyn
   await context.unroute('**/*');
   await context.setOffline(false);
 });
+
+test('an unknown product or village says so and links back', async ({ page }) => {
+  await page.goto('/produk/tidak-ada-produk-ini');
+  await expect(page.getByRole('heading', { level: 1, name: 'Halaman tidak ditemukan' })).toBeVisible();
+  await expect(page.getByText('Produk ini tidak ditemukan atau sudah tidak dijual.')).toBeVisible();
+  await page.goto('/desa/tidak-ada');
+  await expect(page.getByText('Desa ini tidak ditemukan.')).toBeVisible();
+  await page.getByRole('link', { name: 'Kembali ke katalog' }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
