@@ -13,15 +13,9 @@ use std::time::{Duration, Instant};
 use etalase_model::search::{edit_distance, normalize, tokenize, MIN_TYPO_LEN};
 use etalase_model::{synthetic_catalog, Catalog, Lang, SearchIndex};
 
-const QUERIES: &[&str] = &[
-    "kerupuk udang",
-    "madu kelulut",
-    "rumput laut",
-    "amplagn",
-    "seaweed",
-    "kopi liberika",
-];
-const RUNS: usize = 25;
+#[path = "../tests/common/queries.rs"]
+mod queries;
+use queries::{QUERIES, RUNS};
 
 /// The reference: every product's searchable text, normalised, scanned in full per query.
 struct Naive {

@@ -8,15 +8,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const QUERIES: &[&str] = &[
-    "kerupuk udang",
-    "madu kelulut",
-    "rumput laut",
-    "amplagn",
-    "seaweed",
-    "kopi liberika",
-];
-const RUNS: usize = 25;
+mod common;
+use common::queries::{QUERIES, RUNS};
 
 fn now() -> f64 {
     web_sys::window()

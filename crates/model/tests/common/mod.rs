@@ -1,0 +1,2 @@
+//! Shared by the benchmark targets.
+pub mod queries;
