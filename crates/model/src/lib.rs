@@ -11,6 +11,7 @@ pub mod demo;
 pub mod filter;
 pub mod lang;
 pub mod money;
+pub mod rules;
 pub mod search;
 
 pub use catalog::{

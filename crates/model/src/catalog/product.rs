@@ -47,6 +47,16 @@ impl Photo {
     }
 }
 
+/// English text where the seller wrote it, else the Indonesian: only export-ready listings
+/// must be bilingual, and an English reader is better served by Indonesian than by nothing.
+fn or_indonesian<'a>(en: &'a str, id: &'a str) -> &'a str {
+    if en.trim().is_empty() {
+        id
+    } else {
+        en
+    }
+}
+
 /// A listing: one product in one packaging, with wholesale terms.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Product {
@@ -111,28 +121,28 @@ impl Product {
     pub fn name(&self, lang: Lang) -> &str {
         match lang {
             Lang::Id => &self.name_id,
-            Lang::En => &self.name_en,
+            Lang::En => or_indonesian(&self.name_en, &self.name_id),
         }
     }
 
     pub fn description(&self, lang: Lang) -> &str {
         match lang {
             Lang::Id => &self.description_id,
-            Lang::En => &self.description_en,
+            Lang::En => or_indonesian(&self.description_en, &self.description_id),
         }
     }
 
     pub fn packaging(&self, lang: Lang) -> &str {
         match lang {
             Lang::Id => &self.packaging_id,
-            Lang::En => &self.packaging_en,
+            Lang::En => or_indonesian(&self.packaging_en, &self.packaging_id),
         }
     }
 
     pub fn storage(&self, lang: Lang) -> &str {
         match lang {
             Lang::Id => &self.storage_id,
-            Lang::En => &self.storage_en,
+            Lang::En => or_indonesian(&self.storage_en, &self.storage_id),
         }
     }
 
@@ -179,10 +189,11 @@ impl Product {
         if !id_ok {
             return Err(ProductError::Id);
         }
-        for lang in Lang::ALL {
-            if self.name(lang).trim().is_empty() {
-                return Err(ProductError::MissingName(lang));
-            }
+        if self.name_id.trim().is_empty() {
+            return Err(ProductError::MissingName(Lang::Id));
+        }
+        if self.export_ready && self.name_en.trim().is_empty() {
+            return Err(ProductError::MissingName(Lang::En));
         }
         if self.moq == 0 {
             return Err(ProductError::ZeroMoq);
@@ -291,6 +302,17 @@ mod tests {
         assert_eq!(p.validate(), Err(ProductError::Id));
         let mut p = product();
         p.name_en = " ".into();
+        assert_eq!(
+            p.validate(),
+            Ok(()),
+            "English is optional for domestic listings"
+        );
+        assert_eq!(
+            p.name(Lang::En),
+            "Kerupuk Udang",
+            "and falls back to Indonesian"
+        );
+        p.export_ready = true;
         assert_eq!(p.validate(), Err(ProductError::MissingName(Lang::En)));
         let mut p = product();
         p.certificates.push(cert(CertificateKind::Pirt, "123"));

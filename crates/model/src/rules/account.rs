@@ -1,0 +1,241 @@
+//! Seller accounts: registration and sign-in forms.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Errors, FieldError, Rule};
+
+/// Fewer than this is guessable offline from a leaked hash, even with argon2id.
+pub const PASSWORD_MIN_CHARS: u32 = 8;
+/// Bounds the hashing work one request can cause.
+pub const PASSWORD_MAX_CHARS: u32 = 128;
+const BUSINESS_NAME_MAX: u32 = 80;
+
+/// What a new seller types in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Registration {
+    pub business_name: String,
+    pub whatsapp: String,
+    pub village_slug: String,
+    pub password: String,
+}
+
+/// What a returning seller types in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignIn {
+    pub whatsapp: String,
+    pub password: String,
+}
+
+/// Normalises an Indonesian mobile number to E.164 (`+628…`), the form wa.me links and
+/// account lookups use. Accepts what people write: `0812-3456-7890`, `+62 812 3456 7890`,
+/// `62812…`, `812…`. Landlines (`021…`) and foreign numbers are refused: sellers are reached
+/// on WhatsApp, which needs a mobile number.
+pub fn normalize_whatsapp(input: &str) -> Option<String> {
+    let trimmed = input.trim();
+    if trimmed.is_empty()
+        || !trimmed
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')' | '+'))
+        || trimmed.chars().skip(1).any(|c| c == '+')
+    {
+        return None;
+    }
+    let digits: String = trimmed.chars().filter(char::is_ascii_digit).collect();
+    let national = if let Some(rest) = digits.strip_prefix("62") {
+        rest
+    } else if let Some(rest) = digits.strip_prefix('0') {
+        if trimmed.starts_with('+') {
+            return None;
+        }
+        rest
+    } else if trimmed.starts_with('+') {
+        return None;
+    } else {
+        &digits
+    };
+    // Indonesian mobile numbers: 8xx followed by 6 to 9 digits.
+    let ok = national.starts_with('8') && (9..=12).contains(&national.len());
+    ok.then(|| format!("+62{national}"))
+}
+
+/// Checks a registration. `village_exists` answers whether a village slug is in the
+/// catalog (the browser asks its cached catalog, the server its database).
+pub fn check_registration(
+    form: &Registration,
+    village_exists: impl Fn(&str) -> bool,
+) -> Vec<FieldError> {
+    let mut errors = Errors::default();
+    errors.text("business_name", &form.business_name, BUSINESS_NAME_MAX);
+    whatsapp(&mut errors, &form.whatsapp);
+    if form.village_slug.trim().is_empty() {
+        errors.add("village_slug", Rule::Required);
+    } else if !village_exists(&form.village_slug) {
+        errors.add("village_slug", Rule::UnknownVillage);
+    }
+    let chars = form.password.chars().count() as u32;
+    if chars == 0 {
+        errors.add("password", Rule::Required);
+    } else if chars < PASSWORD_MIN_CHARS {
+        errors.add(
+            "password",
+            Rule::TooShort {
+                min: PASSWORD_MIN_CHARS,
+            },
+        );
+    } else if chars > PASSWORD_MAX_CHARS {
+        errors.add(
+            "password",
+            Rule::TooLong {
+                max: PASSWORD_MAX_CHARS,
+            },
+        );
+    }
+    errors.0
+}
+
+/// Checks a sign-in form's shape (not the password itself: that is the server's job).
+pub fn check_sign_in(form: &SignIn) -> Vec<FieldError> {
+    let mut errors = Errors::default();
+    whatsapp(&mut errors, &form.whatsapp);
+    if form.password.is_empty() {
+        errors.add("password", Rule::Required);
+    } else {
+        errors.max_len("password", &form.password, PASSWORD_MAX_CHARS);
+    }
+    errors.0
+}
+
+fn whatsapp(errors: &mut Errors, value: &str) {
+    if value.trim().is_empty() {
+        errors.add("whatsapp", Rule::Required);
+    } else if normalize_whatsapp(value).is_none() {
+        errors.add("whatsapp", Rule::WhatsApp);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whatsapp_numbers_normalise_to_e164() {
+        for input in [
+            "081234567890",
+            "0812-3456-7890",
+            "0812 3456 7890",
+            "+62 812 3456 7890",
+            "+62-812-3456-7890",
+            "6281234567890",
+            "81234567890",
+            "(0812) 3456.7890",
+        ] {
+            assert_eq!(
+                normalize_whatsapp(input).as_deref(),
+                Some("+6281234567890"),
+                "{input}"
+            );
+        }
+        assert_eq!(
+            normalize_whatsapp("0811 555 666").as_deref(),
+            Some("+62811555666")
+        );
+    }
+
+    #[test]
+    fn non_mobile_and_malformed_numbers_are_refused() {
+        for input in [
+            "",
+            "   ",
+            "021 555 1234",    // Jakarta landline
+            "+1 415 555 0100", // not Indonesian
+            "+0812345678",
+            "0812", // too short
+            "08123456789012345",
+            "0812abc34567",
+            "0812+3456789",
+            "+62 0812 3456 7890",
+        ] {
+            assert_eq!(normalize_whatsapp(input), None, "{input:?}");
+        }
+    }
+
+    fn form() -> Registration {
+        Registration {
+            business_name: "KUB Bunga Tanjung".into(),
+            whatsapp: "0812 3456 7890".into(),
+            village_slug: "sepatin".into(),
+            password: "amplang-enak-2026".into(),
+        }
+    }
+
+    fn fields(errors: &[FieldError]) -> Vec<(&str, &Rule)> {
+        errors.iter().map(|e| (e.field.as_str(), &e.rule)).collect()
+    }
+
+    #[test]
+    fn a_complete_registration_passes() {
+        assert_eq!(check_registration(&form(), |s| s == "sepatin"), vec![]);
+    }
+
+    #[test]
+    fn each_registration_field_is_checked() {
+        let empty = Registration::default();
+        assert_eq!(
+            fields(&check_registration(&empty, |_| true)),
+            vec![
+                ("business_name", &Rule::Required),
+                ("whatsapp", &Rule::Required),
+                ("village_slug", &Rule::Required),
+                ("password", &Rule::Required),
+            ]
+        );
+        let bad = Registration {
+            business_name: "x".repeat(81),
+            whatsapp: "021 555 1234".into(),
+            village_slug: "atlantis".into(),
+            password: "pendek".into(),
+        };
+        assert_eq!(
+            fields(&check_registration(&bad, |s| s == "sepatin")),
+            vec![
+                ("business_name", &Rule::TooLong { max: 80 }),
+                ("whatsapp", &Rule::WhatsApp),
+                ("village_slug", &Rule::UnknownVillage),
+                ("password", &Rule::TooShort { min: 8 }),
+            ]
+        );
+        let long = Registration {
+            password: "p".repeat(129),
+            ..form()
+        };
+        assert_eq!(
+            fields(&check_registration(&long, |_| true)),
+            vec![("password", &Rule::TooLong { max: 128 })]
+        );
+    }
+
+    #[test]
+    fn password_length_counts_characters_not_bytes() {
+        // Eight characters, sixteen bytes: long enough.
+        let form = Registration {
+            password: "éééééééé".into(),
+            ..form()
+        };
+        assert_eq!(check_registration(&form, |_| true), vec![]);
+    }
+
+    #[test]
+    fn sign_in_checks_shape_only() {
+        assert_eq!(
+            check_sign_in(&SignIn {
+                whatsapp: "0812 3456 7890".into(),
+                password: "x".into()
+            }),
+            vec![]
+        );
+        assert_eq!(
+            fields(&check_sign_in(&SignIn::default())),
+            vec![("whatsapp", &Rule::Required), ("password", &Rule::Required)]
+        );
+    }
+}

@@ -1,0 +1,217 @@
+//! Input rules shared by the browser and the server, written once.
+//!
+//! Every check returns [`FieldError`]s: which field, which [`Rule`] it broke. The message
+//! text lives here too ([`Rule::message`]), so a seller sees the same sentence whether the
+//! form caught the mistake or the server did, in Indonesian or English. The server answers
+//! invalid input with `422` and the same list, serialised.
+
+mod account;
+mod listing;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Lang;
+
+pub use account::{
+    check_registration, check_sign_in, normalize_whatsapp, Registration, SignIn,
+    PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS,
+};
+pub use listing::{check_listing, is_media_path, MAX_PHOTOS, MAX_TIERS};
+
+/// One broken rule on one field. `field` is the form field's name, with indices for list
+/// items (`tiers.1.price`, `certificates.0.number`) so the form can put the message beside
+/// the right input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub rule: Rule,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, rule: Rule) -> FieldError {
+        FieldError {
+            field: field.into(),
+            rule,
+        }
+    }
+}
+
+/// The rules, with the numbers a message needs. Serialised with a `rule` tag so a client in
+/// any language can show its own text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum Rule {
+    Required,
+    TooShort {
+        min: u32,
+    },
+    TooLong {
+        max: u32,
+    },
+    AtLeast {
+        min: u64,
+    },
+    AtMost {
+        max: u64,
+    },
+    /// Not an Indonesian mobile number (WhatsApp runs on mobile numbers: 08…, +62 8…).
+    WhatsApp,
+    UnknownVillage,
+    /// English text is required once a listing is marked export-ready.
+    EnglishForExport,
+    FirstTierAtMoq,
+    TiersAscending,
+    HsCode,
+    PirtNumber,
+    HalalNumber,
+    BpomMdNumber,
+    DuplicateCertificate,
+    PhotoUrl,
+}
+
+impl Rule {
+    /// The sentence shown under the field.
+    pub fn message(&self, lang: Lang) -> String {
+        use Rule::*;
+        match (self, lang) {
+            (Required, Lang::Id) => "Wajib diisi.".into(),
+            (Required, Lang::En) => "Required.".into(),
+            (TooShort { min }, Lang::Id) => format!("Minimal {min} karakter."),
+            (TooShort { min }, Lang::En) => format!("At least {min} characters."),
+            (TooLong { max }, Lang::Id) => format!("Maksimal {max} karakter."),
+            (TooLong { max }, Lang::En) => format!("At most {max} characters."),
+            (AtLeast { min }, Lang::Id) => format!("Minimal {min}."),
+            (AtLeast { min }, Lang::En) => format!("Must be at least {min}."),
+            (AtMost { max }, Lang::Id) => format!("Maksimal {max}."),
+            (AtMost { max }, Lang::En) => format!("Must be at most {max}."),
+            (WhatsApp, Lang::Id) => {
+                "Nomor WhatsApp tidak valid. Contoh: 0812 3456 7890 atau +62 812 3456 7890.".into()
+            }
+            (WhatsApp, Lang::En) => {
+                "Not a valid Indonesian WhatsApp number. Example: 0812 3456 7890 or +62 812 3456 7890."
+                    .into()
+            }
+            (UnknownVillage, Lang::Id) => "Pilih desa dari daftar.".into(),
+            (UnknownVillage, Lang::En) => "Choose a village from the list.".into(),
+            (EnglishForExport, Lang::Id) => {
+                "Wajib diisi dalam bahasa Inggris untuk produk siap ekspor.".into()
+            }
+            (EnglishForExport, Lang::En) => "Required in English for export-ready products.".into(),
+            (FirstTierAtMoq, Lang::Id) => {
+                "Harga pertama harus berlaku mulai dari minimal pesanan.".into()
+            }
+            (FirstTierAtMoq, Lang::En) => {
+                "The first price must start at the minimum order quantity.".into()
+            }
+            (TiersAscending, Lang::Id) => {
+                "Jumlah tiap tingkat harga harus lebih besar dari tingkat sebelumnya.".into()
+            }
+            (TiersAscending, Lang::En) => {
+                "Each price tier must start at a larger quantity than the one before.".into()
+            }
+            (HsCode, Lang::Id) => "Kode HS berupa 4–10 angka, contoh 1905.90.".into(),
+            (HsCode, Lang::En) => "An HS code has 4–10 digits, e.g. 1905.90.".into(),
+            (PirtNumber, Lang::Id) => "Nomor P-IRT terdiri dari 15 angka.".into(),
+            (PirtNumber, Lang::En) => "A P-IRT number has 15 digits.".into(),
+            (HalalNumber, Lang::Id) => {
+                "Nomor sertifikat halal: ID diikuti 17 angka (ID64110000123450125).".into()
+            }
+            (HalalNumber, Lang::En) => {
+                "A halal certificate number is ID followed by 17 digits (ID64110000123450125)."
+                    .into()
+            }
+            (BpomMdNumber, Lang::Id) => "Nomor BPOM: MD diikuti 12 angka.".into(),
+            (BpomMdNumber, Lang::En) => "A BPOM number is MD followed by 12 digits.".into(),
+            (DuplicateCertificate, Lang::Id) => "Sertifikat ini sudah dicantumkan.".into(),
+            (DuplicateCertificate, Lang::En) => "This certificate is already listed.".into(),
+            (PhotoUrl, Lang::Id) => "Foto harus diunggah lewat formulir ini.".into(),
+            (PhotoUrl, Lang::En) => "Photos must be uploaded through this form.".into(),
+        }
+    }
+}
+
+/// Collects errors in field order while a check walks a form.
+#[derive(Debug, Default)]
+pub(crate) struct Errors(pub(crate) Vec<FieldError>);
+
+impl Errors {
+    pub(crate) fn add(&mut self, field: impl Into<String>, rule: Rule) {
+        self.0.push(FieldError::new(field, rule));
+    }
+
+    /// Text that must be present and at most `max` characters.
+    pub(crate) fn text(&mut self, field: &str, value: &str, max: u32) {
+        if value.trim().is_empty() {
+            self.add(field, Rule::Required);
+        } else {
+            self.max_len(field, value, max);
+        }
+    }
+
+    /// Optional text of at most `max` characters.
+    pub(crate) fn max_len(&mut self, field: &str, value: &str, max: u32) {
+        if value.chars().count() > max as usize {
+            self.add(field, Rule::TooLong { max });
+        }
+    }
+
+    /// A number within `min..=max`.
+    pub(crate) fn range(&mut self, field: &str, value: u64, min: u64, max: u64) {
+        if value < min {
+            self.add(field, Rule::AtLeast { min });
+        } else if value > max {
+            self.add(field, Rule::AtMost { max });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_has_a_distinct_message_in_each_language() {
+        let rules = [
+            Rule::Required,
+            Rule::TooShort { min: 8 },
+            Rule::TooLong { max: 80 },
+            Rule::AtLeast { min: 1 },
+            Rule::AtMost { max: 9 },
+            Rule::WhatsApp,
+            Rule::UnknownVillage,
+            Rule::EnglishForExport,
+            Rule::FirstTierAtMoq,
+            Rule::TiersAscending,
+            Rule::HsCode,
+            Rule::PirtNumber,
+            Rule::HalalNumber,
+            Rule::BpomMdNumber,
+            Rule::DuplicateCertificate,
+            Rule::PhotoUrl,
+        ];
+        for lang in Lang::ALL {
+            let mut seen = std::collections::HashSet::new();
+            for rule in &rules {
+                let text = rule.message(lang);
+                assert!(text.ends_with('.') || text.ends_with(')'), "{text}");
+                assert!(seen.insert(text.clone()), "duplicate message {text}");
+            }
+        }
+        assert_ne!(
+            Rule::Required.message(Lang::Id),
+            Rule::Required.message(Lang::En)
+        );
+        assert!(Rule::TooShort { min: 8 }.message(Lang::Id).contains('8'));
+    }
+
+    #[test]
+    fn serialises_with_a_rule_tag() {
+        let e = FieldError::new("password", Rule::TooShort { min: 8 });
+        let json = serde_json::to_string(&e).unwrap();
+        assert_eq!(
+            json,
+            r#"{"field":"password","rule":{"rule":"too_short","min":8}}"#
+        );
+        assert_eq!(serde_json::from_str::<FieldError>(&json).unwrap(), e);
+    }
+}
