@@ -105,6 +105,20 @@ pub fn check_sign_in(form: &SignIn) -> Vec<FieldError> {
     errors.0
 }
 
+/// A new, readable, unguessable-enough id: `KUB Bunga Tanjung` + `3f9a1c` →
+/// `kub-bunga-tanjung-3f9a1c`. The suffix (random, from the caller) keeps ids unique
+/// without a lookup, so a phone can name a draft offline.
+pub fn new_id(name: &str, suffix: &str) -> String {
+    let slug = crate::search::normalize(name).replace(' ', "-");
+    let slug: String = slug.chars().take(48).collect();
+    let slug = slug.trim_matches('-');
+    if slug.is_empty() {
+        suffix.to_string()
+    } else {
+        format!("{slug}-{suffix}")
+    }
+}
+
 fn whatsapp(errors: &mut Errors, value: &str) {
     if value.trim().is_empty() {
         errors.add("whatsapp", Rule::Required);
@@ -222,6 +236,21 @@ mod tests {
             ..form()
         };
         assert_eq!(check_registration(&form, |_| true), vec![]);
+    }
+
+    #[test]
+    fn ids_are_slugs_with_a_suffix() {
+        assert_eq!(
+            new_id("KUB Bunga Tanjung", "3f9a1c"),
+            "kub-bunga-tanjung-3f9a1c"
+        );
+        assert_eq!(
+            new_id("Amplang Ikan Pipih (500 g)!", "a1"),
+            "amplang-ikan-pipih-500-g-a1"
+        );
+        assert_eq!(new_id("  ", "a1"), "a1");
+        let long = new_id(&"kerupuk ".repeat(20), "a1");
+        assert!(long.len() <= 48 + 3 && !long.contains("--"), "{long}");
     }
 
     #[test]

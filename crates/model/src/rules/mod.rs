@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::Lang;
 
 pub use account::{
-    check_registration, check_sign_in, normalize_whatsapp, Registration, SignIn,
+    check_registration, check_sign_in, new_id, normalize_whatsapp, Registration, SignIn,
     PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS,
 };
 pub use listing::{check_listing, is_media_path, MAX_PHOTOS, MAX_TIERS};
@@ -56,6 +56,8 @@ pub enum Rule {
     },
     /// Not an Indonesian mobile number (WhatsApp runs on mobile numbers: 08…, +62 8…).
     WhatsApp,
+    /// The number already has an account (checked by the server only).
+    AlreadyRegistered,
     UnknownVillage,
     /// English text is required once a listing is marked export-ready.
     EnglishForExport,
@@ -90,6 +92,12 @@ impl Rule {
             (WhatsApp, Lang::En) => {
                 "Not a valid Indonesian WhatsApp number. Example: 0812 3456 7890 or +62 812 3456 7890."
                     .into()
+            }
+            (AlreadyRegistered, Lang::Id) => {
+                "Nomor ini sudah terdaftar. Silakan masuk dengan nomor ini.".into()
+            }
+            (AlreadyRegistered, Lang::En) => {
+                "This number is already registered. Please sign in with it.".into()
             }
             (UnknownVillage, Lang::Id) => "Pilih desa dari daftar.".into(),
             (UnknownVillage, Lang::En) => "Choose a village from the list.".into(),
@@ -178,6 +186,7 @@ mod tests {
             Rule::AtLeast { min: 1 },
             Rule::AtMost { max: 9 },
             Rule::WhatsApp,
+            Rule::AlreadyRegistered,
             Rule::UnknownVillage,
             Rule::EnglishForExport,
             Rule::FirstTierAtMoq,
