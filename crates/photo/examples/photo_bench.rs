@@ -1,0 +1,111 @@
+//! Times the photo pipeline on the shared fixture photos, natively, against a plain reference
+//! (the `image` crate alone: full decode, Lanczos3 resize, its JPEG encoder), so a change that
+//! loses the scaled decode or the SIMD resize shows up as a ratio, not a feeling.
+//!
+//! `cargo run --release -p etalase-photo --example photo_bench [RUNS]` (default 5 runs; the
+//! median is printed). The browser's figure comes from `tests/wasm_photo.rs`.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use etalase_photo::{process, Options, Stage};
+use image::imageops::FilterType;
+use image::{DynamicImage, ImageDecoder, ImageReader};
+
+const FIXTURES: [&str; 4] = [
+    "phone-12mp-orient6.jpg",
+    "phone-nokia-4608x1976.jpg",
+    "phone-iphone6.jpg",
+    "orientation-landscape-6.jpg",
+];
+
+fn main() {
+    let runs: usize = std::env::args()
+        .nth(1)
+        .map(|a| a.parse().expect("RUNS must be a number"))
+        .unwrap_or(5);
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/photos");
+    println!("median of {runs} runs, ms");
+    println!(
+        "{:<28} {:>8} {:>8} {:>6}  {:>9} {:>3} {:>9}  decode/resize/encode %",
+        "fixture", "process", "image", "ratio", "large KB", "q", "thumb KB",
+    );
+    for name in FIXTURES {
+        let bytes = std::fs::read(dir.join(name)).unwrap_or_else(|e| {
+            panic!("fixture {name}: {e} (shared/ must sit beside the project)")
+        });
+        let mut out = None;
+        // Time spent in each stage, summed over the runs.
+        let mut stage_ms = [0.0f64; 3];
+        let ours = median(runs, || {
+            let mut last: Option<(usize, Instant)> = None;
+            let mut on_stage = |s: Stage| {
+                let now = Instant::now();
+                if let Some((i, t)) = last {
+                    stage_ms[i] += (now - t).as_secs_f64();
+                }
+                last = Some((s as usize, now));
+            };
+            out = Some(process(&bytes, &Options::default(), &mut on_stage).expect(name));
+            if let Some((i, t)) = last {
+                stage_ms[i] += t.elapsed().as_secs_f64();
+            }
+        });
+        let reference = median(runs, || {
+            reference_pipeline(&bytes);
+        });
+        let out = out.unwrap();
+        println!(
+            "{:<28} {:>8.1} {:>8.1} {:>5.1}×  {:>9.0} {:>3} {:>9.0}  {}",
+            name,
+            ours,
+            reference,
+            reference / ours,
+            out.large.len() as f64 / 1000.0,
+            out.meta.quality,
+            out.thumb.len() as f64 / 1000.0,
+            shares(stage_ms)
+        );
+    }
+}
+
+fn shares(ms: [f64; 3]) -> String {
+    let total: f64 = ms.iter().sum();
+    let pct: Vec<String> = ms
+        .iter()
+        .map(|m| format!("{:.0}", 100.0 * m / total))
+        .collect();
+    pct.join("/")
+}
+
+fn median(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..runs.max(1))
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
+/// What one would write with `image` alone: same sizes, same filter, same quality.
+fn reference_pipeline(bytes: &[u8]) -> (Vec<u8>, Vec<u8>) {
+    let reader = ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .unwrap();
+    let mut decoder = reader.into_decoder().unwrap();
+    let orientation = decoder.orientation().unwrap();
+    let mut image = DynamicImage::from_decoder(decoder).unwrap();
+    image.apply_orientation(orientation);
+    let large = image.resize(1600, 1600, FilterType::Lanczos3);
+    let thumb = large.resize(400, 400, FilterType::Lanczos3);
+    let encode = |img: &DynamicImage| {
+        let mut out = Vec::new();
+        let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80);
+        img.to_rgb8().write_with_encoder(encoder).unwrap();
+        out
+    };
+    (encode(&large), encode(&thumb))
+}

@@ -1,0 +1,129 @@
+//! The whole job, in the order that keeps memory lowest: check headers, decode as small as
+//! possible, shrink, then turn upright (turning 2 MP is cheaper than turning 12), thumbnail from
+//! the large image (not from the source: it is already close, and already upright), encode.
+
+use crate::decode::decode;
+use crate::encode::{encode, encode_within};
+use crate::pixels::Rgb;
+use crate::probe::probe;
+use crate::resize::{fit, resize};
+use crate::{Options, Orientation, PhotoError, PhotoMeta, ProcessedPhoto, Stage};
+
+/// Makes the catalogue's large image and thumbnail from a JPEG, PNG or WebP file.
+///
+/// `on_stage` is called as each [`Stage`] starts. Fails with [`PhotoError::Heic`] or
+/// [`PhotoError::UnsupportedFormat`] for files the browser may still decode (then use
+/// [`process_rgba`]), and never panics on damaged input.
+pub fn process(
+    bytes: &[u8],
+    options: &Options,
+    on_stage: &mut dyn FnMut(Stage),
+) -> Result<ProcessedPhoto, PhotoError> {
+    if bytes.len() > options.max_input_bytes {
+        return Err(PhotoError::TooBig {
+            bytes: bytes.len(),
+            max: options.max_input_bytes,
+        });
+    }
+    on_stage(Stage::Decode);
+    let header = probe(bytes)?;
+    check_size(header.width, header.height, options)?;
+    let decoded = decode(bytes, &header, options.max_edge, options.max_pixels)?;
+    let (source_width, source_height) = decoded
+        .orientation
+        .display_size(header.width, header.height);
+    finish(
+        decoded.image,
+        decoded.orientation,
+        (header.width, header.height),
+        (source_width, source_height),
+        options,
+        on_stage,
+    )
+}
+
+/// Same as [`process`] for pixels the browser decoded (HEIC and other formats our decoders do
+/// not read): `rgba` is `width × height` unpremultiplied RGBA, already upright. Transparent
+/// areas become white.
+pub fn process_rgba(
+    width: u32,
+    height: u32,
+    rgba: Vec<u8>,
+    options: &Options,
+    on_stage: &mut dyn FnMut(Stage),
+) -> Result<ProcessedPhoto, PhotoError> {
+    if width == 0 || height == 0 {
+        return Err(PhotoError::Empty);
+    }
+    check_size(width, height, options)?;
+    let expected = width as usize * height as usize * 4;
+    if rgba.len() != expected {
+        return Err(PhotoError::InvalidPixels {
+            detail: format!(
+                "{width}×{height} RGBA needs {expected} bytes, got {}",
+                rgba.len()
+            ),
+        });
+    }
+    let image = Rgb::from_rgba_on_white(width, height, rgba);
+    finish(
+        image,
+        Orientation::Normal,
+        (width, height),
+        (width, height),
+        options,
+        on_stage,
+    )
+}
+
+/// The decompression-bomb check: from header numbers only.
+fn check_size(width: u32, height: u32, options: &Options) -> Result<(), PhotoError> {
+    let pixels = u64::from(width) * u64::from(height);
+    if width > options.max_side || height > options.max_side || pixels > options.max_pixels {
+        return Err(PhotoError::TooLarge { width, height });
+    }
+    Ok(())
+}
+
+/// Resize, orient, thumbnail, encode. `stored` is the source's size as stored (the decoded
+/// `image` may be a DCT-scaled version of it); `source` the same as displayed.
+fn finish(
+    image: Rgb,
+    orientation: Orientation,
+    stored: (u32, u32),
+    source: (u32, u32),
+    options: &Options,
+    on_stage: &mut dyn FnMut(Stage),
+) -> Result<ProcessedPhoto, PhotoError> {
+    on_stage(Stage::Resize);
+    // The target comes from the source's exact size, not the scaled decode's rounded one.
+    let (w, h) = fit(stored.0, stored.1, options.max_edge);
+    // Never enlarge, even when the decoder rounded down.
+    let (w, h) = (w.min(image.width), h.min(image.height));
+    let large = orientation.apply(resize(image, w, h)?);
+    let (tw, th) = fit(large.width, large.height, options.thumb_edge);
+    let thumb = resize(large.clone(), tw, th)?;
+
+    on_stage(Stage::Encode);
+    let (large_jpeg, quality) = encode_within(
+        &large,
+        options.quality,
+        options.min_quality,
+        options.quality_step,
+        options.target_bytes,
+    )?;
+    let thumb_jpeg = encode(&thumb, options.quality)?;
+    Ok(ProcessedPhoto {
+        large: large_jpeg,
+        thumb: thumb_jpeg,
+        meta: PhotoMeta {
+            width: large.width,
+            height: large.height,
+            thumb_width: thumb.width,
+            thumb_height: thumb.height,
+            source_width: source.0,
+            source_height: source.1,
+            quality,
+        },
+    })
+}

@@ -1,0 +1,114 @@
+//! The messages between the app and the photo Web Worker, defined once so both sides compile
+//! the same names. Both sides carry them as JSON text through `JSON.parse`/`JSON.stringify`
+//! (tiny messages; no JS-value serialiser needed), plus the binary parts, which JSON cannot
+//! hold and which are *transferred*, not copied:
+//!
+//! 1. worker → app: `{"type":"ready"}` once its handler is installed. A wasm worker drops
+//!    messages that arrive before that, so the app sends nothing until it sees this.
+//! 2. app → worker: `{id, bytes}` — [`Request`] plus `bytes`, the file's `ArrayBuffer`
+//!    (transferred: the app's copy becomes empty). One request at a time.
+//! 3. worker → app, for that `id`:
+//!    - `{"type":"progress", id, "stage":"decode"|"resize"|"encode"}` as each stage starts;
+//!    - then either `{"type":"done", id, width, height, thumbWidth, thumbHeight, sourceWidth,
+//!      sourceHeight, quality, large, thumb}` where `large` and `thumb` are transferred
+//!      `ArrayBuffer`s holding the JPEGs,
+//!    - or `{"type":"error", id, code, detail}` with `code` from [`crate::PhotoError::code`]
+//!      (or [`WORKER_FAILED`]); `detail` is English, for logs.
+//!
+//! Every code the app may have to translate: [`crate::PhotoError::CODES`], [`WORKER_FAILED`]
+//! and [`READ_FAILED`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::{PhotoMeta, Stage};
+
+/// Property of the request and of `done` that hold binary data outside the JSON part.
+pub const BYTES: &str = "bytes";
+/// Property of `done` holding the large JPEG's `ArrayBuffer`.
+pub const LARGE: &str = "large";
+/// Property of `done` holding the thumbnail JPEG's `ArrayBuffer`.
+pub const THUMB: &str = "thumb";
+
+/// Error code for a worker that crashed, failed to start or sent nonsense; not a property of
+/// the photo, so the app may retry once with a fresh worker.
+pub const WORKER_FAILED: &str = "worker";
+
+/// Error code for a file the browser could not read (removed or changed on disk after being
+/// picked, a cloud file not yet downloaded): the seller can pick it again.
+pub const READ_FAILED: &str = "read";
+
+/// The JSON part of the app's request; the file travels beside it as [`BYTES`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Request {
+    pub id: u32,
+}
+
+/// Everything the worker says; see the module docs for the order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum FromWorker {
+    Ready,
+    Progress {
+        id: u32,
+        stage: Stage,
+    },
+    /// The JPEGs travel beside this as [`LARGE`] and [`THUMB`].
+    Done {
+        id: u32,
+        #[serde(flatten)]
+        meta: PhotoMeta,
+    },
+    Error {
+        id: u32,
+        code: String,
+        detail: String,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_shapes_match_the_documented_protocol() {
+        let json = |m: &FromWorker| serde_json::to_value(m).unwrap();
+        assert_eq!(
+            json(&FromWorker::Ready),
+            serde_json::json!({"type": "ready"})
+        );
+        assert_eq!(
+            json(&FromWorker::Progress {
+                id: 7,
+                stage: Stage::Resize
+            }),
+            serde_json::json!({"type": "progress", "id": 7, "stage": "resize"})
+        );
+        let meta = PhotoMeta {
+            width: 1200,
+            height: 1600,
+            thumb_width: 300,
+            thumb_height: 400,
+            source_width: 3024,
+            source_height: 4032,
+            quality: 80,
+        };
+        let done = FromWorker::Done { id: 7, meta };
+        assert_eq!(
+            json(&done),
+            serde_json::json!({"type": "done", "id": 7, "width": 1200, "height": 1600,
+                "thumbWidth": 300, "thumbHeight": 400, "sourceWidth": 3024,
+                "sourceHeight": 4032, "quality": 80})
+        );
+        let back: FromWorker = serde_json::from_value(json(&done)).unwrap();
+        assert_eq!(back, done);
+        let error = FromWorker::Error {
+            id: 7,
+            code: "heic".into(),
+            detail: "HEIC".into(),
+        };
+        assert_eq!(
+            json(&error),
+            serde_json::json!({"type": "error", "id": 7, "code": "heic", "detail": "HEIC"})
+        );
+    }
+}

@@ -1,0 +1,483 @@
+//! The pipeline on every photo in the shared fixtures (real phone files) and on files built
+//! here to reach what the fixtures cannot: all eight orientations, headers that lie about their
+//! size, transparency, and damaged bytes.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use etalase_photo::{
+    process, process_rgba, verify_jpeg, Options, PhotoError, ProcessedPhoto, Stage,
+};
+use image::{DynamicImage, GenericImageView, ImageFormat, RgbImage};
+
+/// The `shared` folder beside the project root. Missing fixtures fail the suite: a skipped
+/// photo test would pass while proving nothing.
+fn fixture(name: &str) -> Vec<u8> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/photos");
+    let path = dir.join(name);
+    std::fs::read(&path).unwrap_or_else(|e| {
+        panic!(
+            "photo fixture {} is missing ({e}); the tests need the shared fixtures beside the project",
+            path.display()
+        )
+    })
+}
+
+fn run(bytes: &[u8]) -> Result<ProcessedPhoto, PhotoError> {
+    process(bytes, &Options::default(), &mut |_| {})
+}
+
+fn decode(jpeg: &[u8]) -> DynamicImage {
+    image::load_from_memory_with_format(jpeg, ImageFormat::Jpeg).expect("output decodes")
+}
+
+/// A 32×32 grey thumbnail: small enough that JPEG noise and resampling differences vanish,
+/// large enough that a turned or mirrored picture looks different.
+fn signature(image: &DynamicImage) -> Vec<f32> {
+    image
+        .resize_exact(32, 32, image::imageops::FilterType::Triangle)
+        .to_luma8()
+        .pixels()
+        .map(|p| f32::from(p.0[0]))
+        .collect()
+}
+
+fn mean_abs_diff(a: &[f32], b: &[f32]) -> f32 {
+    a.iter().zip(b).map(|(x, y)| (x - y).abs()).sum::<f32>() / a.len() as f32
+}
+
+/// Asserts `image` matches `upright` and clearly does not match any other turn or mirror of it,
+/// so the check fails if orientation handling is wrong in any way.
+fn assert_upright(image: &DynamicImage, upright: &DynamicImage, what: &str) {
+    let sig = signature(image);
+    let right = mean_abs_diff(&sig, &signature(upright));
+    for o in 2..=8 {
+        let mut wrong = upright.clone();
+        wrong.apply_orientation(image::metadata::Orientation::from_exif(o).unwrap());
+        let wrong = mean_abs_diff(&sig, &signature(&wrong));
+        assert!(
+            right * 3.0 < wrong,
+            "{what}: difference to upright {right:.1} is not clearly below orientation {o}'s {wrong:.1}"
+        );
+    }
+    assert!(right < 8.0, "{what}: differs from upright by {right:.1}");
+}
+
+/// No EXIF (where GPS lives) or XMP: the only segments before the image data are the ones an
+/// encoder needs (JFIF APP0, tables, frame, scan), and none of them mentions GPS. Only the
+/// header is searched for "GPS": compressed image data contains any 3 bytes by chance.
+fn assert_no_metadata(jpeg: &[u8], what: &str) {
+    assert!(
+        jpeg.starts_with(&[0xFF, 0xD8]) && jpeg.ends_with(&[0xFF, 0xD9]),
+        "{what}"
+    );
+    let has = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).any(|w| w == needle);
+    assert!(!has(jpeg, b"Exif\0\0"), "{what}: EXIF left in the output");
+    let mut pos = 2;
+    loop {
+        assert_eq!(jpeg[pos], 0xFF, "{what}: marker expected at {pos}");
+        let marker = jpeg[pos + 1];
+        let len = usize::from(u16::from_be_bytes([jpeg[pos + 2], jpeg[pos + 3]]));
+        let segment = &jpeg[pos + 4..pos + 2 + len];
+        assert!(
+            matches!(marker, 0xE0 | 0xDB | 0xC0 | 0xC4 | 0xDA | 0xDD),
+            "{what}: unexpected segment {marker:#04X}"
+        );
+        assert!(
+            !has(segment, b"GPS"),
+            "{what}: GPS in segment {marker:#04X}"
+        );
+        if marker == 0xDA {
+            break;
+        }
+        pos += 2 + len;
+    }
+}
+
+/// Every decoder must see the same picture: browsers (libjpeg-turbo), `image` (zune-jpeg, which
+/// the server may use) and `jpeg-decoder`. Guards against encoder settings one of them
+/// misreads.
+fn assert_decoders_agree(jpeg: &[u8], what: &str) {
+    let zune = decode(jpeg).to_rgb8().into_raw();
+    let other = jpeg_decoder::Decoder::new(jpeg).decode().unwrap();
+    assert_eq!(zune.len(), other.len(), "{what}");
+    let diff = zune
+        .iter()
+        .zip(&other)
+        .map(|(a, b)| f64::from(a.abs_diff(*b)))
+        .sum::<f64>()
+        / zune.len() as f64;
+    assert!(
+        diff < 2.0,
+        "{what}: decoders differ by {diff:.1} on average"
+    );
+}
+
+/// Checks what every successful output must satisfy, whatever the input.
+fn assert_output_rules(out: &ProcessedPhoto, what: &str) {
+    let m = out.meta;
+    assert!(
+        m.width.max(m.height) <= 1600,
+        "{what}: {}×{}",
+        m.width,
+        m.height
+    );
+    assert!(m.thumb_width.max(m.thumb_height) <= 400, "{what}: thumb");
+    assert_eq!(
+        decode(&out.large).dimensions(),
+        (m.width, m.height),
+        "{what}"
+    );
+    assert_eq!(
+        decode(&out.thumb).dimensions(),
+        (m.thumb_width, m.thumb_height),
+        "{what}"
+    );
+    assert_no_metadata(&out.large, what);
+    assert_no_metadata(&out.thumb, what);
+    assert_decoders_agree(&out.large, what);
+    // The server's re-check accepts exactly what the browser makes.
+    assert_eq!(
+        verify_jpeg(&out.large, 1600, 1_000_000),
+        Ok((m.width, m.height)),
+        "{what}"
+    );
+    assert_eq!(
+        verify_jpeg(&out.thumb, 1600, 1_000_000),
+        Ok((m.thumb_width, m.thumb_height)),
+        "{what}"
+    );
+}
+
+#[test]
+fn orientation_fixtures_come_out_upright() {
+    for shape in ["landscape", "portrait"] {
+        let reference = run(&fixture(&format!("orientation-{shape}-1.jpg"))).unwrap();
+        let upright = decode(&reference.large);
+        let (w, h) = (reference.meta.width, reference.meta.height);
+        let expected = if shape == "landscape" {
+            (1600, 1067)
+        } else {
+            (1067, 1600)
+        };
+        assert_eq!((w, h), expected, "{shape}");
+        for n in [1, 3, 6, 8] {
+            let what = format!("orientation-{shape}-{n}");
+            let out = run(&fixture(&format!("{what}.jpg"))).unwrap();
+            assert_output_rules(&out, &what);
+            assert_eq!((out.meta.width, out.meta.height), (w, h), "{what}");
+            assert_upright(&decode(&out.large), &upright, &what);
+            assert_upright(
+                &decode(&out.thumb),
+                &decode(&reference.thumb),
+                &format!("{what} thumb"),
+            );
+        }
+    }
+}
+
+/// An APP1 segment holding a big-endian TIFF whose first IFD has only Orientation = `n`.
+fn exif_app1(n: u16) -> Vec<u8> {
+    let mut seg = b"Exif\0\0MM\0\x2a\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01".to_vec();
+    seg.extend_from_slice(&n.to_be_bytes());
+    seg.extend_from_slice(&[0, 0, 0, 0, 0, 0]);
+    let mut out = vec![0xFF, 0xE1];
+    out.extend_from_slice(&(seg.len() as u16 + 2).to_be_bytes());
+    out.extend_from_slice(&seg);
+    out
+}
+
+/// A JPEG of `image` that says "orientation `n`" in its EXIF.
+fn jpeg_with_orientation(image: &DynamicImage, n: u16) -> Vec<u8> {
+    let mut plain = Vec::new();
+    image
+        .write_to(&mut std::io::Cursor::new(&mut plain), ImageFormat::Jpeg)
+        .unwrap();
+    let mut out = plain[..2].to_vec();
+    out.extend_from_slice(&exif_app1(n));
+    out.extend_from_slice(&plain[2..]);
+    out
+}
+
+#[test]
+fn all_eight_orientations_including_mirrored_come_out_upright() {
+    // Cameras store the sensor's pixels and say how to show them; here, an upright picture is
+    // turned by the inverse of orientation n and labelled n, like a camera would.
+    let upright = decode(&run(&fixture("orientation-landscape-1.jpg")).unwrap().large);
+    for n in 1..=8u8 {
+        let inverse = match n {
+            6 => 8,
+            8 => 6,
+            other => other, // flips, 180° and both diagonal mirrors undo themselves
+        };
+        let mut stored = upright.clone();
+        stored.apply_orientation(image::metadata::Orientation::from_exif(inverse).unwrap());
+        let bytes = jpeg_with_orientation(&stored, n.into());
+        let out = run(&bytes).unwrap();
+        let what = format!("synthetic orientation {n}");
+        assert_output_rules(&out, &what);
+        assert_eq!(
+            (out.meta.width, out.meta.height),
+            upright.dimensions(),
+            "{what}"
+        );
+        assert_upright(&decode(&out.large), &upright, &what);
+    }
+}
+
+#[test]
+fn twelve_megapixel_portrait_phone_photo() {
+    let mut stages = Vec::new();
+    let out = process(
+        &fixture("phone-12mp-orient6.jpg"),
+        &Options::default(),
+        &mut |s| stages.push(s),
+    )
+    .unwrap();
+    assert_eq!(stages, Stage::ALL);
+    assert_output_rules(&out, "phone-12mp-orient6");
+    let m = out.meta;
+    assert_eq!((m.width, m.height), (1200, 1600), "portrait, upright");
+    assert_eq!((m.thumb_width, m.thumb_height), (300, 400));
+    assert_eq!((m.source_width, m.source_height), (3024, 4032));
+    assert!(
+        out.large.len() <= 300_000,
+        "large is {} bytes",
+        out.large.len()
+    );
+    assert!(m.quality >= 50);
+}
+
+#[test]
+fn other_phone_photos() {
+    for (name, size) in [
+        ("phone-nokia-4608x1976.jpg", (1600, 686)),
+        ("phone-iphone6.jpg", (1600, 1200)),
+    ] {
+        let out = run(&fixture(name)).unwrap();
+        assert_output_rules(&out, name);
+        assert_eq!((out.meta.width, out.meta.height), size, "{name}");
+        assert!(
+            out.large.len() <= 300_000,
+            "{name}: {} bytes",
+            out.large.len()
+        );
+    }
+}
+
+#[test]
+fn heic_is_named_so_the_seller_can_be_told_what_to_do() {
+    let err = run(&fixture("phone-iphone13.heic")).unwrap_err();
+    assert_eq!(err.code(), "heic");
+}
+
+#[test]
+fn corrupted_jpeg_fails_cleanly_or_decodes_in_bounded_time() {
+    let start = Instant::now();
+    match run(&fixture("corrupted.jpg")) {
+        Ok(out) => assert_output_rules(&out, "corrupted.jpg"),
+        Err(e) => assert_eq!(e.code(), "corrupt", "{e}"),
+    }
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
+}
+
+#[test]
+fn truncated_and_random_bytes_never_panic() {
+    let mut inputs: Vec<Vec<u8>> = Vec::new();
+    for name in [
+        "phone-12mp-orient6.jpg",
+        "orientation-portrait-6.jpg",
+        "corrupted.jpg",
+    ] {
+        let full = fixture(name);
+        for cut in [
+            1,
+            2,
+            3,
+            4,
+            20,
+            200,
+            2_000,
+            20_000,
+            full.len() / 3,
+            full.len() - 2,
+        ] {
+            inputs.push(full[..cut].to_vec());
+        }
+        // Flipped bytes in the entropy-coded data, past the headers.
+        let mut damaged = full.clone();
+        for i in (full.len() / 2..full.len()).step_by(997) {
+            damaged[i] ^= 0x5A;
+        }
+        inputs.push(damaged);
+    }
+    // xorshift: the same "random" bytes every run.
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let mut random = |n: usize| -> Vec<u8> {
+        (0..n)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                state as u8
+            })
+            .collect()
+    };
+    for prefix in [
+        &b""[..],
+        b"\xFF\xD8\xFF",
+        b"\x89PNG\r\n\x1a\n",
+        b"RIFF\0\0\0\0WEBPVP8 ",
+    ] {
+        for n in [1, 64, 4096] {
+            let mut bytes = prefix.to_vec();
+            bytes.extend(random(n));
+            inputs.push(bytes);
+        }
+    }
+    for bytes in &inputs {
+        let start = Instant::now();
+        match run(bytes) {
+            Ok(out) => assert_output_rules(&out, "damaged input"),
+            Err(e) => assert!(
+                ["corrupt", "unsupported", "empty"].contains(&e.code()),
+                "{} bytes: unexpected {e:?}",
+                bytes.len()
+            ),
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{} bytes",
+            bytes.len()
+        );
+        let _ = verify_jpeg(bytes, 1600, 1_000_000);
+    }
+}
+
+#[test]
+fn headers_claiming_huge_sizes_are_refused_before_decoding() {
+    // SOI, SOF0 saying 20000×20000 with three components, EOI: 21 bytes promising 1.2 GB.
+    let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xC0, 0, 17, 8];
+    jpeg.extend_from_slice(&20_000u16.to_be_bytes());
+    jpeg.extend_from_slice(&20_000u16.to_be_bytes());
+    jpeg.extend_from_slice(&[3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, 0xFF, 0xD9]);
+    let too_large = PhotoError::TooLarge {
+        width: 20_000,
+        height: 20_000,
+    };
+    assert_eq!(run(&jpeg).unwrap_err(), too_large);
+
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    png.extend_from_slice(&20_000u32.to_be_bytes());
+    png.extend_from_slice(&20_000u32.to_be_bytes());
+    png.extend_from_slice(&[8, 2, 0, 0, 0, 0, 0, 0, 0]);
+    assert_eq!(run(&png).unwrap_err(), too_large);
+
+    // One very long side is refused even when the pixel count is modest.
+    let mut strip = jpeg.clone();
+    strip[7..9].copy_from_slice(&100u16.to_be_bytes());
+    strip[9..11].copy_from_slice(&12_001u16.to_be_bytes());
+    assert_eq!(run(&strip).unwrap_err().code(), "too_large");
+}
+
+fn pattern(width: u32, height: u32) -> RgbImage {
+    RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([
+            (x * 255 / width) as u8,
+            (y * 255 / height) as u8,
+            ((x ^ y) & 0xFF) as u8,
+        ])
+    })
+}
+
+#[test]
+fn small_images_are_not_enlarged() {
+    let mut jpeg = Vec::new();
+    DynamicImage::ImageRgb8(pattern(300, 200))
+        .write_to(&mut std::io::Cursor::new(&mut jpeg), ImageFormat::Jpeg)
+        .unwrap();
+    let out = run(&jpeg).unwrap();
+    assert_output_rules(&out, "300×200");
+    let m = out.meta;
+    assert_eq!(
+        (m.width, m.height, m.thumb_width, m.thumb_height),
+        (300, 200, 300, 200)
+    );
+}
+
+#[test]
+fn png_and_webp_go_through_the_fallback_decoder() {
+    let image = DynamicImage::ImageRgb8(pattern(2000, 1000));
+    for format in [ImageFormat::Png, ImageFormat::WebP] {
+        let mut bytes = Vec::new();
+        image
+            .write_to(&mut std::io::Cursor::new(&mut bytes), format)
+            .unwrap();
+        let out = run(&bytes).unwrap();
+        assert_output_rules(&out, &format!("{format:?}"));
+        assert_eq!((out.meta.width, out.meta.height), (1600, 800));
+        assert_eq!((out.meta.thumb_width, out.meta.thumb_height), (400, 200));
+    }
+}
+
+#[test]
+fn browser_decoded_pixels_are_shrunk_and_transparency_becomes_white() {
+    let (w, h) = (2000, 1000);
+    let rgba: Vec<u8> = (0..w * h).flat_map(|_| [0, 0, 0, 0]).collect();
+    let out = process_rgba(w, h, rgba, &Options::default(), &mut |_| {}).unwrap();
+    assert_output_rules(&out, "rgba");
+    assert_eq!((out.meta.width, out.meta.height), (1600, 800));
+    let px = decode(&out.large).to_rgb8();
+    assert!(
+        px.pixels().all(|p| p.0.iter().all(|&c| c >= 250)),
+        "transparent → white"
+    );
+
+    let err = process_rgba(10, 10, vec![0; 399], &Options::default(), &mut |_| {}).unwrap_err();
+    assert_eq!(err.code(), "invalid_pixels");
+    let err = process_rgba(20_000, 20_000, Vec::new(), &Options::default(), &mut |_| {});
+    assert_eq!(err.unwrap_err().code(), "too_large");
+}
+
+#[test]
+fn server_recheck_refuses_what_the_pipeline_would_never_upload() {
+    let out = run(&fixture("orientation-portrait-6.jpg")).unwrap();
+    let large = &out.large;
+    let (w, h) = (out.meta.width, out.meta.height);
+    assert_eq!(verify_jpeg(large, 1600, 1_000_000), Ok((w, h)));
+    assert_eq!(verify_jpeg(&[], 1600, 1_000_000), Err(PhotoError::Empty));
+    assert_eq!(
+        verify_jpeg(large, 1600, 1000),
+        Err(PhotoError::TooBig {
+            bytes: large.len(),
+            max: 1000
+        })
+    );
+    assert_eq!(
+        verify_jpeg(large, 1000, 1_000_000),
+        Err(PhotoError::TooLarge {
+            width: w,
+            height: h
+        })
+    );
+    assert_eq!(
+        verify_jpeg(b"\x89PNG\r\n\x1a\n", 1600, 1_000_000),
+        Err(PhotoError::NotJpeg)
+    );
+    // A phone's own JPEG carries EXIF (GPS): refused even when small enough.
+    let with_exif = jpeg_with_orientation(&decode(&out.thumb), 1);
+    assert_eq!(
+        verify_jpeg(&with_exif, 1600, 1_000_000),
+        Err(PhotoError::Metadata)
+    );
+    // Truncated uploads are refused, wherever the cut.
+    for cut in [large.len() / 2, large.len() - 1, large.len() - 100] {
+        let err = verify_jpeg(&large[..cut], 1600, 1_000_000).unwrap_err();
+        assert_eq!(err.code(), "corrupt", "cut at {cut}");
+    }
+}

@@ -1,0 +1,118 @@
+//! The pipeline compiled to wasm (with simd128, as the worker ships) and run in headless
+//! Chromium: same answers as natively, and the time and memory a seller's browser spends on a
+//! 12 MP photo. Run with `cargo test --target wasm32-unknown-unknown -p etalase-photo`
+//! (add `-- --nocapture` to see the figures).
+#![cfg(target_arch = "wasm32")]
+
+use etalase_photo::{process, Options, ProcessedPhoto, Stage};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+// Compiled in: the browser has no file system. A missing `shared/` fails the build, loudly.
+const LANDSCAPE_1: &[u8] =
+    include_bytes!("../../../../shared/fixtures/photos/orientation-landscape-1.jpg");
+const LANDSCAPE_6: &[u8] =
+    include_bytes!("../../../../shared/fixtures/photos/orientation-landscape-6.jpg");
+const PHONE_12MP: &[u8] =
+    include_bytes!("../../../../shared/fixtures/photos/phone-12mp-orient6.jpg");
+
+fn now() -> f64 {
+    web_sys::window()
+        .expect("browser")
+        .performance()
+        .expect("performance")
+        .now()
+}
+
+/// The wasm memory's size: it only ever grows, so after a run this is the peak.
+fn memory_mb() -> f64 {
+    let memory = wasm_bindgen::memory();
+    let buffer = js_sys::Reflect::get(&memory, &"buffer".into()).unwrap();
+    let bytes = js_sys::Reflect::get(&buffer, &"byteLength".into()).unwrap();
+    bytes.as_f64().unwrap() / 1e6
+}
+
+fn run(bytes: &[u8]) -> ProcessedPhoto {
+    process(bytes, &Options::default(), &mut |_| {}).expect("processes")
+}
+
+fn signature(jpeg: &[u8]) -> Vec<f32> {
+    image::load_from_memory(jpeg)
+        .unwrap()
+        .resize_exact(16, 16, image::imageops::FilterType::Triangle)
+        .to_luma8()
+        .pixels()
+        .map(|p| f32::from(p.0[0]))
+        .collect()
+}
+
+fn diff(a: &[f32], b: &[f32]) -> f32 {
+    a.iter().zip(b).map(|(x, y)| (x - y).abs()).sum::<f32>() / a.len() as f32
+}
+
+#[wasm_bindgen_test]
+fn orientation_6_is_turned_upright_in_the_browser() {
+    let upright = run(LANDSCAPE_1);
+    let turned = run(LANDSCAPE_6);
+    assert_eq!((turned.meta.width, turned.meta.height), (1600, 1067));
+    let want = signature(&upright.large);
+    let got = signature(&turned.large);
+    // The same picture upside down must be much further away than the turned one.
+    let mut flipped = image::load_from_memory(&upright.large).unwrap();
+    flipped.apply_orientation(image::metadata::Orientation::Rotate180);
+    let mut jpeg = Vec::new();
+    flipped
+        .write_to(
+            &mut std::io::Cursor::new(&mut jpeg),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    let right = diff(&got, &want);
+    let wrong = diff(&signature(&jpeg), &want);
+    assert!(
+        right * 3.0 < wrong,
+        "upright {right:.1} vs upside down {wrong:.1}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn twelve_megapixel_photo_in_the_browser() {
+    let mut times = Vec::new();
+    let mut stage_ms = [0.0f64; 3];
+    let mut out = None;
+    for _ in 0..3 {
+        let start = now();
+        let mut last = (0usize, start);
+        let result = process(PHONE_12MP, &Options::default(), &mut |s: Stage| {
+            let t = now();
+            if s != Stage::Decode {
+                stage_ms[last.0] += t - last.1;
+            }
+            last = (s as usize, t);
+        })
+        .expect("processes");
+        let end = now();
+        stage_ms[last.0] += end - last.1;
+        times.push(end - start);
+        out = Some(result);
+    }
+    let out = out.unwrap();
+    assert_eq!((out.meta.width, out.meta.height), (1200, 1600));
+    assert_eq!((out.meta.thumb_width, out.meta.thumb_height), (300, 400));
+    assert!(out.large.len() <= 300_000, "{} bytes", out.large.len());
+    times.sort_by(f64::total_cmp);
+    let total: f64 = stage_ms.iter().sum();
+    console_log!(
+        "BENCH wasm photo 12 MP: median {:.0} ms (min {:.0}); decode/resize/encode {:.0}/{:.0}/{:.0} %; large {} KB q{}, thumb {} KB; wasm memory {:.0} MB",
+        times[1],
+        times[0],
+        100.0 * stage_ms[0] / total,
+        100.0 * stage_ms[1] / total,
+        100.0 * stage_ms[2] / total,
+        out.large.len() / 1000,
+        out.meta.quality,
+        out.thumb.len() / 1000,
+        memory_mb()
+    );
+}
