@@ -1,9 +1,10 @@
 //! The one mapping from failures to HTTP responses. Internal causes are logged, never sent:
 //! a client sees a stable error code and a message it can show.
 
-use axum::http::StatusCode;
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use etalase_model::rules::FieldError;
 use serde::Serialize;
 
 use crate::store::StoreError;
@@ -13,6 +14,24 @@ use crate::store::StoreError;
 pub enum ApiError {
     #[error("not found")]
     NotFound,
+    #[error("sign in first")]
+    SignInRequired,
+    #[error("wrong WhatsApp number or password")]
+    WrongCredentials,
+    /// Missing or wrong CSRF token, or a cross-site sign-in attempt.
+    #[error("request refused: missing or wrong CSRF token")]
+    Csrf,
+    /// The resource exists but belongs to another seller.
+    #[error("this belongs to another seller")]
+    NotOwner,
+    /// Input broke shared rules; each field's problem goes back to the form.
+    #[error("some fields are not valid")]
+    Invalid(Vec<FieldError>),
+    #[error("too many attempts; try again in {retry_after_secs} s")]
+    RateLimited { retry_after_secs: u64 },
+    /// An uploaded photo failed the server's re-check; `code` is the photo crate's.
+    #[error("photo refused: {detail}")]
+    Photo { code: &'static str, detail: String },
     #[error("storage unavailable")]
     Store(#[from] StoreError),
     #[error("internal error")]
@@ -26,12 +45,25 @@ pub struct ErrorBody {
     pub code: &'static str,
     /// A short English description for logs and API users.
     pub message: String,
+    /// Per-field problems for `invalid` (422).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldError>,
+    /// Seconds to wait, for `rate_limited` (429); also in the `Retry-After` header.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<u64>,
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, code) = match &self {
             ApiError::NotFound => (StatusCode::NOT_FOUND, "not_found"),
+            ApiError::SignInRequired => (StatusCode::UNAUTHORIZED, "sign_in_required"),
+            ApiError::WrongCredentials => (StatusCode::UNAUTHORIZED, "wrong_credentials"),
+            ApiError::Csrf => (StatusCode::FORBIDDEN, "csrf"),
+            ApiError::NotOwner => (StatusCode::FORBIDDEN, "not_owner"),
+            ApiError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
+            ApiError::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, "rate_limited"),
+            ApiError::Photo { code, .. } => (StatusCode::UNPROCESSABLE_ENTITY, *code),
             ApiError::Store(err) => {
                 tracing::error!(error = %err, "store failure");
                 (StatusCode::SERVICE_UNAVAILABLE, "store_unavailable")
@@ -41,13 +73,38 @@ impl IntoResponse for ApiError {
                 (StatusCode::INTERNAL_SERVER_ERROR, "internal")
             }
         };
-        (
+        let message = self.to_string();
+        let (fields, retry_after) = match self {
+            ApiError::Invalid(fields) => (fields, None),
+            ApiError::RateLimited { retry_after_secs } => (Vec::new(), Some(retry_after_secs)),
+            _ => (Vec::new(), None),
+        };
+        let mut response = (
             status,
             Json(ErrorBody {
                 code,
-                message: self.to_string(),
+                message,
+                fields,
+                retry_after,
             }),
         )
-            .into_response()
+            .into_response();
+        if let Some(secs) = retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
+        response
+    }
+}
+
+impl ApiError {
+    /// `Invalid` if `fields` is not empty.
+    pub fn check(fields: Vec<FieldError>) -> Result<(), ApiError> {
+        if fields.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::Invalid(fields))
+        }
     }
 }

@@ -8,6 +8,7 @@
 //! `main.rs` reads configuration and binds a socket; everything else is reachable from
 //! [`app`], so tests can drive the whole router without a socket.
 
+pub mod auth;
 pub mod config;
 pub mod demo_images;
 pub mod error;

@@ -16,6 +16,8 @@ async fn main() -> anyhow::Result<()> {
             EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| EnvFilter::new("info,tower_http=info")),
         )
+        // Logs on stderr; stdout carries only the "serving on" line that scripts read.
+        .with_writer(std::io::stderr)
         .init();
 
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -45,18 +47,18 @@ async fn main() -> anyhow::Result<()> {
         .await
         .with_context(|| format!("binding {}", config.addr))?;
     let addr = listener.local_addr()?;
-    let state = AppState {
-        store: Arc::new(store),
-        config: Arc::new(config),
-        snapshots: Arc::new(snapshots),
-    };
+    let state = AppState::new(Arc::new(store), config, snapshots);
 
     // The run command and the e2e harness read this line to learn the address.
     println!("Etalase Desa is serving on http://{addr}");
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("serving")?;
+    // Connection info gives handlers the client address for sign-in rate limits.
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("serving")?;
     tracing::info!("stopped cleanly");
     Ok(())
 }

@@ -73,6 +73,8 @@ pub enum SnapshotError {
 /// The current snapshot, swapped atomically when listings change.
 pub struct Snapshots {
     current: RwLock<Arc<Snapshot>>,
+    /// Serialises rebuilds, so a slow older render can never replace a newer one.
+    rebuilding: tokio::sync::Mutex<()>,
     dir: PathBuf,
     fx: Option<FxRate>,
 }
@@ -87,6 +89,7 @@ impl Snapshots {
         let first = build(store, &dir, fx).await?;
         Ok(Snapshots {
             current: RwLock::new(Arc::new(first)),
+            rebuilding: tokio::sync::Mutex::new(()),
             dir,
             fx,
         })
@@ -105,6 +108,7 @@ impl Snapshots {
     /// Re-renders from the store after a listing changed. On failure the previous snapshot
     /// keeps being served.
     pub async fn rebuild(&self, store: &dyn Store) -> Result<Arc<Snapshot>, SnapshotError> {
+        let _one_at_a_time = self.rebuilding.lock().await;
         let next = Arc::new(build(store, &self.dir, self.fx).await?);
         *self.current.write().unwrap_or_else(|e| e.into_inner()) = Arc::clone(&next);
         Ok(next)

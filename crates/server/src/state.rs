@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use crate::auth::rate_limit::SignInLimiter;
 use crate::snapshot::Snapshots;
 use crate::store::Store;
 use crate::Config;
@@ -14,4 +15,16 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// The published catalog snapshot.
     pub snapshots: Arc<Snapshots>,
+    pub sign_in_limiter: Arc<SignInLimiter>,
+}
+
+impl AppState {
+    pub fn new(store: Arc<dyn Store>, config: Config, snapshots: Snapshots) -> AppState {
+        AppState {
+            store,
+            config: Arc::new(config),
+            snapshots: Arc::new(snapshots),
+            sign_in_limiter: Arc::new(SignInLimiter::default()),
+        }
+    }
 }

@@ -1,49 +1,12 @@
 //! The real binary on a real socket: started on an ephemeral loopback port with a temp data
 //! directory, exactly as `cargo xtask run` starts it, then stopped with SIGTERM.
 
-use std::io::{BufRead, BufReader};
+mod common;
+
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 
-struct Server {
-    child: Child,
-    base: String,
-}
-
-impl Server {
-    fn start(data_dir: &Path, dist_dir: &Path) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_etalase-server"))
-            .args(["--port", "0", "--data-dir"])
-            .arg(data_dir)
-            .arg("--dist")
-            .arg(dist_dir)
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("server binary starts");
-        let stdout = child.stdout.take().unwrap();
-        let mut line = String::new();
-        BufReader::new(stdout).read_line(&mut line).unwrap();
-        let base = line
-            .trim()
-            .split_once("serving on ")
-            .map(|(_, url)| url.to_string())
-            .unwrap_or_else(|| panic!("unexpected first line: {line:?}"));
-        Server { child, base }
-    }
-
-    fn terminate(mut self) -> std::process::ExitStatus {
-        let pid = self.child.id().to_string();
-        Command::new("kill").args(["-TERM", &pid]).status().unwrap();
-        self.child.wait().unwrap()
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-    }
-}
+use common::Server;
 
 fn write_dist(dir: &Path) {
     std::fs::write(

@@ -1,11 +1,15 @@
 //! The whole route table in one place. Handlers live in one module per resource.
 
+mod auth;
 mod catalog;
 mod health;
+mod listings;
 mod media;
+pub mod uploads;
 
+use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
-use axum::routing::get;
+use axum::routing::{get, post, put};
 use axum::Router;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -19,11 +23,26 @@ pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .route("/health", get(health::get_health))
         .route("/catalog", get(catalog::get_catalog))
+        .route("/auth/register", post(auth::register))
+        .route("/auth/login", post(auth::login))
+        .route("/auth/logout", post(auth::logout))
+        .route("/auth/me", get(auth::me))
+        .route("/seller/listings", get(listings::list_own))
+        .route("/seller/listings/{id}", put(listings::put_listing))
+        .route(
+            "/uploads",
+            // Room for the largest accepted photo plus slack, so an oversized one gets the
+            // photo check's clear message rather than a bare 413.
+            post(uploads::upload_photo).layer(DefaultBodyLimit::max(2 * uploads::MAX_UPLOAD_BYTES)),
+        )
+        // Forms and listings are small; nothing else needs the 2 MB default.
+        .layer(DefaultBodyLimit::max(256 * 1024))
         .fallback(|| async { ApiError::NotFound });
 
     Router::new()
         .nest("/api", api)
         .route("/media/demo/{file}", get(media::get_demo_photo))
+        .route("/media/u/{file}", get(uploads::get_upload))
         .with_state(state.clone())
         .merge(static_files::router(&state.config.dist_dir))
         // Precompressed files already carry Content-Encoding and are left alone.

@@ -31,4 +31,27 @@ pub const SQLITE: &[&str] = &[
         doc        TEXT NOT NULL
     ) STRICT;
     CREATE INDEX products_by_seller ON products(seller_id);",
+    // 3: seller accounts, sessions and uploaded photos. Sessions keep only the SHA-256 of
+    // the cookie token, so a copy of the database cannot be replayed as cookies.
+    "CREATE TABLE accounts (
+        seller_id     TEXT PRIMARY KEY REFERENCES sellers(id),
+        whatsapp      TEXT NOT NULL UNIQUE,
+        password_hash TEXT NOT NULL,
+        created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    ) STRICT;
+    CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        seller_id  TEXT NOT NULL REFERENCES sellers(id),
+        csrf_token TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX sessions_by_seller ON sessions(seller_id);
+    CREATE TABLE uploads (
+        sha256     TEXT PRIMARY KEY,
+        seller_id  TEXT NOT NULL REFERENCES sellers(id),
+        bytes      INTEGER NOT NULL,
+        width      INTEGER NOT NULL,
+        height     INTEGER NOT NULL,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    ) STRICT;",
 ];

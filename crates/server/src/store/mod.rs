@@ -8,7 +8,7 @@ pub mod migrations;
 pub mod sqlite;
 
 use async_trait::async_trait;
-use etalase_model::Catalog;
+use etalase_model::{Catalog, ListingStatus, Product, Seller};
 
 /// A failure of the storage layer, categorised for the HTTP edge.
 #[derive(Debug, thiserror::Error)]
@@ -25,6 +25,48 @@ pub enum StoreError {
     /// A blocking task panicked or was cancelled.
     #[error("storage task failed: {0}")]
     Task(String),
+}
+
+/// A seller's sign-in credentials.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub seller_id: String,
+    /// argon2id PHC string.
+    pub password_hash: String,
+}
+
+/// A signed-in browser, found by the SHA-256 of its cookie token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRecord {
+    pub seller_id: String,
+    /// Sent back by the app in a header on every state-changing request.
+    pub csrf_token: String,
+    /// Unix seconds.
+    pub expires_at: i64,
+}
+
+/// A stored photo file, by content hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UploadRecord {
+    pub sha256: String,
+    pub seller_id: String,
+    pub bytes: u64,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// What saving a listing did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveOutcome {
+    /// Stored; `previous` is the status before (`None` for a new listing), so the caller
+    /// knows whether the public catalog changed.
+    Saved {
+        previous: Option<ListingStatus>,
+        /// The listing's creation day (kept from the first save).
+        created: etalase_model::Date,
+    },
+    /// The id belongs to another seller's listing; nothing was written.
+    NotOwner,
 }
 
 /// What `/api/health` reports about the store.
@@ -49,4 +91,45 @@ pub trait Store: Send + Sync + 'static {
     /// Everything a buyer may see: all villages and sellers, and the published products in
     /// a stable order. `version` and `fx` are left for the snapshot to fill in.
     async fn load_public_catalog(&self) -> Result<Catalog, StoreError>;
+
+    /// Whether `slug` names a village in the catalog.
+    async fn village_exists(&self, slug: String) -> Result<bool, StoreError>;
+
+    /// Creates a seller and their account in one transaction. `Ok(false)` if the WhatsApp
+    /// number already has an account (nothing is written).
+    async fn create_account(
+        &self,
+        seller: Seller,
+        password_hash: String,
+    ) -> Result<bool, StoreError>;
+
+    /// The account registered under a normalised (`+62…`) WhatsApp number.
+    async fn account_by_whatsapp(&self, whatsapp: String) -> Result<Option<Account>, StoreError>;
+
+    async fn create_session(
+        &self,
+        token_hash: String,
+        session: SessionRecord,
+    ) -> Result<(), StoreError>;
+
+    /// The session for a token hash, unless it expired before `now` (Unix seconds).
+    async fn session(
+        &self,
+        token_hash: String,
+        now: i64,
+    ) -> Result<Option<SessionRecord>, StoreError>;
+
+    async fn delete_session(&self, token_hash: String) -> Result<(), StoreError>;
+
+    async fn seller(&self, id: String) -> Result<Option<Seller>, StoreError>;
+
+    /// All of a seller's listings, drafts included, newest change first.
+    async fn seller_listings(&self, seller_id: String) -> Result<Vec<Product>, StoreError>;
+
+    /// Inserts or replaces `product` if it is new or already belongs to
+    /// `product.seller_id`; the ownership check and the write are one transaction.
+    async fn save_listing(&self, product: Product) -> Result<SaveOutcome, StoreError>;
+
+    /// Records who uploaded a photo file; a repeated upload of the same bytes is a no-op.
+    async fn record_upload(&self, upload: UploadRecord) -> Result<(), StoreError>;
 }

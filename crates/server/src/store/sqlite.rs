@@ -8,11 +8,13 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
-use etalase_model::{Catalog, ListingStatus};
-use rusqlite::{params, Connection};
+use etalase_model::{Catalog, ListingStatus, Product, Seller};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::de::DeserializeOwned;
 
-use super::{migrations, Store, StoreError, StoreHealth};
+use super::{
+    migrations, Account, SaveOutcome, SessionRecord, Store, StoreError, StoreHealth, UploadRecord,
+};
 
 /// File name of the database inside the data directory.
 pub const DB_FILE: &str = "etalase.sqlite3";
@@ -159,6 +161,197 @@ impl Store for SqliteStore {
             })
         })
         .await
+    }
+
+    async fn village_exists(&self, slug: String) -> Result<bool, StoreError> {
+        self.with_conn(move |conn| {
+            Ok(conn
+                .prepare_cached("SELECT 1 FROM villages WHERE slug = ?1")?
+                .exists([slug])?)
+        })
+        .await
+    }
+
+    async fn create_account(
+        &self,
+        seller: Seller,
+        password_hash: String,
+    ) -> Result<bool, StoreError> {
+        self.with_conn(move |conn| {
+            let tx = conn.transaction()?;
+            let taken = tx
+                .prepare_cached("SELECT 1 FROM accounts WHERE whatsapp = ?1")?
+                .exists([&seller.whatsapp])?;
+            if taken {
+                return Ok(false);
+            }
+            tx.execute(
+                "INSERT INTO sellers (id, village_slug, doc) VALUES (?1, ?2, ?3)",
+                params![seller.id, seller.village_slug, to_json(&seller)?],
+            )?;
+            tx.execute(
+                "INSERT INTO accounts (seller_id, whatsapp, password_hash) VALUES (?1, ?2, ?3)",
+                params![seller.id, seller.whatsapp, password_hash],
+            )?;
+            tx.commit()?;
+            Ok(true)
+        })
+        .await
+    }
+
+    async fn account_by_whatsapp(&self, whatsapp: String) -> Result<Option<Account>, StoreError> {
+        self.with_conn(move |conn| {
+            Ok(conn
+                .prepare_cached(
+                    "SELECT seller_id, password_hash FROM accounts WHERE whatsapp = ?1",
+                )?
+                .query_row([whatsapp], |r| {
+                    Ok(Account {
+                        seller_id: r.get(0)?,
+                        password_hash: r.get(1)?,
+                    })
+                })
+                .optional()?)
+        })
+        .await
+    }
+
+    async fn create_session(
+        &self,
+        token_hash: String,
+        session: SessionRecord,
+    ) -> Result<(), StoreError> {
+        self.with_conn(move |conn| {
+            conn.execute(
+                "INSERT INTO sessions (token_hash, seller_id, csrf_token, expires_at)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    token_hash,
+                    session.seller_id,
+                    session.csrf_token,
+                    session.expires_at
+                ],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn session(
+        &self,
+        token_hash: String,
+        now: i64,
+    ) -> Result<Option<SessionRecord>, StoreError> {
+        self.with_conn(move |conn| {
+            Ok(conn
+                .prepare_cached(
+                    "SELECT seller_id, csrf_token, expires_at FROM sessions
+                     WHERE token_hash = ?1 AND expires_at > ?2",
+                )?
+                .query_row(params![token_hash, now], |r| {
+                    Ok(SessionRecord {
+                        seller_id: r.get(0)?,
+                        csrf_token: r.get(1)?,
+                        expires_at: r.get(2)?,
+                    })
+                })
+                .optional()?)
+        })
+        .await
+    }
+
+    async fn delete_session(&self, token_hash: String) -> Result<(), StoreError> {
+        self.with_conn(move |conn| {
+            conn.execute("DELETE FROM sessions WHERE token_hash = ?1", [token_hash])?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn seller(&self, id: String) -> Result<Option<Seller>, StoreError> {
+        self.with_conn(move |conn| {
+            Ok(load_docs(conn, "SELECT id, doc FROM sellers WHERE id = ?1", [id])?.pop())
+        })
+        .await
+    }
+
+    async fn seller_listings(&self, seller_id: String) -> Result<Vec<Product>, StoreError> {
+        self.with_conn(move |conn| {
+            load_docs(
+                conn,
+                "SELECT id, doc FROM products WHERE seller_id = ?1
+                 ORDER BY updated_at DESC, rowid DESC",
+                [seller_id],
+            )
+        })
+        .await
+    }
+
+    async fn save_listing(&self, product: Product) -> Result<SaveOutcome, StoreError> {
+        self.with_conn(move |conn| {
+            let tx = conn.transaction()?;
+            let mut product = product;
+            let existing: Option<(String, String, String)> = tx
+                .prepare_cached("SELECT seller_id, status, doc FROM products WHERE id = ?1")?
+                .query_row([&product.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .optional()?;
+            let previous = match existing {
+                Some((owner, ..)) if owner != product.seller_id => {
+                    return Ok(SaveOutcome::NotOwner)
+                }
+                Some((_, status, doc)) => {
+                    // A listing keeps the day it was first saved.
+                    if let Ok(old) = serde_json::from_str::<Product>(&doc) {
+                        product.created = old.created;
+                    }
+                    Some(parse_status(&status))
+                }
+                None => None,
+            };
+            tx.execute(
+                "INSERT INTO products (id, seller_id, status, doc) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (id) DO UPDATE SET status = excluded.status, doc = excluded.doc,
+                   updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+                params![
+                    product.id,
+                    product.seller_id,
+                    status_text(product.status),
+                    to_json(&product)?
+                ],
+            )?;
+            tx.commit()?;
+            Ok(SaveOutcome::Saved {
+                previous,
+                created: product.created,
+            })
+        })
+        .await
+    }
+
+    async fn record_upload(&self, upload: UploadRecord) -> Result<(), StoreError> {
+        self.with_conn(move |conn| {
+            conn.execute(
+                "INSERT INTO uploads (sha256, seller_id, bytes, width, height)
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (sha256) DO NOTHING",
+                params![
+                    upload.sha256,
+                    upload.seller_id,
+                    upload.bytes as i64,
+                    upload.width,
+                    upload.height
+                ],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+}
+
+fn parse_status(text: &str) -> ListingStatus {
+    match text {
+        "published" => ListingStatus::Published,
+        "unpublished" => ListingStatus::Unpublished,
+        _ => ListingStatus::Draft,
     }
 }
 

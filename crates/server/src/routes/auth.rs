@@ -1,0 +1,163 @@
+//! Registration, sign-in, sign-out and "who am I" for sellers.
+
+use std::time::Instant;
+
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use etalase_model::rules::{
+    check_registration, check_sign_in, new_id, normalize_whatsapp, FieldError, Registration, Rule,
+    SignIn,
+};
+use etalase_model::Seller;
+use serde::Serialize;
+
+use crate::auth::session::{self, ClientIp, SignedIn};
+use crate::auth::{password, random_hex};
+use crate::error::ApiError;
+use crate::store::SessionRecord;
+use crate::AppState;
+
+/// What the app learns about the signed-in seller. The CSRF token is here because the
+/// cookie is HttpOnly: this response is the only way the app's code can learn it.
+#[derive(Debug, Serialize)]
+pub struct Me {
+    pub seller: Seller,
+    pub csrf_token: String,
+}
+
+/// `POST /api/auth/register`: creates a seller and signs them in.
+pub async fn register(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Json(form): Json<Registration>,
+) -> Result<Response, ApiError> {
+    session::check_same_origin(&headers)?;
+    let village = state
+        .store
+        .village_exists(form.village_slug.clone())
+        .await?;
+    ApiError::check(check_registration(&form, |_| village))?;
+    let whatsapp = normalize_whatsapp(&form.whatsapp).expect("checked above");
+    let password = form.password.clone();
+    let hash = tokio::task::spawn_blocking(move || password::hash(&password))
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?
+        .map_err(ApiError::Internal)?;
+    let seller = Seller {
+        id: new_id(&form.business_name, &random_hex(3)),
+        name: form.business_name.trim().to_string(),
+        whatsapp,
+        village_slug: form.village_slug.clone(),
+        cooperative: None,
+    };
+    if !state.store.create_account(seller.clone(), hash).await? {
+        return Err(ApiError::Invalid(vec![FieldError::new(
+            "whatsapp",
+            Rule::AlreadyRegistered,
+        )]));
+    }
+    tracing::info!(seller = %seller.id, "seller registered");
+    start_session(&state, seller, &headers, StatusCode::CREATED).await
+}
+
+/// `POST /api/auth/login`.
+pub async fn login(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    headers: HeaderMap,
+    Json(form): Json<SignIn>,
+) -> Result<Response, ApiError> {
+    session::check_same_origin(&headers)?;
+    ApiError::check(check_sign_in(&form))?;
+    let whatsapp = normalize_whatsapp(&form.whatsapp).expect("checked above");
+    let now = Instant::now();
+    if let Err(wait) = state.sign_in_limiter.check(&whatsapp, ip, now) {
+        return Err(ApiError::RateLimited {
+            retry_after_secs: wait.as_secs().max(1),
+        });
+    }
+    let account = state.store.account_by_whatsapp(whatsapp.clone()).await?;
+    let password = form.password.clone();
+    let stored = account.as_ref().map(|a| a.password_hash.clone());
+    let matches = tokio::task::spawn_blocking(move || match stored {
+        Some(phc) => password::verify(&password, &phc),
+        None => {
+            password::verify_against_nothing(&password);
+            false
+        }
+    })
+    .await
+    .map_err(|e| ApiError::Internal(e.to_string()))?;
+    let Some(account) = account.filter(|_| matches) else {
+        state.sign_in_limiter.record_failure(&whatsapp, ip, now);
+        return Err(ApiError::WrongCredentials);
+    };
+    state.sign_in_limiter.record_success(&whatsapp);
+    let seller = state
+        .store
+        .seller(account.seller_id.clone())
+        .await?
+        .ok_or_else(|| {
+            ApiError::Internal(format!("account without seller {}", account.seller_id))
+        })?;
+    start_session(&state, seller, &headers, StatusCode::OK).await
+}
+
+/// `POST /api/auth/logout`: forgets the session on both sides.
+pub async fn logout(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    state.store.delete_session(signed_in.token_hash).await?;
+    Ok((
+        StatusCode::NO_CONTENT,
+        [(header::SET_COOKIE, session::cleared_cookie(&headers))],
+    )
+        .into_response())
+}
+
+/// `GET /api/auth/me`: 401 when signed out, so the app can show the sign-in page.
+pub async fn me(State(state): State<AppState>, signed_in: SignedIn) -> Result<Json<Me>, ApiError> {
+    let seller = state
+        .store
+        .seller(signed_in.seller_id)
+        .await?
+        .ok_or(ApiError::SignInRequired)?;
+    Ok(Json(Me {
+        seller,
+        csrf_token: signed_in.csrf_token,
+    }))
+}
+
+async fn start_session(
+    state: &AppState,
+    seller: Seller,
+    headers: &HeaderMap,
+    status: StatusCode,
+) -> Result<Response, ApiError> {
+    let token = random_hex(32);
+    let csrf_token = random_hex(16);
+    state
+        .store
+        .create_session(
+            session::token_hash(&token),
+            SessionRecord {
+                seller_id: seller.id.clone(),
+                csrf_token: csrf_token.clone(),
+                expires_at: session::unix_now() + session::SESSION_SECONDS,
+            },
+        )
+        .await?;
+    Ok((
+        status,
+        [
+            (header::SET_COOKIE, session::session_cookie(&token, headers)),
+            (header::CACHE_CONTROL, "no-store".parse().expect("static")),
+        ],
+        Json(Me { seller, csrf_token }),
+    )
+        .into_response())
+}

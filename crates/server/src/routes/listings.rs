@@ -1,0 +1,85 @@
+//! A seller's own listings: list, create or update (one idempotent PUT), publish and
+//! unpublish (the `status` field of the same document).
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use etalase_model::rules::{check_listing, FieldError, Rule};
+use etalase_model::{Date, ListingStatus, Product};
+
+use crate::auth::session::{unix_now, SignedIn};
+use crate::error::ApiError;
+use crate::store::SaveOutcome;
+use crate::AppState;
+
+/// `GET /api/seller/listings`: every listing of the signed-in seller, drafts included.
+pub async fn list_own(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+) -> Result<Json<Vec<Product>>, ApiError> {
+    Ok(Json(
+        state.store.seller_listings(signed_in.seller_id).await?,
+    ))
+}
+
+/// `PUT /api/seller/listings/{id}`: creates or replaces a listing. The app names new
+/// listings itself (`new_id`), so a publish retried from the offline outbox lands on the same
+/// row instead of creating a twin. Who owns it, where it comes from and when it was created
+/// are the server's to say, not the body's.
+pub async fn put_listing(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(id): Path<String>,
+    Json(mut product): Json<Product>,
+) -> Result<(StatusCode, Json<Product>), ApiError> {
+    let id_ok = !id.is_empty()
+        && id.len() <= 80
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !id_ok {
+        return Err(ApiError::Invalid(vec![FieldError::new(
+            "id",
+            Rule::Required,
+        )]));
+    }
+    let seller = state
+        .store
+        .seller(signed_in.seller_id.clone())
+        .await?
+        .ok_or(ApiError::SignInRequired)?;
+    product.id = id;
+    product.seller_id = seller.id;
+    product.village_slug = seller.village_slug;
+    product.created = today_in_kalimantan();
+    ApiError::check(check_listing(&product))?;
+
+    let previous = match state.store.save_listing(product.clone()).await? {
+        SaveOutcome::NotOwner => return Err(ApiError::NotOwner),
+        SaveOutcome::Saved { previous, created } => {
+            product.created = created;
+            previous
+        }
+    };
+    let public_changed =
+        product.status == ListingStatus::Published || previous == Some(ListingStatus::Published);
+    if public_changed {
+        // The listing is saved either way; a failed re-render keeps the previous catalog
+        // and is retried by the next change, so it is logged rather than reported.
+        if let Err(err) = state.snapshots.rebuild(state.store.as_ref()).await {
+            tracing::error!(error = %err, "catalog snapshot rebuild failed");
+        }
+    }
+    let status = if previous.is_none() {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    tracing::info!(listing = %product.id, status = ?product.status, "listing saved");
+    Ok((status, Json(product)))
+}
+
+/// Today's date in WITA (UTC+8), the time zone of East Kalimantan.
+fn today_in_kalimantan() -> Date {
+    Date::from_days_since_epoch((unix_now() + 8 * 3600).div_euclid(86_400))
+}

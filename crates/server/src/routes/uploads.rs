@@ -1,0 +1,139 @@
+//! Photo uploads: the browser sends finished JPEGs (already resized, upright and stripped
+//! in its worker); the server re-checks them and stores each under its SHA-256.
+//!
+//! Content addressing makes uploads idempotent: a retry after a dropped connection, or the
+//! same photo on two listings, names the same file, and an existing file is never
+//! rewritten. Files are written to a temp name, synced and renamed, so a crash never leaves
+//! a half-written photo under a real name.
+
+use std::path::{Path as FsPath, PathBuf};
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use etalase_photo::verify_jpeg;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::auth::session::SignedIn;
+use crate::error::ApiError;
+use crate::snapshot::write_atomic;
+use crate::store::UploadRecord;
+use crate::AppState;
+
+/// The largest file the server keeps (the browser aims at 300 KB for 1600 px).
+pub const MAX_UPLOAD_BYTES: usize = 1_000_000;
+/// The longest side the server keeps, matching the browser pipeline's large rendition.
+pub const MAX_EDGE: u32 = 1600;
+
+/// Where uploaded photos live under the data directory.
+pub fn uploads_dir(data_dir: &FsPath) -> PathBuf {
+    data_dir.join("media").join("u")
+}
+
+#[derive(Debug, Serialize)]
+pub struct Uploaded {
+    /// URL path to put in a listing's `Photo`.
+    pub path: String,
+    pub sha256: String,
+    pub bytes: usize,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// `POST /api/uploads` with an `image/jpeg` body.
+pub async fn upload_photo(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<(StatusCode, Json<Uploaded>), ApiError> {
+    let body = body.map_err(|e| ApiError::Photo {
+        code: "too_big",
+        detail: e.body_text(),
+    })?;
+    let bytes = body.clone();
+    let (width, height) =
+        tokio::task::spawn_blocking(move || verify_jpeg(&bytes, MAX_EDGE, MAX_UPLOAD_BYTES))
+            .await
+            .map_err(|e| ApiError::Internal(e.to_string()))?
+            .map_err(|e| ApiError::Photo {
+                code: e.code(),
+                detail: e.to_string(),
+            })?;
+
+    let sha256: String = Sha256::digest(&body)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let dir = uploads_dir(&state.config.data_dir);
+    let file = dir.join(format!("{sha256}.jpg"));
+    let data = body.clone();
+    let created = tokio::task::spawn_blocking(move || -> std::io::Result<bool> {
+        if file.is_file() {
+            return Ok(false);
+        }
+        std::fs::create_dir_all(&dir)?;
+        write_atomic(&file, &data)?;
+        Ok(true)
+    })
+    .await
+    .map_err(|e| ApiError::Internal(e.to_string()))?
+    .map_err(|e| ApiError::Internal(format!("writing upload: {e}")))?;
+    state
+        .store
+        .record_upload(UploadRecord {
+            sha256: sha256.clone(),
+            seller_id: signed_in.seller_id,
+            bytes: body.len() as u64,
+            width,
+            height,
+        })
+        .await?;
+    let status = if created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((
+        status,
+        Json(Uploaded {
+            path: format!("/media/u/{sha256}.jpg"),
+            sha256,
+            bytes: body.len(),
+            width,
+            height,
+        }),
+    ))
+}
+
+/// `GET /media/u/{sha256}.jpg`: a stored upload. The name is the content's hash, so the
+/// response never changes: cache it forever.
+pub async fn get_upload(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+) -> Result<Response, ApiError> {
+    let valid = file.strip_suffix(".jpg").is_some_and(|hash| {
+        hash.len() == 64
+            && hash
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    });
+    if !valid {
+        return Err(ApiError::NotFound);
+    }
+    let path = uploads_dir(&state.config.data_dir).join(&file);
+    let data = tokio::fs::read(&path)
+        .await
+        .map_err(|_| ApiError::NotFound)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "image/jpeg"),
+            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+        ],
+        data,
+    )
+        .into_response())
+}

@@ -1,0 +1,60 @@
+//! The real server binary on a loopback port, shared by the integration tests.
+
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+pub struct Server {
+    pub child: Child,
+    pub base: String,
+}
+
+impl Server {
+    /// Starts with a fresh temp data directory and no built app.
+    pub fn start_fresh() -> (Server, tempfile::TempDir) {
+        let data = tempfile::tempdir().unwrap();
+        let dist = data.path().join("dist");
+        std::fs::create_dir_all(&dist).unwrap();
+        let server = Server::start(&data.path().join("data"), &dist);
+        (server, data)
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub fn start(data_dir: &Path, dist_dir: &Path) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_etalase-server"))
+            .args(["--port", "0", "--data-dir"])
+            .arg(data_dir)
+            .arg("--dist")
+            .arg(dist_dir)
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("server binary starts");
+        let stdout = child.stdout.take().unwrap();
+        let mut line = String::new();
+        BufReader::new(stdout).read_line(&mut line).unwrap();
+        let base = line
+            .trim()
+            .split_once("serving on ")
+            .map(|(_, url)| url.to_string())
+            .unwrap_or_else(|| panic!("unexpected first line: {line:?}"));
+        Server { child, base }
+    }
+
+    pub fn terminate(mut self) -> std::process::ExitStatus {
+        let pid = self.child.id().to_string();
+        Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+        self.child.wait().unwrap()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
