@@ -8,8 +8,8 @@ use leptos_router::path;
 use crate::components::{Footer, Header};
 use crate::i18n::I18n;
 use crate::pages::{
-    AboutPage, HomePage, InquiryPage, NotFoundPage, ProductPage, SellerPage, SignInPage,
-    VillagePage,
+    AboutPage, HomePage, InquiryPage, ListingEditorPage, NotFoundPage, ProductPage, SellerPage,
+    SignInPage, VillagePage,
 };
 
 /// Moves focus to `<main>`. The router intercepts same-page anchors, so the browser's own
@@ -33,6 +33,8 @@ pub fn App() -> impl IntoView {
     i18n.sync_document_lang();
     provide_context(i18n);
     crate::catalog_data::provide_catalog();
+    crate::session::provide_session();
+    crate::drafts::provide_outbox();
 
     view! {
         <Router>
@@ -46,6 +48,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/produk/:id") view=ProductPage/>
                     <Route path=path!("/desa/:slug") view=VillagePage/>
                     <Route path=path!("/penjual") view=SellerPage/>
+                    <Route path=path!("/penjual/produk/:id") view=ListingEditorPage/>
                     <Route path=path!("/masuk") view=SignInPage/>
                     <Route path=path!("/permintaan") view=InquiryPage/>
                     <Route path=path!("/tentang") view=AboutPage/>

@@ -9,8 +9,11 @@ pub mod api;
 pub mod app;
 pub mod catalog_data;
 pub mod components;
+pub mod drafts;
 pub mod i18n;
 pub mod pages;
+pub mod photo_client;
+pub mod session;
 pub mod storage;
 
 /// Mounts the app on `<body>`, replacing the loading placeholder from index.html.

@@ -7,6 +7,8 @@ use serde::Deserialize;
 
 use crate::storage;
 
+pub mod seller;
+
 /// localStorage key of the last catalog that loaded, for offline use.
 const CATALOG_CACHE_KEY: &str = "etalase.catalog";
 
@@ -19,6 +21,13 @@ pub enum ApiError {
     Status(u16),
     /// The body was not what this version of the app expects.
     Decode,
+    /// The server refused the input; each field's broken rule, for the form.
+    Invalid(Vec<etalase_model::rules::FieldError>),
+    /// Too many attempts; wait this many seconds.
+    RateLimited(u64),
+    /// Any other refusal, by the server's stable code (`wrong_credentials`, `csrf`,
+    /// `not_owner`, `sign_in_required`, a photo code…).
+    Refused(String),
 }
 
 /// `GET /api/health`.

@@ -3,11 +3,14 @@ use leptos_router::components::A;
 
 use crate::components::{LangSwitch, SearchBox};
 use crate::i18n::use_i18n;
+use crate::session::use_session;
 
 /// Site header: brand, search entry point, language switch and main navigation.
 #[component]
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
+    let session = use_session();
+    let outbox = crate::drafts::use_outbox();
     view! {
         <header class="site-header">
             <div class="header-top">
@@ -26,7 +29,14 @@ pub fn Header() -> impl IntoView {
                 <A href="/permintaan">{move || i18n.t().nav_inquiry}</A>
                 <A href="/penjual">{move || i18n.t().nav_sellers}</A>
                 <A href="/tentang">{move || i18n.t().nav_about}</A>
-                <A href="/masuk" attr:class="nav-sign-in">{move || i18n.t().nav_sign_in}</A>
+                <Show when=move || session.me().is_some()
+                    fallback=move || view! { <A href="/masuk" attr:class="nav-sign-in">{move || i18n.t().nav_sign_in}</A> }>
+                    <A href="/penjual" attr:class="nav-sign-in">
+                        {move || i18n.s().dashboard_title}
+                        <span class="outbox-count" hidden=move || { outbox.waiting.get() == 0 }
+                            aria-label=move || i18n.s().status_waiting>{move || outbox.waiting.get()}</span>
+                    </A>
+                </Show>
             </nav>
         </header>
     }

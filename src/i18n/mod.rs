@@ -9,6 +9,10 @@ use leptos::prelude::*;
 
 use crate::storage;
 
+pub mod seller;
+
+pub use seller::SellerTexts;
+
 const STORAGE_KEY: &str = "etalase.lang";
 
 /// The user-facing strings of one language.
@@ -404,6 +408,11 @@ impl I18n {
         texts(self.lang.get())
     }
 
+    /// The seller area's strings (tracked).
+    pub fn s(&self) -> &'static SellerTexts {
+        seller::texts(self.lang.get())
+    }
+
     /// Changes language, remembers it and updates `<html lang>` for screen readers.
     pub fn set(&self, lang: Lang) {
         self.lang.set(lang);
@@ -442,7 +451,7 @@ mod tests {
     fn templates_have_the_same_holes_in_both_languages() {
         // Compare every field pairwise through the Debug-free route: count "{}" per line of
         // the two tables as written in this file.
-        let src = include_str!("i18n.rs");
+        let src = include_str!("mod.rs");
         let table = |start: &str| -> Vec<(String, usize)> {
             let body = &src[src.find(start).unwrap()..];
             let body = &body[..body.find("\n};").unwrap()];

@@ -6,7 +6,7 @@ mod inquiry;
 mod not_found;
 mod product;
 mod seller;
-mod sign_in;
+pub mod sign_in;
 mod village;
 
 pub use about::AboutPage;
@@ -14,6 +14,6 @@ pub use home::HomePage;
 pub use inquiry::InquiryPage;
 pub use not_found::NotFoundPage;
 pub use product::ProductPage;
-pub use seller::SellerPage;
+pub use seller::{ListingEditorPage, SellerPage};
 pub use sign_in::SignInPage;
 pub use village::VillagePage;

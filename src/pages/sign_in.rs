@@ -1,9 +1,250 @@
+//! `/masuk`: sign in or register as a seller.
+
+use etalase_model::rules::{check_registration, check_sign_in, FieldError, Registration, SignIn};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
 
-use crate::components::ComingSoon;
+use crate::api::seller::{login, register, Me};
+use crate::api::ApiError;
+use crate::catalog_data::use_catalog;
+use crate::components::{error_for, PageMeta, TextField};
+use crate::i18n::{fill, use_i18n, SellerTexts};
+use crate::session::use_session;
 
-/// `/masuk`: sign in.
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    SignIn,
+    Register,
+}
+
+/// The sentence for a failed sign-in or registration that is not about one field.
+pub fn refusal_message(s: &SellerTexts, err: &ApiError) -> Option<String> {
+    match err {
+        ApiError::Invalid(_) => Some(s.form_has_errors.to_string()),
+        ApiError::Network => Some(s.needs_connection.to_string()),
+        ApiError::RateLimited(secs) => Some(fill(s.rate_limited, &[&secs.div_ceil(60).max(1)])),
+        ApiError::Refused(code) if code == "wrong_credentials" => {
+            Some(s.wrong_credentials.to_string())
+        }
+        ApiError::Refused(code) if code == "not_owner" => Some(s.not_owner.to_string()),
+        ApiError::Refused(code) if code == "sign_in_required" => {
+            Some(s.session_expired.to_string())
+        }
+        ApiError::Refused(code) => Some(fill(s.error_code, &[code])),
+        ApiError::Status(status) => Some(fill(s.error_code, &[status])),
+        ApiError::Decode => Some(fill(s.error_code, &[&"decode"])),
+    }
+}
+
 #[component]
 pub fn SignInPage() -> impl IntoView {
-    view! { <ComingSoon title=|t| t.sign_in_title lead=|t| t.sign_in_lead/> }
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    let mode = RwSignal::new(Mode::SignIn);
+    let business_name = RwSignal::new(String::new());
+    let whatsapp = RwSignal::new(String::new());
+    let village = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let show_password = RwSignal::new(false);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let message = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let catalog = use_catalog().0;
+
+    // Already signed in: this page has nothing to do.
+    let nav = navigate.clone();
+    Effect::new(move |_| {
+        if session.me().is_some() && session.checked() {
+            nav("/penjual", Default::default());
+        }
+    });
+
+    let village_known = move |slug: &str| {
+        catalog.with_untracked(|c| {
+            c.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .is_none_or(|data| data.catalog.village(slug).is_some())
+        })
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        message.set(None);
+        let current = mode.get_untracked();
+        let found = match current {
+            Mode::SignIn => check_sign_in(&SignIn {
+                whatsapp: whatsapp.get_untracked(),
+                password: password.get_untracked(),
+            }),
+            Mode::Register => check_registration(
+                &Registration {
+                    business_name: business_name.get_untracked(),
+                    whatsapp: whatsapp.get_untracked(),
+                    village_slug: village.get_untracked(),
+                    password: password.get_untracked(),
+                },
+                village_known,
+            ),
+        };
+        if !found.is_empty() {
+            focus_field(&found[0].field);
+            errors.set(found);
+            message.set(Some(i18n.s().form_has_errors.to_string()));
+            return;
+        }
+        errors.set(Vec::new());
+        busy.set(true);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let result: Result<Me, ApiError> = match current {
+                Mode::SignIn => {
+                    login(&SignIn {
+                        whatsapp: whatsapp.get_untracked(),
+                        password: password.get_untracked(),
+                    })
+                    .await
+                }
+                Mode::Register => {
+                    register(&Registration {
+                        business_name: business_name.get_untracked(),
+                        whatsapp: whatsapp.get_untracked(),
+                        village_slug: village.get_untracked(),
+                        password: password.get_untracked(),
+                    })
+                    .await
+                }
+            };
+            busy.set(false);
+            match result {
+                Ok(me) => {
+                    session.signed_in(me);
+                    navigate("/penjual", Default::default());
+                }
+                Err(err) => {
+                    if let ApiError::Invalid(fields) = &err {
+                        if let Some(first) = fields.first() {
+                            focus_field(&first.field);
+                        }
+                        errors.set(fields.clone());
+                    }
+                    message.set(refusal_message(i18n.s(), &err));
+                }
+            }
+        });
+    };
+
+    let err = move |field: &'static str| {
+        Signal::derive(move || errors.with(|e| error_for(e, field, i18n.lang())))
+    };
+    let tab = move |which: Mode, label: fn(&'static SellerTexts) -> &'static str| {
+        view! {
+            <button type="button" role="tab" class="tab"
+                aria-selected=move || (mode.get() == which).to_string()
+                on:click=move |_| { mode.set(which); errors.set(Vec::new()); message.set(None); }>
+                {move || label(i18n.s())}
+            </button>
+        }
+    };
+    let villages = move || {
+        catalog
+            .get()
+            .and_then(|r| r.ok())
+            .map(|data| {
+                let mut list: Vec<_> = data
+                    .catalog
+                    .villages
+                    .iter()
+                    .map(|v| (v.slug.clone(), format!("{} · {}", v.name, v.kecamatan)))
+                    .collect();
+                list.sort_by(|a, b| a.1.cmp(&b.1));
+                list
+            })
+            .unwrap_or_default()
+    };
+
+    view! {
+        <PageMeta
+            title=Signal::derive(move || i18n.s().auth_title.to_string())
+            description=Signal::derive(move || i18n.s().auth_lead.to_string())
+        />
+        <section class="panel auth-panel">
+            <h1>{move || i18n.s().auth_title}</h1>
+            <p class="lead">{move || i18n.s().auth_lead}</p>
+            <div class="tabs" role="tablist">
+                {tab(Mode::SignIn, |s| s.tab_sign_in)}
+                {tab(Mode::Register, |s| s.tab_register)}
+            </div>
+            <form class="form" on:submit=submit novalidate>
+                <Show when=move || mode.get() == Mode::Register>
+                    <TextField name="business_name" label=Signal::derive(move || i18n.s().field_business_name)
+                        value=business_name on_input=move |v| business_name.set(v)
+                        error=err("business_name") hint=Signal::derive(move || i18n.s().business_name_hint)
+                        autocomplete="organization"/>
+                </Show>
+                <TextField name="whatsapp" label=Signal::derive(move || i18n.s().field_whatsapp)
+                    value=whatsapp on_input=move |v| whatsapp.set(v) error=err("whatsapp")
+                    hint=Signal::derive(move || i18n.s().whatsapp_hint)
+                    kind="tel" autocomplete="tel" inputmode="tel"/>
+                <Show when=move || mode.get() == Mode::Register>
+                    <div class="field" class:has-error=move || err("village_slug").get().is_some()>
+                        <label for="f-village_slug">{move || i18n.s().field_village}</label>
+                        <select id="f-village_slug" name="village_slug"
+                            aria-invalid=move || err("village_slug").get().map(|_| "true")
+                            aria-describedby="f-village_slug-error"
+                            on:change=move |ev| village.set(event_target_value(&ev))
+                            prop:value=move || village.get()>
+                            <option value="">{move || i18n.s().choose_village}</option>
+                            <For each=villages key=|(slug, _)| slug.clone() let:item>
+                                <option value=item.0.clone()>{item.1.clone()}</option>
+                            </For>
+                        </select>
+                        <p class="field-error" id="f-village_slug-error" role="alert"
+                            hidden=move || err("village_slug").get().is_none()>
+                            {move || err("village_slug").get()}
+                        </p>
+                    </div>
+                </Show>
+                <TextField name="password" label=Signal::derive(move || i18n.s().field_password)
+                    value=password on_input=move |v| password.set(v) error=err("password")
+                    hint=Signal::derive(move || i18n.s().password_hint)
+                    input_type=Signal::derive(move || if show_password.get() { "text" } else { "password" })
+                    autocomplete=if mode.get_untracked() == Mode::Register { "new-password" } else { "current-password" }/>
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || show_password.get()
+                        on:change=move |ev| show_password.set(event_target_checked(&ev))/>
+                    {move || i18n.s().show_password}
+                </label>
+                <p class="form-message" role="alert" hidden=move || message.with(Option::is_none)>
+                    {move || message.get()}
+                </p>
+                <button type="submit" class="button primary wide" disabled=move || busy.get()
+                    aria-busy=move || busy.get().to_string()>
+                    {move || if busy.get() {
+                        i18n.s().submitting
+                    } else if mode.get() == Mode::Register {
+                        i18n.s().submit_register
+                    } else {
+                        i18n.s().submit_sign_in
+                    }}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+/// Moves focus to a field's input so a keyboard or screen-reader user lands on the problem.
+pub fn focus_field(field: &str) {
+    use wasm_bindgen::JsCast;
+    let id = format!("f-{}", field.replace('.', "-"));
+    if let Some(el) = document()
+        .get_element_by_id(&id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
 }

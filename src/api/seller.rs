@@ -1,0 +1,180 @@
+//! The seller's calls: account, own listings, photo uploads. Every write carries the CSRF
+//! token the server handed out with the session (the cookie itself is HttpOnly).
+
+use etalase_model::rules::{FieldError, Registration, SignIn};
+use etalase_model::{Product, Seller};
+use gloo_net::http::{Request, Response};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use super::ApiError;
+
+/// The signed-in seller, as `/api/auth/me`, register and login return it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Me {
+    pub seller: Seller,
+    pub csrf_token: String,
+}
+
+/// What the server stored for an uploaded photo.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct Uploaded {
+    pub path: String,
+    pub width: u32,
+    pub height: u32,
+    pub bytes: usize,
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    code: String,
+    #[serde(default)]
+    fields: Vec<FieldError>,
+    retry_after: Option<u64>,
+}
+
+/// Turns a non-2xx answer into the error the UI explains.
+async fn refusal(res: Response) -> ApiError {
+    let status = res.status();
+    match res.json::<ErrorBody>().await {
+        Ok(body) if body.code == "invalid" => ApiError::Invalid(body.fields),
+        Ok(body) if body.code == "rate_limited" => {
+            ApiError::RateLimited(body.retry_after.unwrap_or(60))
+        }
+        Ok(body) => ApiError::Refused(body.code),
+        Err(_) => ApiError::Status(status),
+    }
+}
+
+async fn json_or_refusal<T: for<'de> Deserialize<'de>>(res: Response) -> Result<T, ApiError> {
+    if res.ok() {
+        res.json().await.map_err(|_| ApiError::Decode)
+    } else {
+        Err(refusal(res).await)
+    }
+}
+
+/// `GET /api/auth/me`; `Ok(None)` when signed out.
+pub async fn me() -> Result<Option<Me>, ApiError> {
+    let res = Request::get("/api/auth/me")
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    if res.status() == 401 {
+        return Ok(None);
+    }
+    json_or_refusal(res).await.map(Some)
+}
+
+pub async fn register(form: &Registration) -> Result<Me, ApiError> {
+    let res = Request::post("/api/auth/register")
+        .json(form)
+        .map_err(|_| ApiError::Decode)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    json_or_refusal(res).await
+}
+
+pub async fn login(form: &SignIn) -> Result<Me, ApiError> {
+    let res = Request::post("/api/auth/login")
+        .json(form)
+        .map_err(|_| ApiError::Decode)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    json_or_refusal(res).await
+}
+
+pub async fn logout(csrf: &str) -> Result<(), ApiError> {
+    let res = Request::post("/api/auth/logout")
+        .header("x-csrf-token", csrf)
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    if res.ok() || res.status() == 401 {
+        Ok(())
+    } else {
+        Err(refusal(res).await)
+    }
+}
+
+/// Every listing of the signed-in seller, drafts included.
+pub async fn own_listings() -> Result<Vec<Product>, ApiError> {
+    let res = Request::get("/api/seller/listings")
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    json_or_refusal(res).await
+}
+
+/// Creates or replaces a listing under its (app-chosen) id; safe to retry.
+pub async fn put_listing(csrf: &str, product: &Product) -> Result<Product, ApiError> {
+    let res = Request::put(&format!("/api/seller/listings/{}", product.id))
+        .header("x-csrf-token", csrf)
+        .json(product)
+        .map_err(|_| ApiError::Decode)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    json_or_refusal(res).await
+}
+
+/// Uploads one finished JPEG, reporting `(sent, total)` bytes as they go. Uses
+/// XMLHttpRequest because fetch has no upload progress events.
+pub async fn upload_photo(
+    csrf: &str,
+    jpeg: &[u8],
+    on_progress: impl Fn(f64, f64) + 'static,
+) -> Result<Uploaded, ApiError> {
+    let xhr = web_sys::XmlHttpRequest::new().map_err(|_| ApiError::Network)?;
+    xhr.open("POST", "/api/uploads")
+        .map_err(|_| ApiError::Network)?;
+    let _ = xhr.set_request_header("content-type", "image/jpeg");
+    let _ = xhr.set_request_header("x-csrf-token", csrf);
+    let progress =
+        Closure::<dyn Fn(web_sys::ProgressEvent)>::new(move |e: web_sys::ProgressEvent| {
+            if e.length_computable() {
+                on_progress(e.loaded(), e.total());
+            }
+        });
+    if let Ok(upload) = xhr.upload() {
+        upload.set_onprogress(Some(progress.as_ref().unchecked_ref()));
+    }
+    let done = js_sys::Promise::new(&mut |resolve, _reject| {
+        let resolve_load = resolve.clone();
+        let on_load = Closure::once_into_js(move || {
+            let _ = resolve_load.call1(&wasm_bindgen::JsValue::NULL, &true.into());
+        });
+        let on_fail = Closure::once_into_js(move || {
+            let _ = resolve.call1(&wasm_bindgen::JsValue::NULL, &false.into());
+        });
+        xhr.set_onload(Some(on_load.unchecked_ref()));
+        xhr.set_onerror(Some(on_fail.unchecked_ref()));
+        // A stalled mobile connection must fail (and be retried) rather than hang forever.
+        xhr.set_ontimeout(Some(on_fail.unchecked_ref()));
+    });
+    xhr.set_timeout(120_000);
+    let body = js_sys::Uint8Array::from(jpeg);
+    xhr.send_with_opt_buffer_source(Some(&body))
+        .map_err(|_| ApiError::Network)?;
+    let loaded = wasm_bindgen_futures::JsFuture::from(done)
+        .await
+        .map_err(|_| ApiError::Network)?;
+    drop(progress);
+    if loaded.as_bool() != Some(true) {
+        return Err(ApiError::Network);
+    }
+    let status = xhr.status().unwrap_or(0);
+    let text = xhr.response_text().ok().flatten().unwrap_or_default();
+    if (200..300).contains(&status) {
+        serde_json::from_str(&text).map_err(|_| ApiError::Decode)
+    } else {
+        match serde_json::from_str::<ErrorBody>(&text) {
+            Ok(body) if body.code == "invalid" => Err(ApiError::Invalid(body.fields)),
+            Ok(body) => Err(ApiError::Refused(body.code)),
+            Err(_) => Err(ApiError::Status(status)),
+        }
+    }
+}

@@ -1,0 +1,262 @@
+//! Listing drafts and the outbox, kept on the phone.
+//!
+//! Every edit is written to localStorage at once, so a reload, a closed tab or a dead
+//! battery loses nothing. A save or publish that cannot reach the server waits in the
+//! outbox (the draft with `pending` set) and is sent when the browser says it is online
+//! again; the server's PUT is idempotent, so sending twice is harmless.
+
+use etalase_model::rules::new_id;
+use etalase_model::{Category, Date, ListingStatus, PriceTier, Product, Rupiah, Unit};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde::{Deserialize, Serialize};
+
+use crate::api::seller::put_listing;
+use crate::api::ApiError;
+use crate::catalog_data::CatalogResource;
+use crate::session::{use_session, Session};
+use crate::storage;
+
+const PREFIX: &str = "etalase.draft.";
+/// Prefix of ids the app gives listings that have never reached the server.
+pub const NEW_PREFIX: &str = "baru-";
+
+/// A listing as edited on this phone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub product: Product,
+    /// Random part of the id, kept so the id can follow the name until the first save.
+    pub suffix: String,
+    /// Whether the server has this listing (then its id is fixed).
+    pub on_server: bool,
+    /// Waiting in the outbox to be sent with this status.
+    pub pending: Option<ListingStatus>,
+}
+
+impl Draft {
+    /// An empty listing with a fresh random id.
+    pub fn new(today: Date) -> Draft {
+        let suffix = random_suffix();
+        Draft {
+            product: Product {
+                id: format!("{NEW_PREFIX}{suffix}"),
+                seller_id: String::new(),
+                village_slug: String::new(),
+                category: Category::Kerupuk,
+                name_id: String::new(),
+                name_en: String::new(),
+                description_id: String::new(),
+                description_en: String::new(),
+                unit: Unit::Pack,
+                moq: 10,
+                tiers: vec![PriceTier {
+                    min_qty: 10,
+                    price: Rupiah(0),
+                }],
+                case_size: None,
+                lead_time_days: 3,
+                monthly_capacity: 100,
+                shelf_life_days: None,
+                packaging_id: String::new(),
+                packaging_en: String::new(),
+                storage_id: String::new(),
+                storage_en: String::new(),
+                export_ready: false,
+                hs_code: None,
+                certificates: Vec::new(),
+                photos: Vec::new(),
+                status: ListingStatus::Draft,
+                created: today,
+            },
+            suffix,
+            on_server: false,
+            pending: None,
+        }
+    }
+
+    /// A listing loaded from the server.
+    pub fn from_server(product: Product) -> Draft {
+        let suffix = product
+            .id
+            .rsplit('-')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        Draft {
+            product,
+            suffix,
+            on_server: true,
+            pending: None,
+        }
+    }
+
+    /// The product as it will be sent with `status`. A listing that never reached the
+    /// server gets its readable id now (`amplang-ikan-pipih-3f9a1c`); after that the id
+    /// never changes, so retries land on the same row.
+    pub fn outgoing(&self, status: ListingStatus) -> Product {
+        let mut product = self.product.clone();
+        product.status = status;
+        if !self.on_server {
+            product.id = new_id(&product.name_id, &self.suffix);
+        }
+        product
+    }
+}
+
+fn random_suffix() -> String {
+    let mut bytes = [0u8; 4];
+    let crypto = web_sys::window().and_then(|w| w.crypto().ok());
+    if let Some(crypto) = crypto {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    if bytes == [0; 4] {
+        let r = js_sys::Math::random();
+        bytes = ((r * f64::from(u32::MAX)) as u32).to_le_bytes();
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Writes a draft (under its current id).
+pub fn save(draft: &Draft) {
+    if let Ok(json) = serde_json::to_string(draft) {
+        storage::set(&format!("{PREFIX}{}", draft.product.id), &json);
+    }
+}
+
+pub fn load(id: &str) -> Option<Draft> {
+    serde_json::from_str(&storage::get(&format!("{PREFIX}{id}"))?).ok()
+}
+
+pub fn remove(id: &str) {
+    storage::remove(&format!("{PREFIX}{id}"));
+}
+
+/// Every draft on this phone, newest id order is not meaningful: sorted by name.
+pub fn all() -> Vec<Draft> {
+    let mut drafts: Vec<Draft> = storage::keys_with_prefix(PREFIX)
+        .iter()
+        .filter_map(|key| load(&key[PREFIX.len()..]))
+        .collect();
+    drafts.sort_by(|a, b| a.product.name_id.cmp(&b.product.name_id));
+    drafts
+}
+
+/// What happened to one send.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SendResult {
+    /// The server has it; the saved product (with the server's owner and dates).
+    Sent(Box<Product>),
+    /// No connection: it waits in the outbox.
+    Queued,
+    /// The server refused it; nothing will be retried until the seller changes something.
+    Refused(ApiError),
+}
+
+/// Sends `draft` with `status`. On success the local copy is dropped (the server has it);
+/// without a connection the draft is kept with `pending` set, for [`Outbox`] to send.
+pub async fn send(csrf: &str, mut draft: Draft, status: ListingStatus) -> SendResult {
+    let outgoing = draft.outgoing(status);
+    let old_id = draft.product.id.clone();
+    match put_listing(csrf, &outgoing).await {
+        Ok(saved) => {
+            remove(&old_id);
+            remove(&saved.id);
+            SendResult::Sent(Box::new(saved))
+        }
+        Err(ApiError::Network) => {
+            // Fix the id now: the queued copy must be retried under the same name.
+            remove(&old_id);
+            draft.product = outgoing;
+            draft.pending = Some(status);
+            save(&draft);
+            SendResult::Queued
+        }
+        Err(err) => SendResult::Refused(err),
+    }
+}
+
+/// The drafts waiting to be sent, visible to every page, sent when the connection returns.
+#[derive(Clone, Copy)]
+pub struct Outbox {
+    /// Number of drafts waiting (tracked by the UI).
+    pub waiting: RwSignal<usize>,
+    /// How many were sent by the last flush, for a short confirmation.
+    pub last_sent: RwSignal<usize>,
+    session: Session,
+    catalog: Option<CatalogResource>,
+}
+
+impl Outbox {
+    /// Recounts waiting drafts from storage.
+    pub fn recount(&self) {
+        self.waiting
+            .set(all().iter().filter(|d| d.pending.is_some()).count());
+    }
+
+    /// Sends every waiting draft once; stops at the first network failure.
+    pub fn flush(&self) {
+        let outbox = *self;
+        let session = self.session;
+        spawn_local(async move {
+            let Some(csrf) = session.csrf() else { return };
+            let mut sent = 0;
+            for draft in all().into_iter().filter(|d| d.pending.is_some()) {
+                let status = draft.pending.expect("filtered");
+                match send(&csrf, draft.clone(), status).await {
+                    SendResult::Sent(_) => sent += 1,
+                    SendResult::Queued => break,
+                    SendResult::Refused(ApiError::Refused(code)) if code == "sign_in_required" => {
+                        session.signed_out();
+                        break;
+                    }
+                    SendResult::Refused(_) => {
+                        // Keep the draft for the seller to fix, but stop retrying it.
+                        let mut d = draft;
+                        d.pending = None;
+                        save(&d);
+                    }
+                }
+            }
+            outbox.recount();
+            if sent > 0 {
+                outbox.last_sent.set(sent);
+                // Published listings are in the catalog now; show them.
+                if let Some(catalog) = outbox.catalog {
+                    catalog.0.refetch();
+                }
+            }
+        });
+    }
+}
+
+/// Provides the outbox, sends what waits now and whenever the browser comes back online.
+/// Call once in `App`, after the session.
+pub fn provide_outbox() {
+    let session = use_session();
+    let outbox = Outbox {
+        waiting: RwSignal::new(0),
+        last_sent: RwSignal::new(0),
+        session,
+        catalog: use_context::<CatalogResource>(),
+    };
+    provide_context(outbox);
+    outbox.recount();
+    // Flush once the session is known (the CSRF token comes with it).
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        if session.checked() && session.me().is_some() {
+            outbox.flush();
+            return true;
+        }
+        false
+    });
+    let handle = window_event_listener(leptos::ev::online, move |_| outbox.flush());
+    // The listener lives as long as the app.
+    std::mem::forget(handle);
+}
+
+pub fn use_outbox() -> Outbox {
+    expect_context::<Outbox>()
+}

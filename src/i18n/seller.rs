@@ -1,0 +1,161 @@
+//! The seller area's strings: sign-in, registration, the listing editor and photo upload.
+//!
+//! Each entry names the field once with its Indonesian and English text side by side, so a
+//! translation cannot go missing and a reviewer reads both at once.
+
+use etalase_model::Lang;
+
+macro_rules! seller_texts {
+    ($($field:ident: $id:literal, $en:literal;)*) => {
+        /// The seller area's strings of one language.
+        pub struct SellerTexts { $(pub $field: &'static str,)* }
+        pub const ID: SellerTexts = SellerTexts { $($field: $id,)* };
+        pub const EN: SellerTexts = SellerTexts { $($field: $en,)* };
+        #[cfg(test)]
+        const PAIRS: &[(&str, &str, &str)] = &[$((stringify!($field), $id, $en),)*];
+    };
+}
+
+seller_texts! {
+    auth_title: "Masuk penjual", "Seller sign in";
+    auth_lead: "Untuk UMKM dan koperasi desa: daftarkan usaha, lalu terbitkan produk dari HP.", "For village businesses and cooperatives: register, then publish products from your phone.";
+    tab_sign_in: "Masuk", "Sign in";
+    tab_register: "Daftar baru", "Register";
+    field_business_name: "Nama usaha", "Business name";
+    business_name_hint: "Contoh: KUB Bunga Tanjung", "E.g. KUB Bunga Tanjung";
+    field_whatsapp: "Nomor WhatsApp", "WhatsApp number";
+    whatsapp_hint: "Contoh: 0812 3456 7890. Pembeli menghubungi Anda di nomor ini.", "E.g. 0812 3456 7890. Buyers contact you on this number.";
+    field_village: "Desa", "Village";
+    choose_village: "Pilih desa…", "Choose a village…";
+    field_password: "Kata sandi", "Password";
+    password_hint: "Minimal 8 karakter.", "At least 8 characters.";
+    show_password: "Tampilkan kata sandi", "Show password";
+    submit_sign_in: "Masuk", "Sign in";
+    submit_register: "Daftar dan masuk", "Register and sign in";
+    submitting: "Mengirim…", "Sending…";
+    wrong_credentials: "Nomor WhatsApp atau kata sandi salah.", "Wrong WhatsApp number or password.";
+    rate_limited: "Terlalu banyak percobaan. Coba lagi dalam {} menit.", "Too many attempts. Try again in {} minutes.";
+    needs_connection: "Tidak ada koneksi internet. Coba lagi saat sinyal kembali.", "No internet connection. Try again when you have signal.";
+    error_code: "Terjadi kesalahan ({}). Coba lagi.", "Something went wrong ({}). Please try again.";
+    form_has_errors: "Periksa isian yang ditandai.", "Please check the marked fields.";
+    must_sign_in: "Masuk dulu untuk mengelola produk Anda.", "Sign in to manage your products.";
+    session_expired: "Sesi Anda berakhir. Silakan masuk lagi; draf tetap tersimpan di HP ini.", "Your session ended. Please sign in again; your drafts stay on this phone.";
+
+    dashboard_title: "Produk saya", "My products";
+    signed_in_as: "Masuk sebagai {}", "Signed in as {}";
+    sign_out: "Keluar", "Sign out";
+    new_listing: "Tambah produk", "Add a product";
+    no_listings: "Belum ada produk. Tambahkan produk pertama Anda: nama, harga dan foto dari HP sudah cukup untuk mulai.", "No products yet. Add your first one: a name, a price and a phone photo are enough to start.";
+    loading_listings: "Memuat produk Anda…", "Loading your products…";
+    status_draft: "Draf", "Draft";
+    status_published: "Tayang", "Published";
+    status_unpublished: "Diturunkan", "Unpublished";
+    status_waiting: "Menunggu koneksi", "Waiting for connection";
+    edit: "Ubah", "Edit";
+    view_in_catalog: "Lihat di katalog", "View in catalog";
+    local_only: "Hanya di HP ini", "Only on this phone";
+    outbox_waiting: "{} perubahan menunggu koneksi dan akan dikirim otomatis.", "{} change(s) waiting for a connection; they will be sent automatically.";
+    outbox_sent: "Perubahan yang tertunda sudah terkirim.", "Pending changes have been sent.";
+
+    editor_new_title: "Produk baru", "New product";
+    editor_edit_title: "Ubah produk", "Edit product";
+    back_to_products: "← Produk saya", "← My products";
+    section_basic: "Informasi produk", "Product information";
+    section_price: "Harga dan pesanan", "Price and ordering";
+    section_supply: "Pasokan dan kemasan", "Supply and packaging";
+    section_export: "Ekspor", "Export";
+    section_certs: "Sertifikat", "Certificates";
+    section_photos: "Foto produk", "Product photos";
+    field_name_id: "Nama produk (Bahasa Indonesia)", "Product name (Indonesian)";
+    field_name_en: "Nama produk (Bahasa Inggris)", "Product name (English)";
+    field_category: "Kategori", "Category";
+    field_description_id: "Deskripsi (Bahasa Indonesia)", "Description (Indonesian)";
+    field_description_en: "Deskripsi (Bahasa Inggris)", "Description (English)";
+    field_unit: "Satuan jual", "Selling unit";
+    field_moq: "Minimal pesanan", "Minimum order";
+    field_tiers: "Harga grosir per satuan", "Wholesale price per unit";
+    tier_from: "Mulai dari (jumlah)", "From (quantity)";
+    tier_price: "Harga (Rp)", "Price (Rp)";
+    add_tier: "Tambah tingkat harga", "Add a price tier";
+    remove: "Hapus", "Remove";
+    field_lead_time: "Siap kirim dalam (hari)", "Ready to ship in (days)";
+    field_capacity: "Kapasitas per bulan", "Monthly capacity";
+    field_shelf_life: "Masa simpan (hari, boleh kosong)", "Shelf life (days, optional)";
+    field_case_size: "Isi per karton (boleh kosong)", "Case size (optional)";
+    field_packaging_id: "Kemasan (Bahasa Indonesia)", "Packaging (Indonesian)";
+    field_packaging_en: "Kemasan (Bahasa Inggris)", "Packaging (English)";
+    field_storage_id: "Cara simpan (Bahasa Indonesia)", "Storage (Indonesian)";
+    field_storage_en: "Cara simpan (Bahasa Inggris)", "Storage (English)";
+    field_export_ready: "Siap ekspor: isian bahasa Inggris menjadi wajib", "Export-ready: English fields become required";
+    field_hs_code: "Kode HS (boleh kosong)", "HS code (optional)";
+    cert_kind: "Jenis", "Type";
+    cert_number: "Nomor", "Number";
+    cert_issuer: "Penerbit", "Issuer";
+    cert_expires: "Berlaku sampai (boleh kosong)", "Valid until (optional)";
+    add_cert: "Tambah sertifikat", "Add a certificate";
+    no_certs: "Belum ada sertifikat. Pembeli hotel sering meminta Halal dan P-IRT.", "No certificates yet. Hotel buyers often ask for Halal and P-IRT.";
+
+    photos_hint: "Hingga 8 foto. Foto diperkecil di HP Anda sebelum dikirim (hemat kuota) dan lokasi GPS dihapus. Foto pertama menjadi sampul.", "Up to 8 photos. Photos are made smaller on your phone before sending (saves data) and GPS location is removed. The first photo is the cover.";
+    add_photos: "Tambah foto", "Add photos";
+    photo_cover: "Sampul", "Cover";
+    make_cover: "Jadikan sampul", "Make cover";
+    move_earlier: "Geser ke depan", "Move earlier";
+    move_later: "Geser ke belakang", "Move later";
+    photo_alt: "Foto {} dari {}", "Photo {} of {}";
+    photos_overall: "Memproses foto {} dari {}", "Processing photo {} of {}";
+    photos_full: "Sudah 8 foto, batas maksimal.", "Already 8 photos, the maximum.";
+    stage_queued: "Menunggu giliran", "Queued";
+    stage_decode: "Membaca foto", "Reading photo";
+    stage_resize: "Mengecilkan", "Resizing";
+    stage_encode: "Menyimpan JPEG", "Encoding JPEG";
+    stage_upload: "Mengunggah", "Uploading";
+    stage_done: "Selesai", "Done";
+    stage_retry: "Koneksi terputus. Mencoba lagi dalam {} detik…", "Connection lost. Retrying in {} seconds…";
+    photo_heic: "Foto HEIC (iPhone) tidak bisa dibaca di browser ini. Di iPhone buka Pengaturan › Kamera › Format dan pilih “Paling Kompatibel”, atau bagikan foto sebagai JPEG, lalu pilih lagi.", "This HEIC (iPhone) photo cannot be read in this browser. On the iPhone open Settings › Camera › Formats and choose “Most Compatible”, or share the photo as JPEG, then pick it again.";
+    photo_corrupt: "Foto rusak atau tidak lengkap. Ambil ulang fotonya atau pilih foto lain.", "The photo is damaged or incomplete. Take it again or choose another photo.";
+    photo_too_large: "Foto terlalu besar. Maksimal 50 megapiksel dan 12.000 piksel per sisi.", "The photo is too large. The maximum is 50 megapixels and 12,000 pixels a side.";
+    photo_unsupported: "Format foto tidak didukung. Gunakan JPEG, PNG atau WebP.", "Unsupported photo format. Use JPEG, PNG or WebP.";
+    photo_failed: "Foto gagal diproses ({}). Coba foto lain.", "The photo could not be processed ({}). Try another photo.";
+
+    save_draft: "Simpan draf", "Save draft";
+    preview: "Pratinjau", "Preview";
+    close_preview: "Tutup pratinjau", "Close preview";
+    preview_heading: "Begini produk Anda tampil di katalog", "This is how buyers will see it";
+    publish: "Terbitkan", "Publish";
+    save_changes: "Simpan perubahan", "Save changes";
+    unpublish: "Turunkan dari katalog", "Unpublish";
+    draft_saved_local: "Draf tersimpan otomatis di HP ini.", "Draft saved on this phone automatically.";
+    saved_server: "Tersimpan.", "Saved.";
+    published_ok: "Produk tayang di katalog.", "Your product is live in the catalog.";
+    unpublished_ok: "Produk diturunkan dari katalog.", "The product was taken out of the catalog.";
+    queued_offline: "Tidak ada koneksi. Perubahan disimpan di HP dan dikirim otomatis saat sinyal kembali.", "No connection. The change is kept on this phone and sent automatically when signal returns.";
+    not_owner: "Produk ini milik penjual lain.", "This product belongs to another seller.";
+    photos_busy: "Tunggu sampai semua foto selesai diunggah.", "Wait until all photos have finished uploading.";
+}
+
+/// The table for a language.
+pub fn texts(lang: Lang) -> &'static SellerTexts {
+    match lang {
+        Lang::Id => &ID,
+        Lang::En => &EN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_have_the_same_placeholders_and_differ() {
+        for (field, id, en) in PAIRS {
+            assert_eq!(
+                id.matches("{}").count(),
+                en.matches("{}").count(),
+                "{field}"
+            );
+            assert!(!id.trim().is_empty() && !en.trim().is_empty(), "{field}");
+        }
+        let same: Vec<_> = PAIRS.iter().filter(|(_, id, en)| id == en).collect();
+        assert!(same.is_empty(), "untranslated: {same:?}");
+    }
+}

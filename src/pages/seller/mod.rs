@@ -1,0 +1,169 @@
+//! `/penjual`: the seller's own listings; `/penjual/produk/:id`: the listing editor.
+
+mod editor;
+mod photos;
+
+use etalase_model::{format_rupiah, ListingStatus, Product};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+
+use crate::api::seller::{logout, own_listings};
+use crate::drafts::{self, use_outbox};
+use crate::i18n::{fill, use_i18n, SellerTexts};
+use crate::session::use_session;
+
+pub use editor::ListingEditorPage;
+
+/// The label of a listing's status.
+pub fn status_label(s: &'static SellerTexts, status: ListingStatus) -> &'static str {
+    match status {
+        ListingStatus::Draft => s.status_draft,
+        ListingStatus::Published => s.status_published,
+        ListingStatus::Unpublished => s.status_unpublished,
+    }
+}
+
+/// Shown instead of a seller page when nobody is signed in.
+#[component]
+pub fn SignInFirst() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="panel">
+            <h1>{move || i18n.s().dashboard_title}</h1>
+            <p class="lead">{move || i18n.s().must_sign_in}</p>
+            <A href="/masuk" attr:class="button primary">{move || i18n.t().nav_sign_in}</A>
+        </section>
+    }
+}
+
+#[component]
+pub fn SellerPage() -> impl IntoView {
+    let session = use_session();
+    view! {
+        <Show when=move || session.checked() || session.me().is_some()
+            fallback=move || view! { <p class="panel muted" role="status">{move || use_i18n().t().loading}</p> }>
+            <Show when=move || session.me().is_some() fallback=SignInFirst>
+                <Dashboard/>
+            </Show>
+        </Show>
+    }
+}
+
+#[component]
+fn Dashboard() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let outbox = use_outbox();
+    let listings = LocalResource::new(move || {
+        // Refetch after the outbox sent something.
+        outbox.last_sent.track();
+        own_listings()
+    });
+    let local = move || {
+        outbox.waiting.track();
+        drafts::all()
+    };
+    let sign_out = move |_| {
+        let csrf = session.csrf().unwrap_or_default();
+        spawn_local(async move {
+            let _ = logout(&csrf).await;
+            session.signed_out();
+        });
+    };
+    let name = move || session.me().map(|m| m.seller.name).unwrap_or_default();
+
+    view! {
+        <section class="panel seller-dashboard">
+            <div class="dashboard-head">
+                <div>
+                    <h1>{move || i18n.s().dashboard_title}</h1>
+                    <p class="muted">{move || fill(i18n.s().signed_in_as, &[&name()])}</p>
+                </div>
+                <div class="dashboard-actions">
+                    <A href="/penjual/produk/baru" attr:class="button primary">{move || i18n.s().new_listing}</A>
+                    <button type="button" class="button secondary" on:click=sign_out>{move || i18n.s().sign_out}</button>
+                </div>
+            </div>
+            <p class="notice outbox" role="status" hidden=move || { outbox.waiting.get() == 0 }>
+                {move || fill(i18n.s().outbox_waiting, &[&outbox.waiting.get()])}
+            </p>
+            <p class="notice success" role="status" hidden=move || { outbox.last_sent.get() == 0 || outbox.waiting.get() > 0 }>
+                {move || i18n.s().outbox_sent}
+            </p>
+            <ul class="listing-rows" aria-label=move || i18n.s().local_only>
+                <For each=local key=|d| d.product.id.clone() let:draft>
+                    <ListingRow product=draft.product.clone() local=true pending=draft.pending.is_some()/>
+                </For>
+            </ul>
+            <Suspense fallback=move || view! { <p class="muted" role="status">{move || i18n.s().loading_listings}</p> }>
+                {move || Suspend::new(async move {
+                    match listings.await {
+                        Ok(list) if list.is_empty() && drafts::all().is_empty() => view! {
+                            <div class="empty-state"><p>{move || i18n.s().no_listings}</p></div>
+                        }.into_any(),
+                        Ok(list) => {
+                            // A local draft of a server listing replaces its row.
+                            let list: Vec<Product> = list.into_iter()
+                                .filter(|p| drafts::load(&p.id).is_none())
+                                .collect();
+                            view! {
+                                <ul class="listing-rows">
+                                    {list.into_iter().map(|p| view! { <ListingRow product=p local=false pending=false/> }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }
+                        Err(err) => {
+                            let text = crate::pages::sign_in::refusal_message(i18n.s(), &err);
+                            view! { <p class="notice error" role="alert">{text}</p> }.into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+/// One listing in the seller's list.
+#[component]
+fn ListingRow(
+    product: Product,
+    /// Exists only on this phone (never reached the server, or has unsent changes).
+    local: bool,
+    /// Waiting in the outbox.
+    pending: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let edit = format!("/penjual/produk/{}", product.id);
+    let view_href = (product.status == ListingStatus::Published && !local)
+        .then(|| format!("/produk/{}", product.id));
+    let thumb = product.photos.first().map(|p| p.thumb.clone());
+    let price = product.base_price().map(|r| format_rupiah(r.0));
+    let status = product.status;
+    let name = if product.name_id.trim().is_empty() {
+        "—".to_string()
+    } else {
+        product.name_id.clone()
+    };
+    view! {
+        <li class="listing-row">
+            {match thumb {
+                Some(src) => view! { <img src=src alt="" width="64" height="48" loading="lazy"/> }.into_any(),
+                None => view! { <span class="thumb-placeholder" aria-hidden="true"></span> }.into_any(),
+            }}
+            <div class="listing-row-main">
+                <strong>{name}</strong>
+                <span class="muted">{price}</span>
+                <span class="chips">
+                    <span class=format!("chip status-{status:?}").to_lowercase()>{move || status_label(i18n.s(), status)}</span>
+                    {pending.then(|| view! { <span class="chip waiting">{move || i18n.s().status_waiting}</span> })}
+                    {(local && !pending).then(|| view! { <span class="chip local">{move || i18n.s().local_only}</span> })}
+                </span>
+            </div>
+            <div class="listing-row-actions">
+                <A href=edit attr:class="button secondary small">{move || i18n.s().edit}</A>
+                {view_href.map(|href| view! { <A href=href attr:class="link">{move || i18n.s().view_in_catalog}</A> })}
+            </div>
+        </li>
+    }
+}

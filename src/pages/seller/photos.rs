@@ -1,0 +1,347 @@
+//! Photos of a listing: pick from the phone, process in the photo worker (upright, small, no
+//! GPS), upload with progress and retries, then reorder, choose the cover, remove.
+
+use etalase_model::rules::MAX_PHOTOS;
+use etalase_model::Photo;
+use etalase_photo::Stage;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::api::seller::{upload_photo, Uploaded};
+use crate::api::ApiError;
+use crate::drafts::Draft;
+use crate::i18n::{fill, use_i18n, SellerTexts};
+use crate::photo_client::{PhotoFailure, PhotoWorker};
+use crate::session::use_session;
+
+/// Where one picked photo is.
+#[derive(Clone, Debug, PartialEq)]
+enum Phase {
+    Queued,
+    Processing(Stage),
+    Uploading,
+    /// Lost the connection; retrying after this many seconds.
+    Retrying(u32),
+    Done,
+    Failed(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Job {
+    key: u32,
+    name: String,
+    phase: Phase,
+    /// 0–1 over the whole job: processing is the first 60 %, uploading the rest.
+    progress: f32,
+}
+
+const PROCESS_SHARE: f32 = 0.6;
+/// Waits between upload attempts on a dropped connection.
+const BACKOFF_SECONDS: [u32; 5] = [2, 4, 8, 16, 30];
+
+fn phase_text(s: &'static SellerTexts, phase: &Phase) -> String {
+    match phase {
+        Phase::Queued => s.stage_queued.into(),
+        Phase::Processing(Stage::Decode) => s.stage_decode.into(),
+        Phase::Processing(Stage::Resize) => s.stage_resize.into(),
+        Phase::Processing(Stage::Encode) => s.stage_encode.into(),
+        Phase::Uploading => s.stage_upload.into(),
+        Phase::Retrying(secs) => fill(s.stage_retry, &[secs]),
+        Phase::Done => s.stage_done.into(),
+        Phase::Failed(text) => text.clone(),
+    }
+}
+
+/// The sentence for a photo the worker could not process.
+fn failure_text(s: &'static SellerTexts, failure: &PhotoFailure) -> String {
+    match failure.code.as_str() {
+        "heic" => s.photo_heic.into(),
+        "corrupt" | "empty" | "read" | "invalid_pixels" => s.photo_corrupt.into(),
+        "too_large" | "too_big" => s.photo_too_large.into(),
+        "unsupported" => s.photo_unsupported.into(),
+        other => fill(s.photo_failed, &[&other]),
+    }
+}
+
+#[component]
+pub fn PhotoManager(
+    draft: RwSignal<Draft>,
+    /// True while photos are being processed or uploaded; publishing waits for it.
+    busy: RwSignal<bool>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let jobs = RwSignal::new(Vec::<Job>::new());
+    let worker = StoredValue::new_local(None::<PhotoWorker>);
+    let next_key = StoredValue::new(0u32);
+    let photo_count = move || draft.with(|d| d.product.photos.len());
+
+    let set_job = move |key: u32, phase: Phase, progress: f32| {
+        jobs.update(|list| {
+            if let Some(job) = list.iter_mut().find(|j| j.key == key) {
+                job.phase = phase;
+                job.progress = progress;
+            }
+        });
+    };
+
+    let on_pick = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(list) = input.files() else { return };
+        let free = MAX_PHOTOS.saturating_sub(photo_count());
+        let files: Vec<web_sys::File> = (0..list.length())
+            .filter_map(|i| list.get(i))
+            .take(free)
+            .collect();
+        // Allow picking the same file again after fixing it.
+        input.set_value("");
+        if files.is_empty() {
+            return;
+        }
+        let mut batch = Vec::new();
+        jobs.update(|list| {
+            list.retain(|j| !matches!(j.phase, Phase::Done | Phase::Failed(_)));
+            for file in &files {
+                let key = next_key.get_value();
+                next_key.set_value(key + 1);
+                list.push(Job {
+                    key,
+                    name: file.name(),
+                    phase: Phase::Queued,
+                    progress: 0.0,
+                });
+                batch.push((key, file.clone()));
+            }
+        });
+        busy.set(true);
+        spawn_local(async move {
+            for (key, file) in batch {
+                // Strings are read when shown: the language may change mid-upload.
+                let texts = move || i18n.s();
+                process_one(key, file, draft, worker, session.csrf(), set_job, texts).await;
+            }
+            busy.set(false);
+        });
+    };
+
+    let overall = move || {
+        jobs.with(|list| {
+            let total = list.len();
+            let finished = list
+                .iter()
+                .filter(|j| matches!(j.phase, Phase::Done | Phase::Failed(_)))
+                .count();
+            let sum: f32 = list.iter().map(|j| j.progress).sum();
+            (
+                finished,
+                total,
+                if total == 0 { 0.0 } else { sum / total as f32 },
+            )
+        })
+    };
+
+    view! {
+        <p class="hint">{move || i18n.s().photos_hint}</p>
+        <p class="field-error" role="alert" hidden=move || error.get().is_none()>{move || error.get()}</p>
+        <PhotoGrid draft=draft/>
+        <div class="photo-jobs" hidden=move || jobs.with(Vec::is_empty)>
+            <p class="overall" aria-live="polite">
+                {move || {
+                    let (finished, total, _) = overall();
+                    fill(i18n.s().photos_overall, &[&(finished + 1).min(total), &total])
+                }}
+            </p>
+            <progress class="overall-bar" max="100" value=move || (overall().2 * 100.0).round().to_string()
+                aria-label=move || i18n.s().section_photos></progress>
+            <ul class="job-list">
+                <For each=move || jobs.get() key=|j| (j.key, format!("{:?}", j.phase), (j.progress * 100.0) as u32) let:job>
+                    <li class="job" class:failed=matches!(job.phase, Phase::Failed(_)) data-phase=format!("{:?}", job.phase)>
+                        <span class="job-name">{job.name.clone()}</span>
+                        <progress max="100" value=(job.progress * 100.0).round().to_string()
+                            aria-label=job.name.clone()></progress>
+                        <span class="job-phase" role=if matches!(job.phase, Phase::Failed(_)) { "alert" } else { "status" }>
+                            {let phase = job.phase.clone(); move || phase_text(i18n.s(), &phase)}
+                            {(!matches!(job.phase, Phase::Failed(_))).then(|| format!(" · {}%", (job.progress * 100.0).round()))}
+                        </span>
+                    </li>
+                </For>
+            </ul>
+        </div>
+        <label class="button secondary file-button" class:disabled=move || { photo_count() >= MAX_PHOTOS }>
+            <input type="file" id="f-photos" accept="image/jpeg,image/png,image/webp,image/heic,image/heif,.heic,.heif"
+                multiple class="visually-hidden" on:change=on_pick
+                disabled=move || { photo_count() >= MAX_PHOTOS }/>
+            {move || if photo_count() >= MAX_PHOTOS { i18n.s().photos_full } else { i18n.s().add_photos }}
+        </label>
+    }
+}
+
+/// Processes one file in the worker and uploads both renditions, updating its job.
+async fn process_one(
+    key: u32,
+    file: web_sys::File,
+    draft: RwSignal<Draft>,
+    worker: StoredValue<Option<PhotoWorker>, LocalStorage>,
+    csrf: Option<String>,
+    set_job: impl Fn(u32, Phase, f32) + Copy + 'static,
+    s: impl Fn() -> &'static SellerTexts + Copy + 'static,
+) {
+    let pipeline = worker.with_value(|w| w.clone()).unwrap_or_else(|| {
+        let fresh = PhotoWorker::new();
+        worker.set_value(Some(fresh.clone()));
+        fresh
+    });
+    set_job(key, Phase::Processing(Stage::Decode), 0.0);
+    let processed = pipeline
+        .process(&file, move |stage| {
+            set_job(
+                key,
+                Phase::Processing(stage),
+                stage.progress_at_start() * PROCESS_SHARE,
+            )
+        })
+        .await;
+    let processed = match processed {
+        Ok(p) => p,
+        Err(failure) => {
+            set_job(key, Phase::Failed(failure_text(s(), &failure)), 0.0);
+            return;
+        }
+    };
+    let Some(csrf) = csrf else { return };
+    let large_len = processed.large.len() as f64;
+    let total = large_len + processed.thumb.len() as f64;
+    let large = match upload_with_retry(key, &csrf, &processed.large, 0.0, total, set_job, s).await
+    {
+        Ok(up) => up,
+        Err(text) => return set_job(key, Phase::Failed(text), PROCESS_SHARE),
+    };
+    let thumb =
+        match upload_with_retry(key, &csrf, &processed.thumb, large_len, total, set_job, s).await {
+            Ok(up) => up,
+            Err(text) => return set_job(key, Phase::Failed(text), PROCESS_SHARE),
+        };
+    draft.update(|d| {
+        let alt_id = d.product.name_id.clone();
+        let alt_en = d.product.name_en.clone();
+        d.product.photos.push(Photo {
+            thumb: thumb.path,
+            large: large.path,
+            alt_id,
+            alt_en,
+            width: large.width,
+            height: large.height,
+        });
+    });
+    set_job(key, Phase::Done, 1.0);
+}
+
+/// Uploads with exponential backoff on network failures, showing the countdown. Refusals
+/// (a photo the server rejects, an ended session) are not retried.
+async fn upload_with_retry(
+    key: u32,
+    csrf: &str,
+    bytes: &[u8],
+    already: f64,
+    total: f64,
+    set_job: impl Fn(u32, Phase, f32) + Copy + 'static,
+    s: impl Fn() -> &'static SellerTexts + Copy + 'static,
+) -> Result<Uploaded, String> {
+    let mut attempt = 0;
+    loop {
+        set_job(key, Phase::Uploading, upload_progress(already, total));
+        let result = upload_photo(csrf, bytes, move |sent, _| {
+            set_job(
+                key,
+                Phase::Uploading,
+                upload_progress(already + sent, total),
+            )
+        })
+        .await;
+        match result {
+            Ok(up) => return Ok(up),
+            Err(ApiError::Network) if attempt < BACKOFF_SECONDS.len() => {
+                let wait = BACKOFF_SECONDS[attempt];
+                attempt += 1;
+                for left in (1..=wait).rev() {
+                    set_job(key, Phase::Retrying(left), upload_progress(already, total));
+                    sleep_ms(1000).await;
+                }
+            }
+            Err(err) => {
+                return Err(crate::pages::sign_in::refusal_message(s(), &err).unwrap_or_default())
+            }
+        }
+    }
+}
+
+fn upload_progress(sent: f64, total: f64) -> f32 {
+    let share = if total > 0.0 {
+        (sent / total).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    PROCESS_SHARE + (1.0 - PROCESS_SHARE) * share as f32
+}
+
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The listing's photos in order; the first is the cover.
+#[component]
+fn PhotoGrid(draft: RwSignal<Draft>) -> impl IntoView {
+    let i18n = use_i18n();
+    let count = move || draft.with(|d| d.product.photos.len());
+    let swap = move |a: usize, b: usize| {
+        draft.update(|d| {
+            if a < d.product.photos.len() && b < d.product.photos.len() {
+                d.product.photos.swap(a, b);
+            }
+        })
+    };
+    view! {
+        <ol class="photo-grid" hidden=move || { count() == 0 }>
+            <For each=move || draft.with(|d| d.product.photos.iter().cloned().enumerate().collect::<Vec<_>>())
+                key=|(i, p)| (*i, p.thumb.clone()) let:item>
+                {
+                    let (i, photo) = item;
+                    view! {
+                        <li class="photo-tile">
+                            <img src=photo.thumb.clone() width="200" height="150" loading="lazy"
+                                alt=move || fill(i18n.s().photo_alt, &[&(i + 1), &count()])/>
+                            {(i == 0).then(|| view! { <span class="badge cover">{move || i18n.s().photo_cover}</span> })}
+                            <div class="tile-actions">
+                                {(i > 0).then(|| view! {
+                                    <button type="button" class="icon-button" on:click=move |_| swap(0, i)
+                                        >{move || i18n.s().make_cover}</button>
+                                    <button type="button" class="icon-button" on:click=move |_| swap(i - 1, i)
+                                        aria-label=move || format!("{} ({})", i18n.s().move_earlier, i + 1)>"←"</button>
+                                })}
+                                {(i + 1 < count()).then(|| view! {
+                                    <button type="button" class="icon-button" on:click=move |_| swap(i, i + 1)
+                                        aria-label=move || format!("{} ({})", i18n.s().move_later, i + 1)>"→"</button>
+                                })}
+                                <button type="button" class="icon-button danger"
+                                    on:click=move |_| draft.update(|d| { if i < d.product.photos.len() { d.product.photos.remove(i); } })
+                                    aria-label=move || format!("{} ({})", i18n.s().remove, i + 1)>"✕"</button>
+                            </div>
+                        </li>
+                    }
+                }
+            </For>
+        </ol>
+    }
+}

@@ -1,0 +1,147 @@
+// A village seller's path on a phone: register, create a listing with a real 12 MP phone
+// photo through the file input, watch it processed in the worker and uploaded, reload
+// mid-draft, publish (also while offline), and find it upright in the catalog.
+import { test, expect, type Page, type TestInfo } from '@playwright/test';
+import { join } from 'node:path';
+
+// The shared fixtures sit beside the project root; Playwright runs from the root.
+const photos = join(process.cwd(), '..', 'shared', 'fixtures', 'photos');
+
+/** A WhatsApp number no other test (or project, or run) uses. */
+function uniqueNumber(info: TestInfo, slot: number): string {
+  const tail = String(Date.now() % 1_000_000).padStart(6, '0');
+  return `0812${info.project.name === 'phone' ? 1 : 2}${slot}${tail}`;
+}
+
+async function registerSeller(page: Page, name: string, whatsapp: string) {
+  await page.goto('/masuk');
+  await page.getByRole('tab', { name: 'Daftar baru' }).click();
+  await page.getByLabel('Nama usaha').fill(name);
+  await page.getByLabel('Nomor WhatsApp').fill(whatsapp);
+  const village = page.getByLabel('Desa', { exact: true });
+  await expect(village.locator('option')).not.toHaveCount(1);
+  await village.selectOption({ index: 1 });
+  await page.getByLabel('Kata sandi', { exact: true }).fill('amplang-enak-2026');
+  await page.getByRole('button', { name: 'Daftar dan masuk' }).click();
+  await expect(page).toHaveURL(/\/penjual$/);
+  await expect(page.getByRole('heading', { name: 'Produk saya' })).toBeVisible();
+}
+
+async function startListing(page: Page, name: string) {
+  await page.getByRole('link', { name: 'Tambah produk' }).click();
+  await expect(page).toHaveURL(/\/penjual\/produk\/baru-[0-9a-f]{8}$/);
+  await page.getByLabel('Nama produk (Bahasa Indonesia)').fill(name);
+  await page.getByLabel('Deskripsi (Bahasa Indonesia)').fill('Amplang renyah dari ikan pipih segar, tanpa pengawet.');
+  await page.getByLabel('Minimal pesanan').fill('20');
+  await page.getByLabel('Harga (Rp)').first().fill('25.000');
+  await page.getByLabel('Harga (Rp)').first().blur();
+}
+
+async function addPhoto(page: Page, file: string) {
+  await page.locator('#f-photos').setInputFiles(join(photos, file));
+}
+
+test('register, list with a 12 MP sideways photo, reload mid-draft, publish, find it upright', async ({ page }, info) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(String(err)));
+  const name = `Amplang Ikan Pipih ${info.project.name} ${Date.now() % 100000}`;
+  await registerSeller(page, 'KUB Bunga Tanjung', uniqueNumber(info, 1));
+  await startListing(page, name);
+
+  await addPhoto(page, 'phone-12mp-orient6.jpg');
+  const job = page.locator('.job').first();
+  await expect(job.locator('.job-phase')).toContainText(/Membaca foto|Mengecilkan|Menyimpan JPEG|Mengunggah|Selesai/);
+  await page.screenshot({ path: `artifacts/screenshots/editor-progress-${info.project.name}.png`, fullPage: false });
+  await expect(job.locator('progress')).toHaveAttribute('value', '100', { timeout: 60_000 });
+  await expect(job.locator('.job-phase')).toContainText('Selesai');
+  const tile = page.locator('.photo-tile img').first();
+  await expect.poll(() => tile.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  const thumb = await tile.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]);
+  expect(thumb).toEqual([300, 400]); // portrait: EXIF orientation 6 applied
+  await page.screenshot({ path: `artifacts/screenshots/editor-${info.project.name}.png`, fullPage: true });
+
+  // A reload loses nothing typed or uploaded.
+  const draftUrl = page.url();
+  await page.reload();
+  await expect(page).toHaveURL(draftUrl);
+  await expect(page.getByLabel('Nama produk (Bahasa Indonesia)')).toHaveValue(name);
+  await expect(page.locator('.photo-tile')).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Terbitkan' }).click();
+  await expect(page.getByText('Produk tayang di katalog.')).toBeVisible();
+  await expect(page).toHaveURL(/\/penjual\/produk\/amplang-ikan-pipih-/);
+
+  // In the public catalog at once, with an upright large photo under 300 KB.
+  await page.goto('/?q=' + encodeURIComponent(name));
+  const card = page.locator('.product-card', { hasText: name });
+  await expect(card).toHaveCount(1);
+  await card.locator('.card-title a').click();
+  const largeUrl = await page.locator('.gallery-main').getAttribute('href');
+  expect(largeUrl).toMatch(/^\/media\/u\/[0-9a-f]{64}\.jpg$/);
+  const dims = await page.evaluate(async (url) => {
+    const img = new Image();
+    img.src = String(url);
+    await img.decode();
+    return [img.naturalWidth, img.naturalHeight];
+  }, largeUrl);
+  expect(dims).toEqual([1200, 1600]);
+  const res = await page.request.get(String(largeUrl));
+  expect(res.status()).toBe(200);
+  expect((await res.body()).length).toBeLessThan(300 * 1024);
+  expect(res.headers()['cache-control']).toContain('immutable');
+  expect(errors).toEqual([]);
+});
+
+test('HEIC and damaged photos get a clear message, the editor keeps working', async ({ page }, info) => {
+  test.setTimeout(120_000);
+  await registerSeller(page, 'UD Terasi Muara', uniqueNumber(info, 2));
+  await startListing(page, 'Terasi Udang Rebon');
+  await addPhoto(page, 'phone-iphone13.heic');
+  const heic = page.locator('.job.failed').first();
+  await expect(heic).toContainText('HEIC', { timeout: 30_000 });
+  await expect(heic).toContainText('Paling Kompatibel');
+  await addPhoto(page, 'corrupted.jpg');
+  // A damaged JPEG is either refused with a clear message or decoded as far as it goes.
+  await expect(page.locator('.job').first().locator('.job-phase')).toContainText(/rusak|Selesai/, { timeout: 60_000 });
+  await page.screenshot({ path: `artifacts/screenshots/editor-photo-errors-${info.project.name}.png`, fullPage: true });
+  // Publishing without a usable photo is refused by the shared rules, by field.
+  if (await page.locator('.photo-tile').count() === 0) {
+    await page.getByRole('button', { name: 'Terbitkan' }).click();
+    await expect(page.getByText('Periksa isian yang ditandai.')).toBeVisible();
+  }
+});
+
+test('offline publish waits in the outbox, is sent on reconnect; another seller cannot open it', async ({ page, context, browser }, info) => {
+  test.setTimeout(120_000);
+  const name = `Rumput Laut Kering ${info.project.name} ${Date.now() % 100000}`;
+  await registerSeller(page, 'Koperasi Desa Merah Putih Muara Badak', uniqueNumber(info, 3));
+  await startListing(page, name);
+  await addPhoto(page, 'orientation-landscape-1.jpg');
+  await expect(page.locator('.job').first().locator('progress')).toHaveAttribute('value', '100', { timeout: 60_000 });
+
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Terbitkan' }).click();
+  await expect(page.getByText('Tidak ada koneksi. Perubahan disimpan di HP')).toBeVisible();
+  await expect(page.locator('.editor-head .chip.waiting')).toBeVisible();
+  await page.screenshot({ path: `artifacts/screenshots/editor-offline-${info.project.name}.png`, fullPage: false });
+  await page.getByRole('link', { name: '← Produk saya' }).click();
+  await expect(page.getByText(/1 perubahan menunggu koneksi/)).toBeVisible();
+
+  await context.setOffline(false);
+  await expect(page.getByText('Perubahan yang tertunda sudah terkirim.')).toBeVisible({ timeout: 20_000 });
+  const row = page.locator('.listing-row', { hasText: name });
+  await expect(row.locator('.chip.status-published')).toBeVisible();
+  const href = await row.getByRole('link', { name: 'Ubah' }).getAttribute('href');
+
+  await page.goto('/?q=' + encodeURIComponent(name));
+  await expect(page.locator('.product-card', { hasText: name })).toHaveCount(1);
+
+  // Seller B, in another browser, cannot open A's listing in the editor.
+  const other = await browser.newContext();
+  const pageB = await other.newPage();
+  await registerSeller(pageB, 'KWT Melati', uniqueNumber(info, 4));
+  await pageB.goto(String(href));
+  await expect(pageB.getByRole('heading', { name: 'Halaman tidak ditemukan' })).toBeVisible();
+  await other.close();
+});
