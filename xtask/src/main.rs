@@ -135,6 +135,8 @@ fn test(root: &Path) -> Result<(), String> {
                 "etalase-desa",
                 "-p",
                 "etalase-model",
+                "-p",
+                "etalase-photo",
             ],
         )
         .outcome(),
@@ -175,6 +177,19 @@ fn bench(root: &Path) -> Result<(), String> {
     setup::wasm_target()?;
     setup::wasm_bindgen_cli(root)?;
     setup::chromium()?;
+    step("photo pipeline, native release build, with a plain `image` crate reference");
+    cmd(
+        "cargo",
+        &[
+            "run",
+            "--release",
+            "-p",
+            "etalase-photo",
+            "--example",
+            "photo_bench",
+        ],
+    )
+    .run()?;
     step("search, native release build, with a naive linear-scan reference");
     cmd(
         "cargo",
