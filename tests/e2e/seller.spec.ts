@@ -117,8 +117,18 @@ test('offline publish waits in the outbox, is sent on reconnect; another seller 
   const name = `Rumput Laut Kering ${info.project.name} ${Date.now() % 100000}`;
   await registerSeller(page, 'Koperasi Desa Merah Putih Muara Badak', uniqueNumber(info, 3));
   await startListing(page, name);
+
+  // The first upload attempt loses its connection: the seller sees the retry, then success.
+  let dropped = 0;
+  await page.route('**/api/uploads', async (route) => {
+    if (dropped++ === 0) await route.abort('connectionreset');
+    else await route.continue();
+  });
   await addPhoto(page, 'orientation-landscape-1.jpg');
+  await expect(page.locator('.job').first().locator('.job-phase')).toContainText('Koneksi terputus. Mencoba lagi dalam', { timeout: 30_000 });
   await expect(page.locator('.job').first().locator('progress')).toHaveAttribute('value', '100', { timeout: 60_000 });
+  expect(dropped).toBeGreaterThanOrEqual(3); // aborted large, retried large, thumb
+  await page.unroute('**/api/uploads');
 
   await context.setOffline(true);
   await page.getByRole('button', { name: 'Terbitkan' }).click();
