@@ -11,7 +11,7 @@ use crate::storage;
 
 pub mod seller;
 
-pub use seller::SellerTexts;
+pub use seller::{Said, SellerTexts};
 
 const STORAGE_KEY: &str = "etalase.lang";
 

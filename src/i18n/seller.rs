@@ -5,6 +5,9 @@
 
 use etalase_model::Lang;
 
+use crate::api::ApiError;
+use crate::i18n::fill;
+
 macro_rules! seller_texts {
     ($($field:ident: $id:literal, $en:literal;)*) => {
         /// The seller area's strings of one language.
@@ -131,6 +134,49 @@ seller_texts! {
     queued_offline: "Tidak ada koneksi. Perubahan disimpan di HP dan dikirim otomatis saat sinyal kembali.", "No connection. The change is kept on this phone and sent automatically when signal returns.";
     not_owner: "Produk ini milik penjual lain.", "This product belongs to another seller.";
     photos_busy: "Tunggu sampai semua foto selesai diunggah.", "Wait until all photos have finished uploading.";
+}
+
+/// A message chosen now but worded when shown, so it follows a language switch.
+#[derive(Clone, Debug)]
+pub enum Said {
+    /// A fixed sentence from the table.
+    Text(fn(&'static SellerTexts) -> &'static str),
+    /// Why the server (or the network) refused a request.
+    Refusal(ApiError),
+    /// Why the photo worker could not process a photo, by its stable code.
+    Photo(String),
+}
+
+impl Said {
+    pub fn render(&self, s: &'static SellerTexts) -> String {
+        match self {
+            Said::Text(pick) => pick(s).to_string(),
+            Said::Refusal(err) => refusal(s, err),
+            Said::Photo(code) => match code.as_str() {
+                "heic" => s.photo_heic.into(),
+                "corrupt" | "empty" | "read" | "invalid_pixels" => s.photo_corrupt.into(),
+                "too_large" | "too_big" => s.photo_too_large.into(),
+                "unsupported" => s.photo_unsupported.into(),
+                other => fill(s.photo_failed, &[&other]),
+            },
+        }
+    }
+}
+
+fn refusal(s: &'static SellerTexts, err: &ApiError) -> String {
+    match err {
+        ApiError::Invalid(_) => s.form_has_errors.to_string(),
+        ApiError::Network => s.needs_connection.to_string(),
+        ApiError::RateLimited(secs) => fill(s.rate_limited, &[&secs.div_ceil(60).max(1)]),
+        ApiError::Refused(code) => match code.as_str() {
+            "wrong_credentials" => s.wrong_credentials.to_string(),
+            "not_owner" => s.not_owner.to_string(),
+            "sign_in_required" => s.session_expired.to_string(),
+            _ => fill(s.error_code, &[code]),
+        },
+        ApiError::Status(status) => fill(s.error_code, &[status]),
+        ApiError::Decode => fill(s.error_code, &[&"decode"]),
+    }
 }
 
 /// The table for a language.

@@ -9,32 +9,13 @@ use crate::api::seller::{login, register, Me};
 use crate::api::ApiError;
 use crate::catalog_data::use_catalog;
 use crate::components::{error_for, PageMeta, TextField};
-use crate::i18n::{fill, use_i18n, SellerTexts};
+use crate::i18n::{use_i18n, Said, SellerTexts};
 use crate::session::use_session;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Mode {
     SignIn,
     Register,
-}
-
-/// The sentence for a failed sign-in or registration that is not about one field.
-pub fn refusal_message(s: &SellerTexts, err: &ApiError) -> Option<String> {
-    match err {
-        ApiError::Invalid(_) => Some(s.form_has_errors.to_string()),
-        ApiError::Network => Some(s.needs_connection.to_string()),
-        ApiError::RateLimited(secs) => Some(fill(s.rate_limited, &[&secs.div_ceil(60).max(1)])),
-        ApiError::Refused(code) if code == "wrong_credentials" => {
-            Some(s.wrong_credentials.to_string())
-        }
-        ApiError::Refused(code) if code == "not_owner" => Some(s.not_owner.to_string()),
-        ApiError::Refused(code) if code == "sign_in_required" => {
-            Some(s.session_expired.to_string())
-        }
-        ApiError::Refused(code) => Some(fill(s.error_code, &[code])),
-        ApiError::Status(status) => Some(fill(s.error_code, &[status])),
-        ApiError::Decode => Some(fill(s.error_code, &[&"decode"])),
-    }
 }
 
 #[component]
@@ -49,7 +30,7 @@ pub fn SignInPage() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let show_password = RwSignal::new(false);
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let message = RwSignal::new(None::<String>);
+    let message = RwSignal::new(None::<Said>);
     let busy = RwSignal::new(false);
     let catalog = use_catalog().0;
 
@@ -94,7 +75,7 @@ pub fn SignInPage() -> impl IntoView {
         if !found.is_empty() {
             focus_field(&found[0].field);
             errors.set(found);
-            message.set(Some(i18n.s().form_has_errors.to_string()));
+            message.set(Some(Said::Text(|s| s.form_has_errors)));
             return;
         }
         errors.set(Vec::new());
@@ -132,7 +113,7 @@ pub fn SignInPage() -> impl IntoView {
                         }
                         errors.set(fields.clone());
                     }
-                    message.set(refusal_message(i18n.s(), &err));
+                    message.set(Some(Said::Refusal(err)));
                 }
             }
         });
@@ -220,7 +201,7 @@ pub fn SignInPage() -> impl IntoView {
                     {move || i18n.s().show_password}
                 </label>
                 <p class="form-message" role="alert" hidden=move || message.with(Option::is_none)>
-                    {move || message.get()}
+                    {move || message.get().map(|m| m.render(i18n.s()))}
                 </p>
                 <button type="submit" class="button primary wide" disabled=move || busy.get()
                     aria-busy=move || busy.get().to_string()>

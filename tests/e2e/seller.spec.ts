@@ -110,6 +110,10 @@ test('HEIC and damaged photos get a clear message, the editor keeps working', as
     await page.getByRole('button', { name: 'Terbitkan' }).click();
     await expect(page.getByText('Periksa isian yang ditandai.')).toBeVisible();
   }
+  // Messages already shown follow a language switch.
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page.locator('.job').first().locator('.job-phase')).toContainText(/damaged|Done/);
+  await expect(page.getByLabel('Product name (Indonesian)')).toHaveValue('Terasi Udang Rebon');
 });
 
 test('offline publish waits in the outbox, is sent on reconnect; another seller cannot open it', async ({ page, context, browser }, info) => {

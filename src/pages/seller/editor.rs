@@ -21,8 +21,8 @@ use crate::api::ApiError;
 use crate::catalog_data::{today, use_catalog};
 use crate::components::{error_for, NotFoundPanel, PageMeta, ProductCard, TextField};
 use crate::drafts::{self, send, use_outbox, Draft, SendResult};
-use crate::i18n::{use_i18n, SellerTexts};
-use crate::pages::sign_in::{focus_field, refusal_message};
+use crate::i18n::{use_i18n, Said, SellerTexts};
+use crate::pages::sign_in::focus_field;
 use crate::session::use_session;
 
 #[component]
@@ -81,8 +81,8 @@ fn EditorLoader() -> impl IntoView {
                     Ok(Loaded::Redirecting) => ().into_any(),
                     Ok(Loaded::Missing) => view! { <NotFoundPanel message=|t| t.not_found_body/> }.into_any(),
                     Err(err) => {
-                        let text = refusal_message(i18n.s(), &err);
-                        view! { <p class="panel notice error" role="alert">{text}</p> }.into_any()
+                        let said = Said::Refusal(err);
+                        view! { <p class="panel notice error" role="alert">{move || said.render(i18n.s())}</p> }.into_any()
                     }
                 }
             })}
@@ -98,11 +98,11 @@ enum Loaded {
 }
 
 /// A message under the editor's buttons.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 enum Notice {
-    Ok(String),
-    Waiting(String),
-    Problem(String),
+    Ok(Said),
+    Waiting(Said),
+    Problem(Said),
 }
 
 #[component]
@@ -159,7 +159,7 @@ fn Editor(initial: Draft) -> impl IntoView {
             return;
         }
         if photos_busy.get_untracked() {
-            notice.set(Some(Notice::Problem(i18n.s().photos_busy.to_string())));
+            notice.set(Some(Notice::Problem(Said::Text(|s| s.photos_busy))));
             return;
         }
         attempted.set(true);
@@ -168,7 +168,7 @@ fn Editor(initial: Draft) -> impl IntoView {
         let problems = check_listing(&current.outgoing(status));
         if let Some(first) = problems.first() {
             focus_field(&first.field);
-            notice.set(Some(Notice::Problem(i18n.s().form_has_errors.to_string())));
+            notice.set(Some(Notice::Problem(Said::Text(|s| s.form_has_errors))));
             return;
         }
         let Some(csrf) = session.csrf() else { return };
@@ -178,21 +178,17 @@ fn Editor(initial: Draft) -> impl IntoView {
             let old_id = current.product.id.clone();
             let result = send(&csrf, current.clone(), status).await;
             busy.set(false);
-            let s = i18n.s();
             match result {
                 SendResult::Sent(saved) => {
                     let saved = *saved;
                     let new_id = saved.id.clone();
                     server_copy.set(Some(saved.clone()));
                     draft.set(Draft::from_server(saved));
-                    notice.set(Some(Notice::Ok(
-                        match status {
-                            ListingStatus::Published => s.published_ok,
-                            ListingStatus::Unpublished => s.unpublished_ok,
-                            ListingStatus::Draft => s.saved_server,
-                        }
-                        .to_string(),
-                    )));
+                    notice.set(Some(Notice::Ok(Said::Text(match status {
+                        ListingStatus::Published => |s| s.published_ok,
+                        ListingStatus::Unpublished => |s| s.unpublished_ok,
+                        ListingStatus::Draft => |s| s.saved_server,
+                    }))));
                     catalog.refetch();
                     if new_id != old_id {
                         show_url(&format!("/penjual/produk/{new_id}"));
@@ -204,7 +200,7 @@ fn Editor(initial: Draft) -> impl IntoView {
                         draft.set(queued);
                     }
                     outbox.recount();
-                    notice.set(Some(Notice::Waiting(s.queued_offline.to_string())));
+                    notice.set(Some(Notice::Waiting(Said::Text(|s| s.queued_offline))));
                     if let Some(q) = queued.filter(|q| q.product.id != old_id) {
                         show_url(&format!("/penjual/produk/{}", q.product.id));
                     }
@@ -216,7 +212,7 @@ fn Editor(initial: Draft) -> impl IntoView {
                         }
                         server_errors.set(fields.clone());
                     }
-                    notice.set(refusal_message(s, &error).map(Notice::Problem));
+                    notice.set(Some(Notice::Problem(Said::Refusal(error))));
                 }
             }
         });
@@ -283,7 +279,7 @@ fn Editor(initial: Draft) -> impl IntoView {
                     class:waiting=move || matches!(notice.get(), Some(Notice::Waiting(_)))
                     class:problem=move || matches!(notice.get(), Some(Notice::Problem(_)))
                     hidden=move || notice.with(Option::is_none)>
-                    {move || notice.get().map(|n| match n { Notice::Ok(t) | Notice::Waiting(t) | Notice::Problem(t) => t })}
+                    {move || notice.get().map(|n| match n { Notice::Ok(t) | Notice::Waiting(t) | Notice::Problem(t) => t.render(i18n.s()) })}
                 </p>
                 <div class="editor-buttons">
                     <button type="button" class="button secondary" aria-pressed=move || preview.get().to_string()

@@ -114,8 +114,8 @@ fn Dashboard() -> impl IntoView {
                             }.into_any()
                         }
                         Err(err) => {
-                            let text = crate::pages::sign_in::refusal_message(i18n.s(), &err);
-                            view! { <p class="notice error" role="alert">{text}</p> }.into_any()
+                            let said = crate::i18n::Said::Refusal(err);
+                            view! { <p class="notice error" role="alert">{move || said.render(i18n.s())}</p> }.into_any()
                         }
                     }
                 })}

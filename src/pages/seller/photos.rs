@@ -11,12 +11,12 @@ use wasm_bindgen::JsCast;
 use crate::api::seller::{upload_photo, Uploaded};
 use crate::api::ApiError;
 use crate::drafts::Draft;
-use crate::i18n::{fill, use_i18n, SellerTexts};
-use crate::photo_client::{PhotoFailure, PhotoWorker};
+use crate::i18n::{fill, use_i18n, Said, SellerTexts};
+use crate::photo_client::PhotoWorker;
 use crate::session::use_session;
 
 /// Where one picked photo is.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 enum Phase {
     Queued,
     Processing(Stage),
@@ -24,10 +24,10 @@ enum Phase {
     /// Lost the connection; retrying after this many seconds.
     Retrying(u32),
     Done,
-    Failed(String),
+    Failed(Said),
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 struct Job {
     key: u32,
     name: String,
@@ -49,18 +49,7 @@ fn phase_text(s: &'static SellerTexts, phase: &Phase) -> String {
         Phase::Uploading => s.stage_upload.into(),
         Phase::Retrying(secs) => fill(s.stage_retry, &[secs]),
         Phase::Done => s.stage_done.into(),
-        Phase::Failed(text) => text.clone(),
-    }
-}
-
-/// The sentence for a photo the worker could not process.
-fn failure_text(s: &'static SellerTexts, failure: &PhotoFailure) -> String {
-    match failure.code.as_str() {
-        "heic" => s.photo_heic.into(),
-        "corrupt" | "empty" | "read" | "invalid_pixels" => s.photo_corrupt.into(),
-        "too_large" | "too_big" => s.photo_too_large.into(),
-        "unsupported" => s.photo_unsupported.into(),
-        other => fill(s.photo_failed, &[&other]),
+        Phase::Failed(said) => said.render(s),
     }
 }
 
@@ -123,9 +112,7 @@ pub fn PhotoManager(
         busy.set(true);
         spawn_local(async move {
             for (key, file) in batch {
-                // Strings are read when shown: the language may change mid-upload.
-                let texts = move || i18n.s();
-                process_one(key, file, draft, worker, session.csrf(), set_job, texts).await;
+                process_one(key, file, draft, worker, session.csrf(), set_job).await;
             }
             busy.set(false);
         });
@@ -191,7 +178,6 @@ async fn process_one(
     worker: StoredValue<Option<PhotoWorker>, LocalStorage>,
     csrf: Option<String>,
     set_job: impl Fn(u32, Phase, f32) + Copy + 'static,
-    s: impl Fn() -> &'static SellerTexts + Copy + 'static,
 ) {
     let pipeline = worker.with_value(|w| w.clone()).unwrap_or_else(|| {
         let fresh = PhotoWorker::new();
@@ -211,22 +197,22 @@ async fn process_one(
     let processed = match processed {
         Ok(p) => p,
         Err(failure) => {
-            set_job(key, Phase::Failed(failure_text(s(), &failure)), 0.0);
+            web_sys::console::warn_1(&format!("photo {}: {}", failure.code, failure.detail).into());
+            set_job(key, Phase::Failed(Said::Photo(failure.code)), 0.0);
             return;
         }
     };
     let Some(csrf) = csrf else { return };
     let large_len = processed.large.len() as f64;
     let total = large_len + processed.thumb.len() as f64;
-    let large = match upload_with_retry(key, &csrf, &processed.large, 0.0, total, set_job, s).await
-    {
+    let large = match upload_with_retry(key, &csrf, &processed.large, 0.0, total, set_job).await {
         Ok(up) => up,
-        Err(text) => return set_job(key, Phase::Failed(text), PROCESS_SHARE),
+        Err(err) => return set_job(key, Phase::Failed(Said::Refusal(err)), PROCESS_SHARE),
     };
     let thumb =
-        match upload_with_retry(key, &csrf, &processed.thumb, large_len, total, set_job, s).await {
+        match upload_with_retry(key, &csrf, &processed.thumb, large_len, total, set_job).await {
             Ok(up) => up,
-            Err(text) => return set_job(key, Phase::Failed(text), PROCESS_SHARE),
+            Err(err) => return set_job(key, Phase::Failed(Said::Refusal(err)), PROCESS_SHARE),
         };
     draft.update(|d| {
         let alt_id = d.product.name_id.clone();
@@ -252,8 +238,7 @@ async fn upload_with_retry(
     already: f64,
     total: f64,
     set_job: impl Fn(u32, Phase, f32) + Copy + 'static,
-    s: impl Fn() -> &'static SellerTexts + Copy + 'static,
-) -> Result<Uploaded, String> {
+) -> Result<Uploaded, ApiError> {
     let mut attempt = 0;
     loop {
         set_job(key, Phase::Uploading, upload_progress(already, total));
@@ -275,9 +260,7 @@ async fn upload_with_retry(
                     sleep_ms(1000).await;
                 }
             }
-            Err(err) => {
-                return Err(crate::pages::sign_in::refusal_message(s(), &err).unwrap_or_default())
-            }
+            Err(err) => return Err(err),
         }
     }
 }
