@@ -38,6 +38,7 @@ async fn main() -> anyhow::Result<()> {
             .await?
     {
         tracing::info!("empty database: seeded the demo catalog");
+        seed_demo_account(&store).await?;
     }
     let snapshots = Snapshots::load(&store, config.data_dir.join("catalog"), config.fx)
         .await
@@ -62,6 +63,28 @@ async fn main() -> anyhow::Result<()> {
     tracing::info!("stopped cleanly");
     Ok(())
 }
+
+/// The demo's first seller gets a sign-in, so the seller side can be tried on demo data.
+/// Only with demo data (never with `--no-demo`); the password is in the README.
+async fn seed_demo_account(store: &SqliteStore) -> anyhow::Result<()> {
+    let demo = etalase_model::demo_catalog();
+    let Some(seller) = demo.sellers.first() else {
+        return Ok(());
+    };
+    let hash = tokio::task::spawn_blocking(|| etalase_server::auth::password::hash(DEMO_PASSWORD))
+        .await?
+        .map_err(anyhow::Error::msg)?;
+    if store
+        .attach_account(seller.id.clone(), seller.whatsapp.clone(), hash)
+        .await?
+    {
+        tracing::info!(whatsapp = %seller.whatsapp, seller = %seller.name, "demo seller can sign in (password in README)");
+    }
+    Ok(())
+}
+
+/// Documented in the README; demo data only.
+const DEMO_PASSWORD: &str = "desa-demo-2026";
 
 /// Resolves on Ctrl-C or SIGTERM so in-flight requests finish before the process exits.
 async fn shutdown_signal() {

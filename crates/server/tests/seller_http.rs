@@ -332,3 +332,33 @@ async fn sign_in_is_rate_limited_per_account_and_refuses_other_origins() {
         .unwrap();
     assert_eq!(res.status(), 403);
 }
+
+#[tokio::test]
+async fn the_demo_seller_can_sign_in_and_sees_their_listings() {
+    let (server, _data) = Server::start_fresh();
+    let demo = etalase_model::demo_catalog();
+    let seller = &demo.sellers[0];
+    let http = browser();
+    let res = http
+        .post(server.url("/api/auth/login"))
+        .json(&json!({"whatsapp": seller.whatsapp, "password": "desa-demo-2026"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let own: Vec<Value> = http
+        .get(server.url("/api/seller/listings"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let expected = demo
+        .products
+        .iter()
+        .filter(|p| p.seller_id == seller.id)
+        .count();
+    assert!(expected > 0);
+    assert_eq!(own.len(), expected);
+}

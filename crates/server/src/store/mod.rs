@@ -103,6 +103,15 @@ pub trait Store: Send + Sync + 'static {
         password_hash: String,
     ) -> Result<bool, StoreError>;
 
+    /// Gives an existing seller (e.g. from the demo catalog) a sign-in. `Ok(false)` if the
+    /// seller already has an account or the number is taken.
+    async fn attach_account(
+        &self,
+        seller_id: String,
+        whatsapp: String,
+        password_hash: String,
+    ) -> Result<bool, StoreError>;
+
     /// The account registered under a normalised (`+62…`) WhatsApp number.
     async fn account_by_whatsapp(&self, whatsapp: String) -> Result<Option<Account>, StoreError>;
 

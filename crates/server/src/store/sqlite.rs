@@ -199,6 +199,23 @@ impl Store for SqliteStore {
         .await
     }
 
+    async fn attach_account(
+        &self,
+        seller_id: String,
+        whatsapp: String,
+        password_hash: String,
+    ) -> Result<bool, StoreError> {
+        self.with_conn(move |conn| {
+            let added = conn.execute(
+                "INSERT INTO accounts (seller_id, whatsapp, password_hash) VALUES (?1, ?2, ?3)
+                 ON CONFLICT DO NOTHING",
+                params![seller_id, whatsapp, password_hash],
+            )?;
+            Ok(added == 1)
+        })
+        .await
+    }
+
     async fn account_by_whatsapp(&self, whatsapp: String) -> Result<Option<Account>, StoreError> {
         self.with_conn(move |conn| {
             Ok(conn
