@@ -52,6 +52,7 @@ test('register, list with a 12 MP sideways photo, reload mid-draft, publish, fin
   await addPhoto(page, 'phone-12mp-orient6.jpg');
   const job = page.locator('.job').first();
   await expect(job.locator('.job-phase')).toContainText(/Membaca foto|Mengecilkan|Menyimpan JPEG|Mengunggah|Selesai/);
+  await page.locator('.photo-jobs').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `artifacts/screenshots/editor-progress-${info.project.name}.png`, fullPage: false });
   await expect(job.locator('progress')).toHaveAttribute('value', '100', { timeout: 60_000 });
   await expect(job.locator('.job-phase')).toContainText('Selesai');
