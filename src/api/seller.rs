@@ -3,7 +3,7 @@
 
 use etalase_model::rules::{FieldError, Registration, SignIn};
 use etalase_model::{Product, Seller};
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -55,6 +55,20 @@ async fn json_or_refusal<T: for<'de> Deserialize<'de>>(res: Response) -> Result<
     }
 }
 
+/// Sends `body` as JSON and decodes the answer (or the refusal).
+async fn send_json<B: Serialize, T: for<'de> Deserialize<'de>>(
+    request: RequestBuilder,
+    body: &B,
+) -> Result<T, ApiError> {
+    let res = request
+        .json(body)
+        .map_err(|_| ApiError::Decode)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    json_or_refusal(res).await
+}
+
 /// `GET /api/auth/me`; `Ok(None)` when signed out.
 pub async fn me() -> Result<Option<Me>, ApiError> {
     let res = Request::get("/api/auth/me")
@@ -68,23 +82,11 @@ pub async fn me() -> Result<Option<Me>, ApiError> {
 }
 
 pub async fn register(form: &Registration) -> Result<Me, ApiError> {
-    let res = Request::post("/api/auth/register")
-        .json(form)
-        .map_err(|_| ApiError::Decode)?
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    json_or_refusal(res).await
+    send_json(Request::post("/api/auth/register"), form).await
 }
 
 pub async fn login(form: &SignIn) -> Result<Me, ApiError> {
-    let res = Request::post("/api/auth/login")
-        .json(form)
-        .map_err(|_| ApiError::Decode)?
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    json_or_refusal(res).await
+    send_json(Request::post("/api/auth/login"), form).await
 }
 
 pub async fn logout(csrf: &str) -> Result<(), ApiError> {
@@ -111,14 +113,9 @@ pub async fn own_listings() -> Result<Vec<Product>, ApiError> {
 
 /// Creates or replaces a listing under its (app-chosen) id; safe to retry.
 pub async fn put_listing(csrf: &str, product: &Product) -> Result<Product, ApiError> {
-    let res = Request::put(&format!("/api/seller/listings/{}", product.id))
-        .header("x-csrf-token", csrf)
-        .json(product)
-        .map_err(|_| ApiError::Decode)?
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    json_or_refusal(res).await
+    let request =
+        Request::put(&format!("/api/seller/listings/{}", product.id)).header("x-csrf-token", csrf);
+    send_json(request, product).await
 }
 
 /// Uploads one finished JPEG, reporting `(sent, total)` bytes as they go. Uses

@@ -33,6 +33,18 @@ async fn register(
     (status, res.json().await.unwrap())
 }
 
+/// The signed-in seller's listings, as the dashboard loads them.
+async fn own_listings(client: &Client, server: &Server) -> Vec<Value> {
+    client
+        .get(server.url("/api/seller/listings"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
 /// A listing document as the editor sends it, built from a demo listing.
 fn listing(status: &str) -> Value {
     let demo = etalase_model::demo_catalog();
@@ -144,14 +156,7 @@ async fn register_sign_in_edit_own_listings_only_and_upload_photos() {
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
-    let own: Vec<Value> = alice
-        .get(server.url("/api/seller/listings"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let own: Vec<Value> = own_listings(&alice, &server).await;
     assert_eq!(own.len(), 1);
     assert_eq!(own[0]["status"], "published");
 
@@ -190,23 +195,9 @@ async fn register_sign_in_edit_own_listings_only_and_upload_photos() {
     let res = put(&bob, Some(&bob_csrf), hijack).await.unwrap();
     assert_eq!(res.status(), 403);
     assert_eq!(res.json::<Value>().await.unwrap()["code"], "not_owner");
-    let bobs: Vec<Value> = bob
-        .get(server.url("/api/seller/listings"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let bobs: Vec<Value> = own_listings(&bob, &server).await;
     assert!(bobs.is_empty());
-    let own: Vec<Value> = alice
-        .get(server.url("/api/seller/listings"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let own: Vec<Value> = own_listings(&alice, &server).await;
     assert_eq!(
         own[0]["name_id"], "Amplang Ikan Belida Uji",
         "A's listing untouched"
@@ -346,14 +337,7 @@ async fn the_demo_seller_can_sign_in_and_sees_their_listings() {
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
-    let own: Vec<Value> = http
-        .get(server.url("/api/seller/listings"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let own: Vec<Value> = own_listings(&http, &server).await;
     let expected = demo
         .products
         .iter()
