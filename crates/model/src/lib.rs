@@ -5,10 +5,45 @@
 //! Invariant: this crate does no I/O and has no platform dependencies, so every rule is
 //! written once, compiled into both the wasm app and the native server, and tested natively.
 
+/// Implements `FromStr` by matching, case-insensitively, `slug()` or the serde (snake_case)
+/// name of every variant in `ALL`, so URLs (`olahan-ikan`), JSON (`olahan_ikan`) and
+/// typed input (`FOB`) all parse. Shared by every slugged enum of the crate.
+macro_rules! from_slug {
+    ($ty:ty, $what:literal) => {
+        impl std::str::FromStr for $ty {
+            type Err = $crate::catalog::UnknownSlug;
+
+            fn from_str(s: &str) -> Result<Self, $crate::catalog::UnknownSlug> {
+                let s = s.trim();
+                let wanted = s.to_ascii_lowercase().replace('-', "_");
+                <$ty>::ALL
+                    .into_iter()
+                    .find(|v| v.slug().replace('-', "_") == wanted)
+                    .ok_or_else(|| $crate::catalog::UnknownSlug {
+                        what: $what,
+                        slug: s.to_owned(),
+                    })
+            }
+        }
+    };
+    // Also `Display` as the slug, for types without a display of their own.
+    ($ty:ty, $what:literal, display) => {
+        $crate::from_slug!($ty, $what);
+
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.slug())
+            }
+        }
+    };
+}
+pub(crate) use from_slug;
+
 pub mod catalog;
 pub mod date;
 pub mod demo;
 pub mod filter;
+pub mod inquiry;
 pub mod lang;
 pub mod money;
 pub mod rules;
@@ -21,6 +56,9 @@ pub use catalog::{
 pub use date::{Date, DateError};
 pub use demo::{demo_catalog, demo_photo_color, synthetic_catalog, DEMO_VERSION};
 pub use filter::{facet_counts, run_query, run_query_with_facets, CatalogQuery, Sort};
+pub use inquiry::{
+    check_export, check_purchase, ExportInquiry, InquiryKind, InquiryStatus, PurchaseInquiry,
+};
 pub use lang::Lang;
 pub use money::{format_rupiah, format_rupiah_compact, Rupiah};
 pub use search::{normalize, tokenize, Score, SearchIndex};

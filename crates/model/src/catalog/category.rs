@@ -1,11 +1,9 @@
 //! What a product is (category) and what it is counted in (unit).
 
 use std::fmt;
-use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::UnknownSlug;
 use crate::Lang;
 
 /// What a product is. Village product lines of the Mahakam delta and the Kutai uplands; the
@@ -181,6 +179,7 @@ from_slug!(Unit, "unit");
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::UnknownSlug;
 
     #[test]
     fn slugs_round_trip_and_serde_names_parse() {

@@ -1,10 +1,7 @@
 //! Food-safety and quality certificates, and the number formats of the Indonesian schemes.
 
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 
-use super::UnknownSlug;
 use crate::{Date, Lang};
 
 /// A food-safety or quality certificate attached to a product.

@@ -5,27 +5,6 @@
 //! as `_id` / `_en` field pairs rather than a map: every listing must have both, and a missing
 //! English text is a validation question, not a lookup failure.
 
-/// Implements `FromStr` by matching `slug()` or the serde (snake_case) name of every variant in
-/// `ALL`, so both `olahan-ikan` (URLs) and `olahan_ikan` (JSON) parse.
-macro_rules! from_slug {
-    ($ty:ty, $what:literal) => {
-        impl FromStr for $ty {
-            type Err = UnknownSlug;
-
-            fn from_str(s: &str) -> Result<Self, UnknownSlug> {
-                let s = s.trim();
-                <$ty>::ALL
-                    .into_iter()
-                    .find(|v| v.slug() == s || v.slug().replace('-', "_") == s)
-                    .ok_or_else(|| UnknownSlug {
-                        what: $what,
-                        slug: s.to_owned(),
-                    })
-            }
-        }
-    };
-}
-
 mod category;
 mod certificate;
 mod product;

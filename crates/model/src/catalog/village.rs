@@ -1,10 +1,7 @@
 //! Villages and their development status.
 
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 
-use super::UnknownSlug;
 use crate::Lang;
 
 /// A village (desa) whose products are listed.

@@ -69,6 +69,26 @@ pub enum Rule {
     BpomMdNumber,
     DuplicateCertificate,
     PhotoUrl,
+    /// Not an e-mail address of the simple `name@domain.tld` shape.
+    Email,
+    /// Not an international phone number: `+`, country code and number, 7–15 digits.
+    Phone,
+    /// Not an ISO 3166-1 alpha-2 country code.
+    CountryCode,
+    /// The product is not (or no longer) in the catalog.
+    UnknownProduct,
+    /// The same product (with the same details) is already on the list.
+    DuplicateProduct,
+    /// The date must come after today.
+    AfterToday,
+    /// The date may be today but not earlier.
+    NotBeforeToday,
+    /// The date is more than `days` days ahead (most likely a typo in the year).
+    TooFarAhead {
+        days: u32,
+    },
+    /// An RFQ must close for quotes on or before the day the goods are required.
+    ValidUntilAfterRequiredBy,
 }
 
 impl Rule {
@@ -134,6 +154,35 @@ impl Rule {
             (DuplicateCertificate, Lang::En) => "This certificate is already listed.".into(),
             (PhotoUrl, Lang::Id) => "Foto harus diunggah lewat formulir ini.".into(),
             (PhotoUrl, Lang::En) => "Photos must be uploaded through this form.".into(),
+            (Email, Lang::Id) => "Alamat email tidak valid. Contoh: nama@hotel.co.id.".into(),
+            (Email, Lang::En) => "Not a valid email address. Example: name@company.com.".into(),
+            (Phone, Lang::Id) => {
+                "Tulis nomor dengan kode negara: + diikuti 7–15 angka, contoh +65 6123 4567.".into()
+            }
+            (Phone, Lang::En) => {
+                "Write the number with its country code: + and 7–15 digits, e.g. +65 6123 4567."
+                    .into()
+            }
+            (CountryCode, Lang::Id) => "Pilih negara dari daftar.".into(),
+            (CountryCode, Lang::En) => "Choose a country from the list.".into(),
+            (UnknownProduct, Lang::Id) => "Produk ini tidak ada (lagi) di katalog.".into(),
+            (UnknownProduct, Lang::En) => "This product is not (or no longer) in the catalog.".into(),
+            (DuplicateProduct, Lang::Id) => "Produk ini sudah ada di daftar.".into(),
+            (DuplicateProduct, Lang::En) => "This product is already on the list.".into(),
+            (AfterToday, Lang::Id) => "Tanggal harus setelah hari ini.".into(),
+            (AfterToday, Lang::En) => "The date must be after today.".into(),
+            (NotBeforeToday, Lang::Id) => "Tanggal tidak boleh sebelum hari ini.".into(),
+            (NotBeforeToday, Lang::En) => "The date cannot be before today.".into(),
+            (TooFarAhead { days }, Lang::Id) => {
+                format!("Paling lambat {days} hari dari hari ini.")
+            }
+            (TooFarAhead { days }, Lang::En) => format!("At most {days} days from today."),
+            (ValidUntilAfterRequiredBy, Lang::Id) => {
+                "Batas penawaran tidak boleh setelah tanggal barang dibutuhkan.".into()
+            }
+            (ValidUntilAfterRequiredBy, Lang::En) => {
+                "Quotes must close on or before the date the goods are required.".into()
+            }
         }
     }
 }
@@ -197,7 +246,48 @@ mod tests {
             Rule::BpomMdNumber,
             Rule::DuplicateCertificate,
             Rule::PhotoUrl,
+            Rule::Email,
+            Rule::Phone,
+            Rule::CountryCode,
+            Rule::UnknownProduct,
+            Rule::DuplicateProduct,
+            Rule::AfterToday,
+            Rule::NotBeforeToday,
+            Rule::TooFarAhead { days: 730 },
+            Rule::ValidUntilAfterRequiredBy,
         ];
+        // Adding a variant without listing it above stops this from compiling.
+        for rule in &rules {
+            match rule {
+                Rule::Required
+                | Rule::TooShort { .. }
+                | Rule::TooLong { .. }
+                | Rule::AtLeast { .. }
+                | Rule::AtMost { .. }
+                | Rule::WhatsApp
+                | Rule::AlreadyRegistered
+                | Rule::UnknownVillage
+                | Rule::EnglishForExport
+                | Rule::FirstTierAtMoq
+                | Rule::TiersAscending
+                | Rule::HsCode
+                | Rule::PirtNumber
+                | Rule::HalalNumber
+                | Rule::BpomMdNumber
+                | Rule::DuplicateCertificate
+                | Rule::PhotoUrl
+                | Rule::Email
+                | Rule::Phone
+                | Rule::CountryCode
+                | Rule::UnknownProduct
+                | Rule::DuplicateProduct
+                | Rule::AfterToday
+                | Rule::NotBeforeToday
+                | Rule::TooFarAhead { .. }
+                | Rule::ValidUntilAfterRequiredBy => {}
+            }
+            assert_ne!(rule.message(Lang::Id), rule.message(Lang::En), "{rule:?}");
+        }
         for lang in Lang::ALL {
             let mut seen = std::collections::HashSet::new();
             for rule in &rules {
@@ -211,6 +301,9 @@ mod tests {
             Rule::Required.message(Lang::En)
         );
         assert!(Rule::TooShort { min: 8 }.message(Lang::Id).contains('8'));
+        assert!(Rule::TooFarAhead { days: 730 }
+            .message(Lang::En)
+            .contains("730"));
     }
 
     #[test]
