@@ -9,6 +9,7 @@
 //! [`app`], so tests can drive the whole router without a socket.
 
 pub mod auth;
+pub mod clock;
 pub mod config;
 pub mod demo_images;
 pub mod error;

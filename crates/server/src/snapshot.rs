@@ -28,6 +28,8 @@ pub struct Snapshot {
     pub gzip: Bytes,
     /// Product id → category, for routes that must know whether a product is public.
     pub categories: HashMap<String, Category>,
+    /// Product id → seller id of every published product, to split inquiries per seller.
+    pub owners: HashMap<String, String>,
 }
 
 impl Snapshot {
@@ -43,6 +45,11 @@ impl Snapshot {
             .iter()
             .map(|p| (p.id.clone(), p.category))
             .collect();
+        let owners = catalog
+            .products
+            .iter()
+            .map(|p| (p.id.clone(), p.seller_id.clone()))
+            .collect();
         let json = serde_json::to_vec(&catalog).expect("catalog serialises");
         let brotli = compress_brotli(&json);
         let gzip = compress_gzip(&json);
@@ -52,6 +59,7 @@ impl Snapshot {
             brotli: brotli.into(),
             gzip: gzip.into(),
             categories,
+            owners,
         }
     }
 

@@ -1,7 +1,6 @@
 //! Session cookies and the extractor that turns one into a signed-in seller.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
@@ -128,11 +127,7 @@ pub fn token_hash(token: &str) -> String {
         .collect()
 }
 
-pub fn unix_now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
-}
+pub use crate::clock::unix_now;
 
 /// One cookie's value from the `Cookie` header(s).
 fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {

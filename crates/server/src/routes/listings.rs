@@ -5,9 +5,10 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use etalase_model::rules::{check_listing, FieldError, Rule};
-use etalase_model::{Date, ListingStatus, Product};
+use etalase_model::{ListingStatus, Product};
 
-use crate::auth::session::{unix_now, SignedIn};
+use crate::auth::session::SignedIn;
+use crate::clock::today_in_kalimantan;
 use crate::error::ApiError;
 use crate::store::SaveOutcome;
 use crate::AppState;
@@ -77,9 +78,4 @@ pub async fn put_listing(
     };
     tracing::info!(listing = %product.id, status = ?product.status, "listing saved");
     Ok((status, Json(product)))
-}
-
-/// Today's date in WITA (UTC+8), the time zone of East Kalimantan.
-fn today_in_kalimantan() -> Date {
-    Date::from_days_since_epoch((unix_now() + 8 * 3600).div_euclid(86_400))
 }

@@ -3,6 +3,7 @@
 mod auth;
 mod catalog;
 mod health;
+mod inquiries;
 mod listings;
 mod media;
 pub mod uploads;
@@ -27,6 +28,8 @@ pub fn app(state: AppState) -> Router {
         .route("/auth/login", post(auth::login))
         .route("/auth/logout", post(auth::logout))
         .route("/auth/me", get(auth::me))
+        .route("/inquiries", post(inquiries::create))
+        .route("/inquiries/track/{token}", get(inquiries::track))
         .route("/seller/listings", get(listings::list_own))
         .route("/seller/listings/{id}", put(listings::put_listing))
         .route(

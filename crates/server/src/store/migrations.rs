@@ -54,4 +54,25 @@ pub const SQLITE: &[&str] = &[
         height     INTEGER NOT NULL,
         created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ) STRICT;",
+    // 4: inquiries. One row per inquiry (the buyer's whole form as JSON) and one part per
+    // seller with its own status. The idempotency key is unique, so a retried POST finds the
+    // first row instead of writing a second.
+    "CREATE TABLE inquiries (
+        id              INTEGER PRIMARY KEY,
+        reference       TEXT NOT NULL UNIQUE,
+        kind            TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        tracking_token  TEXT NOT NULL UNIQUE,
+        doc             TEXT NOT NULL,
+        created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    ) STRICT;
+    CREATE TABLE inquiry_parts (
+        inquiry_id INTEGER NOT NULL REFERENCES inquiries(id),
+        seller_id  TEXT NOT NULL REFERENCES sellers(id),
+        status     TEXT NOT NULL,
+        items      TEXT NOT NULL,
+        updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        PRIMARY KEY (inquiry_id, seller_id)
+    ) STRICT;
+    CREATE INDEX inquiry_parts_by_seller ON inquiry_parts(seller_id, status);",
 ];

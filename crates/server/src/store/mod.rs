@@ -69,6 +69,39 @@ pub enum SaveOutcome {
     NotOwner,
 }
 
+/// An inquiry to store: the form as JSON and one part per seller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewInquiry {
+    pub kind: etalase_model::InquiryKind,
+    /// Reference year (the seq is the row id).
+    pub year: u16,
+    pub idempotency_key: String,
+    /// Unguessable; the buyer's private tracking link.
+    pub tracking_token: String,
+    pub doc: String,
+    /// Seller id and that seller's lines as JSON.
+    pub parts: Vec<(String, String)>,
+}
+
+/// A stored inquiry as its sender sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredInquiry {
+    pub reference: String,
+    pub tracking_token: String,
+    /// False when the idempotency key had already been used: this is the earlier inquiry.
+    pub created: bool,
+}
+
+/// An inquiry found by its tracking token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrackedInquiry {
+    pub reference: String,
+    pub kind: String,
+    pub doc: String,
+    /// Seller id, status slug and lines as JSON, per part.
+    pub parts: Vec<(String, String, String)>,
+}
+
 /// What `/api/health` reports about the store.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoreHealth {
@@ -141,4 +174,10 @@ pub trait Store: Send + Sync + 'static {
 
     /// Records who uploaded a photo file; a repeated upload of the same bytes is a no-op.
     async fn record_upload(&self, upload: UploadRecord) -> Result<(), StoreError>;
+
+    /// Stores an inquiry and its parts in one transaction, committed to disk before it
+    /// returns. A repeated idempotency key returns the first inquiry unchanged.
+    async fn create_inquiry(&self, inquiry: NewInquiry) -> Result<StoredInquiry, StoreError>;
+
+    async fn inquiry_by_token(&self, token: String) -> Result<Option<TrackedInquiry>, StoreError>;
 }

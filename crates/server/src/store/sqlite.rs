@@ -13,7 +13,8 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::de::DeserializeOwned;
 
 use super::{
-    migrations, Account, SaveOutcome, SessionRecord, Store, StoreError, StoreHealth, UploadRecord,
+    migrations, Account, NewInquiry, SaveOutcome, SessionRecord, Store, StoreError, StoreHealth,
+    StoredInquiry, TrackedInquiry, UploadRecord,
 };
 
 /// File name of the database inside the data directory.
@@ -341,6 +342,90 @@ impl Store for SqliteStore {
                 previous,
                 created: product.created,
             })
+        })
+        .await
+    }
+
+    async fn create_inquiry(&self, inquiry: NewInquiry) -> Result<StoredInquiry, StoreError> {
+        self.with_conn(move |conn| {
+            let tx = conn.transaction()?;
+            let earlier: Option<(String, String)> = tx
+                .prepare_cached(
+                    "SELECT reference, tracking_token FROM inquiries WHERE idempotency_key = ?1",
+                )?
+                .query_row([&inquiry.idempotency_key], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            if let Some((reference, tracking_token)) = earlier {
+                return Ok(StoredInquiry {
+                    reference,
+                    tracking_token,
+                    created: false,
+                });
+            }
+            let next: i64 =
+                tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM inquiries", [], |r| {
+                    r.get(0)
+                })?;
+            let reference = etalase_model::inquiry::format_reference(
+                inquiry.kind,
+                inquiry.year,
+                u32::try_from(next).unwrap_or(u32::MAX),
+            );
+            tx.execute(
+                "INSERT INTO inquiries (id, reference, kind, idempotency_key, tracking_token, doc)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    next,
+                    reference,
+                    inquiry.kind.slug(),
+                    inquiry.idempotency_key,
+                    inquiry.tracking_token,
+                    inquiry.doc
+                ],
+            )?;
+            for (seller_id, items) in &inquiry.parts {
+                tx.execute(
+                    "INSERT INTO inquiry_parts (inquiry_id, seller_id, status, items)
+                     VALUES (?1, ?2, 'new', ?3)",
+                    params![next, seller_id, items],
+                )?;
+            }
+            tx.commit()?;
+            Ok(StoredInquiry {
+                reference,
+                tracking_token: inquiry.tracking_token,
+                created: true,
+            })
+        })
+        .await
+    }
+
+    async fn inquiry_by_token(&self, token: String) -> Result<Option<TrackedInquiry>, StoreError> {
+        self.with_conn(move |conn| {
+            let found: Option<(i64, String, String, String)> = conn
+                .prepare_cached(
+                    "SELECT id, reference, kind, doc FROM inquiries WHERE tracking_token = ?1",
+                )?
+                .query_row([token], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })
+                .optional()?;
+            let Some((id, reference, kind, doc)) = found else {
+                return Ok(None);
+            };
+            let mut stmt = conn.prepare_cached(
+                "SELECT seller_id, status, items FROM inquiry_parts WHERE inquiry_id = ?1
+                 ORDER BY rowid",
+            )?;
+            let parts = stmt
+                .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Some(TrackedInquiry {
+                reference,
+                kind,
+                doc,
+                parts,
+            }))
         })
         .await
     }

@@ -1,0 +1,180 @@
+//! Buyers' inquiries: purchase requests and export RFQs, stored durably and split per seller.
+//!
+//! `POST /api/inquiries` answers `201` only after SQLite has committed the inquiry to disk
+//! (WAL, `synchronous=FULL`), with a reference (`PQ-2026-000123`) and a private tracking
+//! token. The `Idempotency-Key` header makes a double click or a retry after a timeout
+//! return the same inquiry (`200`) instead of a duplicate.
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::Json;
+use etalase_model::inquiry::{split_by_seller, ExportInquiry, InquiryKind, PurchaseInquiry};
+use etalase_model::rules::{FieldError, Rule};
+use etalase_model::{check_export, check_purchase};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::auth::random_hex;
+use crate::clock::today_in_kalimantan;
+use crate::error::ApiError;
+use crate::store::NewInquiry;
+use crate::AppState;
+
+/// The header a client sets once per form submission and repeats on retries.
+pub const IDEMPOTENCY_HEADER: &str = "idempotency-key";
+
+/// The request body: one of the two forms, plus a honeypot.
+#[derive(Debug, Deserialize)]
+pub struct InquiryBody {
+    pub kind: InquiryKind,
+    #[serde(default)]
+    pub purchase: Option<PurchaseInquiry>,
+    #[serde(default)]
+    pub export: Option<ExportInquiry>,
+    /// Hidden in the form; people leave it empty, form-filling bots do not.
+    #[serde(default)]
+    pub website: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Created {
+    pub reference: String,
+    pub tracking_token: String,
+    /// The buyer's private page for this inquiry.
+    pub tracking_url: String,
+}
+
+/// `POST /api/inquiries`.
+pub async fn create(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Json(body): Json<InquiryBody>,
+) -> Result<(StatusCode, Json<Created>), ApiError> {
+    let key = headers
+        .get(IDEMPOTENCY_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .filter(|k| {
+            (8..=100).contains(&k.len())
+                && k.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+        .ok_or_else(|| ApiError::Invalid(vec![FieldError::new("idempotency_key", Rule::Required)]))?
+        .to_string();
+    let today = today_in_kalimantan();
+    if !body.website.is_empty() {
+        // A bot: look like success, store nothing.
+        tracing::info!("honeypot filled; inquiry dropped");
+        return Ok((
+            StatusCode::CREATED,
+            Json(Created {
+                reference: etalase_model::inquiry::format_reference(body.kind, today.year(), 0),
+                tracking_token: random_hex(16),
+                tracking_url: String::new(),
+            }),
+        ));
+    }
+    let snapshot = state.snapshots.current();
+    let exists = |id: &str| snapshot.owners.contains_key(id);
+    let owner = |id: &str| snapshot.owners.get(id).cloned();
+    let (doc, parts) = match body.kind {
+        InquiryKind::Purchase => {
+            let form = body.purchase.unwrap_or_default();
+            ApiError::check(check_purchase(&form, today, exists))?;
+            let parts = split_by_seller(form.items.clone(), owner)
+                .map_err(|e| ApiError::Invalid(vec![e.into()]))?
+                .into_iter()
+                .map(|part| Ok((part.seller_id, to_json(&part.items)?)))
+                .collect::<Result<Vec<_>, ApiError>>()?;
+            (to_json(&form)?, parts)
+        }
+        InquiryKind::Export => {
+            let form = body.export.unwrap_or_default();
+            ApiError::check(check_export(&form, today, exists))?;
+            let parts = split_by_seller(form.items.clone(), owner)
+                .map_err(|e| ApiError::Invalid(vec![e.into()]))?
+                .into_iter()
+                .map(|part| Ok((part.seller_id, to_json(&part.items)?)))
+                .collect::<Result<Vec<_>, ApiError>>()?;
+            (to_json(&form)?, parts)
+        }
+    };
+    let stored = state
+        .store
+        .create_inquiry(NewInquiry {
+            kind: body.kind,
+            year: today.year(),
+            idempotency_key: key,
+            tracking_token: random_hex(16),
+            doc,
+            parts,
+        })
+        .await?;
+    let status = if stored.created {
+        tracing::info!(reference = %stored.reference, "inquiry stored");
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((
+        status,
+        Json(Created {
+            tracking_url: format!("/permintaan/lacak/{}", stored.tracking_token),
+            reference: stored.reference,
+            tracking_token: stored.tracking_token,
+        }),
+    ))
+}
+
+#[derive(Debug, Serialize)]
+pub struct Tracked {
+    pub reference: String,
+    pub kind: String,
+    pub inquiry: Value,
+    pub parts: Vec<TrackedPart>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TrackedPart {
+    pub seller_id: String,
+    pub status: String,
+    pub items: Value,
+}
+
+/// `GET /api/inquiries/track/{token}`: the buyer's view of their inquiry. The token is the
+/// only key (32 hex digits), so an unknown one is a plain 404.
+pub async fn track(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Json<Tracked>, ApiError> {
+    if token.len() != 32 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(ApiError::NotFound);
+    }
+    let found = state
+        .store
+        .inquiry_by_token(token)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let parse = |text: &str| {
+        serde_json::from_str::<Value>(text).map_err(|e| ApiError::Internal(e.to_string()))
+    };
+    Ok(Json(Tracked {
+        inquiry: parse(&found.doc)?,
+        parts: found
+            .parts
+            .iter()
+            .map(|(seller_id, status, items)| {
+                Ok(TrackedPart {
+                    seller_id: seller_id.clone(),
+                    status: status.clone(),
+                    items: parse(items)?,
+                })
+            })
+            .collect::<Result<_, ApiError>>()?,
+        reference: found.reference,
+        kind: found.kind,
+    }))
+}
+
+fn to_json<T: Serialize>(value: &T) -> Result<String, ApiError> {
+    serde_json::to_string(value).map_err(|e| ApiError::Internal(e.to_string()))
+}
