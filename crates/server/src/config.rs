@@ -19,6 +19,8 @@ pub struct Config {
     pub seed_demo: bool,
     /// Indicative exchange rate for USD prices (`ETALASE_USD_RATE=16250@2026-11-01`).
     pub fx: Option<FxRate>,
+    /// New inquiries accepted per client address in 10 minutes.
+    pub inquiry_limit: usize,
 }
 
 /// A flag or variable the server could not understand.
@@ -42,6 +44,8 @@ etalase-server: serves Etalase Desa
   --no-demo        do not seed demo data into an empty database (env ETALASE_DEMO=0)
   --usd-rate R@D   indicative rupiah per US dollar and its date, or none
                    (env ETALASE_USD_RATE, default 16250@2026-11-01)
+  --inquiry-limit N  new inquiries per client address in 10 minutes
+                   (env ETALASE_INQUIRY_LIMIT, default 10)
 ";
 
 impl Config {
@@ -56,6 +60,7 @@ impl Config {
         let mut dist_dir = env("ETALASE_DIST").unwrap_or_else(|| "dist".into());
         let mut seed_demo = env("ETALASE_DEMO").is_none_or(|v| v != "0");
         let mut usd = env("ETALASE_USD_RATE").unwrap_or_else(|| DEFAULT_USD_RATE.into());
+        let mut inquiry_limit = env("ETALASE_INQUIRY_LIMIT").unwrap_or_else(|| "10".into());
 
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
@@ -70,6 +75,7 @@ impl Config {
                 "--dist" => dist_dir = value("--dist")?,
                 "--no-demo" => seed_demo = false,
                 "--usd-rate" => usd = value("--usd-rate")?,
+                "--inquiry-limit" => inquiry_limit = value("--inquiry-limit")?,
                 _ => return Err(ConfigError::UnknownArgument(arg)),
             }
         }
@@ -81,12 +87,22 @@ impl Config {
             what: "port",
             value: port.clone(),
         })?;
+        let inquiry_limit =
+            inquiry_limit
+                .parse()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or(ConfigError::Invalid {
+                    what: "inquiry limit",
+                    value: inquiry_limit.clone(),
+                })?;
         Ok(Config {
             addr: SocketAddr::new(ip, port),
             data_dir: data_dir.into(),
             dist_dir: dist_dir.into(),
             seed_demo,
             fx: parse_fx(&usd)?,
+            inquiry_limit,
         })
     }
 
@@ -98,6 +114,7 @@ impl Config {
             dist_dir,
             seed_demo: true,
             fx: parse_fx(DEFAULT_USD_RATE).ok().flatten(),
+            inquiry_limit: 10,
         }
     }
 }

@@ -2,7 +2,9 @@
 
 use std::sync::Arc;
 
-use crate::auth::rate_limit::SignInLimiter;
+use std::net::IpAddr;
+
+use crate::auth::rate_limit::{inquiry_limiter, SignInLimiter, SlidingWindow};
 use crate::snapshot::Snapshots;
 use crate::store::Store;
 use crate::Config;
@@ -16,12 +18,14 @@ pub struct AppState {
     /// The published catalog snapshot.
     pub snapshots: Arc<Snapshots>,
     pub sign_in_limiter: Arc<SignInLimiter>,
+    pub inquiry_limiter: Arc<SlidingWindow<IpAddr>>,
 }
 
 impl AppState {
     pub fn new(store: Arc<dyn Store>, config: Config, snapshots: Snapshots) -> AppState {
         AppState {
             store,
+            inquiry_limiter: Arc::new(inquiry_limiter(config.inquiry_limit)),
             config: Arc::new(config),
             snapshots: Arc::new(snapshots),
             sign_in_limiter: Arc::new(SignInLimiter::default()),

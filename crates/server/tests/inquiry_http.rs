@@ -163,6 +163,25 @@ async fn idempotent_201_tracking_422_and_honeypot() {
         .unwrap();
     let second: Value = res.json().await.unwrap();
     assert!(second["reference"].as_str().unwrap().ends_with("-000002"));
+
+    // Spam: the 11th new inquiry from one address within 10 minutes gets a clear 429.
+    for i in 3..=10 {
+        let res = send(
+            &http,
+            &server,
+            &format!("key-spam-{i:04}"),
+            &purchase("Hotel"),
+        )
+        .await
+        .unwrap();
+        assert_eq!(res.status(), 201, "inquiry {i}");
+    }
+    let res = send(&http, &server, "key-spam-0011", &purchase("Hotel"))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 429);
+    assert!(res.headers().contains_key("retry-after"));
+    assert_eq!(res.json::<Value>().await.unwrap()["code"], "rate_limited");
 }
 
 /// Every inquiry that got a 201 is on disk: the server is killed with SIGKILL at random
@@ -185,7 +204,8 @@ async fn acknowledged_inquiries_survive_kill_9() {
     let mut sent = 0u32;
 
     for round in 0..4 {
-        let server = Server::start(&dir, &dist);
+        // The durability test sends far more than one buyer would: lift the spam limit.
+        let server = Server::start_with_env(&dir, &dist, &[("ETALASE_INQUIRY_LIMIT", "100000")]);
         // 40–240 ms of traffic, then SIGKILL, wherever the server is.
         seed = seed
             .wrapping_mul(6364136223846793005)
@@ -227,7 +247,7 @@ async fn acknowledged_inquiries_survive_kill_9() {
         acknowledged.len()
     );
 
-    let server = Server::start(&dir, &dist);
+    let server = Server::start_with_env(&dir, &dist, &[("ETALASE_INQUIRY_LIMIT", "100000")]);
     for (key, organisation, reference, token) in &acknowledged {
         let res = http
             .get(server.url(&format!("/api/inquiries/track/{token}")))

@@ -1,4 +1,5 @@
-//! Sign-in throttling, per account and per client address.
+//! Throttling: sign-in failures per account and per client address, and new inquiries per
+//! address.
 //!
 //! Failed attempts are counted in a sliding window. An account locks after a few failures
 //! (guessing one seller's password); an address after more (one machine trying many
@@ -7,6 +8,7 @@
 //! Time is passed in, so the rules are tested without sleeping.
 
 use std::collections::{HashMap, VecDeque};
+use std::hash::Hash;
 use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -18,22 +20,69 @@ pub struct Limit {
     pub window: Duration,
 }
 
-/// Failure counters for sign-in.
-pub struct SignInLimiter {
-    per_account: Limit,
-    per_ip: Limit,
-    failures: Mutex<HashMap<Key, VecDeque<Instant>>>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Key {
-    Account(String),
-    Ip(IpAddr),
+/// Events per key in a sliding window: the building block of every limit here.
+pub struct SlidingWindow<K> {
+    limit: Limit,
+    events: Mutex<HashMap<K, VecDeque<Instant>>>,
 }
 
 /// Keys above this many make every check prune the whole map first, bounding memory under
-/// a flood of made-up numbers.
+/// a flood of made-up numbers or addresses.
 const PRUNE_ABOVE: usize = 10_000;
+
+impl<K: Hash + Eq + Clone> SlidingWindow<K> {
+    pub fn new(limit: Limit) -> SlidingWindow<K> {
+        SlidingWindow {
+            limit,
+            events: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// `Some(wait)` if `key` has used up its events; `wait` is how long until the oldest
+    /// counted one leaves the window.
+    pub fn wait(&self, key: &K, now: Instant) -> Option<Duration> {
+        let mut map = self.events.lock().unwrap_or_else(|e| e.into_inner());
+        let window = self.limit.window;
+        if map.len() > PRUNE_ABOVE {
+            map.retain(|_, times| {
+                times
+                    .back()
+                    .is_some_and(|t| now.duration_since(*t) < window)
+            });
+        }
+        let times = map.get_mut(key)?;
+        while times
+            .front()
+            .is_some_and(|t| now.duration_since(*t) >= window)
+        {
+            times.pop_front();
+        }
+        if times.is_empty() {
+            map.remove(key);
+            return None;
+        }
+        (times.len() >= self.limit.max_failures).then(|| {
+            let oldest = *times.front().expect("not empty");
+            window.saturating_sub(now.duration_since(oldest))
+        })
+    }
+
+    pub fn record(&self, key: K, now: Instant) {
+        let mut map = self.events.lock().unwrap_or_else(|e| e.into_inner());
+        map.entry(key).or_default().push_back(now);
+    }
+
+    pub fn clear(&self, key: &K) {
+        let mut map = self.events.lock().unwrap_or_else(|e| e.into_inner());
+        map.remove(key);
+    }
+}
+
+/// Failure counters for sign-in.
+pub struct SignInLimiter {
+    per_account: SlidingWindow<String>,
+    per_ip: SlidingWindow<IpAddr>,
+}
 
 impl Default for SignInLimiter {
     /// 5 failures per account and 20 per address within 15 minutes.
@@ -55,31 +104,15 @@ impl Default for SignInLimiter {
 impl SignInLimiter {
     pub fn new(per_account: Limit, per_ip: Limit) -> SignInLimiter {
         SignInLimiter {
-            per_account,
-            per_ip,
-            failures: Mutex::new(HashMap::new()),
+            per_account: SlidingWindow::new(per_account),
+            per_ip: SlidingWindow::new(per_ip),
         }
     }
 
-    /// `Err(wait)` if either the account or the address has used up its failures; `wait` is
-    /// how long until the oldest counted failure leaves the window.
+    /// `Err(wait)` if either the account or the address has used up its failures.
     pub fn check(&self, account: &str, ip: IpAddr, now: Instant) -> Result<(), Duration> {
-        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        if map.len() > PRUNE_ABOVE {
-            let longest = self.per_account.window.max(self.per_ip.window);
-            map.retain(|_, times| {
-                times
-                    .back()
-                    .is_some_and(|t| now.duration_since(*t) < longest)
-            });
-        }
-        let account_wait = wait(
-            &mut map,
-            Key::Account(account.to_string()),
-            self.per_account,
-            now,
-        );
-        let ip_wait = wait(&mut map, Key::Ip(ip), self.per_ip, now);
+        let account_wait = self.per_account.wait(&account.to_string(), now);
+        let ip_wait = self.per_ip.wait(&ip, now);
         match account_wait.max(ip_wait) {
             Some(w) => Err(w),
             None => Ok(()),
@@ -88,41 +121,23 @@ impl SignInLimiter {
 
     /// Counts a wrong password (or unknown account) against both keys.
     pub fn record_failure(&self, account: &str, ip: IpAddr, now: Instant) {
-        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        for key in [Key::Account(account.to_string()), Key::Ip(ip)] {
-            map.entry(key).or_default().push_back(now);
-        }
+        self.per_account.record(account.to_string(), now);
+        self.per_ip.record(ip, now);
     }
 
     /// A correct password clears the account's failures (not the address's: one right
     /// password must not unlock guessing at other accounts).
     pub fn record_success(&self, account: &str) {
-        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        map.remove(&Key::Account(account.to_string()));
+        self.per_account.clear(&account.to_string());
     }
 }
 
-/// Drops expired failures for `key` and says how long until it is usable, if it is not.
-fn wait(
-    map: &mut HashMap<Key, VecDeque<Instant>>,
-    key: Key,
-    limit: Limit,
-    now: Instant,
-) -> Option<Duration> {
-    let times = map.get_mut(&key)?;
-    while times
-        .front()
-        .is_some_and(|t| now.duration_since(*t) >= limit.window)
-    {
-        times.pop_front();
-    }
-    if times.is_empty() {
-        map.remove(&key);
-        return None;
-    }
-    (times.len() >= limit.max_failures).then(|| {
-        let oldest = *times.front().expect("not empty");
-        limit.window.saturating_sub(now.duration_since(oldest))
+/// New inquiries per client address in 10 minutes. The default 10 is far above what a buyer
+/// types and far below what a spam script sends.
+pub fn inquiry_limiter(per_10_minutes: usize) -> SlidingWindow<IpAddr> {
+    SlidingWindow::new(Limit {
+        max_failures: per_10_minutes,
+        window: Duration::from_secs(10 * 60),
     })
 }
 

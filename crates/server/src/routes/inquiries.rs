@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::auth::random_hex;
+use crate::auth::session::ClientIp;
 use crate::clock::today_in_kalimantan;
 use crate::error::ApiError;
 use crate::store::NewInquiry;
@@ -47,6 +48,7 @@ pub struct Created {
 /// `POST /api/inquiries`.
 pub async fn create(
     State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     Json(body): Json<InquiryBody>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
@@ -60,6 +62,12 @@ pub async fn create(
         })
         .ok_or_else(|| ApiError::Invalid(vec![FieldError::new("idempotency_key", Rule::Required)]))?
         .to_string();
+    let now = std::time::Instant::now();
+    if let Some(wait) = state.inquiry_limiter.wait(&ip, now) {
+        return Err(ApiError::RateLimited {
+            retry_after_secs: wait.as_secs().max(1),
+        });
+    }
     let today = today_in_kalimantan();
     if !body.website.is_empty() {
         // A bot: look like success, store nothing.
@@ -110,6 +118,8 @@ pub async fn create(
         })
         .await?;
     let status = if stored.created {
+        // Only new inquiries count: a retry of the same one is not spam.
+        state.inquiry_limiter.record(ip, now);
         tracing::info!(reference = %stored.reference, "inquiry stored");
         StatusCode::CREATED
     } else {

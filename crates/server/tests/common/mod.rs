@@ -26,7 +26,13 @@ impl Server {
     }
 
     pub fn start(data_dir: &Path, dist_dir: &Path) -> Server {
+        Server::start_with_env(data_dir, dist_dir, &[])
+    }
+
+    /// Starts with extra environment variables (configuration under test).
+    pub fn start_with_env(data_dir: &Path, dist_dir: &Path, env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_etalase-server"))
+            .envs(env.iter().copied())
             .args(["--port", "0", "--data-dir"])
             .arg(data_dir)
             .arg("--dist")
