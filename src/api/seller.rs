@@ -75,10 +75,7 @@ pub async fn me() -> Result<Option<Me>, ApiError> {
         .send()
         .await
         .map_err(|_| ApiError::Network)?;
-    if res.status() == 401 {
-        return Ok(None);
-    }
-    json_or_refusal(res).await.map(Some)
+    json_or_refusal(res).await
 }
 
 pub async fn register(form: &Registration) -> Result<Me, ApiError> {

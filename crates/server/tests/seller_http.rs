@@ -270,7 +270,12 @@ async fn register_sign_in_edit_own_listings_only_and_upload_photos() {
         .unwrap();
     assert_eq!(res.status(), 204);
     let res = alice.get(server.url("/api/auth/me")).send().await.unwrap();
-    assert_eq!(res.status(), 401);
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        res.json::<Value>().await.unwrap(),
+        Value::Null,
+        "signed out"
+    );
 }
 
 #[tokio::test]

@@ -119,17 +119,24 @@ pub async fn logout(
         .into_response())
 }
 
-/// `GET /api/auth/me`: 401 when signed out, so the app can show the sign-in page.
-pub async fn me(State(state): State<AppState>, signed_in: SignedIn) -> Result<Json<Me>, ApiError> {
-    let seller = state
-        .store
-        .seller(signed_in.seller_id)
-        .await?
-        .ok_or(ApiError::SignInRequired)?;
-    Ok(Json(Me {
+/// `GET /api/auth/me`: `null` when nobody is signed in. Not a 401: every visitor's first page
+/// asks this, and a signed-out visitor is the normal case, not an error.
+pub async fn me(
+    State(state): State<AppState>,
+    signed_in: Result<SignedIn, ApiError>,
+) -> Result<Json<Option<Me>>, ApiError> {
+    let signed_in = match signed_in {
+        Ok(s) => s,
+        Err(ApiError::SignInRequired) => return Ok(Json(None)),
+        Err(other) => return Err(other),
+    };
+    let Some(seller) = state.store.seller(signed_in.seller_id).await? else {
+        return Ok(Json(None));
+    };
+    Ok(Json(Some(Me {
         seller,
         csrf_token: signed_in.csrf_token,
-    }))
+    })))
 }
 
 async fn start_session(
