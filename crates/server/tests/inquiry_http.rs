@@ -123,12 +123,7 @@ async fn idempotent_201_tracking_422_and_honeypot() {
         .unwrap();
     assert_eq!(res.status(), 422);
     let body: Value = res.json().await.unwrap();
-    let fields: Vec<&str> = body["fields"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["field"].as_str().unwrap())
-        .collect();
+    let fields = common::field_names(&body);
     assert!(
         fields.contains(&"organisation") && fields.contains(&"email") && fields.contains(&"items"),
         "{fields:?}"

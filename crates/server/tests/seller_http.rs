@@ -113,12 +113,7 @@ async fn register_sign_in_edit_own_listings_only_and_upload_photos() {
         .unwrap();
     assert_eq!(res.status(), 422);
     let body: Value = res.json().await.unwrap();
-    let fields: Vec<&str> = body["fields"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["field"].as_str().unwrap())
-        .collect();
+    let fields = common::field_names(&body);
     assert_eq!(
         fields,
         ["business_name", "whatsapp", "village_slug", "password"]

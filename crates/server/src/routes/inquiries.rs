@@ -8,7 +8,9 @@
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
-use etalase_model::inquiry::{split_by_seller, ExportInquiry, InquiryKind, PurchaseInquiry};
+use etalase_model::inquiry::{
+    split_by_seller, ExportInquiry, InquiryKind, InquiryLine, PurchaseInquiry,
+};
 use etalase_model::rules::{FieldError, Rule};
 use etalase_model::{check_export, check_purchase};
 use serde::{Deserialize, Serialize};
@@ -88,22 +90,12 @@ pub async fn create(
         InquiryKind::Purchase => {
             let form = body.purchase.unwrap_or_default();
             ApiError::check(check_purchase(&form, today, exists))?;
-            let parts = split_by_seller(form.items.clone(), owner)
-                .map_err(|e| ApiError::Invalid(vec![e.into()]))?
-                .into_iter()
-                .map(|part| Ok((part.seller_id, to_json(&part.items)?)))
-                .collect::<Result<Vec<_>, ApiError>>()?;
-            (to_json(&form)?, parts)
+            (to_json(&form)?, parts_per_seller(&form.items, owner)?)
         }
         InquiryKind::Export => {
             let form = body.export.unwrap_or_default();
             ApiError::check(check_export(&form, today, exists))?;
-            let parts = split_by_seller(form.items.clone(), owner)
-                .map_err(|e| ApiError::Invalid(vec![e.into()]))?
-                .into_iter()
-                .map(|part| Ok((part.seller_id, to_json(&part.items)?)))
-                .collect::<Result<Vec<_>, ApiError>>()?;
-            (to_json(&form)?, parts)
+            (to_json(&form)?, parts_per_seller(&form.items, owner)?)
         }
     };
     let stored = state
@@ -183,6 +175,18 @@ pub async fn track(
         reference: found.reference,
         kind: found.kind,
     }))
+}
+
+/// The basket split per seller, each part's lines as JSON for the store.
+fn parts_per_seller<T: InquiryLine + Clone + Serialize>(
+    items: &[T],
+    owner: impl Fn(&str) -> Option<String>,
+) -> Result<Vec<(String, String)>, ApiError> {
+    split_by_seller(items.to_vec(), owner)
+        .map_err(|e| ApiError::Invalid(vec![e.into()]))?
+        .into_iter()
+        .map(|part| Ok((part.seller_id, to_json(&part.items)?)))
+        .collect()
 }
 
 fn to_json<T: Serialize>(value: &T) -> Result<String, ApiError> {

@@ -64,3 +64,13 @@ impl Drop for Server {
         let _ = self.child.kill();
     }
 }
+
+/// The field names of a `422` body's `fields`, in order.
+pub fn field_names(body: &serde_json::Value) -> Vec<&str> {
+    body["fields"]
+        .as_array()
+        .expect("a 422 body lists its fields")
+        .iter()
+        .map(|f| f["field"].as_str().expect("each field is named"))
+        .collect()
+}
