@@ -34,13 +34,15 @@ pub struct Draft {
 }
 
 impl Draft {
-    /// An empty listing with a fresh random id.
-    pub fn new(today: Date) -> Draft {
+    /// An empty listing of `seller_id` with a fresh random id. The owner is stamped now
+    /// because a phone may be shared: drafts are only ever shown to, and sent for, the
+    /// seller who wrote them.
+    pub fn new(today: Date, seller_id: &str) -> Draft {
         let suffix = random_suffix();
         Draft {
             product: Product {
                 id: format!("{NEW_PREFIX}{suffix}"),
-                seller_id: String::new(),
+                seller_id: seller_id.to_string(),
                 village_slug: String::new(),
                 category: Category::Kerupuk,
                 name_id: String::new(),
@@ -131,11 +133,17 @@ pub fn remove(id: &str) {
     storage::remove(&format!("{PREFIX}{id}"));
 }
 
-/// Every draft on this phone, newest id order is not meaningful: sorted by name.
-pub fn all() -> Vec<Draft> {
+/// A draft by id, if it belongs to `seller_id` (another seller may have used this phone).
+pub fn load_own(id: &str, seller_id: &str) -> Option<Draft> {
+    load(id).filter(|d| d.product.seller_id == seller_id)
+}
+
+/// `seller_id`'s drafts on this phone, sorted by name. Drafts of other sellers who signed
+/// in on the same phone stay where they are, unseen, until their owner signs in again.
+pub fn all(seller_id: &str) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = storage::keys_with_prefix(PREFIX)
         .iter()
-        .filter_map(|key| load(&key[PREFIX.len()..]))
+        .filter_map(|key| load_own(&key[PREFIX.len()..], seller_id))
         .collect();
     drafts.sort_by(|a, b| a.product.name_id.cmp(&b.product.name_id));
     drafts
@@ -187,10 +195,12 @@ pub struct Outbox {
 }
 
 impl Outbox {
-    /// Recounts waiting drafts from storage.
+    /// Recounts the signed-in seller's waiting drafts from storage.
     pub fn recount(&self) {
-        self.waiting
-            .set(all().iter().filter(|d| d.pending.is_some()).count());
+        let waiting = self.session.seller_id().map_or(0, |id| {
+            all(&id).iter().filter(|d| d.pending.is_some()).count()
+        });
+        self.waiting.set(waiting);
     }
 
     /// Sends every waiting draft once; stops at the first network failure.
@@ -198,9 +208,11 @@ impl Outbox {
         let outbox = *self;
         let session = self.session;
         spawn_local(async move {
-            let Some(csrf) = session.csrf() else { return };
+            let (Some(csrf), Some(seller_id)) = (session.csrf(), session.seller_id()) else {
+                return;
+            };
             let mut sent = 0;
-            for draft in all().into_iter().filter(|d| d.pending.is_some()) {
+            for draft in all(&seller_id).into_iter().filter(|d| d.pending.is_some()) {
                 let status = draft.pending.expect("filtered");
                 match send(&csrf, draft.clone(), status).await {
                     SendResult::Sent(_) => sent += 1,
@@ -240,17 +252,14 @@ pub fn provide_outbox() {
         catalog: use_context::<CatalogResource>(),
     };
     provide_context(outbox);
-    outbox.recount();
-    // Flush once the session is known (the CSRF token comes with it).
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
-            return true;
-        }
-        if session.checked() && session.me().is_some() {
+    // Whenever the signed-in seller changes (sign-in, sign-out, another seller on the same
+    // phone), count and send that seller's waiting drafts; the CSRF token comes with them.
+    Effect::new(move |_| {
+        let signed_in = session.me().is_some();
+        outbox.recount();
+        if signed_in {
             outbox.flush();
-            return true;
         }
-        false
     });
     let handle = window_event_listener(leptos::ev::online, move |_| outbox.flush());
     // The listener lives as long as the app.

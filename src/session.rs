@@ -31,6 +31,12 @@ impl Session {
         self.checked.get()
     }
 
+    /// The signed-in seller's id, without tracking.
+    pub fn seller_id(&self) -> Option<String> {
+        self.me
+            .with_untracked(|me| me.as_ref().map(|m| m.seller.id.clone()))
+    }
+
     /// The CSRF token for writes, without tracking.
     pub fn csrf(&self) -> Option<String> {
         self.me

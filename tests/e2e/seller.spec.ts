@@ -160,3 +160,47 @@ test('offline publish waits in the outbox, is sent on reconnect; another seller 
   await expect(pageB.getByRole('heading', { name: 'Halaman tidak ditemukan' })).toBeVisible();
   await other.close();
 });
+
+test('a shared phone: the next seller neither sees nor sends the first seller\'s waiting draft', async ({ page }, info) => {
+  test.setTimeout(120_000);
+  const nameA = `Terasi Udang Papan ${info.project.name} ${Date.now() % 100000}`;
+  const numberA = uniqueNumber(info, 5);
+  await registerSeller(page, 'UMKM Terasi Sanga-Sanga', numberA);
+  await startListing(page, nameA);
+
+  // Every listing write is recorded and fails as if the signal dropped, so A's save
+  // waits in the outbox and any attempt to send it later is seen here.
+  const sent: string[] = [];
+  await page.route('**/api/seller/listings/*', async (route) => {
+    if (route.request().method() === 'PUT') {
+      sent.push(route.request().postData() ?? '');
+      await route.abort('internetdisconnected');
+    } else {
+      await route.continue();
+    }
+  });
+  await page.getByRole('button', { name: 'Simpan draf' }).click();
+  await expect(page.getByText('Tidak ada koneksi. Perubahan disimpan di HP')).toBeVisible();
+  await page.getByRole('link', { name: '← Produk saya' }).click();
+  await expect(page.getByText(/1 perubahan menunggu koneksi/)).toBeVisible();
+  sent.length = 0;
+
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await registerSeller(page, 'KWT Anggrek', uniqueNumber(info, 6));
+  await expect(page.locator('.listing-row', { hasText: nameA })).toHaveCount(0);
+  await expect(page.getByText(/menunggu koneksi/)).toBeHidden();
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await page.waitForTimeout(500);
+  expect(sent.filter((body) => body.includes(nameA))).toEqual([]);
+
+  // A signs in again on the same phone: the draft is there and goes out now.
+  await page.unroute('**/api/seller/listings/*');
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await page.goto('/masuk');
+  await page.getByLabel('Nomor WhatsApp').fill(numberA);
+  await page.getByLabel('Kata sandi', { exact: true }).fill('amplang-enak-2026');
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await expect(page).toHaveURL(/\/penjual$/);
+  await expect(page.locator('.listing-row', { hasText: nameA }).locator('.chip.status-draft')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(/menunggu koneksi/)).toBeHidden();
+});

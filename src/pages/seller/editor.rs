@@ -42,11 +42,13 @@ fn EditorLoader() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let navigate = use_navigate();
+    let session = use_session();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let seller_id = move || session.seller_id().unwrap_or_default();
     // `baru` only names a fresh draft and moves on; the editor opens at the draft's own URL.
     Effect::new(move |_| {
         if id.get() == "baru" {
-            let draft = Draft::new(today());
+            let draft = Draft::new(today(), &seller_id());
             drafts::save(&draft);
             navigate(
                 &format!("/penjual/produk/{}", draft.product.id),
@@ -63,7 +65,7 @@ fn EditorLoader() -> impl IntoView {
             if id == "baru" {
                 return Ok(Loaded::Redirecting);
             }
-            if let Some(draft) = drafts::load(&id) {
+            if let Some(draft) = drafts::load_own(&id, &seller_id()) {
                 return Ok(Loaded::Found(Box::new(draft)));
             }
             let list = own_listings().await?;

@@ -60,9 +60,10 @@ fn Dashboard() -> impl IntoView {
         outbox.last_sent.track();
         own_listings()
     });
+    let seller_id = move || session.me().map(|m| m.seller.id).unwrap_or_default();
     let local = move || {
         outbox.waiting.track();
-        drafts::all()
+        drafts::all(&seller_id())
     };
     let sign_out = move |_| {
         let csrf = session.csrf().unwrap_or_default();
@@ -99,13 +100,13 @@ fn Dashboard() -> impl IntoView {
             <Suspense fallback=move || view! { <p class="muted" role="status">{move || i18n.s().loading_listings}</p> }>
                 {move || Suspend::new(async move {
                     match listings.await {
-                        Ok(list) if list.is_empty() && drafts::all().is_empty() => view! {
+                        Ok(list) if list.is_empty() && drafts::all(&seller_id()).is_empty() => view! {
                             <div class="empty-state"><p>{move || i18n.s().no_listings}</p></div>
                         }.into_any(),
                         Ok(list) => {
                             // A local draft of a server listing replaces its row.
                             let list: Vec<Product> = list.into_iter()
-                                .filter(|p| drafts::load(&p.id).is_none())
+                                .filter(|p| drafts::load_own(&p.id, &seller_id()).is_none())
                                 .collect();
                             view! {
                                 <ul class="listing-rows">
