@@ -89,6 +89,10 @@ pub enum Rule {
     },
     /// An RFQ must close for quotes on or before the day the goods are required.
     ValidUntilAfterRequiredBy,
+    /// The inquiry's stage cannot move to the requested one from where it is (stages only go
+    /// forward; won, lost and closed are final). Checked by the server only, against the
+    /// stored stage.
+    IllegalStatusMove,
 }
 
 impl Rule {
@@ -183,6 +187,10 @@ impl Rule {
             (ValidUntilAfterRequiredBy, Lang::En) => {
                 "Quotes must close on or before the date the goods are required.".into()
             }
+            (IllegalStatusMove, Lang::Id) => "Status ini tidak bisa diubah ke sana lagi.".into(),
+            (IllegalStatusMove, Lang::En) => {
+                "The inquiry cannot move to that status from where it is.".into()
+            }
         }
     }
 }
@@ -255,6 +263,7 @@ mod tests {
             Rule::NotBeforeToday,
             Rule::TooFarAhead { days: 730 },
             Rule::ValidUntilAfterRequiredBy,
+            Rule::IllegalStatusMove,
         ];
         // Adding a variant without listing it above stops this from compiling.
         for rule in &rules {
@@ -284,7 +293,8 @@ mod tests {
                 | Rule::AfterToday
                 | Rule::NotBeforeToday
                 | Rule::TooFarAhead { .. }
-                | Rule::ValidUntilAfterRequiredBy => {}
+                | Rule::ValidUntilAfterRequiredBy
+                | Rule::IllegalStatusMove => {}
             }
             assert_ne!(rule.message(Lang::Id), rule.message(Lang::En), "{rule:?}");
         }
@@ -307,6 +317,18 @@ mod tests {
     }
 
     #[test]
+    fn an_illegal_status_move_says_so_in_both_languages() {
+        assert_eq!(
+            Rule::IllegalStatusMove.message(Lang::Id),
+            "Status ini tidak bisa diubah ke sana lagi."
+        );
+        assert_eq!(
+            Rule::IllegalStatusMove.message(Lang::En),
+            "The inquiry cannot move to that status from where it is."
+        );
+    }
+
+    #[test]
     fn serialises_with_a_rule_tag() {
         let e = FieldError::new("password", Rule::TooShort { min: 8 });
         let json = serde_json::to_string(&e).unwrap();
@@ -315,5 +337,10 @@ mod tests {
             r#"{"field":"password","rule":{"rule":"too_short","min":8}}"#
         );
         assert_eq!(serde_json::from_str::<FieldError>(&json).unwrap(), e);
+        let e = FieldError::new("status", Rule::IllegalStatusMove);
+        assert_eq!(
+            serde_json::to_string(&e).unwrap(),
+            r#"{"field":"status","rule":{"rule":"illegal_status_move"}}"#
+        );
     }
 }
