@@ -32,13 +32,14 @@ async fn main() -> anyhow::Result<()> {
     let store = SqliteStore::open(&config.data_dir)
         .with_context(|| format!("opening the database in {}", config.data_dir.display()))?;
     tracing::info!(db = %store.path().display(), "database ready");
-    if config.seed_demo
-        && store
-            .seed_catalog_if_empty(etalase_model::demo_catalog())
-            .await?
-    {
+    let demo = etalase_model::demo_catalog();
+    if config.seed_demo && store.seed_catalog_if_empty(demo.clone()).await? {
         tracing::info!("empty database: seeded the demo catalog");
         seed_demo_account(&store).await?;
+        let inquiries =
+            etalase_server::demo_inquiries::seed(&store, &demo, etalase_server::clock::unix_now())
+                .await?;
+        tracing::info!(inquiries, "seeded demo inquiries");
     }
     let snapshots = Snapshots::load(&store, config.data_dir.join("catalog"), config.fx)
         .await

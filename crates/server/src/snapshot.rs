@@ -30,6 +30,8 @@ pub struct Snapshot {
     pub categories: HashMap<String, Category>,
     /// Product id → seller id of every published product, to split inquiries per seller.
     pub owners: HashMap<String, String>,
+    /// Product id → Indonesian name, for the sellers' inquiry export.
+    pub names: HashMap<String, String>,
 }
 
 impl Snapshot {
@@ -50,6 +52,11 @@ impl Snapshot {
             .iter()
             .map(|p| (p.id.clone(), p.seller_id.clone()))
             .collect();
+        let names = catalog
+            .products
+            .iter()
+            .map(|p| (p.id.clone(), p.name_id.clone()))
+            .collect();
         let json = serde_json::to_vec(&catalog).expect("catalog serialises");
         let brotli = compress_brotli(&json);
         let gzip = compress_gzip(&json);
@@ -60,6 +67,7 @@ impl Snapshot {
             gzip: gzip.into(),
             categories,
             owners,
+            names,
         }
     }
 

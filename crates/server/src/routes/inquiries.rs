@@ -20,6 +20,7 @@ use crate::auth::random_hex;
 use crate::auth::session::ClientIp;
 use crate::clock::today_in_kalimantan;
 use crate::error::ApiError;
+use crate::routes::inbox::EventView;
 use crate::store::NewInquiry;
 use crate::AppState;
 
@@ -107,6 +108,7 @@ pub async fn create(
             tracking_token: random_hex(16),
             doc,
             parts,
+            created_at: None,
         })
         .await?;
     let status = if stored.created {
@@ -131,6 +133,7 @@ pub async fn create(
 pub struct Tracked {
     pub reference: String,
     pub kind: String,
+    pub created_at: String,
     pub inquiry: Value,
     pub parts: Vec<TrackedPart>,
 }
@@ -138,12 +141,28 @@ pub struct Tracked {
 #[derive(Debug, Serialize)]
 pub struct TrackedPart {
     pub seller_id: String,
+    /// Who answers this part; the WhatsApp number lets the buyer's page open a chat.
+    pub seller: Option<SellerContact>,
     pub status: String,
     pub items: Value,
+    pub updated_at: String,
+    /// The seller's replies and status moves, oldest first.
+    pub events: Vec<EventView>,
 }
 
-/// `GET /api/inquiries/track/{token}`: the buyer's view of their inquiry. The token is the
-/// only key (32 hex digits), so an unknown one is a plain 404.
+#[derive(Debug, Serialize)]
+pub struct SellerContact {
+    pub id: String,
+    pub name: String,
+    pub whatsapp: String,
+    /// The village's name, as a buyer would say it.
+    pub village: String,
+    pub village_slug: String,
+}
+
+/// `GET /api/inquiries/track/{token}`: the buyer's view of their inquiry, with each seller's
+/// contact and replies. The token is the only key (32 hex digits), so an unknown one is a
+/// plain 404.
 pub async fn track(
     State(state): State<AppState>,
     Path(token): Path<String>,
@@ -163,17 +182,27 @@ pub async fn track(
         inquiry: parse(&found.doc)?,
         parts: found
             .parts
-            .iter()
-            .map(|(seller_id, status, items)| {
+            .into_iter()
+            .map(|part| {
                 Ok(TrackedPart {
-                    seller_id: seller_id.clone(),
-                    status: status.clone(),
-                    items: parse(items)?,
+                    items: parse(&part.items)?,
+                    seller: part.seller.map(|s| SellerContact {
+                        village: part.village_name.unwrap_or_else(|| s.village_slug.clone()),
+                        village_slug: s.village_slug,
+                        id: s.id,
+                        name: s.name,
+                        whatsapp: s.whatsapp,
+                    }),
+                    seller_id: part.seller_id,
+                    status: part.status,
+                    updated_at: part.updated_at,
+                    events: part.events.into_iter().map(EventView::from).collect(),
                 })
             })
             .collect::<Result<_, ApiError>>()?,
         reference: found.reference,
         kind: found.kind,
+        created_at: found.created_at,
     }))
 }
 

@@ -3,7 +3,9 @@
 mod auth;
 mod catalog;
 mod health;
+pub mod inbox;
 mod inquiries;
+mod insights;
 mod listings;
 mod media;
 pub mod uploads;
@@ -30,6 +32,11 @@ pub fn app(state: AppState) -> Router {
         .route("/auth/me", get(auth::me))
         .route("/inquiries", post(inquiries::create))
         .route("/inquiries/track/{token}", get(inquiries::track))
+        .route("/insights", get(insights::get_insights))
+        .route("/seller/inquiries", get(inbox::list))
+        .route("/seller/inquiries.csv", get(inbox::export_csv))
+        .route("/seller/inquiries/{reference}", post(inbox::update))
+        .route("/seller/inquiries/{reference}/read", post(inbox::mark_read))
         .route("/seller/listings", get(listings::list_own))
         .route("/seller/listings/{id}", put(listings::put_listing))
         .route(

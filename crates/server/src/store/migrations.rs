@@ -75,4 +75,19 @@ pub const SQLITE: &[&str] = &[
         PRIMARY KEY (inquiry_id, seller_id)
     ) STRICT;
     CREATE INDEX inquiry_parts_by_seller ON inquiry_parts(seller_id, status);",
+    // 5: what happened to each part after it was sent. One event per seller answer (status
+    // move, reply or both), with the seller's name as it was then, so the buyer's page and
+    // the inbox show who said what and when. `read_at` drives the inbox's unread badge.
+    "CREATE TABLE inquiry_events (
+        id          INTEGER PRIMARY KEY,
+        inquiry_id  INTEGER NOT NULL REFERENCES inquiries(id),
+        seller_id   TEXT NOT NULL,
+        at          TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        actor       TEXT NOT NULL,
+        from_status TEXT,
+        to_status   TEXT,
+        reply       TEXT
+    ) STRICT;
+    CREATE INDEX inquiry_events_by_part ON inquiry_events(inquiry_id, seller_id);
+    ALTER TABLE inquiry_parts ADD COLUMN read_at TEXT;",
 ];

@@ -8,6 +8,7 @@ pub mod migrations;
 pub mod sqlite;
 
 use async_trait::async_trait;
+use etalase_model::inquiry::{IllegalTransition, InquiryStatus};
 use etalase_model::{Catalog, ListingStatus, Product, Seller};
 
 /// A failure of the storage layer, categorised for the HTTP edge.
@@ -81,6 +82,9 @@ pub struct NewInquiry {
     pub doc: String,
     /// Seller id and that seller's lines as JSON.
     pub parts: Vec<(String, String)>,
+    /// UTC timestamp (`2026-11-23T10:00:00.000Z`); `None` is the moment of the commit. Only
+    /// demo data backdates, so the insights have months to show.
+    pub created_at: Option<String>,
 }
 
 /// A stored inquiry as its sender sees it.
@@ -93,13 +97,125 @@ pub struct StoredInquiry {
 }
 
 /// An inquiry found by its tracking token.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TrackedInquiry {
     pub reference: String,
     pub kind: String,
+    pub created_at: String,
     pub doc: String,
-    /// Seller id, status slug and lines as JSON, per part.
-    pub parts: Vec<(String, String, String)>,
+    pub parts: Vec<BuyerPart>,
+}
+
+/// One seller's part as the buyer sees it: who answers, where it stands, what was said.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BuyerPart {
+    pub seller_id: String,
+    /// `None` only if the seller row is gone (it never is deleted today).
+    pub seller: Option<Seller>,
+    /// The seller's village by name, for the buyer who does not know the slug.
+    pub village_name: Option<String>,
+    pub status: String,
+    /// The part's lines as JSON.
+    pub items: String,
+    pub updated_at: String,
+    pub events: Vec<PartEvent>,
+}
+
+/// One entry of a part's history: a status change, a reply, or both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartEvent {
+    /// UTC, `2026-11-23T10:00:00.000Z`.
+    pub at: String,
+    /// The acting seller's business name when it happened: history keeps the name the buyer
+    /// saw, even if the seller renames later.
+    pub actor: String,
+    pub from_status: Option<String>,
+    pub to_status: Option<String>,
+    pub reply: Option<String>,
+}
+
+/// One seller's part of an inquiry, with what the seller needs to answer it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InboxPart {
+    pub reference: String,
+    pub kind: String,
+    pub created_at: String,
+    /// The buyer's whole form as JSON, every seller's lines included: the HTTP edge keeps
+    /// only this seller's ([`InboxPart::items`]).
+    pub doc: String,
+    pub status: String,
+    /// This seller's lines as JSON.
+    pub items: String,
+    pub read: bool,
+    pub updated_at: String,
+    /// Oldest first.
+    pub events: Vec<PartEvent>,
+}
+
+/// A seller's inbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inbox {
+    /// Unread parts of the whole inbox, whatever the filter: it is the badge on the menu.
+    pub unread: u32,
+    /// Newest inquiry first.
+    pub parts: Vec<InboxPart>,
+}
+
+/// A seller's answer to their part: a status move, a reply, or both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartUpdate {
+    pub seller_id: String,
+    pub reference: String,
+    /// The seller's business name, recorded with the event.
+    pub actor: String,
+    pub status: Option<InquiryStatus>,
+    /// Already trimmed and checked; `None` for a status change alone.
+    pub reply: Option<String>,
+    /// UTC timestamp; `None` is now. Only demo data backdates its history.
+    pub at: Option<String>,
+}
+
+/// What answering a part did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UpdateOutcome {
+    Updated(InboxPart),
+    /// No such reference, or no part of it for this seller: the same answer, so nobody
+    /// learns what other sellers were asked.
+    NotFound,
+    /// The stored status does not allow the move; nothing was written.
+    Illegal(IllegalTransition),
+}
+
+/// One seller part as demand statistics need it: nothing that names the buyer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemandRow {
+    /// Counts are of distinct inquiries, so parts of one basket share this.
+    pub inquiry_id: i64,
+    pub kind: String,
+    pub created_at: String,
+    /// Export RFQs only.
+    pub destination_country: Option<String>,
+    /// The village of the part's seller.
+    pub village_slug: String,
+    pub product_ids: Vec<String>,
+}
+
+/// The status a part moves to when its seller answers. Every [`Store`] applies this inside
+/// the transaction that writes the answer, against the status it has just re-read, so two
+/// answers at once cannot both move the part from the same stage.
+///
+/// A requested status must be a legal move; a reply alone to a new part answers it
+/// (`replied`). `Ok(None)`: the status stays.
+pub fn next_status(
+    current: InquiryStatus,
+    requested: Option<InquiryStatus>,
+    replied: bool,
+) -> Result<Option<InquiryStatus>, IllegalTransition> {
+    match requested {
+        Some(next) => current.transition(next).map(Some),
+        None if replied && current == InquiryStatus::New => Ok(Some(InquiryStatus::Replied)),
+        None => Ok(None),
+    }
 }
 
 /// What `/api/health` reports about the store.
@@ -180,4 +296,55 @@ pub trait Store: Send + Sync + 'static {
     async fn create_inquiry(&self, inquiry: NewInquiry) -> Result<StoredInquiry, StoreError>;
 
     async fn inquiry_by_token(&self, token: String) -> Result<Option<TrackedInquiry>, StoreError>;
+
+    /// The seller's parts, newest inquiry first, optionally only those in one status.
+    async fn seller_inbox(
+        &self,
+        seller_id: String,
+        status: Option<InquiryStatus>,
+    ) -> Result<Inbox, StoreError>;
+
+    /// Marks the seller's part of `reference` read (the first time only). `Ok(false)` if
+    /// the seller has no such part.
+    async fn mark_part_read(
+        &self,
+        seller_id: String,
+        reference: String,
+    ) -> Result<bool, StoreError>;
+
+    /// Applies a seller's answer in one transaction: re-reads the status, checks the move
+    /// with [`next_status`], records one event, marks the part read and touches its
+    /// `updated_at`.
+    async fn update_part(&self, update: PartUpdate) -> Result<UpdateOutcome, StoreError>;
+
+    /// Every seller part, for the demand insights.
+    async fn demand_rows(&self) -> Result<Vec<DemandRow>, StoreError>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use InquiryStatus::*;
+
+    #[test]
+    fn a_reply_alone_answers_only_a_new_part() {
+        assert_eq!(next_status(New, None, true), Ok(Some(Replied)));
+        assert_eq!(
+            next_status(Quoted, None, true),
+            Ok(None),
+            "a revised quote stays quoted"
+        );
+        assert_eq!(next_status(Replied, None, true), Ok(None));
+        assert_eq!(next_status(New, None, false), Ok(None));
+        assert_eq!(next_status(New, Some(Quoted), true), Ok(Some(Quoted)));
+        assert_eq!(
+            next_status(New, Some(Won), true),
+            Err(IllegalTransition { from: New, to: Won })
+        );
+        assert!(next_status(Won, Some(Closed), false).is_err(), "final");
+        assert!(
+            next_status(Quoted, Some(Quoted), true).is_err(),
+            "staying is no move"
+        );
+    }
 }

@@ -8,14 +8,19 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
-use etalase_model::{Catalog, ListingStatus, Product, Seller};
-use rusqlite::{params, Connection, OptionalExtension};
+use etalase_model::inquiry::InquiryStatus;
+use etalase_model::{Catalog, ListingStatus, Product, Seller, Village};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::de::DeserializeOwned;
 
 use super::{
-    migrations, Account, NewInquiry, SaveOutcome, SessionRecord, Store, StoreError, StoreHealth,
-    StoredInquiry, TrackedInquiry, UploadRecord,
+    migrations, next_status, Account, BuyerPart, DemandRow, Inbox, InboxPart, NewInquiry,
+    PartEvent, PartUpdate, SaveOutcome, SessionRecord, Store, StoreError, StoreHealth,
+    StoredInquiry, TrackedInquiry, UpdateOutcome, UploadRecord,
 };
+
+/// SQLite's spelling of "now" in the one timestamp format the schema uses.
+const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
 /// File name of the database inside the data directory.
 pub const DB_FILE: &str = "etalase.sqlite3";
@@ -372,21 +377,25 @@ impl Store for SqliteStore {
                 u32::try_from(next).unwrap_or(u32::MAX),
             );
             tx.execute(
-                "INSERT INTO inquiries (id, reference, kind, idempotency_key, tracking_token, doc)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                &format!(
+                    "INSERT INTO inquiries
+                       (id, reference, kind, idempotency_key, tracking_token, doc, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, {NOW}))"
+                ),
                 params![
                     next,
                     reference,
                     inquiry.kind.slug(),
                     inquiry.idempotency_key,
                     inquiry.tracking_token,
-                    inquiry.doc
+                    inquiry.doc,
+                    inquiry.created_at
                 ],
             )?;
             for (seller_id, items) in &inquiry.parts {
                 tx.execute(
-                    "INSERT INTO inquiry_parts (inquiry_id, seller_id, status, items)
-                     VALUES (?1, ?2, 'new', ?3)",
+                    "INSERT INTO inquiry_parts (inquiry_id, seller_id, status, items, updated_at)
+                     SELECT ?1, ?2, 'new', ?3, created_at FROM inquiries WHERE id = ?1",
                     params![next, seller_id, items],
                 )?;
             }
@@ -402,30 +411,223 @@ impl Store for SqliteStore {
 
     async fn inquiry_by_token(&self, token: String) -> Result<Option<TrackedInquiry>, StoreError> {
         self.with_conn(move |conn| {
-            let found: Option<(i64, String, String, String)> = conn
+            let found: Option<(i64, String, String, String, String)> = conn
                 .prepare_cached(
-                    "SELECT id, reference, kind, doc FROM inquiries WHERE tracking_token = ?1",
+                    "SELECT id, reference, kind, created_at, doc FROM inquiries
+                     WHERE tracking_token = ?1",
                 )?
                 .query_row([token], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
                 })
                 .optional()?;
-            let Some((id, reference, kind, doc)) = found else {
+            let Some((id, reference, kind, created_at, doc)) = found else {
                 return Ok(None);
             };
-            let mut stmt = conn.prepare_cached(
-                "SELECT seller_id, status, items FROM inquiry_parts WHERE inquiry_id = ?1
-                 ORDER BY rowid",
-            )?;
-            let parts = stmt
-                .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .collect::<Result<Vec<_>, _>>()?;
+            type Row = (
+                String,
+                String,
+                String,
+                String,
+                Option<String>,
+                Option<String>,
+            );
+            let rows: Vec<Row> = conn
+                .prepare_cached(
+                    "SELECT p.seller_id, p.status, p.items, p.updated_at, s.doc, v.doc
+                     FROM inquiry_parts p
+                     LEFT JOIN sellers s ON s.id = p.seller_id
+                     LEFT JOIN villages v ON v.slug = s.village_slug
+                     WHERE p.inquiry_id = ?1 ORDER BY p.rowid",
+                )?
+                .query_map([id], |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                    ))
+                })?
+                .collect::<Result<_, _>>()?;
+            let parts = rows
+                .into_iter()
+                .map(|(seller_id, status, items, updated_at, seller, village)| {
+                    let seller: Option<Seller> =
+                        seller.map(|d| parse_doc(&seller_id, &d)).transpose()?;
+                    let village: Option<Village> =
+                        village.map(|d| parse_doc(&seller_id, &d)).transpose()?;
+                    Ok(BuyerPart {
+                        events: part_events(conn, id, &seller_id)?,
+                        seller_id,
+                        seller,
+                        village_name: village.map(|v| v.name),
+                        status,
+                        items,
+                        updated_at,
+                    })
+                })
+                .collect::<Result<_, StoreError>>()?;
             Ok(Some(TrackedInquiry {
                 reference,
                 kind,
+                created_at,
                 doc,
                 parts,
             }))
+        })
+        .await
+    }
+
+    async fn seller_inbox(
+        &self,
+        seller_id: String,
+        status: Option<InquiryStatus>,
+    ) -> Result<Inbox, StoreError> {
+        self.with_conn(move |conn| {
+            let unread: u32 = conn
+                .prepare_cached(
+                    "SELECT count(*) FROM inquiry_parts WHERE seller_id = ?1 AND read_at IS NULL",
+                )?
+                .query_row([&seller_id], |r| r.get(0))?;
+            let ids: Vec<i64> = conn
+                .prepare_cached(
+                    "SELECT p.inquiry_id FROM inquiry_parts p
+                     JOIN inquiries i ON i.id = p.inquiry_id
+                     WHERE p.seller_id = ?1 AND (?2 IS NULL OR p.status = ?2)
+                     ORDER BY i.created_at DESC, i.id DESC",
+                )?
+                .query_map(params![seller_id, status.map(|s| s.slug())], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            let parts = ids
+                .into_iter()
+                .map(|id| inbox_part(conn, id, &seller_id))
+                .collect::<Result<_, _>>()?;
+            Ok(Inbox { unread, parts })
+        })
+        .await
+    }
+
+    async fn mark_part_read(
+        &self,
+        seller_id: String,
+        reference: String,
+    ) -> Result<bool, StoreError> {
+        self.with_conn(move |conn| {
+            let changed = conn.execute(
+                &format!(
+                    "UPDATE inquiry_parts SET read_at = coalesce(read_at, {NOW})
+                     WHERE seller_id = ?1
+                       AND inquiry_id = (SELECT id FROM inquiries WHERE reference = ?2)"
+                ),
+                params![seller_id, reference],
+            )?;
+            Ok(changed == 1)
+        })
+        .await
+    }
+
+    async fn update_part(&self, update: PartUpdate) -> Result<UpdateOutcome, StoreError> {
+        self.with_conn(move |conn| {
+            // IMMEDIATE takes the write lock before the read, so the status checked is the
+            // status written over, even with another process on the same file.
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let found: Option<(i64, String)> = tx
+                .prepare_cached(
+                    "SELECT p.inquiry_id, p.status FROM inquiry_parts p
+                     JOIN inquiries i ON i.id = p.inquiry_id
+                     WHERE i.reference = ?1 AND p.seller_id = ?2",
+                )?
+                .query_row(params![update.reference, update.seller_id], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()?;
+            let Some((id, current)) = found else {
+                return Ok(UpdateOutcome::NotFound);
+            };
+            let current: InquiryStatus = current.parse().map_err(|e| StoreError::Corrupt {
+                id: update.reference.clone(),
+                reason: format!("{e}"),
+            })?;
+            let next = match next_status(current, update.status, update.reply.is_some()) {
+                Ok(next) => next,
+                Err(illegal) => return Ok(UpdateOutcome::Illegal(illegal)),
+            };
+            let at: String =
+                tx.query_row(&format!("SELECT coalesce(?1, {NOW})"), [&update.at], |r| {
+                    r.get(0)
+                })?;
+            tx.execute(
+                "INSERT INTO inquiry_events
+                   (inquiry_id, seller_id, at, actor, from_status, to_status, reply)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    id,
+                    update.seller_id,
+                    at,
+                    update.actor,
+                    next.map(|_| current.slug()),
+                    next.map(InquiryStatus::slug),
+                    update.reply
+                ],
+            )?;
+            tx.execute(
+                "UPDATE inquiry_parts
+                 SET status = coalesce(?3, status), updated_at = ?4,
+                     read_at = coalesce(read_at, ?4)
+                 WHERE inquiry_id = ?1 AND seller_id = ?2",
+                params![id, update.seller_id, next.map(InquiryStatus::slug), at],
+            )?;
+            let part = inbox_part(&tx, id, &update.seller_id)?;
+            tx.commit()?;
+            Ok(UpdateOutcome::Updated(part))
+        })
+        .await
+    }
+
+    async fn demand_rows(&self) -> Result<Vec<DemandRow>, StoreError> {
+        self.with_conn(|conn| {
+            type Row = (i64, String, String, Option<String>, String, String);
+            let rows: Vec<Row> = conn
+                .prepare_cached(
+                    "SELECT i.id, i.kind, i.created_at,
+                            json_extract(i.doc, '$.destination_country'),
+                            s.village_slug, p.items
+                     FROM inquiry_parts p
+                     JOIN inquiries i ON i.id = p.inquiry_id
+                     JOIN sellers s ON s.id = p.seller_id
+                     ORDER BY i.id, p.rowid",
+                )?
+                .query_map([], |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                    ))
+                })?
+                .collect::<Result<_, _>>()?;
+            rows.into_iter()
+                .map(
+                    |(inquiry_id, kind, created_at, destination_country, village_slug, items)| {
+                        #[derive(serde::Deserialize)]
+                        struct Line {
+                            product_id: String,
+                        }
+                        let lines: Vec<Line> = parse_doc(&inquiry_id.to_string(), &items)?;
+                        Ok(DemandRow {
+                            inquiry_id,
+                            kind,
+                            created_at,
+                            destination_country,
+                            village_slug,
+                            product_ids: lines.into_iter().map(|l| l.product_id).collect(),
+                        })
+                    },
+                )
+                .collect()
         })
         .await
     }
@@ -447,6 +649,58 @@ impl Store for SqliteStore {
         })
         .await
     }
+}
+
+/// One seller's part of inquiry `id`, with its history.
+fn inbox_part(conn: &Connection, id: i64, seller_id: &str) -> Result<InboxPart, StoreError> {
+    let mut part = conn
+        .prepare_cached(
+            "SELECT i.reference, i.kind, i.created_at, i.doc, p.status, p.items,
+                    p.read_at IS NOT NULL, p.updated_at
+             FROM inquiry_parts p JOIN inquiries i ON i.id = p.inquiry_id
+             WHERE p.inquiry_id = ?1 AND p.seller_id = ?2",
+        )?
+        .query_row(params![id, seller_id], |r| {
+            Ok(InboxPart {
+                reference: r.get(0)?,
+                kind: r.get(1)?,
+                created_at: r.get(2)?,
+                doc: r.get(3)?,
+                status: r.get(4)?,
+                items: r.get(5)?,
+                read: r.get(6)?,
+                updated_at: r.get(7)?,
+                events: Vec::new(),
+            })
+        })?;
+    part.events = part_events(conn, id, seller_id)?;
+    Ok(part)
+}
+
+/// A part's history, oldest first.
+fn part_events(conn: &Connection, id: i64, seller_id: &str) -> Result<Vec<PartEvent>, StoreError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT at, actor, from_status, to_status, reply FROM inquiry_events
+             WHERE inquiry_id = ?1 AND seller_id = ?2 ORDER BY at, id",
+        )?
+        .query_map(params![id, seller_id], |r| {
+            Ok(PartEvent {
+                at: r.get(0)?,
+                actor: r.get(1)?,
+                from_status: r.get(2)?,
+                to_status: r.get(3)?,
+                reply: r.get(4)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?)
+}
+
+fn parse_doc<T: DeserializeOwned>(id: &str, doc: &str) -> Result<T, StoreError> {
+    serde_json::from_str(doc).map_err(|e| StoreError::Corrupt {
+        id: id.to_owned(),
+        reason: e.to_string(),
+    })
 }
 
 fn parse_status(text: &str) -> ListingStatus {
@@ -492,6 +746,7 @@ fn load_docs<T: DeserializeOwned, P: rusqlite::Params>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::{PartUpdate, UpdateOutcome};
 
     #[tokio::test]
     async fn opens_in_wal_mode_and_migrates_once() {
@@ -541,6 +796,172 @@ mod tests {
         );
         assert_eq!(loaded.villages.len(), demo.villages.len());
         assert_eq!(loaded.sellers.len(), demo.sellers.len());
+    }
+
+    /// A basket over two sellers, stored.
+    async fn two_seller_inquiry(store: &SqliteStore) -> (String, String, String) {
+        let demo = etalase_model::demo_catalog();
+        store.seed_catalog_if_empty(demo.clone()).await.unwrap();
+        let (a, b) = (demo.sellers[0].id.clone(), demo.sellers[1].id.clone());
+        let stored = store
+            .create_inquiry(NewInquiry {
+                kind: etalase_model::InquiryKind::Purchase,
+                year: 2026,
+                idempotency_key: "store-test-1".into(),
+                tracking_token: "t".repeat(32),
+                doc: r#"{"organisation":"Hotel","items":[{"product_id":"x"},{"product_id":"y"}]}"#
+                    .into(),
+                parts: vec![
+                    (a.clone(), r#"[{"product_id":"x"}]"#.into()),
+                    (b.clone(), r#"[{"product_id":"y"}]"#.into()),
+                ],
+                created_at: Some("2026-06-30T17:00:00.000Z".into()),
+            })
+            .await
+            .unwrap();
+        (stored.reference, a, b)
+    }
+
+    fn answer(
+        seller: &str,
+        reference: &str,
+        status: Option<InquiryStatus>,
+        reply: Option<&str>,
+    ) -> PartUpdate {
+        PartUpdate {
+            seller_id: seller.into(),
+            reference: reference.into(),
+            actor: format!("Nama {seller}"),
+            status,
+            reply: reply.map(Into::into),
+            at: None,
+        }
+    }
+
+    #[tokio::test]
+    async fn each_seller_reads_and_answers_only_their_part() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(dir.path()).unwrap();
+        let (reference, a, b) = two_seller_inquiry(&store).await;
+
+        let inbox = store.seller_inbox(a.clone(), None).await.unwrap();
+        assert_eq!(inbox.unread, 1);
+        assert_eq!(inbox.parts.len(), 1);
+        assert_eq!(inbox.parts[0].items, r#"[{"product_id":"x"}]"#);
+        assert_eq!(
+            inbox.parts[0].created_at, "2026-06-30T17:00:00.000Z",
+            "backdated"
+        );
+        assert_eq!(inbox.parts[0].updated_at, inbox.parts[0].created_at);
+        assert!(!store
+            .mark_part_read(a.clone(), "PQ-2026-999999".into())
+            .await
+            .unwrap());
+        assert!(store
+            .mark_part_read(a.clone(), reference.clone())
+            .await
+            .unwrap());
+        assert_eq!(store.seller_inbox(a.clone(), None).await.unwrap().unread, 0);
+        assert_eq!(
+            store.seller_inbox(b.clone(), None).await.unwrap().unread,
+            1,
+            "B's part untouched"
+        );
+
+        // A reply alone answers a new part.
+        let UpdateOutcome::Updated(part) = store
+            .update_part(answer(&a, &reference, None, Some("Ada")))
+            .await
+            .unwrap()
+        else {
+            panic!("A's part exists")
+        };
+        assert_eq!(part.status, "replied");
+        assert_eq!(part.events.len(), 1);
+        assert_eq!(part.events[0].actor, format!("Nama {a}"));
+        assert_eq!(
+            (
+                part.events[0].from_status.as_deref(),
+                part.events[0].to_status.as_deref()
+            ),
+            (Some("new"), Some("replied"))
+        );
+        assert!(part.updated_at > part.created_at);
+
+        // An illegal move writes nothing, not even the reply.
+        let outcome = store
+            .update_part(answer(
+                &a,
+                &reference,
+                Some(InquiryStatus::New),
+                Some("lagi"),
+            ))
+            .await
+            .unwrap();
+        assert!(matches!(outcome, UpdateOutcome::Illegal(_)), "{outcome:?}");
+        // Someone else's part is simply not there.
+        let other = store
+            .update_part(answer(
+                "bukan-penjual",
+                &reference,
+                Some(InquiryStatus::Quoted),
+                None,
+            ))
+            .await
+            .unwrap();
+        assert_eq!(other, UpdateOutcome::NotFound);
+        assert_eq!(
+            store.seller_inbox(a.clone(), None).await.unwrap().parts[0]
+                .events
+                .len(),
+            1
+        );
+
+        // A reply after a move keeps the status; the event says so with null from/to.
+        store
+            .update_part(answer(
+                &a,
+                &reference,
+                Some(InquiryStatus::Quoted),
+                Some("Rp 1"),
+            ))
+            .await
+            .unwrap();
+        let UpdateOutcome::Updated(part) = store
+            .update_part(answer(&a, &reference, None, Some("Rp 2")))
+            .await
+            .unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!(part.status, "quoted");
+        assert_eq!(part.events[2].from_status, None);
+        assert_eq!(part.events[2].reply.as_deref(), Some("Rp 2"));
+
+        let filtered = store
+            .seller_inbox(a.clone(), Some(InquiryStatus::New))
+            .await
+            .unwrap();
+        assert!(filtered.parts.is_empty());
+
+        // The buyer sees both parts, with seller, village and A's history.
+        let tracked = store
+            .inquiry_by_token("t".repeat(32))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(tracked.created_at, "2026-06-30T17:00:00.000Z");
+        assert_eq!(tracked.parts.len(), 2);
+        assert_eq!(tracked.parts[0].seller.as_ref().unwrap().id, a);
+        assert_eq!(tracked.parts[0].village_name.as_deref(), Some("Sepatin"));
+        assert_eq!(tracked.parts[0].events.len(), 3);
+        assert!(tracked.parts[1].events.is_empty());
+
+        let rows = store.demand_rows().await.unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].product_ids, ["x"]);
+        assert_eq!(rows[0].kind, "purchase");
+        assert_eq!(rows[0].destination_country, None);
     }
 
     #[test]

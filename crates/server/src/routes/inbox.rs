@@ -1,0 +1,482 @@
+//! The seller's inbox: their parts of buyers' inquiries, their answers (a reply, a status
+//! move or both) and a CSV for the spreadsheet many cooperatives already keep.
+//!
+//! A seller only ever sees their own part of a basket: the buyer's form comes back with the
+//! other sellers' lines removed, and a reference without a part for this seller is a plain
+//! 404, so nobody learns what their neighbours were asked.
+
+use std::borrow::Cow;
+
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use etalase_model::inquiry::{
+    ExportInquiry, ExportItem, InquiryStatus, PurchaseInquiry, PurchaseItem,
+};
+use etalase_model::rules::{FieldError, Rule};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::auth::session::SignedIn;
+use crate::error::ApiError;
+use crate::store::{InboxPart, PartEvent, PartUpdate, UpdateOutcome};
+use crate::AppState;
+
+/// Long enough for a quotation with terms, short enough to read on a phone.
+pub const REPLY_MAX_CHARS: u32 = 2000;
+
+#[derive(Debug, Deserialize)]
+pub struct InboxQuery {
+    #[serde(default)]
+    pub status: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct InboxView {
+    pub unread: u32,
+    pub parts: Vec<PartView>,
+}
+
+/// One seller's part as their inbox shows it.
+#[derive(Debug, Serialize)]
+pub struct PartView {
+    pub reference: String,
+    pub kind: String,
+    pub created_at: String,
+    pub status: String,
+    pub read: bool,
+    pub updated_at: String,
+    /// The buyer's form with `items` holding only this seller's lines.
+    pub inquiry: Value,
+    pub events: Vec<EventView>,
+}
+
+/// One entry of a part's history, the same for the seller and the buyer.
+#[derive(Debug, Serialize)]
+pub struct EventView {
+    pub at: String,
+    /// The seller's business name when they answered.
+    pub by: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub reply: Option<String>,
+}
+
+impl From<PartEvent> for EventView {
+    fn from(e: PartEvent) -> EventView {
+        EventView {
+            at: e.at,
+            by: e.actor,
+            from: e.from_status,
+            to: e.to_status,
+            reply: e.reply,
+        }
+    }
+}
+
+/// `GET /api/seller/inquiries[?status=new]`: the signed-in seller's parts, newest first.
+pub async fn list(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Query(query): Query<InboxQuery>,
+) -> Result<Json<InboxView>, ApiError> {
+    let status = match query.status.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(slug) => Some(slug.parse::<InquiryStatus>().map_err(|_| {
+            // A filter the app never offers; any rule will do for the field name.
+            ApiError::Invalid(vec![FieldError::new("status", Rule::Required)])
+        })?),
+    };
+    let inbox = state
+        .store
+        .seller_inbox(signed_in.seller_id, status)
+        .await?;
+    Ok(Json(InboxView {
+        unread: inbox.unread,
+        parts: inbox
+            .parts
+            .into_iter()
+            .map(part_view)
+            .collect::<Result<_, _>>()?,
+    }))
+}
+
+/// `POST /api/seller/inquiries/{reference}/read`: the seller opened it.
+pub async fn mark_read(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(reference): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    if state
+        .store
+        .mark_part_read(signed_in.seller_id, reference)
+        .await?
+    {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::NotFound)
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct UpdateBody {
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default)]
+    pub reply: Option<String>,
+}
+
+/// `POST /api/seller/inquiries/{reference}`: a reply, a status move or both. Answers with
+/// the part as it now is.
+pub async fn update(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(reference): Path<String>,
+    Json(body): Json<UpdateBody>,
+) -> Result<Json<PartView>, ApiError> {
+    let (status, reply) = check_update(&body)?;
+    let seller = state
+        .store
+        .seller(signed_in.seller_id.clone())
+        .await?
+        .ok_or(ApiError::SignInRequired)?;
+    let outcome = state
+        .store
+        .update_part(PartUpdate {
+            seller_id: seller.id,
+            reference,
+            actor: seller.name,
+            status,
+            reply,
+            at: None,
+        })
+        .await?;
+    match outcome {
+        UpdateOutcome::Updated(part) => {
+            tracing::info!(reference = %part.reference, status = %part.status, "inquiry answered");
+            Ok(Json(part_view(part)?))
+        }
+        UpdateOutcome::NotFound => Err(ApiError::NotFound),
+        UpdateOutcome::Illegal(_) => Err(ApiError::Invalid(vec![FieldError::new(
+            "status",
+            Rule::IllegalStatusMove,
+        )])),
+    }
+}
+
+/// The body's status and trimmed reply, or every field's problem. Whether the move is legal
+/// depends on the stored status, which only the store's transaction may read.
+pub fn check_update(
+    body: &UpdateBody,
+) -> Result<(Option<InquiryStatus>, Option<String>), ApiError> {
+    let mut errors = Vec::new();
+    let status = match body.status.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(slug) => match slug.parse::<InquiryStatus>() {
+            Ok(s) => Some(s),
+            Err(_) => {
+                errors.push(FieldError::new("status", Rule::IllegalStatusMove));
+                None
+            }
+        },
+    };
+    let reply = body
+        .reply
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(str::to_owned);
+    if reply
+        .as_ref()
+        .is_some_and(|r| r.chars().count() > REPLY_MAX_CHARS as usize)
+    {
+        errors.push(FieldError::new(
+            "reply",
+            Rule::TooLong {
+                max: REPLY_MAX_CHARS,
+            },
+        ));
+    }
+    if errors.is_empty() && status.is_none() && reply.is_none() {
+        errors.push(FieldError::new("reply", Rule::Required));
+    }
+    ApiError::check(errors)?;
+    Ok((status, reply))
+}
+
+fn part_view(part: InboxPart) -> Result<PartView, ApiError> {
+    let mut inquiry = parse(&part.doc)?;
+    if let Some(form) = inquiry.as_object_mut() {
+        form.insert("items".to_owned(), parse(&part.items)?);
+    }
+    Ok(PartView {
+        reference: part.reference,
+        kind: part.kind,
+        created_at: part.created_at,
+        status: part.status,
+        read: part.read,
+        updated_at: part.updated_at,
+        inquiry,
+        events: part.events.into_iter().map(EventView::from).collect(),
+    })
+}
+
+fn parse(text: &str) -> Result<Value, ApiError> {
+    serde_json::from_str(text).map_err(|e| ApiError::Internal(e.to_string()))
+}
+
+/// `GET /api/seller/inquiries.csv`: every line of the seller's parts, for a spreadsheet.
+pub async fn export_csv(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+) -> Result<Response, ApiError> {
+    let inbox = state
+        .store
+        .seller_inbox(signed_in.seller_id.clone(), None)
+        .await?;
+    let snapshot = state.snapshots.current();
+    let body = inbox_csv(&inbox.parts, |id| snapshot.names.get(id).cloned())?;
+    let file: String = signed_in
+        .seller_id
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    let disposition =
+        HeaderValue::from_str(&format!("attachment; filename=\"permintaan-{file}.csv\""))
+            .map_err(|e| ApiError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/csv; charset=utf-8"),
+            ),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+pub const CSV_HEADER: [&str; 17] = [
+    "reference",
+    "kind",
+    "created_at",
+    "status",
+    "organisation",
+    "contact_name",
+    "email",
+    "phone",
+    "place",
+    "product_id",
+    "product_name",
+    "quantity",
+    "unit",
+    "wanted_by",
+    "incoterm",
+    "destination_port",
+    "note",
+];
+
+/// The CSV bytes: a byte-order mark first (Excel reads UTF-8 only with it), the header, then
+/// one row per line. `product_name` answers from the current catalog (empty if gone).
+pub fn inbox_csv(
+    parts: &[InboxPart],
+    product_name: impl Fn(&str) -> Option<String>,
+) -> Result<Vec<u8>, ApiError> {
+    let fail = |e: &dyn std::fmt::Display| ApiError::Internal(format!("inquiry csv: {e}"));
+    let mut out = csv::Writer::from_writer("\u{feff}".as_bytes().to_vec());
+    out.write_record(CSV_HEADER).map_err(|e| fail(&e))?;
+    for part in parts {
+        // The columns shared by all of a part's lines, and per line (product, quantity, unit).
+        let (common, lines): ([String; 9], Vec<(String, String, String)>) = if part.kind == "export"
+        {
+            let form: ExportInquiry = serde_json::from_str(&part.doc).map_err(|e| fail(&e))?;
+            let items: Vec<ExportItem> = serde_json::from_str(&part.items).map_err(|e| fail(&e))?;
+            (
+                [
+                    form.company,
+                    form.contact_name,
+                    form.email,
+                    form.phone,
+                    form.destination_country,
+                    form.required_by.map(|d| d.to_string()).unwrap_or_default(),
+                    form.incoterm.slug().to_owned(),
+                    form.destination_port,
+                    form.note,
+                ],
+                items
+                    .into_iter()
+                    .map(|i| (i.product_id, i.quantity.to_string(), i.unit.slug().into()))
+                    .collect(),
+            )
+        } else {
+            let form: PurchaseInquiry = serde_json::from_str(&part.doc).map_err(|e| fail(&e))?;
+            let items: Vec<PurchaseItem> =
+                serde_json::from_str(&part.items).map_err(|e| fail(&e))?;
+            (
+                [
+                    form.organisation,
+                    form.contact_name,
+                    form.email,
+                    form.whatsapp,
+                    form.city,
+                    form.wanted_by.map(|d| d.to_string()).unwrap_or_default(),
+                    String::new(),
+                    String::new(),
+                    form.note,
+                ],
+                items
+                    .into_iter()
+                    .map(|i| (i.product_id, i.quantity.to_string(), i.unit.slug().into()))
+                    .collect(),
+            )
+        };
+        let [organisation, contact, email, phone, place, wanted_by, incoterm, port, note] = &common;
+        for (product_id, quantity, unit) in &lines {
+            let name = product_name(product_id).unwrap_or_default();
+            let row = [
+                part.reference.as_str(),
+                &part.kind,
+                &part.created_at,
+                &part.status,
+                organisation,
+                contact,
+                email,
+                phone,
+                place,
+                product_id,
+                &name,
+                quantity,
+                unit,
+                wanted_by,
+                incoterm,
+                port,
+                note,
+            ];
+            out.write_record(row.iter().map(|c| neutralise(c).into_owned()))
+                .map_err(|e| fail(&e))?;
+        }
+    }
+    out.into_inner().map_err(|e| fail(&e))
+}
+
+/// A cell a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+62…` read as a sum, `@`,
+/// or a leading tab or carriage return) gets a leading apostrophe: the buyer typed these
+/// fields, and the seller opens the file on their own computer.
+pub fn neutralise(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralised_and_others_kept() {
+        for (input, want) in [
+            ("=1+1", "'=1+1"),
+            ("+6561234567", "'+6561234567"),
+            ("-2", "'-2"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("Hotel Mesra", "Hotel Mesra"),
+            ("a=b", "a=b"),
+            ("", ""),
+        ] {
+            assert_eq!(neutralise(input), want, "{input:?}");
+        }
+    }
+
+    fn body(status: Option<&str>, reply: Option<&str>) -> UpdateBody {
+        UpdateBody {
+            status: status.map(Into::into),
+            reply: reply.map(Into::into),
+        }
+    }
+
+    fn fields(err: ApiError) -> Vec<FieldError> {
+        match err {
+            ApiError::Invalid(f) => f,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_update_needs_a_status_or_a_reply_of_sensible_length() {
+        assert_eq!(
+            check_update(&body(Some("quoted"), Some("  Rp 20.000/pak  "))).unwrap(),
+            (Some(InquiryStatus::Quoted), Some("Rp 20.000/pak".into()))
+        );
+        assert_eq!(
+            check_update(&body(None, Some("Stok ada"))).unwrap(),
+            (None, Some("Stok ada".into()))
+        );
+        assert_eq!(
+            fields(check_update(&body(None, Some("   "))).unwrap_err()),
+            [FieldError::new("reply", Rule::Required)]
+        );
+        assert_eq!(
+            fields(check_update(&UpdateBody::default()).unwrap_err()),
+            [FieldError::new("reply", Rule::Required)]
+        );
+        let long = "x".repeat(2001);
+        assert_eq!(
+            fields(check_update(&body(Some("pending"), Some(&long))).unwrap_err()),
+            [
+                FieldError::new("status", Rule::IllegalStatusMove),
+                FieldError::new("reply", Rule::TooLong { max: 2000 })
+            ]
+        );
+        assert!(
+            check_update(&body(None, Some(&"é".repeat(2000)))).is_ok(),
+            "chars, not bytes"
+        );
+    }
+
+    #[test]
+    fn the_csv_has_one_row_per_line_and_a_bom() {
+        let part = InboxPart {
+            reference: "PQ-2026-000007".into(),
+            kind: "purchase".into(),
+            created_at: "2026-11-23T10:00:00.000Z".into(),
+            doc: serde_json::json!({
+                "organisation": "=HYPERLINK(\"http://x\")", "contact_name": "Dewi",
+                "email": "a@b.co", "whatsapp": "+62 812 7777 8888", "city": "Samarinda",
+                "items": [], "recurrence": "weekly", "wanted_by": "2026-12-01",
+                "note": "Kirim, pagi \"jam 7\""
+            })
+            .to_string(),
+            status: "new".into(),
+            items: r#"[{"product_id":"amplang","quantity":20,"unit":"pack"},
+                       {"product_id":"gone","quantity":5,"unit":"kg"}]"#
+                .into(),
+            read: false,
+            updated_at: "2026-11-23T10:00:00.000Z".into(),
+            events: Vec::new(),
+        };
+        let bytes = inbox_csv(&[part], |id| {
+            (id == "amplang").then(|| "Amplang Saliki".to_owned())
+        })
+        .unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        let text = text.strip_prefix('\u{feff}').expect("BOM first");
+        let mut rows = csv::Reader::from_reader(text.as_bytes());
+        assert_eq!(rows.headers().unwrap(), CSV_HEADER.as_slice());
+        let rows: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(&rows[0][4], "'=HYPERLINK(\"http://x\")");
+        assert_eq!(&rows[0][7], "'+62 812 7777 8888");
+        assert_eq!(&rows[0][10], "Amplang Saliki");
+        assert_eq!(&rows[0][13], "2026-12-01");
+        assert_eq!(&rows[0][16], "Kirim, pagi \"jam 7\"", "quoted, not split");
+        assert_eq!(&rows[1][10], "", "a product gone from the catalog");
+        assert_eq!((&rows[1][11], &rows[1][12]), ("5", "kg"));
+    }
+}
