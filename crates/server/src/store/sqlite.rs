@@ -964,6 +964,37 @@ mod tests {
         assert_eq!(rows[0].destination_country, None);
     }
 
+    /// A database from before the inbox (schema 4, with an inquiry in it) opens, gains the
+    /// events table and shows its old part as unread and new.
+    #[tokio::test]
+    async fn an_inquiry_from_schema_4_reaches_the_inbox() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let mut conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+            for (i, sql) in migrations::SQLITE.iter().take(4).enumerate() {
+                conn.execute_batch(sql).unwrap();
+                conn.pragma_update(None, "user_version", i + 1).unwrap();
+            }
+            let tx = conn.transaction().unwrap();
+            tx.execute_batch(
+                "INSERT INTO villages VALUES ('sepatin', '{}');
+                 INSERT INTO sellers VALUES ('s1', 'sepatin', '{}');
+                 INSERT INTO inquiries (id, reference, kind, idempotency_key, tracking_token, doc)
+                   VALUES (1, 'PQ-2026-000001', 'purchase', 'k', 't', '{\"items\":[]}');
+                 INSERT INTO inquiry_parts (inquiry_id, seller_id, status, items)
+                   VALUES (1, 's1', 'new', '[]');",
+            )
+            .unwrap();
+            tx.commit().unwrap();
+        }
+        let store = SqliteStore::open(dir.path()).unwrap();
+        assert_eq!(store.health().await.unwrap().schema_version, 5);
+        let inbox = store.seller_inbox("s1".into(), None).await.unwrap();
+        assert_eq!(inbox.unread, 1);
+        assert_eq!(inbox.parts[0].reference, "PQ-2026-000001");
+        assert!(inbox.parts[0].events.is_empty());
+    }
+
     #[test]
     fn unwritable_data_dir_is_a_clear_error() {
         let dir = tempfile::tempdir().unwrap();
