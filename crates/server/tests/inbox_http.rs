@@ -424,7 +424,8 @@ async fn sellers_answer_their_own_parts_and_buyers_see_the_replies() {
         .unwrap();
     assert_eq!(part_a["seller"]["name"], "KUB Amplang Uji Satu");
     assert_eq!(part_a["seller"]["whatsapp"], "+6281240000001");
-    assert_eq!(part_a["seller"]["village"], "Sepatin");
+    assert_eq!(part_a["seller"]["village"], "sepatin");
+    assert_eq!(part_a["seller"]["village_name"], "Sepatin");
     assert_eq!(part_a["status"], "replied");
     assert_eq!(part_a["events"][0]["reply"], "Stok ada, bisa kirim Senin.");
     assert_eq!(part_a["events"][0]["by"], "KUB Amplang Uji Satu");

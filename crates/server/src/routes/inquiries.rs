@@ -155,9 +155,10 @@ pub struct SellerContact {
     pub id: String,
     pub name: String,
     pub whatsapp: String,
-    /// The village's name, as a buyer would say it.
+    /// The village's slug, as everywhere in the catalog.
     pub village: String,
-    pub village_slug: String,
+    /// The village's name, for a page without the catalog at hand.
+    pub village_name: String,
 }
 
 /// `GET /api/inquiries/track/{token}`: the buyer's view of their inquiry, with each seller's
@@ -187,8 +188,8 @@ pub async fn track(
                 Ok(TrackedPart {
                     items: parse(&part.items)?,
                     seller: part.seller.map(|s| SellerContact {
-                        village: part.village_name.unwrap_or_else(|| s.village_slug.clone()),
-                        village_slug: s.village_slug,
+                        village_name: part.village_name.unwrap_or_else(|| s.village_slug.clone()),
+                        village: s.village_slug,
                         id: s.id,
                         name: s.name,
                         whatsapp: s.whatsapp,
