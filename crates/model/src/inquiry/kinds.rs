@@ -206,6 +206,53 @@ pub struct Money {
 }
 
 impl Money {
+    /// Reads a typed amount: `1.25`, `1,25` or `1 234.5` dollars; `25.000` or `25000` rupiah
+    /// (dots group thousands there). `None` for empty or unreadable text.
+    pub fn parse(text: &str, currency: Currency) -> Option<Money> {
+        let text = text.trim();
+        let digits = |s: &str| -> Option<u64> {
+            let d: String = s.chars().filter(char::is_ascii_digit).collect();
+            if d.is_empty()
+                || s.chars()
+                    .any(|c| !(c.is_ascii_digit() || " .,".contains(c)))
+            {
+                None
+            } else {
+                d.parse().ok()
+            }
+        };
+        let amount_minor = match currency {
+            Currency::Idr => digits(text)?,
+            Currency::Usd => {
+                let normal = text.replace(',', ".");
+                match normal.rsplit_once('.') {
+                    Some((whole, cents)) if cents.len() <= 2 && !cents.is_empty() => {
+                        let cents = digits(cents)? * if cents.len() == 1 { 10 } else { 1 };
+                        let whole = if whole.trim().is_empty() {
+                            0
+                        } else {
+                            digits(whole)?
+                        };
+                        whole.checked_mul(100)?.checked_add(cents)?
+                    }
+                    _ => digits(&normal)?.checked_mul(100)?,
+                }
+            }
+        };
+        Some(Money {
+            currency,
+            amount_minor,
+        })
+    }
+
+    /// The amount as typed back into a form: `1.25`, `25000`.
+    pub fn to_input(self) -> String {
+        match self.currency {
+            Currency::Idr => self.amount_minor.to_string(),
+            Currency::Usd => format!("{}.{:02}", self.amount_minor / 100, self.amount_minor % 100),
+        }
+    }
+
     /// `US$1,234.50` / `US$1.234,50` (Indonesian separators), `Rp 25.000` in both languages.
     pub fn format(self, lang: Lang) -> String {
         match self.currency {
@@ -386,6 +433,27 @@ mod tests {
             .filter(|t| t.names_destination())
             .collect();
         assert_eq!(named, [Incoterm::Cfr, Incoterm::Cif, Incoterm::Dap]);
+    }
+
+    #[test]
+    fn money_parses_what_buyers_type() {
+        let usd = |t| Money::parse(t, Currency::Usd).map(|m| m.amount_minor);
+        assert_eq!(usd("1.25"), Some(125));
+        assert_eq!(usd("1,25"), Some(125));
+        assert_eq!(usd("1.5"), Some(150));
+        assert_eq!(usd(" 950 "), Some(95_000));
+        assert_eq!(usd("1 234.50"), Some(123_450));
+        assert_eq!(usd(".5"), Some(50));
+        assert_eq!(usd(""), None);
+        assert_eq!(usd("abc"), None);
+        assert_eq!(usd("-3"), None);
+        let idr = |t| Money::parse(t, Currency::Idr).map(|m| m.amount_minor);
+        assert_eq!(idr("25.000"), Some(25_000));
+        assert_eq!(idr("25000"), Some(25_000));
+        assert_eq!(idr("Rp"), None);
+        let m = Money::parse("12.3", Currency::Usd).unwrap();
+        assert_eq!(m.to_input(), "12.30");
+        assert_eq!(Money::parse(&m.to_input(), Currency::Usd), Some(m));
     }
 
     #[test]
