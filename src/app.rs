@@ -8,8 +8,8 @@ use leptos_router::path;
 use crate::components::{Footer, Header};
 use crate::i18n::I18n;
 use crate::pages::{
-    AboutPage, HomePage, InquiryPage, ListingEditorPage, NotFoundPage, ProductPage, SellerPage,
-    SignInPage, VillagePage,
+    AboutPage, HomePage, InboxPage, InquiryPage, InsightsPage, ListingEditorPage, NotFoundPage,
+    ProductPage, SellerPage, SignInPage, TrackPage, VillagePage,
 };
 
 /// Moves focus to `<main>`. The router intercepts same-page anchors, so the browser's own
@@ -35,6 +35,7 @@ pub fn App() -> impl IntoView {
     crate::catalog_data::provide_catalog();
     crate::session::provide_session();
     crate::drafts::provide_outbox();
+    crate::inquiry_outbox::provide_inquiry_outbox();
 
     view! {
         <Router>
@@ -50,7 +51,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/penjual") view=SellerPage/>
                     <Route path=path!("/penjual/produk/:id") view=ListingEditorPage/>
                     <Route path=path!("/masuk") view=SignInPage/>
+                    <Route path=path!("/penjual/permintaan") view=InboxPage/>
                     <Route path=path!("/permintaan") view=InquiryPage/>
+                    <Route path=path!("/permintaan/lacak/:token") view=TrackPage/>
+                    <Route path=path!("/wawasan") view=InsightsPage/>
                     <Route path=path!("/tentang") view=AboutPage/>
                 </Routes>
             </main>

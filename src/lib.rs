@@ -11,6 +11,8 @@ pub mod catalog_data;
 pub mod components;
 pub mod drafts;
 pub mod i18n;
+pub mod inquiry_outbox;
+pub mod intl;
 pub mod pages;
 pub mod photo_client;
 pub mod session;

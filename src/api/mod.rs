@@ -1,12 +1,14 @@
 //! The only module that knows the server's URLs and wire formats. Pages call these
 //! functions and get typed values or an [`ApiError`] they can show in either language.
 
+use etalase_model::rules::FieldError;
 use etalase_model::Catalog;
-use gloo_net::http::Request;
-use serde::Deserialize;
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::{Deserialize, Serialize};
 
 use crate::storage;
 
+pub mod inquiry;
 pub mod seller;
 
 /// localStorage key of the last catalog that loaded, for offline use.
@@ -96,4 +98,49 @@ async fn fetch_catalog_text() -> Result<(String, bool), ApiError> {
     }
     let saved = res.headers().get("x-etalase-offline").is_some();
     Ok((res.text().await.map_err(|_| ApiError::Network)?, saved))
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ErrorBody {
+    pub code: String,
+    #[serde(default)]
+    pub fields: Vec<FieldError>,
+    pub retry_after: Option<u64>,
+}
+
+/// Turns a non-2xx answer into the error the UI explains.
+pub(crate) async fn refusal(res: Response) -> ApiError {
+    let status = res.status();
+    match res.json::<ErrorBody>().await {
+        Ok(body) if body.code == "invalid" => ApiError::Invalid(body.fields),
+        Ok(body) if body.code == "rate_limited" => {
+            ApiError::RateLimited(body.retry_after.unwrap_or(60))
+        }
+        Ok(body) => ApiError::Refused(body.code),
+        Err(_) => ApiError::Status(status),
+    }
+}
+
+pub(crate) async fn json_or_refusal<T: for<'de> Deserialize<'de>>(
+    res: Response,
+) -> Result<T, ApiError> {
+    if res.ok() {
+        res.json().await.map_err(|_| ApiError::Decode)
+    } else {
+        Err(refusal(res).await)
+    }
+}
+
+/// Sends `body` as JSON and decodes the answer (or the refusal).
+pub(crate) async fn send_json<B: Serialize, T: for<'de> Deserialize<'de>>(
+    request: RequestBuilder,
+    body: &B,
+) -> Result<T, ApiError> {
+    let res = request
+        .json(body)
+        .map_err(|_| ApiError::Decode)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    json_or_refusal(res).await
 }

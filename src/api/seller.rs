@@ -1,14 +1,14 @@
 //! The seller's calls: account, own listings, photo uploads. Every write carries the CSRF
 //! token the server handed out with the session (the cookie itself is HttpOnly).
 
-use etalase_model::rules::{FieldError, Registration, SignIn};
+use etalase_model::rules::{Registration, SignIn};
 use etalase_model::{Product, Seller};
-use gloo_net::http::{Request, RequestBuilder, Response};
+use gloo_net::http::Request;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::ApiError;
+use super::{json_or_refusal, refusal, send_json, ApiError, ErrorBody};
 
 /// The signed-in seller, as `/api/auth/me`, register and login return it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -24,49 +24,6 @@ pub struct Uploaded {
     pub width: u32,
     pub height: u32,
     pub bytes: usize,
-}
-
-#[derive(Deserialize)]
-struct ErrorBody {
-    code: String,
-    #[serde(default)]
-    fields: Vec<FieldError>,
-    retry_after: Option<u64>,
-}
-
-/// Turns a non-2xx answer into the error the UI explains.
-async fn refusal(res: Response) -> ApiError {
-    let status = res.status();
-    match res.json::<ErrorBody>().await {
-        Ok(body) if body.code == "invalid" => ApiError::Invalid(body.fields),
-        Ok(body) if body.code == "rate_limited" => {
-            ApiError::RateLimited(body.retry_after.unwrap_or(60))
-        }
-        Ok(body) => ApiError::Refused(body.code),
-        Err(_) => ApiError::Status(status),
-    }
-}
-
-async fn json_or_refusal<T: for<'de> Deserialize<'de>>(res: Response) -> Result<T, ApiError> {
-    if res.ok() {
-        res.json().await.map_err(|_| ApiError::Decode)
-    } else {
-        Err(refusal(res).await)
-    }
-}
-
-/// Sends `body` as JSON and decodes the answer (or the refusal).
-async fn send_json<B: Serialize, T: for<'de> Deserialize<'de>>(
-    request: RequestBuilder,
-    body: &B,
-) -> Result<T, ApiError> {
-    let res = request
-        .json(body)
-        .map_err(|_| ApiError::Decode)?
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    json_or_refusal(res).await
 }
 
 /// `GET /api/auth/me`; `Ok(None)` when signed out.

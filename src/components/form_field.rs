@@ -10,6 +10,16 @@ pub fn error_for(errors: &[FieldError], field: &str, lang: Lang) -> Option<Strin
         .map(|e| e.rule.message(lang))
 }
 
+/// The message for `field` among `errors` (tracked), following the language switch.
+pub fn field_error(
+    errors: Memo<Vec<FieldError>>,
+    field: impl Into<String>,
+) -> Signal<Option<String>> {
+    let i18n = crate::i18n::use_i18n();
+    let field = field.into();
+    Signal::derive(move || errors.with(|e| error_for(e, &field, i18n.lang())))
+}
+
 /// A labelled text input with an optional hint and its error, wired for screen readers:
 /// the hint and error are the input's description, and `aria-invalid` marks a problem.
 #[component]

@@ -11,6 +11,8 @@ pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let outbox = crate::drafts::use_outbox();
+    let inquiries = crate::inquiry_outbox::use_inquiry_outbox();
+    let inquiries_waiting = move || inquiries.waiting.with(Vec::len);
     view! {
         <header class="site-header">
             <div class="header-top">
@@ -26,8 +28,13 @@ pub fn Header() -> impl IntoView {
             <SearchBox/>
             <nav class="main-nav" aria-label=move || i18n.t().nav_label>
                 <A href="/" exact=true>{move || i18n.t().nav_catalog}</A>
-                <A href="/permintaan">{move || i18n.t().nav_inquiry}</A>
+                <A href="/permintaan">
+                    {move || i18n.t().nav_inquiry}
+                    <span class="outbox-count" hidden=move || { inquiries_waiting() == 0 }
+                        aria-label=move || i18n.q().waiting_short>{inquiries_waiting}</span>
+                </A>
                 <A href="/penjual">{move || i18n.t().nav_sellers}</A>
+                <A href="/wawasan">{move || i18n.q().nav_insights}</A>
                 <A href="/tentang">{move || i18n.t().nav_about}</A>
                 <Show when=move || session.me().is_some()
                     fallback=move || view! { <A href="/masuk" attr:class="nav-sign-in">{move || i18n.t().nav_sign_in}</A> }>

@@ -1,11 +1,13 @@
 //! Reusable widgets, one module each.
 
+mod bar_chart;
 mod cert_badges;
 mod coming_soon;
 mod filter_panel;
 mod footer;
 mod form_field;
 mod header;
+mod inquiry_parts;
 mod lang_switch;
 mod not_found_panel;
 mod page_meta;
@@ -13,12 +15,14 @@ mod product_card;
 mod search_box;
 mod with_catalog;
 
+pub use bar_chart::{Bar, BarChart};
 pub use cert_badges::CertBadges;
 pub use coming_soon::ComingSoon;
 pub use filter_panel::FilterPanel;
 pub use footer::Footer;
-pub use form_field::{error_for, TextField};
+pub use form_field::{error_for, field_error, TextField};
 pub use header::Header;
+pub use inquiry_parts::{EventList, LineList, StatusChip};
 pub use lang_switch::LangSwitch;
 pub use not_found_panel::NotFoundPanel;
 pub use page_meta::PageMeta;

@@ -9,9 +9,43 @@ use leptos::prelude::*;
 
 use crate::storage;
 
+pub mod inquiry;
 pub mod seller;
 
+pub use inquiry::InquiryTexts;
 pub use seller::{Said, SellerTexts};
+
+/// Declares one area's string table: each entry names a field once with its Indonesian
+/// and English text side by side, so a translation cannot go missing and a reviewer reads
+/// both at once. Makes the struct, its `ID` and `EN` values and (in tests) the pairs for
+/// [`check_pairs`].
+macro_rules! text_table {
+    ($(#[$doc:meta])* $name:ident; $($field:ident: $id:literal, $en:literal;)*) => {
+        $(#[$doc])*
+        pub struct $name { $(pub $field: &'static str,)* }
+        pub const ID: $name = $name { $($field: $id,)* };
+        pub const EN: $name = $name { $($field: $en,)* };
+        #[cfg(test)]
+        const PAIRS: &[(&str, &str, &str)] = &[$((stringify!($field), $id, $en),)*];
+    };
+}
+pub(crate) use text_table;
+
+/// Both languages of every entry have the same `{}` holes, none is empty, and none was
+/// left untranslated.
+#[cfg(test)]
+pub(crate) fn check_pairs(pairs: &[(&str, &str, &str)]) {
+    for (field, id, en) in pairs {
+        assert_eq!(
+            id.matches("{}").count(),
+            en.matches("{}").count(),
+            "{field}"
+        );
+        assert!(!id.trim().is_empty() && !en.trim().is_empty(), "{field}");
+    }
+    let same: Vec<_> = pairs.iter().filter(|(_, id, en)| id == en).collect();
+    assert!(same.is_empty(), "untranslated: {same:?}");
+}
 
 const STORAGE_KEY: &str = "etalase.lang";
 
@@ -91,6 +125,7 @@ pub struct Texts {
     pub export_badge: &'static str,
     pub from_village: &'static str,
     pub product_not_found: &'static str,
+    pub inquiry_not_found: &'static str,
     pub terms_heading: &'static str,
     pub term_unit: &'static str,
     pub term_moq: &'static str,
@@ -204,6 +239,7 @@ pub const ID: Texts = Texts {
     export_badge: "Siap ekspor",
     from_village: "Desa {}",
     product_not_found: "Produk ini tidak ditemukan atau sudah tidak dijual.",
+    inquiry_not_found: "Permintaan ini tidak ditemukan. Periksa tautan lacak Anda.",
     terms_heading: "Ketentuan pembelian",
     term_unit: "Satuan",
     term_moq: "Minimal pesanan",
@@ -317,6 +353,7 @@ pub const EN: Texts = Texts {
     export_badge: "Export-ready",
     from_village: "{} village",
     product_not_found: "This product was not found or is no longer listed.",
+    inquiry_not_found: "This request was not found. Check your tracking link.",
     terms_heading: "Purchase terms",
     term_unit: "Unit",
     term_moq: "Minimum order",
@@ -411,6 +448,11 @@ impl I18n {
     /// The seller area's strings (tracked).
     pub fn s(&self) -> &'static SellerTexts {
         seller::texts(self.lang.get())
+    }
+
+    /// The inquiry pages' strings (tracked).
+    pub fn q(&self) -> &'static InquiryTexts {
+        inquiry::texts(self.lang.get())
     }
 
     /// Changes language, remembers it and updates `<html lang>` for screen readers.

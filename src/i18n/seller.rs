@@ -8,18 +8,9 @@ use etalase_model::Lang;
 use crate::api::ApiError;
 use crate::i18n::fill;
 
-macro_rules! seller_texts {
-    ($($field:ident: $id:literal, $en:literal;)*) => {
-        /// The seller area's strings of one language.
-        pub struct SellerTexts { $(pub $field: &'static str,)* }
-        pub const ID: SellerTexts = SellerTexts { $($field: $id,)* };
-        pub const EN: SellerTexts = SellerTexts { $($field: $en,)* };
-        #[cfg(test)]
-        const PAIRS: &[(&str, &str, &str)] = &[$((stringify!($field), $id, $en),)*];
-    };
-}
-
-seller_texts! {
+crate::i18n::text_table! {
+    /// The seller area's strings of one language.
+    SellerTexts;
     auth_title: "Masuk penjual", "Seller sign in";
     auth_lead: "Untuk UMKM dan koperasi desa: daftarkan usaha, lalu terbitkan produk dari HP.", "For village businesses and cooperatives: register, then publish products from your phone.";
     tab_sign_in: "Masuk", "Sign in";
@@ -189,19 +180,8 @@ pub fn texts(lang: Lang) -> &'static SellerTexts {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn both_languages_have_the_same_placeholders_and_differ() {
-        for (field, id, en) in PAIRS {
-            assert_eq!(
-                id.matches("{}").count(),
-                en.matches("{}").count(),
-                "{field}"
-            );
-            assert!(!id.trim().is_empty() && !en.trim().is_empty(), "{field}");
-        }
-        let same: Vec<_> = PAIRS.iter().filter(|(_, id, en)| id == en).collect();
-        assert!(same.is_empty(), "untranslated: {same:?}");
+        crate::i18n::check_pairs(super::PAIRS);
     }
 }

@@ -19,9 +19,10 @@ use super::{status_label, SignInFirst};
 use crate::api::seller::own_listings;
 use crate::api::ApiError;
 use crate::catalog_data::{today, use_catalog};
-use crate::components::{error_for, NotFoundPanel, PageMeta, ProductCard, TextField};
+use crate::components::{field_error, NotFoundPanel, PageMeta, ProductCard, TextField};
 use crate::drafts::{self, send, use_outbox, Draft, SendResult};
 use crate::i18n::{use_i18n, Said, SellerTexts};
+use crate::pages::show_url;
 use crate::pages::sign_in::focus_field;
 use crate::session::use_session;
 
@@ -312,21 +313,6 @@ impl SellerTexts {
     fn saved_server_button(&self) -> &'static str {
         self.save_changes
     }
-}
-
-/// Puts the listing's new id in the address bar without re-rendering the editor (a route
-/// change would remount it mid-save), so a reload or a shared link opens the same listing.
-fn show_url(path: &str) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
-    }
-}
-
-/// The message for one field (tracked), in the current language.
-fn field_error(errors: Memo<Vec<FieldError>>, field: impl Into<String>) -> Signal<Option<String>> {
-    let i18n = use_i18n();
-    let field = field.into();
-    Signal::derive(move || errors.with(|e| error_for(e, &field, i18n.lang())))
 }
 
 /// Binds a text field of the product to an input.

@@ -1,6 +1,7 @@
 //! `/penjual`: the seller's own listings; `/penjual/produk/:id`: the listing editor.
 
 mod editor;
+mod inbox;
 mod photos;
 
 use etalase_model::{format_rupiah, ListingStatus, Product};
@@ -14,6 +15,7 @@ use crate::i18n::{fill, use_i18n, SellerTexts};
 use crate::session::use_session;
 
 pub use editor::ListingEditorPage;
+pub use inbox::InboxPage;
 
 /// The label of a listing's status.
 pub fn status_label(s: &'static SellerTexts, status: ListingStatus) -> &'static str {
@@ -83,6 +85,7 @@ fn Dashboard() -> impl IntoView {
                 </div>
                 <div class="dashboard-actions">
                     <A href="/penjual/produk/baru" attr:class="button primary">{move || i18n.s().new_listing}</A>
+                    <A href="/penjual/permintaan" attr:class="button secondary">{move || i18n.q().inbox_title}</A>
                     <button type="button" class="button secondary" on:click=sign_out>{move || i18n.s().sign_out}</button>
                 </div>
             </div>

@@ -1,0 +1,329 @@
+//! `/penjual/permintaan`: the inquiries for the signed-in seller's products. Filter by
+//! status, open one to read the buyer's details (which marks it read), reply, move it on
+//! (only the moves the shared state machine allows are offered), answer on WhatsApp, or
+//! download everything as CSV.
+
+use std::sync::Arc;
+
+use etalase_model::inquiry::InquiryStatus;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+
+use crate::api::inquiry::{self, Form, InboxPart};
+use crate::api::ApiError;
+use crate::catalog_data::CatalogData;
+use crate::components::{EventList, LineList, StatusChip, WithCatalog};
+use crate::i18n::{fill, use_i18n, Said};
+use crate::intl::{country_name, format_time};
+use crate::session::use_session;
+
+use super::SignInFirst;
+
+#[component]
+pub fn InboxPage() -> impl IntoView {
+    let session = use_session();
+    view! {
+        <Show when=move || session.me().is_some() fallback=SignInFirst>
+            <WithCatalog skeleton_cards=1 render=move |data| view! { <Inbox data=data/> }/>
+        </Show>
+    }
+}
+
+#[component]
+fn Inbox(data: Arc<CatalogData>) -> impl IntoView {
+    let i18n = use_i18n();
+    let q = move || i18n.q();
+    let session = use_session();
+    let loaded = LocalResource::new(inquiry::inbox);
+    let parts = RwSignal::new(Vec::<InboxPart>::new());
+    let error = RwSignal::new(None::<ApiError>);
+    Effect::new(move |_| match loaded.get() {
+        Some(Ok(inbox)) => {
+            parts.set(inbox.parts);
+            error.set(None);
+        }
+        Some(Err(ApiError::Refused(code))) if code == "sign_in_required" => session.signed_out(),
+        Some(Err(err)) => error.set(Some(err)),
+        None => {}
+    });
+    let filter = RwSignal::new(None::<InquiryStatus>);
+    // Which part is open survives its row being redrawn after a reply.
+    let open = RwSignal::new(None::<String>);
+    let unread = move || parts.with(|p| p.iter().filter(|p| !p.read).count());
+    let count = move |s: Option<InquiryStatus>| {
+        parts.with(|p| p.iter().filter(|p| s.is_none_or(|s| p.status == s)).count())
+    };
+    let shown = move || {
+        let f = filter.get();
+        parts.with(|p| {
+            p.iter()
+                .filter(|p| f.is_none_or(|s| p.status == s))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    let tab = move |s: Option<InquiryStatus>| {
+        view! {
+            <button type="button" class="filter-tab" aria-pressed=move || (filter.get() == s).to_string()
+                on:click=move |_| filter.set(s)>
+                {move || s.map_or(q().all_statuses, |s| s.label(i18n.lang()))}
+                <span class="count">{move || count(s)}</span>
+            </button>
+        }
+    };
+    view! {
+        <section class="panel inbox">
+            <nav class="crumbs"><A href="/penjual">{move || i18n.s().dashboard_title}</A></nav>
+            <div class="dashboard-head">
+                <div>
+                    <h1>{move || q().inbox_title}</h1>
+                    <p class="muted" role="status">{move || fill(q().unread_count, &[&unread()])}</p>
+                </div>
+                <a class="button secondary" href="/api/seller/inquiries.csv" download>{move || q().download_csv}</a>
+            </div>
+            <div class="filter-tabs" role="group" aria-label=move || q().filter_label>
+                {tab(None)}
+                {InquiryStatus::ALL.into_iter().map(|s| tab(Some(s))).collect_view()}
+            </div>
+            <p class="notice error" role="alert" hidden=move || error.with(Option::is_none)>
+                {move || error.get().map(|e| Said::Refusal(e).render(i18n.s()))}
+            </p>
+            <p class="muted" role="status" hidden=move || loaded.get().is_some()>{move || q().loading_inbox}</p>
+            <div class="empty-state" hidden=move || loaded.get().is_none() || !shown().is_empty()>
+                <p>{move || if parts.with(Vec::is_empty) { q().inbox_empty } else { q().inbox_filter_empty }}</p>
+            </div>
+            <ul class="inbox-list">
+                <For each=shown key=|p| (p.reference.clone(), p.status, p.events.len()) let:part>
+                    <InboxItem part=part parts=parts open=open data=data.clone()/>
+                </For>
+            </ul>
+        </section>
+    }
+}
+
+/// One part: a summary line that opens into the buyer's details, lines, history and the
+/// reply form.
+#[component]
+fn InboxItem(
+    part: InboxPart,
+    parts: RwSignal<Vec<InboxPart>>,
+    /// The reference of the open part, if any.
+    open: RwSignal<Option<String>>,
+    data: Arc<CatalogData>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let q = move || i18n.q();
+    let session = use_session();
+    let form = Form::parse(part.kind, &part.inquiry);
+    let (org, contact, email, phone) = form
+        .as_ref()
+        .map(|f| {
+            let (a, b, c, d) = f.contact();
+            (a.to_string(), b.to_string(), c.to_string(), d.to_string())
+        })
+        .unwrap_or_default();
+    let reference = part.reference.clone();
+    let created = part.created_at.clone();
+    let unread = {
+        let reference = reference.clone();
+        Memo::new(move |_| {
+            parts.with(|all| all.iter().any(|p| p.reference == reference && !p.read))
+        })
+    };
+    let is_open = {
+        let reference = reference.clone();
+        move || open.with(|o| o.as_deref() == Some(reference.as_str()))
+    };
+    let replace = move |updated: InboxPart| {
+        parts.update(|all| {
+            if let Some(p) = all.iter_mut().find(|p| p.reference == updated.reference) {
+                *p = updated;
+            }
+        })
+    };
+    let on_toggle = {
+        let reference = reference.clone();
+        move |ev: leptos::ev::Event| {
+            use wasm_bindgen::JsCast;
+            let now_open = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                .is_some_and(|d| d.open());
+            if now_open {
+                open.set(Some(reference.clone()));
+            } else if open.with_untracked(|o| o.as_deref() == Some(reference.as_str())) {
+                open.set(None);
+            }
+            if now_open && unread.get_untracked() {
+                let reference = reference.clone();
+                let csrf = session.csrf().unwrap_or_default();
+                spawn_local(async move {
+                    if inquiry::mark_read(&csrf, &reference).await.is_ok() {
+                        parts.update(|all| {
+                            if let Some(p) = all.iter_mut().find(|p| p.reference == reference) {
+                                p.read = true;
+                            }
+                        });
+                    }
+                });
+            }
+        }
+    };
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    let wa = {
+        let (contact, reference) = (contact.clone(), reference.clone());
+        move || {
+            let text = fill(q().whatsapp_buyer, &[&contact, &reference]);
+            format!(
+                "https://wa.me/{digits}?text={}",
+                String::from(js_sys::encode_uri_component(&text))
+            )
+        }
+    };
+    let details = form.map(|f| view! { <FormDetails form=f/> });
+    let lines = form_lines(&part);
+    view! {
+        <li class="inbox-item" class:unread=unread>
+            <details prop:open=is_open on:toggle=on_toggle>
+                <summary>
+                    <span class="inbox-ref">{reference.clone()}</span>
+                    <span class="chip new-dot" hidden=move || !unread.get()>{move || q().unread}</span>
+                    <span class="inbox-org">{org.clone()}</span>
+                    <StatusChip status=part.status/>
+                    <span class="muted small">{move || format!("{} · {}", part.kind.label(i18n.lang()), format_time(&created, i18n.lang()))}</span>
+                </summary>
+                <div class="inbox-body">
+                    <dl class="buyer">
+                        <dt>{move || q().field_contact_name}</dt><dd>{contact.clone()}</dd>
+                        <dt>{move || q().field_email}</dt><dd><a href=format!("mailto:{email}")>{email.clone()}</a></dd>
+                        <dt>{move || q().field_phone}</dt><dd>{phone.clone()}</dd>
+                        {details}
+                    </dl>
+                    <LineList lines=lines data=data/>
+                    <h3 class="small-heading">{move || q().history_heading}</h3>
+                    <EventList events=part.events.clone()/>
+                    <ReplyForm reference=reference.clone() status=part.status on_saved=replace/>
+                    <a class="button whatsapp" href=wa target="_blank" rel="noopener">{move || q().reply_whatsapp}</a>
+                </div>
+            </details>
+        </li>
+    }
+}
+
+fn form_lines(part: &InboxPart) -> crate::api::inquiry::Lines {
+    crate::api::inquiry::Lines::parse(
+        part.kind,
+        part.inquiry
+            .get("items")
+            .unwrap_or(&serde_json::Value::Null),
+    )
+}
+
+/// The terms a seller quotes on: place and date, and for an RFQ the Incoterm, port,
+/// payment, sample and certificates.
+#[component]
+fn FormDetails(form: Form) -> impl IntoView {
+    let i18n = use_i18n();
+    let q = move || i18n.q();
+    match form {
+        Form::Purchase(f) => {
+            let wanted = f.wanted_by.map(|d| d.to_string()).unwrap_or_default();
+            let recurrence = f.recurrence;
+            view! {
+                <dt>{move || q().field_city}</dt><dd>{f.city.clone()}</dd>
+                <dt>{move || q().field_recurrence}</dt><dd>{move || recurrence.label(i18n.lang())}</dd>
+                <dt>{move || q().field_wanted_by}</dt><dd>{wanted}</dd>
+                <dt>{move || q().field_note}</dt><dd>{f.note.clone()}</dd>
+            }
+            .into_any()
+        }
+        Form::Export(f) => {
+            let (country, destination) = (f.country.clone(), f.destination_country.clone());
+            let port = f.destination_port.clone();
+            let sample = f.sample_wanted;
+            let certs = f.certificates.clone();
+            view! {
+                <dt>{move || q().field_country}</dt><dd>{move || country_name(&country, i18n.lang())}</dd>
+                <dt>{move || q().field_incoterm}</dt><dd>{f.incoterm.code()}</dd>
+                <dt>{move || q().field_destination_country}</dt>
+                <dd>{move || format!("{} {}", country_name(&destination, i18n.lang()), port)}</dd>
+                <dt>{move || q().field_payment_terms}</dt><dd>{f.payment_terms.clone()}</dd>
+                <dt>{move || q().field_required_by}</dt><dd>{f.required_by.map(|d| d.to_string())}</dd>
+                <dt>{move || q().field_valid_until}</dt><dd>{f.valid_until.map(|d| d.to_string())}</dd>
+                <dt>{move || q().field_sample}</dt><dd>{move || if sample { q().yes } else { q().no }}</dd>
+                <dt>{move || q().field_certificates}</dt>
+                <dd>{move || certs.iter().map(|c| c.label(i18n.lang())).collect::<Vec<_>>().join(", ")}</dd>
+                <dt>{move || q().field_note}</dt><dd>{f.note.clone()}</dd>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Reply text and the status moves allowed from here.
+#[component]
+fn ReplyForm(
+    reference: String,
+    status: InquiryStatus,
+    on_saved: impl Fn(InboxPart) + Copy + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let q = move || i18n.q();
+    let session = use_session();
+    let reply = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<ApiError>);
+    let id = format!("reply-{reference}");
+    let send = move |to: Option<InquiryStatus>| {
+        let reference = reference.clone();
+        let text = reply.get_untracked();
+        let csrf = session.csrf().unwrap_or_default();
+        busy.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let text = text.trim();
+            let result =
+                inquiry::update(&csrf, &reference, to, (!text.is_empty()).then_some(text)).await;
+            busy.set(false);
+            match result {
+                Ok(updated) => {
+                    reply.set(String::new());
+                    on_saved(updated);
+                }
+                Err(err) => error.set(Some(err)),
+            }
+        });
+    };
+    if status.is_final() {
+        return view! { <p class="muted">{move || q().final_status}</p> }.into_any();
+    }
+    let send_reply = send.clone();
+    view! {
+        <div class="reply-form">
+            <label for=id.clone()>{move || q().reply_label}</label>
+            <textarea id=id rows="3" prop:value=move || reply.get() on:input=move |ev| reply.set(event_target_value(&ev))
+                placeholder=move || q().reply_hint></textarea>
+            <p class="notice error" role="alert" hidden=move || error.with(Option::is_none)>
+                {move || error.get().map(|e| match e {
+                    ApiError::Invalid(fields) => fields.first().map(|f| f.rule.message(i18n.lang())).unwrap_or_default(),
+                    other => Said::Refusal(other).render(i18n.s()),
+                })}
+            </p>
+            <div class="reply-actions">
+                <button type="button" class="button primary" disabled=move || busy.get() || reply.with(|r| r.trim().is_empty())
+                    on:click=move |_| send_reply(None)>{move || q().send_reply}</button>
+                {status.next().iter().copied().map(|to| {
+                    let send = send.clone();
+                    view! {
+                        <button type="button" class="button secondary" disabled=move || busy.get()
+                            on:click=move |_| send(Some(to))>
+                            {move || fill(q().mark_as, &[&to.label(i18n.lang())])}
+                        </button>
+                    }
+                }).collect_view()}
+            </div>
+        </div>
+    }
+    .into_any()
+}
