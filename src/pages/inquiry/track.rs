@@ -76,8 +76,8 @@ fn TrackedView(
                 {move || kind.label(i18n.lang())}
                 {move || (!created.is_empty()).then(|| format!(" · {}", format_time(&created, i18n.lang())))}
             </p>
-            <p class="notice">{move || q().track_private}</p>
-            <button type="button" class="button secondary small" on:click=move |_| on_refresh()>{move || q().refresh}</button>
+            <p class="notice info">{move || q().track_private}</p>
+            <button type="button" class="button secondary" on:click=move |_| on_refresh()>{move || q().refresh}</button>
             <div class="parts">{parts}</div>
         </section>
     }

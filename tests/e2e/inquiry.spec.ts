@@ -1,0 +1,159 @@
+// Buyers' inquiries end to end: an export RFQ for seaweed sent while the connection drops
+// (it waits in the outbox and goes out on reconnect), a hotel basket spanning two sellers,
+// the buyer's tracking page, and the seller answering with a quote that the buyer then sees.
+import { test, expect, type Page } from '@playwright/test';
+
+const DEMO_SELLER_PRODUCT = 'kerupuk-udang-sepatin-250g'; // sold by the demo sign-in's business
+const OTHER_SELLER_PRODUCT = 'rumput-laut-kering-tani-baru-karung';
+
+function isoDaysAhead(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+async function shot(page: Page, name: string, project: string) {
+  await page.screenshot({ path: `artifacts/screenshots/${name}-${project}.png`, fullPage: true });
+}
+
+test('export RFQ survives a reload and a dropped connection, and is sent on reconnect', async ({ page, context }, info) => {
+  test.setTimeout(90_000);
+  await page.goto('/permintaan');
+  await page.getByRole('tab', { name: 'RFQ ekspor' }).click();
+  await page.getByLabel('Tambah produk').fill('rumput laut gracilaria');
+  await page.locator('.picker-add', { hasText: 'Rumput Laut Gracilaria Kering' }).first().click();
+  await expect(page.locator('.basket-line')).toHaveCount(1);
+
+  // Sending an empty form shows the shared rules' messages on the fields.
+  await page.getByRole('button', { name: 'Kirim RFQ' }).click();
+  await expect(page.locator('#f-company-error')).toHaveText('Wajib diisi.');
+  await expect(page.locator('#f-company')).toBeFocused();
+
+  await page.locator('#f-items-0-quantity').fill('2');
+  await page.locator('#f-items-0-unit').selectOption('container-20ft');
+  await page.locator('#f-items-0-specification').fill('Kadar air maks. 35%, bersih dari pasir');
+  await page.locator('#f-items-0-target_price').fill('950');
+  await page.locator('#f-items-0-target_price').blur();
+  await page.getByLabel('Nama perusahaan').fill('Lion City Seaweed Trading Pte Ltd');
+  await page.getByLabel('Nama kontak').fill('Mei Ling Tan');
+  await page.getByLabel('Email').fill('buying@lioncity.example');
+  await page.getByLabel('WhatsApp atau telepon').fill('+65 6123 4567');
+  await page.locator('#f-country').selectOption('SG');
+  await page.locator('#f-incoterm').selectOption('cif');
+  await page.locator('#f-destination_country').selectOption('SG');
+  await page.locator('#f-email').press('Tab'); // the form keeps going while focus moves
+  await expect(page.locator('#f-destination_port-error')).toHaveText('Wajib diisi.'); // CIF names a port
+  await page.locator('#f-destination_port').fill('Singapore');
+  await page.locator('#f-required_by').fill(isoDaysAhead(60));
+  await page.locator('#f-valid_until').fill(isoDaysAhead(20));
+  await page.getByRole('checkbox', { name: 'Halal' }).check();
+  await page.getByRole('checkbox', { name: 'Minta sampel dulu' }).check();
+
+  // Nothing typed is lost on reload.
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'RFQ ekspor' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('#f-company')).toHaveValue('Lion City Seaweed Trading Pte Ltd');
+  await expect(page.locator('#f-items-0-quantity')).toHaveValue('2');
+  await expect(page.locator('#f-items-0-target_price')).toHaveValue('950.00');
+  await expect(page.locator('#f-destination_port')).toHaveValue('Singapore');
+  await shot(page, 'rfq-form', info.project.name);
+
+  // The connection drops just as the buyer sends.
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Kirim RFQ' }).click();
+  await expect(page.getByText('Tidak ada koneksi. Permintaan disimpan di perangkat ini')).toBeVisible();
+  await expect(page.getByText('1 permintaan menunggu koneksi')).toBeVisible();
+  await expect(page.locator('.main-nav .outbox-count').first()).toHaveText('1');
+
+  await context.setOffline(false);
+  await expect(page.getByText(/menunggu koneksi dan akan dikirim/)).toBeHidden({ timeout: 20_000 });
+  const receipt = page.locator('.receipts li', { hasText: /RFQ-\d{4}-\d{6}/ }).first();
+  await expect(receipt).toBeVisible();
+  await receipt.getByRole('link').click();
+  await expect(page).toHaveURL(/\/permintaan\/lacak\/[0-9a-f]{32}$/);
+  await expect(page.locator('.part')).toHaveCount(1);
+  await expect(page.locator('.part')).toContainText('Rumput Laut Gracilaria Kering');
+  await expect(page.locator('.part')).toContainText("2 kontainer 20'");
+  await expect(page.locator('.part .chip')).toHaveText('Baru');
+});
+
+test('hotel basket with two sellers: tracked per seller, the seller quotes, the buyer sees it', async ({ page, browser }, info) => {
+  test.setTimeout(90_000);
+  await page.goto(`/permintaan?produk=${DEMO_SELLER_PRODUCT}`);
+  await expect(page).toHaveURL(/\/permintaan$/);
+  await page.goto(`/permintaan?produk=${OTHER_SELLER_PRODUCT}`);
+  await page.getByRole('tab', { name: /Pembelian/ }).click();
+  await expect(page.locator('.basket-line')).toHaveCount(2);
+  await expect(page.getByText('Produk dari 2 penjual')).toBeVisible();
+  const hotel = `Hotel Tepian Mahakam ${info.project.name} ${Date.now() % 100000}`;
+  await page.locator('#f-items-0-quantity').fill('40');
+  await page.getByLabel('Nama hotel, restoran atau usaha').fill(hotel);
+  await page.getByLabel('Nama kontak').fill('Rina Kartika');
+  await page.getByLabel('Email').fill('purchasing@tepian.example');
+  await page.getByLabel('Nomor WhatsApp').fill('0813 5000 1234');
+  await page.getByLabel('Kota pengiriman').fill('Samarinda');
+  await page.locator('#f-recurrence').selectOption('weekly');
+  await page.locator('#f-wanted_by').fill(isoDaysAhead(14));
+  await page.getByRole('button', { name: 'Kirim permintaan' }).click();
+  const sent = page.locator('.notice.sent');
+  await expect(sent).toContainText(/Permintaan PQ-\d{4}-\d{6} terkirim/);
+  const reference = (await sent.locator('strong').innerText()).match(/PQ-\d{4}-\d{6}/)![0];
+  await sent.getByRole('link', { name: 'Buka halaman lacak' }).click();
+  const trackingUrl = page.url();
+  await expect(page.locator('.part')).toHaveCount(2);
+  const ownPart = page.locator('.part', { hasText: 'UD Kerupuk Udang Sepatin Jaya' });
+  await expect(ownPart.locator('.part-head .chip')).toHaveText('Baru');
+  const wa = await ownPart.getByRole('link', { name: /Hubungi .* lewat WhatsApp/ }).getAttribute('href');
+  expect(decodeURIComponent(String(wa))).toContain(reference);
+
+  // The seller signs in (another browser), finds it unread in the inbox, and quotes.
+  const sellerContext = await browser.newContext({ viewport: page.viewportSize() ?? undefined });
+  const seller = await sellerContext.newPage();
+  await seller.goto('/masuk');
+  await seller.getByLabel('Nomor WhatsApp').fill('0812 0000 0001');
+  await seller.getByLabel('Kata sandi', { exact: true }).fill('desa-demo-2026');
+  await seller.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await expect(seller).toHaveURL(/\/penjual$/);
+  await seller.getByRole('link', { name: 'Permintaan masuk' }).click();
+  const item = seller.locator('.inbox-item', { hasText: reference });
+  await expect(item.locator('.new-dot')).toBeVisible();
+  await item.locator('summary').click();
+  await expect(item.locator('.new-dot')).toBeHidden();
+  await expect(item).toContainText('Kerupuk Udang Sepatin 250 g');
+  await expect(item).not.toContainText('Rumput Laut Kering'); // the other seller's line
+  await expect(item).toContainText(hotel);
+  // A new part cannot be marked won before any conversation: not offered.
+  await expect(item.getByRole('button', { name: 'Tandai: Berhasil (deal)' })).toHaveCount(0);
+  const reply = 'Stok siap 40 pak tiap minggu, Rp 24.000/pak sampai Samarinda.';
+  await item.getByLabel('Balasan untuk pembeli').fill(reply);
+  await item.getByRole('button', { name: 'Tandai: Penawaran terkirim' }).click();
+  await expect(item.locator('summary .chip.status-quoted')).toBeVisible();
+  await expect(item.locator('.event-reply')).toHaveText(reply);
+  await expect(item.getByRole('button', { name: 'Tandai: Berhasil (deal)' })).toBeVisible();
+  await shot(seller, 'inbox', info.project.name);
+  await sellerContext.close();
+
+  // The buyer refreshes the tracking page: quoted, with the reply, by whom.
+  await page.goto(trackingUrl);
+  await expect(ownPart.locator('.part-head .chip')).toHaveText('Penawaran terkirim');
+  await expect(ownPart.locator('.event-reply')).toHaveText(reply);
+  await expect(ownPart.locator('.event-head')).toContainText('UD Kerupuk Udang Sepatin Jaya');
+  await expect(page.locator('.part', { hasNotText: 'UD Kerupuk Udang Sepatin Jaya' }).locator('.part-head .chip')).toHaveText('Baru');
+});
+
+test('demand insights draw charts with a table alternative from stored inquiries', async ({ page }, info) => {
+  await page.goto('/wawasan');
+  await expect(page.getByRole('heading', { name: 'Wawasan permintaan' })).toBeVisible();
+  const total = Number((await page.locator('.big-number').innerText()).match(/\d+/)![0]);
+  expect(total).toBeGreaterThanOrEqual(30); // the demo inquiries, plus any sent by other tests
+  for (const title of ['Menurut kategori produk', 'Menurut desa', 'Menurut negara tujuan', 'Menurut bulan']) {
+    const chart = page.getByRole('figure', { name: title });
+    await expect(chart.getByRole('img', { name: title })).toBeVisible();
+    const bars = await chart.locator('rect.bar').count();
+    expect(bars).toBeGreaterThan(0);
+    await chart.locator('summary').click();
+    await expect(chart.locator('tbody tr')).toHaveCount(bars);
+  }
+  const countries = page.getByRole('figure', { name: 'Menurut negara tujuan' });
+  await expect(countries.locator('tbody')).toContainText('Singapura');
+  await shot(page, 'insights', info.project.name);
+});
