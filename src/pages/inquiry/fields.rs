@@ -273,6 +273,6 @@ fn sorted_countries(lang: Lang) -> Vec<(&'static str, String)> {
         .iter()
         .map(|c| (*c, country_name(c, lang)))
         .collect();
-    all.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+    all.sort_by_key(|(_, name)| name.to_lowercase());
     all
 }
