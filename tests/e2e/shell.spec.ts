@@ -67,3 +67,28 @@ test('keyboard users can skip to the content', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.locator('main#main')).toBeFocused();
 });
+
+test('the Content-Security-Policy blocks nothing the app itself does, and is really enforced', async ({ page }) => {
+  await page.addInitScript(() => {
+    (window as any).__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as any).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const res = await page.goto('/');
+  expect(res?.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
+  for (const path of ['/', '/permintaan', '/wawasan', '/masuk', '/tentang']) {
+    await page.goto(path);
+    await expect(page.locator('#boot')).toHaveCount(0); // the wasm app mounted
+    expect(await page.evaluate(() => (window as any).__csp), path).toEqual([]);
+  }
+  // An injected inline script is refused: the policy is not decorative.
+  const ran = await page.evaluate(() => {
+    (window as any).__injected = false;
+    const s = document.createElement('script');
+    s.textContent = 'window.__injected = true';
+    document.body.appendChild(s);
+    return (window as any).__injected;
+  });
+  expect(ran).toBe(false);
+  expect((await page.evaluate(() => (window as any).__csp)).join()).toContain('script-src');
+});

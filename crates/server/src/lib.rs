@@ -16,6 +16,7 @@ pub mod demo_inquiries;
 pub mod error;
 pub mod insights;
 pub mod routes;
+pub mod security;
 pub mod snapshot;
 pub mod state;
 pub mod static_files;

@@ -6,17 +6,13 @@ mod common;
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use common::Server;
+use common::{browser, register, Seller, Server};
 use etalase_model::inquiry::{
     ExportInquiry, ExportItem, InquiryUnit, PurchaseInquiry, PurchaseItem,
 };
 use etalase_model::Date;
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
-
-fn browser() -> Client {
-    Client::builder().cookie_store(true).build().unwrap()
-}
 
 fn today() -> Date {
     Date::from_days_since_epoch(
@@ -31,35 +27,6 @@ fn today() -> Date {
 
 fn days(n: i64) -> Option<Date> {
     Some(Date::from_days_since_epoch(today().days_since_epoch() + n))
-}
-
-/// A registered, signed-in seller in Sepatin: client, CSRF token, seller id.
-struct Seller {
-    http: Client,
-    csrf: String,
-    id: String,
-}
-
-async fn register(server: &Server, name: &str, whatsapp: &str) -> Seller {
-    let http = browser();
-    let res = http
-        .post(server.url("/api/auth/register"))
-        .json(&json!({
-            "business_name": name,
-            "whatsapp": whatsapp,
-            "village_slug": "sepatin",
-            "password": "amplang-enak-2026",
-        }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 201);
-    let me: Value = res.json().await.unwrap();
-    Seller {
-        http,
-        csrf: me["csrf_token"].as_str().unwrap().to_string(),
-        id: me["seller"]["id"].as_str().unwrap().to_string(),
-    }
 }
 
 /// Publishes a listing (a copy of the first demo product under a new id and name).

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::Server;
+use common::{jpeg, Server};
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 
@@ -52,17 +52,6 @@ fn listing(status: &str) -> Value {
     doc["name_id"] = json!("Amplang Ikan Belida Uji");
     doc["status"] = json!(status);
     doc
-}
-
-fn jpeg(width: u32, height: u32) -> Vec<u8> {
-    let img = image::RgbImage::from_fn(width, height, |x, y| {
-        image::Rgb([(x % 256) as u8, (y % 256) as u8, 128])
-    });
-    let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80)
-        .encode_image(&img)
-        .unwrap();
-    out
 }
 
 #[tokio::test]

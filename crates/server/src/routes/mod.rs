@@ -11,15 +11,46 @@ mod media;
 pub mod uploads;
 
 use axum::extract::DefaultBodyLimit;
-use axum::http::{header, HeaderValue};
+use std::time::Duration;
+
+use axum::http::StatusCode;
 use axum::routing::{get, post, put};
 use axum::Router;
+use tower::limit::ConcurrencyLimitLayer;
 use tower_http::compression::CompressionLayer;
-use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::error::ApiError;
-use crate::{static_files, AppState};
+use crate::{security, static_files, AppState};
+
+/// Longest time an API request (body included) may take, uploads aside.
+const API_TIMEOUT: Duration = Duration::from_secs(30);
+/// A phone on 2G sends a 1 MB photo in about two minutes; give it room, not forever.
+const UPLOAD_TIMEOUT: Duration = Duration::from_secs(300);
+/// Photos are decoded in full to be checked: a few at a time keep the CPU for everyone else.
+const MAX_CONCURRENT_UPLOADS: usize = 4;
+const MAX_CONCURRENT_API: usize = 512;
+
+/// Photo uploads, with their own body limit, timeout and concurrency.
+fn uploads_router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/uploads",
+            // Room for the largest accepted photo plus slack, so an oversized one gets the
+            // photo check's clear message; beyond that, 413 from the declared length alone.
+            post(uploads::upload_photo).layer(DefaultBodyLimit::max(2 * uploads::MAX_UPLOAD_BYTES)),
+        )
+        // A declared length over the limit is refused at once (413) instead of reading
+        // megabytes over a phone's connection first.
+        .layer(RequestBodyLimitLayer::new(2 * uploads::MAX_UPLOAD_BYTES))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            UPLOAD_TIMEOUT,
+        ))
+        .layer(ConcurrencyLimitLayer::new(MAX_CONCURRENT_UPLOADS))
+}
 
 /// Builds the application: JSON API under `/api`, the app everywhere else.
 pub fn app(state: AppState) -> Router {
@@ -39,16 +70,20 @@ pub fn app(state: AppState) -> Router {
         .route("/seller/inquiries/{reference}/read", post(inbox::mark_read))
         .route("/seller/listings", get(listings::list_own))
         .route("/seller/listings/{id}", put(listings::put_listing))
-        .route(
-            "/uploads",
-            // Room for the largest accepted photo plus slack, so an oversized one gets the
-            // photo check's clear message rather than a bare 413.
-            post(uploads::upload_photo).layer(DefaultBodyLimit::max(2 * uploads::MAX_UPLOAD_BYTES)),
-        )
-        // Forms and listings are small; nothing else needs the 2 MB default.
+        // Forms and listings are small; nothing else needs the 2 MB default. A request
+        // that has not finished in 30 s (a stalled phone, a slow-loris client) gets 408.
         .layer(DefaultBodyLimit::max(256 * 1024))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            API_TIMEOUT,
+        ))
+        .merge(uploads_router())
+        // Back-pressure: excess requests wait instead of exhausting memory or connections.
+        .layer(ConcurrencyLimitLayer::new(MAX_CONCURRENT_API))
         .fallback(|| async { ApiError::NotFound });
 
+    let [csp_layer, nosniff, referrer, frames, opener, resources, permissions] =
+        security::header_layers(security::content_security_policy(&state.config.dist_dir));
     Router::new()
         .nest("/api", api)
         .route("/media/demo/{file}", get(media::get_demo_photo))
@@ -57,13 +92,12 @@ pub fn app(state: AppState) -> Router {
         .merge(static_files::router(&state.config.dist_dir))
         // Precompressed files already carry Content-Encoding and are left alone.
         .layer(CompressionLayer::new())
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("strict-origin-when-cross-origin"),
-        ))
+        .layer(csp_layer)
+        .layer(nosniff)
+        .layer(referrer)
+        .layer(frames)
+        .layer(opener)
+        .layer(resources)
+        .layer(permissions)
         .layer(TraceLayer::new_for_http())
 }

@@ -74,3 +74,53 @@ pub fn field_names(body: &serde_json::Value) -> Vec<&str> {
         .map(|f| f["field"].as_str().expect("each field is named"))
         .collect()
 }
+
+/// A client that keeps cookies, as a browser does.
+pub fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap()
+}
+
+/// A registered, signed-in seller: their cookie jar, CSRF token and id.
+pub struct Seller {
+    pub http: reqwest::Client,
+    pub csrf: String,
+    pub id: String,
+}
+
+/// Registers a seller in Sepatin and keeps the session.
+pub async fn register(server: &Server, name: &str, whatsapp: &str) -> Seller {
+    let http = browser();
+    let res = http
+        .post(server.url("/api/auth/register"))
+        .json(&serde_json::json!({
+            "business_name": name,
+            "whatsapp": whatsapp,
+            "village_slug": "sepatin",
+            "password": "amplang-enak-2026",
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let me: serde_json::Value = res.json().await.unwrap();
+    Seller {
+        http,
+        csrf: me["csrf_token"].as_str().unwrap().to_string(),
+        id: me["seller"]["id"].as_str().unwrap().to_string(),
+    }
+}
+
+/// A valid baseline JPEG of a gradient, as a photo upload.
+pub fn jpeg(width: u32, height: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 128])
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80)
+        .encode_image(&img)
+        .unwrap();
+    out
+}
