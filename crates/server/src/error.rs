@@ -27,6 +27,12 @@ pub enum ApiError {
     /// Input broke shared rules; each field's problem goes back to the form.
     #[error("some fields are not valid")]
     Invalid(Vec<FieldError>),
+    /// The body is larger than the route accepts.
+    #[error("request body too large")]
+    TooLarge,
+    /// The request did not complete in time (a stalled connection).
+    #[error("request took too long")]
+    Timeout,
     #[error("too many attempts; try again in {retry_after_secs} s")]
     RateLimited { retry_after_secs: u64 },
     /// An uploaded photo failed the server's re-check; `code` is the photo crate's.
@@ -63,6 +69,8 @@ impl IntoResponse for ApiError {
             ApiError::NotOwner => (StatusCode::FORBIDDEN, "not_owner"),
             ApiError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
             ApiError::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, "rate_limited"),
+            ApiError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
+            ApiError::Timeout => (StatusCode::REQUEST_TIMEOUT, "timeout"),
             ApiError::Photo { code, .. } => (StatusCode::UNPROCESSABLE_ENTITY, *code),
             ApiError::Store(err) => {
                 tracing::error!(error = %err, "store failure");

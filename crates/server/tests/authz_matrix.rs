@@ -278,6 +278,7 @@ async fn security_headers_and_limits_hold_on_every_kind_of_response() {
         .unwrap();
     let answer = String::from_utf8_lossy(&answer[..n]);
     assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+    assert!(answer.contains("application/json"), "{answer}");
 
     // A form body over the API's limit is refused too.
     let res = http
@@ -289,4 +290,6 @@ async fn security_headers_and_limits_hold_on_every_kind_of_response() {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["code"], "too_large", "{body}");
 }

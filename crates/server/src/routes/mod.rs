@@ -13,7 +13,9 @@ pub mod uploads;
 use axum::extract::DefaultBodyLimit;
 use std::time::Duration;
 
-use axum::http::StatusCode;
+use axum::http::{header, StatusCode};
+use axum::middleware;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::Router;
 use tower::limit::ConcurrencyLimitLayer;
@@ -52,6 +54,20 @@ fn uploads_router() -> Router<AppState> {
         .layer(ConcurrencyLimitLayer::new(MAX_CONCURRENT_UPLOADS))
 }
 
+/// Limits and timeouts answer from tower layers with a bare text body; give API clients
+/// the same JSON envelope as every other error.
+async fn envelope_layer_errors(res: Response) -> Response {
+    let is_json = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    match res.status() {
+        StatusCode::PAYLOAD_TOO_LARGE if !is_json => ApiError::TooLarge.into_response(),
+        StatusCode::REQUEST_TIMEOUT if !is_json => ApiError::Timeout.into_response(),
+        _ => res,
+    }
+}
+
 /// Builds the application: JSON API under `/api`, the app everywhere else.
 pub fn app(state: AppState) -> Router {
     let api = Router::new()
@@ -80,6 +96,7 @@ pub fn app(state: AppState) -> Router {
         .merge(uploads_router())
         // Back-pressure: excess requests wait instead of exhausting memory or connections.
         .layer(ConcurrencyLimitLayer::new(MAX_CONCURRENT_API))
+        .layer(middleware::map_response(envelope_layer_errors))
         .fallback(|| async { ApiError::NotFound });
 
     let [csp_layer, nosniff, referrer, frames, opener, resources, permissions] =
