@@ -28,4 +28,4 @@ pub use not_found_panel::NotFoundPanel;
 pub use page_meta::PageMeta;
 pub use product_card::ProductCard;
 pub use search_box::SearchBox;
-pub use with_catalog::WithCatalog;
+pub use with_catalog::{LoadError, WithCatalog};

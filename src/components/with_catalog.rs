@@ -69,7 +69,7 @@ fn Skeleton(
 
 /// Why loading failed, in the reader's language, with a way to try again.
 #[component]
-fn LoadError<R>(
+pub fn LoadError<R>(
     /// What went wrong.
     err: ApiError,
     /// Called when the reader asks to try again.

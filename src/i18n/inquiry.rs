@@ -1,8 +1,6 @@
 //! Strings of the buyers' inquiry forms, the tracking page, the seller's inbox and the
 //! demand insights.
 
-use etalase_model::Lang;
-
 crate::i18n::text_table! {
     /// The inquiry pages' strings of one language.
     InquiryTexts;
@@ -116,14 +114,6 @@ crate::i18n::text_table! {
     column_village: "Desa", "Village";
     column_country: "Negara", "Country";
     column_month: "Bulan", "Month";
-}
-
-/// The table for a language.
-pub fn texts(lang: Lang) -> &'static InquiryTexts {
-    match lang {
-        Lang::Id => &ID,
-        Lang::En => &EN,
-    }
 }
 
 #[cfg(test)]

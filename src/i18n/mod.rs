@@ -17,8 +17,8 @@ pub use seller::{Said, SellerTexts};
 
 /// Declares one area's string table: each entry names a field once with its Indonesian
 /// and English text side by side, so a translation cannot go missing and a reviewer reads
-/// both at once. Makes the struct, its `ID` and `EN` values and (in tests) the pairs for
-/// [`check_pairs`].
+/// both at once. Makes the struct, its `ID` and `EN` values, `texts(lang)` and (in tests)
+/// the pairs for [`check_pairs`].
 macro_rules! text_table {
     ($(#[$doc:meta])* $name:ident; $($field:ident: $id:literal, $en:literal;)*) => {
         $(#[$doc])*
@@ -27,6 +27,14 @@ macro_rules! text_table {
         pub const EN: $name = $name { $($field: $en,)* };
         #[cfg(test)]
         const PAIRS: &[(&str, &str, &str)] = &[$((stringify!($field), $id, $en),)*];
+
+        /// The table for a language.
+        pub fn texts(lang: etalase_model::Lang) -> &'static $name {
+            match lang {
+                etalase_model::Lang::Id => &ID,
+                etalase_model::Lang::En => &EN,
+            }
+        }
     };
 }
 pub(crate) use text_table;

@@ -3,8 +3,6 @@
 //! Each entry names the field once with its Indonesian and English text side by side, so a
 //! translation cannot go missing and a reviewer reads both at once.
 
-use etalase_model::Lang;
-
 use crate::api::ApiError;
 use crate::i18n::fill;
 
@@ -167,14 +165,6 @@ fn refusal(s: &'static SellerTexts, err: &ApiError) -> String {
         },
         ApiError::Status(status) => fill(s.error_code, &[status]),
         ApiError::Decode => fill(s.error_code, &[&"decode"]),
-    }
-}
-
-/// The table for a language.
-pub fn texts(lang: Lang) -> &'static SellerTexts {
-    match lang {
-        Lang::Id => &ID,
-        Lang::En => &EN,
     }
 }
 

@@ -9,8 +9,8 @@ use leptos::prelude::*;
 
 use crate::api::inquiry::{self, Count, Insights};
 use crate::catalog_data::CatalogData;
-use crate::components::{Bar, BarChart, PageMeta, WithCatalog};
-use crate::i18n::{fill, use_i18n, Said};
+use crate::components::{Bar, BarChart, LoadError, PageMeta, WithCatalog};
+use crate::i18n::{fill, use_i18n};
 use crate::intl::{country_name, month_name};
 
 #[component]
@@ -26,15 +26,7 @@ pub fn InsightsPage() -> impl IntoView {
                     Suspend::new(async move {
                         match insights.await {
                             Ok(found) => view! { <Charts insights=found data=data/> }.into_any(),
-                            Err(err) => {
-                                let said = Said::Refusal(err);
-                                view! {
-                                    <section class="panel">
-                                        <p class="notice error" role="alert">{move || said.render(i18n.s())}</p>
-                                        <button type="button" class="button secondary" on:click=move |_| insights.refetch()>{move || i18n.t().retry}</button>
-                                    </section>
-                                }.into_any()
-                            }
+                            Err(err) => view! { <LoadError err=err on_retry=move || insights.refetch()/> }.into_any(),
                         }
                     })
                 }}

@@ -10,8 +10,10 @@ use leptos_router::hooks::use_params_map;
 use crate::api::inquiry::{self, Lines, Tracked, TrackedPart};
 use crate::api::ApiError;
 use crate::catalog_data::CatalogData;
-use crate::components::{EventList, LineList, NotFoundPanel, PageMeta, StatusChip, WithCatalog};
-use crate::i18n::{fill, use_i18n, Said};
+use crate::components::{
+    EventList, LineList, LoadError, NotFoundPanel, PageMeta, StatusChip, WithCatalog,
+};
+use crate::i18n::{fill, use_i18n};
 use crate::intl::format_time;
 
 #[component]
@@ -35,15 +37,7 @@ pub fn TrackPage() -> impl IntoView {
                             Err(ApiError::Refused(code)) if code == "not_found" => {
                                 view! { <NotFoundPanel message=|t| t.inquiry_not_found/> }.into_any()
                             }
-                            Err(err) => {
-                                let said = Said::Refusal(err);
-                                view! {
-                                    <section class="panel">
-                                        <p class="notice error" role="alert">{move || said.render(i18n.s())}</p>
-                                        <button type="button" class="button secondary" on:click=move |_| tracked.refetch()>{move || i18n.t().retry}</button>
-                                    </section>
-                                }.into_any()
-                            }
+                            Err(err) => view! { <LoadError err=err on_retry=move || tracked.refetch()/> }.into_any(),
                         }
                     })
                 }}
