@@ -32,9 +32,28 @@ pub struct SqliteStore {
     path: PathBuf,
 }
 
+/// How long a write waits for another process's lock (a backup, a maintenance shell)
+/// before the request is refused as busy.
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
 impl From<rusqlite::Error> for StoreError {
     fn from(err: rusqlite::Error) -> StoreError {
-        StoreError::Database(err.to_string())
+        use rusqlite::ErrorCode;
+        let extended = match &err {
+            rusqlite::Error::SqliteFailure(e, _) => e.extended_code,
+            _ => 0,
+        };
+        let cause = format!("{err} (code {extended})");
+        match err.sqlite_error_code() {
+            // SQLite says FULL for ENOSPC and for a short write; a write refused outright
+            // for a quota (EDQUOT) or a file-size limit (EFBIG) comes back as IOERR_WRITE.
+            // A failing disk does too: the log keeps the code, the client learns that
+            // nothing was stored.
+            Some(ErrorCode::DiskFull) => StoreError::Full(cause),
+            _ if extended == rusqlite::ffi::SQLITE_IOERR_WRITE => StoreError::Full(cause),
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy(cause),
+            _ => StoreError::Database(cause),
+        }
     }
 }
 
@@ -47,6 +66,17 @@ impl SqliteStore {
                 data_dir.display()
             ))
         })?;
+        // SQLite would open a read-only directory's database read-only and fail on the
+        // first write; say what is wrong before serving anything.
+        let probe = data_dir.join(".write-test");
+        std::fs::write(&probe, b"")
+            .and_then(|()| std::fs::remove_file(&probe))
+            .map_err(|e| {
+                StoreError::Database(format!(
+                    "data dir {} is not writable: {e}",
+                    data_dir.display()
+                ))
+            })?;
         let path = data_dir.join(DB_FILE);
         let mut conn = Connection::open(&path)?;
         // WAL: readers never block the writer. synchronous=FULL: a commit is on disk when
@@ -54,7 +84,7 @@ impl SqliteStore {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         migrate(&mut conn)?;
         Ok(SqliteStore {
             conn: Arc::new(Mutex::new(conn)),
