@@ -115,6 +115,14 @@ impl SqliteStore {
     }
 }
 
+/// Begins a transaction that will write. IMMEDIATE takes the write lock first, so waiting
+/// for another process's lock honours the busy timeout: a DEFERRED transaction that has
+/// read first cannot wait for the lock (SQLite answers BUSY at once, to avoid a deadlock),
+/// and a locked database turned every such write into an instant 503.
+fn write_transaction(conn: &mut Connection) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+    conn.transaction_with_behavior(TransactionBehavior::Immediate)
+}
+
 /// Applies every migration above the stored `user_version`, each in its own transaction.
 fn migrate(conn: &mut Connection) -> Result<usize, StoreError> {
     let current: usize = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
@@ -124,7 +132,7 @@ fn migrate(conn: &mut Connection) -> Result<usize, StoreError> {
             version,
             reason: e.to_string(),
         };
-        let tx = conn.transaction().map_err(fail)?;
+        let tx = write_transaction(conn).map_err(fail)?;
         tx.execute_batch(sql).map_err(fail)?;
         tx.pragma_update(None, "user_version", version)
             .map_err(fail)?;
@@ -150,7 +158,7 @@ impl Store for SqliteStore {
 
     async fn seed_catalog_if_empty(&self, catalog: Catalog) -> Result<bool, StoreError> {
         self.with_conn(move |conn| {
-            let tx = conn.transaction()?;
+            let tx = write_transaction(conn)?;
             let count: i64 = tx.query_row("SELECT count(*) FROM products", [], |r| r.get(0))?;
             if count > 0 {
                 return Ok(false);
@@ -214,7 +222,7 @@ impl Store for SqliteStore {
         password_hash: String,
     ) -> Result<bool, StoreError> {
         self.with_conn(move |conn| {
-            let tx = conn.transaction()?;
+            let tx = write_transaction(conn)?;
             let taken = tx
                 .prepare_cached("SELECT 1 FROM accounts WHERE whatsapp = ?1")?
                 .exists([&seller.whatsapp])?;
@@ -342,7 +350,7 @@ impl Store for SqliteStore {
 
     async fn save_listing(&self, product: Product) -> Result<SaveOutcome, StoreError> {
         self.with_conn(move |conn| {
-            let tx = conn.transaction()?;
+            let tx = write_transaction(conn)?;
             let mut product = product;
             let existing: Option<(String, String, String)> = tx
                 .prepare_cached("SELECT seller_id, status, doc FROM products WHERE id = ?1")?
@@ -383,7 +391,7 @@ impl Store for SqliteStore {
 
     async fn create_inquiry(&self, inquiry: NewInquiry) -> Result<StoredInquiry, StoreError> {
         self.with_conn(move |conn| {
-            let tx = conn.transaction()?;
+            let tx = write_transaction(conn)?;
             let earlier: Option<(String, String)> = tx
                 .prepare_cached(
                     "SELECT reference, tracking_token FROM inquiries WHERE idempotency_key = ?1",
@@ -561,7 +569,7 @@ impl Store for SqliteStore {
         self.with_conn(move |conn| {
             // IMMEDIATE takes the write lock before the read, so the status checked is the
             // status written over, even with another process on the same file.
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let tx = write_transaction(conn)?;
             let found: Option<(i64, String)> = tx
                 .prepare_cached(
                     "SELECT p.inquiry_id, p.status FROM inquiry_parts p
