@@ -127,9 +127,13 @@ async fn a_full_disk_fails_writes_cleanly_and_keeps_serving_reads() {
 
     // A normal first start: demo data, one seller.
     let server = Server::start_with_env(&dir, &dist, &env);
-    let (seller, csrf) =
-        common::register_seller(&server, "KUB Disk Penuh", "0812 5555 0101", "amplang-enak-2026")
-            .await;
+    let (seller, csrf) = common::register_seller(
+        &server,
+        "KUB Disk Penuh",
+        "0812 5555 0101",
+        "amplang-enak-2026",
+    )
+    .await;
     assert!(server.terminate().success());
     let largest = largest_file(&dir);
 
@@ -187,7 +191,10 @@ async fn a_full_disk_fails_writes_cleanly_and_keeps_serving_reads() {
                     break;
                 }
             }
-            other => panic!("inquiry {n}: unexpected {other}: {}", res.text().await.unwrap()),
+            other => panic!(
+                "inquiry {n}: unexpected {other}: {}",
+                res.text().await.unwrap()
+            ),
         }
         // Reads keep working while writes fail.
         if !refused.is_empty() {
@@ -201,9 +208,16 @@ async fn a_full_disk_fails_writes_cleanly_and_keeps_serving_reads() {
     assert!(!acked.is_empty(), "some inquiries fit before the limit");
     assert_eq!(refused.len(), 5, "the limit was reached");
     for acked in &acked {
-        assert!(acked.is_intact_on(&http, &server).await, "{}", acked.reference);
+        assert!(
+            acked.is_intact_on(&http, &server).await,
+            "{}",
+            acked.reference
+        );
     }
-    assert!(server.terminate().code().is_some(), "stopped by itself, not a signal");
+    assert!(
+        server.terminate().code().is_some(),
+        "stopped by itself, not a signal"
+    );
 
     // Straight from the file, before any server touches it again.
     {
@@ -232,7 +246,11 @@ async fn a_full_disk_fails_writes_cleanly_and_keeps_serving_reads() {
     }
     for name in common::file_names(&uploads) {
         let bytes = std::fs::read(uploads.join(&name)).unwrap();
-        assert_eq!(format!("{}.jpg", hex(&Sha256::digest(&bytes))), name, "whole photo");
+        assert_eq!(
+            format!("{}.jpg", hex(&Sha256::digest(&bytes))),
+            name,
+            "whole photo"
+        );
     }
 
     // Without the limit: everything acknowledged is there; the refused ones were never half
@@ -240,7 +258,11 @@ async fn a_full_disk_fails_writes_cleanly_and_keeps_serving_reads() {
     let server = Server::start_with_env(&dir, &dist, &env);
     let mut checked = 0;
     for acked in &acked {
-        assert!(acked.is_intact_on(&http, &server).await, "{} lost", acked.reference);
+        assert!(
+            acked.is_intact_on(&http, &server).await,
+            "{} lost",
+            acked.reference
+        );
         checked += 1;
     }
     for (key, organisation) in &refused {
@@ -335,7 +357,10 @@ async fn a_locked_database_is_waited_for_then_refused_cleanly() {
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
     let short = Acked::from_response("locked-short-0001", "Hotel Terkunci", res).await;
     lock.join().unwrap();
-    assert!(waited >= Duration::from_millis(1000), "it did wait: {waited:?}");
+    assert!(
+        waited >= Duration::from_millis(1000),
+        "it did wait: {waited:?}"
+    );
 
     // Long lock: past the busy timeout. The catalog is served from memory meanwhile.
     let lock = hold_write_lock(&db, Duration::from_secs(8));
@@ -358,7 +383,11 @@ async fn a_locked_database_is_waited_for_then_refused_cleanly() {
     let body: Value = res.json().await.unwrap();
     assert_eq!(body["code"], "store_busy", "{body}");
     assert_eq!(catalog.0, 200);
-    assert!(catalog.1 < Duration::from_secs(2), "catalog not blocked: {:?}", catalog.1);
+    assert!(
+        catalog.1 < Duration::from_secs(2),
+        "catalog not blocked: {:?}",
+        catalog.1
+    );
     lock.join().unwrap();
 
     // Released: the retry is stored once, and the earlier one is intact.
@@ -374,7 +403,11 @@ async fn a_locked_database_is_waited_for_then_refused_cleanly() {
     requests += 1;
     assert_eq!(res.status(), 200, "and only once");
     for acked in [&short, &long] {
-        assert!(acked.is_intact_on(&http, &server).await, "{}", acked.reference);
+        assert!(
+            acked.is_intact_on(&http, &server).await,
+            "{}",
+            acked.reference
+        );
     }
     eprintln!(
         "locked database: faults injected 2 (write lock 1.5 s, 8 s), requests {requests}, \

@@ -160,11 +160,7 @@ pub struct Acked {
 
 impl Acked {
     /// Reads a `201` answer to the inquiry sent as `key`/`organisation`.
-    pub async fn from_response(
-        key: &str,
-        organisation: &str,
-        res: reqwest::Response,
-    ) -> Acked {
+    pub async fn from_response(key: &str, organisation: &str, res: reqwest::Response) -> Acked {
         let body: serde_json::Value = res.json().await.unwrap();
         Acked {
             key: key.into(),
@@ -217,7 +213,10 @@ pub async fn register_seller(
     whatsapp: &str,
     password: &str,
 ) -> (reqwest::Client, String) {
-    let http = reqwest::Client::builder().cookie_store(true).build().unwrap();
+    let http = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
     let res = http
         .post(server.url("/api/auth/register"))
         .json(&serde_json::json!({
