@@ -1,4 +1,5 @@
-//! Binary entry: read configuration, open the store, bind, serve until SIGINT/SIGTERM.
+//! Binary entry: read configuration, open the store, bind, serve until SIGINT/SIGTERM; or,
+//! as `etalase-server backup`, copy the data directory while a server runs.
 
 use std::sync::Arc;
 
@@ -21,6 +22,9 @@ async fn main() -> anyhow::Result<()> {
         .init();
 
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|a| a == "backup") {
+        return backup(args.into_iter().skip(1).collect());
+    }
     if args.iter().any(|a| a == "--help" || a == "-h") {
         print!("{}", etalase_server::config::USAGE);
         return Ok(());
@@ -62,6 +66,33 @@ async fn main() -> anyhow::Result<()> {
     .await
     .context("serving")?;
     tracing::info!("stopped cleanly");
+    Ok(())
+}
+
+/// `etalase-server backup …`: one consistent copy, a summary on stdout.
+fn backup(args: Vec<String>) -> anyhow::Result<()> {
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        print!("{}", etalase_server::backup::USAGE);
+        return Ok(());
+    }
+    let (data_dir, to) = etalase_server::backup::parse_args(args, |k| std::env::var(k).ok())?;
+    let m = etalase_server::backup::backup(&data_dir, &to)
+        .with_context(|| format!("backing up {} to {}", data_dir.display(), to.display()))?;
+    println!(
+        "backup of {} in {}: schema {}, {} inquiries, {} sellers, {} products, {} photos ({} new, {} bytes), database {} bytes, integrity {}, {} ms",
+        data_dir.display(),
+        to.display(),
+        m.schema_version,
+        m.counts.inquiries,
+        m.counts.sellers,
+        m.counts.products,
+        m.photos.count,
+        m.photos.copied,
+        m.photos.bytes,
+        m.database.bytes,
+        m.database.integrity,
+        m.duration_ms,
+    );
     Ok(())
 }
 
