@@ -46,6 +46,9 @@ etalase-server: serves Etalase Desa
                    (env ETALASE_USD_RATE, default 16250@2026-11-01)
   --inquiry-limit N  new inquiries per client address in 10 minutes
                    (env ETALASE_INQUIRY_LIMIT, default 10)
+
+etalase-server backup --data-dir DIR --to DIR
+                   copy the database and photos while the server runs (backup --help)
 ";
 
 impl Config {

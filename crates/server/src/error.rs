@@ -38,8 +38,11 @@ pub enum ApiError {
     /// An uploaded photo failed the server's re-check; `code` is the photo crate's.
     #[error("photo refused: {detail}")]
     Photo { code: &'static str, detail: String },
-    #[error("storage unavailable")]
+    #[error("{}", store_message(.0))]
     Store(#[from] StoreError),
+    /// A file could not be written for lack of room (disk full, quota, file-size limit).
+    #[error("storage full: the server cannot store this now")]
+    StorageFull,
     #[error("internal error")]
     Internal(String),
 }
@@ -54,7 +57,8 @@ pub struct ErrorBody {
     /// Per-field problems for `invalid` (422).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldError>,
-    /// Seconds to wait, for `rate_limited` (429); also in the `Retry-After` header.
+    /// Seconds to wait, for `rate_limited` (429) and `store_busy` (503); also in the
+    /// `Retry-After` header.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retry_after: Option<u64>,
 }
@@ -72,6 +76,15 @@ impl IntoResponse for ApiError {
             ApiError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
             ApiError::Timeout => (StatusCode::REQUEST_TIMEOUT, "timeout"),
             ApiError::Photo { code, .. } => (StatusCode::UNPROCESSABLE_ENTITY, *code),
+            ApiError::Store(StoreError::Full(cause)) => {
+                tracing::error!(%cause, "store full");
+                (StatusCode::INSUFFICIENT_STORAGE, "storage_full")
+            }
+            ApiError::StorageFull => (StatusCode::INSUFFICIENT_STORAGE, "storage_full"),
+            ApiError::Store(StoreError::Busy(cause)) => {
+                tracing::warn!(%cause, "store busy");
+                (StatusCode::SERVICE_UNAVAILABLE, "store_busy")
+            }
             ApiError::Store(err) => {
                 tracing::error!(error = %err, "store failure");
                 (StatusCode::SERVICE_UNAVAILABLE, "store_unavailable")
@@ -85,6 +98,8 @@ impl IntoResponse for ApiError {
         let (fields, retry_after) = match self {
             ApiError::Invalid(fields) => (fields, None),
             ApiError::RateLimited { retry_after_secs } => (Vec::new(), Some(retry_after_secs)),
+            // Whoever held the lock is usually done within seconds.
+            ApiError::Store(StoreError::Busy(_)) => (Vec::new(), Some(BUSY_RETRY_SECS)),
             _ => (Vec::new(), None),
         };
         let mut response = (
@@ -106,7 +121,32 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// `Retry-After` for `store_busy`.
+const BUSY_RETRY_SECS: u64 = 2;
+
+/// The client's message for a store failure: the causes it can act on are named, the rest
+/// is "unavailable" (details go to the log).
+fn store_message(err: &StoreError) -> &'static str {
+    match err {
+        StoreError::Full(_) => "storage full: the server cannot store this now",
+        StoreError::Busy(_) => "the database is busy; try again in a few seconds",
+        _ => "storage unavailable",
+    }
+}
+
 impl ApiError {
+    /// `StorageFull` for a write that failed for lack of room, `Internal` otherwise.
+    pub fn from_write(context: &str, err: std::io::Error) -> ApiError {
+        use std::io::ErrorKind;
+        match err.kind() {
+            ErrorKind::StorageFull | ErrorKind::FileTooLarge | ErrorKind::QuotaExceeded => {
+                tracing::error!(error = %err, context, "no room to write");
+                ApiError::StorageFull
+            }
+            _ => ApiError::Internal(format!("{context}: {err}")),
+        }
+    }
+
     /// `Invalid` if `fields` is not empty.
     pub fn check(fields: Vec<FieldError>) -> Result<(), ApiError> {
         if fields.is_empty() {

@@ -5,10 +5,13 @@
 //! accounts, photos) into a [`store::Store`]. Handlers only see the `Store` trait, so the
 //! SQLite default can be swapped for PostgreSQL without touching them.
 //!
+//! [`backup`] copies the database and photos while the server runs.
+//!
 //! `main.rs` reads configuration and binds a socket; everything else is reachable from
 //! [`app`], so tests can drive the whole router without a socket.
 
 pub mod auth;
+pub mod backup;
 pub mod clock;
 pub mod config;
 pub mod demo_images;

@@ -1,4 +1,5 @@
-//! Binary entry: read configuration, open the store, bind, serve until SIGINT/SIGTERM.
+//! Binary entry: read configuration, open the store, bind, serve until SIGINT/SIGTERM; or,
+//! as `etalase-server backup`, copy the data directory while a server runs.
 
 use std::sync::Arc;
 
@@ -21,6 +22,9 @@ async fn main() -> anyhow::Result<()> {
         .init();
 
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|a| a == "backup") {
+        return backup(args.into_iter().skip(1).collect());
+    }
     if args.iter().any(|a| a == "--help" || a == "-h") {
         print!("{}", etalase_server::config::USAGE);
         return Ok(());
@@ -51,6 +55,7 @@ async fn main() -> anyhow::Result<()> {
     let addr = listener.local_addr()?;
     let state = AppState::new(Arc::new(store), config, snapshots);
 
+    let shutdown = shutdown_signal();
     // The run command and the e2e harness read this line to learn the address.
     println!("Etalase Desa is serving on http://{addr}");
     // Connection info gives handlers the client address for sign-in rate limits.
@@ -58,10 +63,37 @@ async fn main() -> anyhow::Result<()> {
         listener,
         app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
+    .with_graceful_shutdown(shutdown)
     .await
     .context("serving")?;
     tracing::info!("stopped cleanly");
+    Ok(())
+}
+
+/// `etalase-server backup …`: one consistent copy, a summary on stdout.
+fn backup(args: Vec<String>) -> anyhow::Result<()> {
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        print!("{}", etalase_server::backup::USAGE);
+        return Ok(());
+    }
+    let (data_dir, to) = etalase_server::backup::parse_args(args, |k| std::env::var(k).ok())?;
+    let m = etalase_server::backup::backup(&data_dir, &to)
+        .with_context(|| format!("backing up {} to {}", data_dir.display(), to.display()))?;
+    println!(
+        "backup of {} in {}: schema {}, {} inquiries, {} sellers, {} products, {} photos ({} new, {} bytes), database {} bytes, integrity {}, {} ms",
+        data_dir.display(),
+        to.display(),
+        m.schema_version,
+        m.counts.inquiries,
+        m.counts.sellers,
+        m.counts.products,
+        m.photos.count,
+        m.photos.copied,
+        m.photos.bytes,
+        m.database.bytes,
+        m.database.integrity,
+        m.duration_ms,
+    );
     Ok(())
 }
 
@@ -88,24 +120,29 @@ async fn seed_demo_account(store: &SqliteStore) -> anyhow::Result<()> {
 const DEMO_PASSWORD: &str = "desa-demo-2026";
 
 /// Resolves on Ctrl-C or SIGTERM so in-flight requests finish before the process exits.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// The handlers are installed when this is called, not when the future is first polled:
+/// a SIGTERM that arrives right after the "serving on" line must drain, not kill.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
+    let ctrl_c = tokio::signal::ctrl_c();
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
+    let mut terminate =
+        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+    async move {
+        #[cfg(unix)]
+        let terminate = async {
+            match terminate.as_mut() {
+                Some(s) => {
+                    s.recv().await;
+                }
+                None => std::future::pending::<()>().await,
             }
-            Err(_) => std::future::pending::<()>().await,
+        };
+        #[cfg(not(unix))]
+        let terminate = std::future::pending::<()>();
+        tokio::select! {
+            _ = ctrl_c => {},
+            () = terminate => {},
         }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
+        tracing::info!("shutdown signal received, draining connections");
     }
-    tracing::info!("shutdown signal received, draining connections");
 }

@@ -157,10 +157,16 @@ async fn build(
 
 /// Writes `data` to `path` so that readers see either the old file or the whole new one:
 /// temp file in the same directory, fsync, rename, fsync the directory.
+///
+/// The temp name is unique per call, not just per process: two uploads of the same photo at
+/// once must not write into one temp file, or the first rename could publish the file while
+/// the second is still rewriting it.
 pub fn write_atomic(path: &Path, data: &[u8]) -> io::Result<()> {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
     let result = (|| {
         let mut file = fs::File::create(&tmp)?;
         file.write_all(data)?;
@@ -228,6 +234,30 @@ mod tests {
         write_atomic(&path, b"first").unwrap();
         write_atomic(&path, b"second, longer").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"second, longer");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    /// Two uploads of one photo at once used to share a temp file: one rename published it
+    /// while the other truncated and rewrote it, and the other's rename then failed.
+    #[test]
+    fn concurrent_writes_of_one_file_never_share_a_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("photo.jpg");
+        let data = vec![7u8; 256 * 1024];
+        std::thread::scope(|s| {
+            for _ in 0..4 {
+                s.spawn(|| {
+                    for _ in 0..20 {
+                        write_atomic(&path, &data).unwrap();
+                        assert_eq!(fs::read(&path).unwrap().len(), data.len(), "whole file");
+                    }
+                });
+            }
+        });
         let names: Vec<_> = fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name())

@@ -81,7 +81,7 @@ pub async fn upload_photo(
     })
     .await
     .map_err(|e| ApiError::Internal(e.to_string()))?
-    .map_err(|e| ApiError::Internal(format!("writing upload: {e}")))?;
+    .map_err(|e| ApiError::from_write("writing upload", e))?;
     state
         .store
         .record_upload(UploadRecord {

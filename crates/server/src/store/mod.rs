@@ -14,9 +14,17 @@ use etalase_model::{Catalog, ListingStatus, Product, Seller};
 /// A failure of the storage layer, categorised for the HTTP edge.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    /// The database could not be opened, read or written (disk full, read-only, corrupt…).
+    /// The database could not be opened, read or written (read-only, corrupt, I/O error…).
     #[error("database error: {0}")]
     Database(String),
+    /// The disk, a quota or the process's file-size limit left no room for the write (or
+    /// the disk refused it); nothing of it was committed. Reads still work.
+    #[error("storage full: {0}")]
+    Full(String),
+    /// Another process held the database's write lock for longer than the store waits;
+    /// nothing was written, and the same request may be retried.
+    #[error("database busy: {0}")]
+    Busy(String),
     /// A migration failed; the server must not start on a half-migrated schema.
     #[error("migration {version} failed: {reason}")]
     Migration { version: usize, reason: String },

@@ -32,9 +32,28 @@ pub struct SqliteStore {
     path: PathBuf,
 }
 
+/// How long a write waits for another process's lock (a backup, a maintenance shell)
+/// before the request is refused as busy.
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
 impl From<rusqlite::Error> for StoreError {
     fn from(err: rusqlite::Error) -> StoreError {
-        StoreError::Database(err.to_string())
+        use rusqlite::ErrorCode;
+        let extended = match &err {
+            rusqlite::Error::SqliteFailure(e, _) => e.extended_code,
+            _ => 0,
+        };
+        let cause = format!("{err} (code {extended})");
+        match err.sqlite_error_code() {
+            // SQLite says FULL for ENOSPC and for a short write; a write refused outright
+            // for a quota (EDQUOT) or a file-size limit (EFBIG) comes back as IOERR_WRITE.
+            // A failing disk does too: the log keeps the code, the client learns that
+            // nothing was stored.
+            Some(ErrorCode::DiskFull) => StoreError::Full(cause),
+            _ if extended == rusqlite::ffi::SQLITE_IOERR_WRITE => StoreError::Full(cause),
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy(cause),
+            _ => StoreError::Database(cause),
+        }
     }
 }
 
@@ -47,6 +66,17 @@ impl SqliteStore {
                 data_dir.display()
             ))
         })?;
+        // SQLite would open a read-only directory's database read-only and fail on the
+        // first write; say what is wrong before serving anything.
+        let probe = data_dir.join(".write-test");
+        std::fs::write(&probe, b"")
+            .and_then(|()| std::fs::remove_file(&probe))
+            .map_err(|e| {
+                StoreError::Database(format!(
+                    "data dir {} is not writable: {e}",
+                    data_dir.display()
+                ))
+            })?;
         let path = data_dir.join(DB_FILE);
         let mut conn = Connection::open(&path)?;
         // WAL: readers never block the writer. synchronous=FULL: a commit is on disk when
@@ -54,7 +84,7 @@ impl SqliteStore {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         migrate(&mut conn)?;
         Ok(SqliteStore {
             conn: Arc::new(Mutex::new(conn)),
@@ -85,6 +115,14 @@ impl SqliteStore {
     }
 }
 
+/// Begins a transaction that will write. IMMEDIATE takes the write lock first, so waiting
+/// for another process's lock honours the busy timeout: a DEFERRED transaction that has
+/// read first cannot wait for the lock (SQLite answers BUSY at once, to avoid a deadlock),
+/// and a locked database turned every such write into an instant 503.
+fn write_transaction(conn: &mut Connection) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+    conn.transaction_with_behavior(TransactionBehavior::Immediate)
+}
+
 /// Applies every migration above the stored `user_version`, each in its own transaction.
 fn migrate(conn: &mut Connection) -> Result<usize, StoreError> {
     let current: usize = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
@@ -94,7 +132,7 @@ fn migrate(conn: &mut Connection) -> Result<usize, StoreError> {
             version,
             reason: e.to_string(),
         };
-        let tx = conn.transaction().map_err(fail)?;
+        let tx = write_transaction(conn).map_err(fail)?;
         tx.execute_batch(sql).map_err(fail)?;
         tx.pragma_update(None, "user_version", version)
             .map_err(fail)?;
@@ -120,7 +158,7 @@ impl Store for SqliteStore {
 
     async fn seed_catalog_if_empty(&self, catalog: Catalog) -> Result<bool, StoreError> {
         self.with_conn(move |conn| {
-            let tx = conn.transaction()?;
+            let tx = write_transaction(conn)?;
             let count: i64 = tx.query_row("SELECT count(*) FROM products", [], |r| r.get(0))?;
             if count > 0 {
                 return Ok(false);
@@ -184,7 +222,7 @@ impl Store for SqliteStore {
         password_hash: String,
     ) -> Result<bool, StoreError> {
         self.with_conn(move |conn| {
-            let tx = conn.transaction()?;
+            let tx = write_transaction(conn)?;
             let taken = tx
                 .prepare_cached("SELECT 1 FROM accounts WHERE whatsapp = ?1")?
                 .exists([&seller.whatsapp])?;
@@ -312,7 +350,7 @@ impl Store for SqliteStore {
 
     async fn save_listing(&self, product: Product) -> Result<SaveOutcome, StoreError> {
         self.with_conn(move |conn| {
-            let tx = conn.transaction()?;
+            let tx = write_transaction(conn)?;
             let mut product = product;
             let existing: Option<(String, String, String)> = tx
                 .prepare_cached("SELECT seller_id, status, doc FROM products WHERE id = ?1")?
@@ -353,7 +391,7 @@ impl Store for SqliteStore {
 
     async fn create_inquiry(&self, inquiry: NewInquiry) -> Result<StoredInquiry, StoreError> {
         self.with_conn(move |conn| {
-            let tx = conn.transaction()?;
+            let tx = write_transaction(conn)?;
             let earlier: Option<(String, String)> = tx
                 .prepare_cached(
                     "SELECT reference, tracking_token FROM inquiries WHERE idempotency_key = ?1",
@@ -531,7 +569,7 @@ impl Store for SqliteStore {
         self.with_conn(move |conn| {
             // IMMEDIATE takes the write lock before the read, so the status checked is the
             // status written over, even with another process on the same file.
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let tx = write_transaction(conn)?;
             let found: Option<(i64, String)> = tx
                 .prepare_cached(
                     "SELECT p.inquiry_id, p.status FROM inquiry_parts p

@@ -31,7 +31,27 @@ impl Server {
 
     /// Starts with extra environment variables (configuration under test).
     pub fn start_with_env(data_dir: &Path, dist_dir: &Path, env: &[(&str, &str)]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_etalase-server"))
+        Server::start_via(&[], data_dir, dist_dir, env)
+    }
+
+    /// Starts the binary through `wrapper` (a program and its arguments that end by running
+    /// the rest of the command line, e.g. `sh -c '…; exec "$@"' sh`), so a test can change
+    /// the process's limits or mounts without unsafe code in the test itself.
+    pub fn start_via(
+        wrapper: &[&str],
+        data_dir: &Path,
+        dist_dir: &Path,
+        env: &[(&str, &str)],
+    ) -> Server {
+        let mut command = match wrapper.split_first() {
+            Some((program, args)) => {
+                let mut c = Command::new(program);
+                c.args(args).arg(env!("CARGO_BIN_EXE_etalase-server"));
+                c
+            }
+            None => Command::new(env!("CARGO_BIN_EXE_etalase-server")),
+        };
+        let mut child = command
             .envs(env.iter().copied())
             .args(["--port", "0", "--data-dir"])
             .arg(data_dir)
@@ -75,6 +95,144 @@ pub fn field_names(body: &serde_json::Value) -> Vec<&str> {
         .collect()
 }
 
+/// A valid hotel inquiry for two published products of two different sellers.
+pub fn purchase(organisation: &str) -> etalase_model::inquiry::PurchaseInquiry {
+    use etalase_model::inquiry::{PurchaseInquiry, PurchaseItem};
+    use etalase_model::{Date, ListingStatus};
+    let demo = etalase_model::demo_catalog();
+    let published: Vec<_> = demo
+        .products
+        .iter()
+        .filter(|p| p.status == ListingStatus::Published)
+        .collect();
+    let first = published[0];
+    let second = published
+        .iter()
+        .find(|p| p.seller_id != first.seller_id)
+        .expect("two sellers");
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+        / 86_400;
+    PurchaseInquiry {
+        organisation: organisation.into(),
+        contact_name: "Dewi Lestari".into(),
+        email: "purchasing@hotel-mahakam.example".into(),
+        whatsapp: "0812 7777 8888".into(),
+        city: "Samarinda".into(),
+        items: [first, *second]
+            .iter()
+            .map(|p| PurchaseItem {
+                product_id: p.id.clone(),
+                quantity: p.moq.max(1),
+                unit: p.unit,
+            })
+            .collect(),
+        wanted_by: Some(Date::from_days_since_epoch(days + 14)),
+        note: "Untuk restoran hotel, kirim sampel dulu.".into(),
+        ..PurchaseInquiry::default()
+    }
+}
+
+/// `POST /api/inquiries` for a purchase inquiry under `key`.
+pub async fn send_inquiry(
+    http: &reqwest::Client,
+    server: &Server,
+    key: &str,
+    organisation: &str,
+) -> reqwest::Result<reqwest::Response> {
+    http.post(server.url("/api/inquiries"))
+        .header("idempotency-key", key)
+        .json(&serde_json::json!({"kind": "purchase", "purchase": purchase(organisation)}))
+        .send()
+        .await
+}
+
+/// An acknowledged inquiry: what the client sent and what the server answered.
+#[derive(Debug, Clone)]
+pub struct Acked {
+    pub key: String,
+    pub organisation: String,
+    pub reference: String,
+    pub token: String,
+}
+
+impl Acked {
+    /// Reads a `201` answer to the inquiry sent as `key`/`organisation`.
+    pub async fn from_response(key: &str, organisation: &str, res: reqwest::Response) -> Acked {
+        let body: serde_json::Value = res.json().await.unwrap();
+        Acked {
+            key: key.into(),
+            organisation: organisation.into(),
+            reference: body["reference"].as_str().unwrap().into(),
+            token: body["tracking_token"].as_str().unwrap().into(),
+        }
+    }
+
+    /// Whether `server` has this inquiry, whole: reference, form and both seller parts.
+    pub async fn is_intact_on(&self, http: &reqwest::Client, server: &Server) -> bool {
+        let res = http
+            .get(server.url(&format!("/api/inquiries/track/{}", self.token)))
+            .send()
+            .await
+            .unwrap();
+        if res.status() != 200 {
+            return false;
+        }
+        let tracked: serde_json::Value = res.json().await.unwrap();
+        tracked["reference"] == self.reference.as_str()
+            && tracked["inquiry"]["organisation"] == self.organisation.as_str()
+            && tracked["parts"].as_array().map(Vec::len) == Some(2)
+    }
+}
+
+/// A JPEG the server accepts: `width`×`height` of noise at `quality`, so its size is
+/// predictable from the pixel count (noise does not compress).
+pub fn noisy_jpeg(width: u32, height: u32, quality: u8, seed: u32) -> Vec<u8> {
+    let mut state = seed.wrapping_mul(2_654_435_761).max(1);
+    let img = image::RgbImage::from_fn(width, height, |_, _| {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        let [r, g, b, _] = state.to_le_bytes();
+        image::Rgb([r, g, b])
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, quality)
+        .encode_image(&img)
+        .unwrap();
+    out
+}
+
+/// Registers a seller (village Sepatin) with a cookie-keeping client.
+pub async fn register_seller(
+    server: &Server,
+    name: &str,
+    whatsapp: &str,
+    password: &str,
+) -> Seller {
+    let http = browser();
+    let res = http
+        .post(server.url("/api/auth/register"))
+        .json(&serde_json::json!({
+            "business_name": name,
+            "whatsapp": whatsapp,
+            "village_slug": "sepatin",
+            "password": password,
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201, "registration");
+    let me: serde_json::Value = res.json().await.unwrap();
+    Seller {
+        http,
+        csrf: me["csrf_token"].as_str().unwrap().to_string(),
+        id: me["seller"]["id"].as_str().unwrap().to_string(),
+    }
+}
+
 /// A client that keeps cookies, as a browser does.
 pub fn browser() -> reqwest::Client {
     reqwest::Client::builder()
@@ -90,27 +248,9 @@ pub struct Seller {
     pub id: String,
 }
 
-/// Registers a seller in Sepatin and keeps the session.
+/// Registers a seller in Sepatin with the tests' usual password.
 pub async fn register(server: &Server, name: &str, whatsapp: &str) -> Seller {
-    let http = browser();
-    let res = http
-        .post(server.url("/api/auth/register"))
-        .json(&serde_json::json!({
-            "business_name": name,
-            "whatsapp": whatsapp,
-            "village_slug": "sepatin",
-            "password": "amplang-enak-2026",
-        }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 201);
-    let me: serde_json::Value = res.json().await.unwrap();
-    Seller {
-        http,
-        csrf: me["csrf_token"].as_str().unwrap().to_string(),
-        id: me["seller"]["id"].as_str().unwrap().to_string(),
-    }
+    register_seller(server, name, whatsapp, "amplang-enak-2026").await
 }
 
 /// A valid baseline JPEG of a gradient, as a photo upload.
@@ -123,4 +263,33 @@ pub fn jpeg(width: u32, height: u32) -> Vec<u8> {
         .encode_image(&img)
         .unwrap();
     out
+}
+
+/// `POST /api/uploads` as the signed-in seller.
+pub async fn upload(
+    http: &reqwest::Client,
+    server: &Server,
+    csrf: &str,
+    photo: Vec<u8>,
+) -> reqwest::Response {
+    http.post(server.url("/api/uploads"))
+        .header("content-type", "image/jpeg")
+        .header("x-csrf-token", csrf)
+        .body(photo)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The names of the files in `dir` (none if it does not exist).
+pub fn file_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
 }
