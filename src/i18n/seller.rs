@@ -29,6 +29,10 @@ crate::i18n::text_table! {
     rate_limited: "Terlalu banyak percobaan. Coba lagi dalam {} menit.", "Too many attempts. Try again in {} minutes.";
     needs_connection: "Tidak ada koneksi internet. Coba lagi saat sinyal kembali.", "No internet connection. Try again when you have signal.";
     error_code: "Terjadi kesalahan ({}). Coba lagi.", "Something went wrong ({}). Please try again.";
+    server_full: "Penyimpanan server penuh. Isian Anda tetap di perangkat ini; coba lagi nanti.", "The server's storage is full. What you entered stays on this device; try again later.";
+    server_busy: "Server sedang sibuk. Coba lagi sebentar lagi; isian Anda tetap tersimpan.", "The server is busy. Try again in a moment; what you entered is kept.";
+    too_large: "Data yang dikirim terlalu besar.", "What was sent is too large.";
+    timed_out: "Pengiriman terlalu lama (sinyal lemah?). Coba lagi.", "Sending took too long (weak signal?). Try again.";
     form_has_errors: "Periksa isian yang ditandai.", "Please check the marked fields.";
     must_sign_in: "Masuk dulu untuk mengelola produk Anda.", "Sign in to manage your products.";
     session_expired: "Sesi Anda berakhir. Silakan masuk lagi; draf tetap tersimpan di HP ini.", "Your session ended. Please sign in again; your drafts stay on this phone.";
@@ -161,6 +165,10 @@ fn refusal(s: &'static SellerTexts, err: &ApiError) -> String {
             "wrong_credentials" => s.wrong_credentials.to_string(),
             "not_owner" => s.not_owner.to_string(),
             "sign_in_required" => s.session_expired.to_string(),
+            "storage_full" => s.server_full.to_string(),
+            "store_busy" | "store_unavailable" => s.server_busy.to_string(),
+            "too_large" => s.too_large.to_string(),
+            "timeout" => s.timed_out.to_string(),
             _ => fill(s.error_code, &[code]),
         },
         ApiError::Status(status) => fill(s.error_code, &[status]),
