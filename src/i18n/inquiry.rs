@@ -27,7 +27,7 @@ crate::i18n::text_table! {
     field_specification: "Spesifikasi (mutu, ukuran, kadar air, kemasan)", "Specification (grade, size, moisture, packing)";
     specification_hint: "Contoh: kadar air maks. 35%, bersih dari pasir", "E.g. max. 35% moisture, free of sand";
     field_target_price: "Harga target per satuan (boleh kosong)", "Target price per unit (optional)";
-    target_price_short: "Target", "Target";
+    target_price_short: "Harga target", "Target";
     field_currency: "Mata uang", "Currency";
     field_organisation: "Nama hotel, restoran atau usaha", "Hotel, restaurant or business name";
     organisation_hint: "Contoh: Hotel Bumi Senyiur", "E.g. Hotel Bumi Senyiur";
@@ -46,7 +46,7 @@ crate::i18n::text_table! {
     field_wanted_by: "Dibutuhkan tanggal", "Wanted by";
     field_note: "Catatan (boleh kosong)", "Note (optional)";
     note_hint: "Hal lain yang perlu diketahui penjual.", "Anything else the seller should know.";
-    field_incoterm: "Incoterm", "Incoterm";
+    field_incoterm: "Ketentuan Incoterm", "Incoterm";
     field_destination_country: "Negara tujuan", "Destination country";
     field_port: "Pelabuhan tujuan (boleh kosong)", "Destination port (optional)";
     field_port_required: "Pelabuhan atau tempat tujuan", "Destination port or place";
