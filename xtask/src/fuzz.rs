@@ -120,13 +120,14 @@ fn tee(mut child: Child) -> (std::io::Result<std::process::ExitStatus>, String) 
 /// From schemathesis's closing line, e.g. `1608 generated, 7 found 7 unique failures`.
 fn failures(text: &str) -> usize {
     text.lines()
+        .rev()
         .filter(|l| l.contains(" generated, "))
         .filter_map(|l| {
             let words: Vec<&str> = l.split_whitespace().collect();
             let at = words.iter().position(|w| w.starts_with("unique"))?;
             words.get(at.checked_sub(1)?)?.parse().ok()
         })
-        .last()
+        .next()
         .unwrap_or(0)
 }
 

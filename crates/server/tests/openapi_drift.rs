@@ -364,3 +364,78 @@ async fn real_answers_match_the_document() {
         .unwrap()
         .starts_with("text/csv"));
 }
+
+/// Regression: axum's own extractors answered unreadable input in plain text (`400`, `413`,
+/// `415`, `422` with a `text/plain` body), which no client of the JSON envelope can read and
+/// which broke the document's promise; schemathesis's content-type check flags exactly this.
+#[tokio::test]
+async fn unreadable_input_answers_in_the_error_envelope() {
+    let (router, _dir) = in_process_app().await;
+    let send = |method: &str, uri: &str, content_type: Option<&str>, body: Vec<u8>| {
+        let mut req = Request::builder().method(method).uri(uri);
+        if let Some(ct) = content_type {
+            req = req.header("content-type", ct);
+        }
+        let req = req.body(Body::from(body)).unwrap();
+        let router = router.clone();
+        async move {
+            let res = router.oneshot(req).await.unwrap();
+            let status = res.status().as_u16();
+            let ct = res.headers()["content-type"].to_str().unwrap().to_string();
+            let bytes = axum::body::to_bytes(res.into_body(), usize::MAX)
+                .await
+                .unwrap();
+            let body: Value = serde_json::from_slice(&bytes).expect("a JSON envelope");
+            (status, ct, body["code"].as_str().unwrap().to_string())
+        }
+    };
+    let json = Some("application/json");
+    let cases = [
+        (
+            send("POST", "/api/auth/login", json, b"{\"whatsapp\": ".to_vec()).await,
+            400,
+            "malformed",
+        ),
+        (
+            send(
+                "POST",
+                "/api/auth/login",
+                json,
+                b"{\"whatsapp\": 1}".to_vec(),
+            )
+            .await,
+            400,
+            "malformed",
+        ),
+        (
+            send(
+                "POST",
+                "/api/auth/login",
+                Some("text/plain"),
+                b"{}".to_vec(),
+            )
+            .await,
+            415,
+            "unsupported_media_type",
+        ),
+        (
+            send("POST", "/api/auth/login", None, Vec::new()).await,
+            415,
+            "unsupported_media_type",
+        ),
+        (
+            send("POST", "/api/auth/login", json, vec![b' '; 300 * 1024]).await,
+            413,
+            "body_too_large",
+        ),
+        (
+            send("GET", "/api/inquiries/track/%FF%FE", None, Vec::new()).await,
+            400,
+            "malformed",
+        ),
+    ];
+    for ((status, content_type, code), want_status, want_code) in cases {
+        assert_eq!((status, code.as_str()), (want_status, want_code));
+        assert_eq!(content_type, "application/json");
+    }
+}
