@@ -167,7 +167,7 @@ fn refusal(s: &'static SellerTexts, err: &ApiError) -> String {
             "sign_in_required" => s.session_expired.to_string(),
             "storage_full" => s.server_full.to_string(),
             "store_busy" | "store_unavailable" => s.server_busy.to_string(),
-            "too_large" => s.too_large.to_string(),
+            "body_too_large" => s.too_large.to_string(),
             "timeout" => s.timed_out.to_string(),
             _ => fill(s.error_code, &[code]),
         },

@@ -3,13 +3,15 @@
 //! - `cargo xtask run`  — install what is missing, build the app and server in release
 //!   mode, seed demo data on first start, serve on http://127.0.0.1:8080 (`PORT` overrides).
 //! - `cargo xtask test` — install what tests need, then run every suite: native cargo tests,
-//!   wasm tests in headless Chromium, Playwright end-to-end tests; print a summary and exit
-//!   non-zero if anything failed.
+//!   wasm tests in headless Chromium, contract fuzzing of the API with schemathesis,
+//!   Playwright end-to-end tests; print a summary and exit non-zero if anything failed.
+//! - `cargo xtask fuzz` — only the contract fuzzing step.
 //!
 //! Installs follow the measured recipe in the shared TOOLCHAIN notes: pinned trunk with
 //! `--locked`, wasm-bindgen-cli pinned to Cargo.lock's wasm-bindgen *without* `--locked`,
 //! wasm-opt from the npm lockfile, Chromium from Debian. Nothing downloads prebuilt binaries.
 
+mod fuzz;
 mod precompress;
 mod setup;
 mod sh;
@@ -20,10 +22,11 @@ use std::time::Instant;
 
 use sh::{cmd, Outcome};
 
-const USAGE: &str = "usage: cargo xtask <run|test|build|bench> [--port N]
+const USAGE: &str = "usage: cargo xtask <run|test|fuzz|build|bench> [--port N]
 
   run    build everything (release) and serve the app with demo data
-  test   run every test suite (native, wasm in Chromium, Playwright e2e)
+  test   run every test suite (native, wasm in Chromium, API fuzzing, Playwright e2e)
+  fuzz   fuzz the JSON API against its OpenAPI document (schemathesis)
   build  build the app (trunk, release) and the server, without serving
   bench  search benchmarks: native (with a naive reference) and wasm in headless Chromium";
 
@@ -34,6 +37,11 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("run") => run(&root, &args[1..]),
         Some("test") => test(&root),
+        Some("fuzz") => {
+            let (outcome, line) = contract_fuzzing(&root);
+            println!("\n{line}");
+            Result::from(outcome)
+        }
         Some("build") => build(&root).map(|_| ()),
         Some("bench") => bench(&root),
         _ => {
@@ -142,6 +150,10 @@ fn test(root: &Path) -> Result<(), String> {
         .outcome(),
     ));
 
+    step("contract fuzzing of the JSON API (schemathesis)");
+    let (fuzzing, fuzz_line) = contract_fuzzing(root);
+    results.push(("api contract fuzzing", fuzzing));
+
     step("end-to-end tests (Playwright, Debian Chromium)");
     let e2e = build_app(root)
         .and_then(|()| cmd("cargo", &["build", "-p", "etalase-server"]).run())
@@ -163,12 +175,47 @@ fn test(root: &Path) -> Result<(), String> {
     for (name, outcome) in &results {
         println!("{:<24} {}", name, outcome);
     }
+    println!("{fuzz_line}");
     if results.iter().all(|(_, o)| o.passed()) {
         println!("all suites passed");
         Ok(())
     } else {
         Err("some suites failed (see above)".into())
     }
+}
+
+/// Builds the debug server, installs schemathesis if needed and fuzzes the API. Returns the
+/// outcome and a one-line summary (requests, failures, time) for the closing summary.
+fn contract_fuzzing(root: &Path) -> (Outcome, String) {
+    let prepared = cmd("cargo", &["build", "-p", "etalase-server"])
+        .run()
+        .and_then(|()| setup::schemathesis(root));
+    let server = target_dir(root).join("debug/etalase-server");
+    let line = |r: &fuzz::Report| {
+        format!(
+            "api fuzzing: {} requests, {} failures, {:.0?}",
+            r.requests, r.failures, r.elapsed
+        )
+    };
+    match prepared
+        .map_err(|e| (e, None))
+        .and_then(|bin| fuzz::run(&server, &bin))
+    {
+        Ok(report) => (Outcome::from(Ok(())), line(&report)),
+        Err((msg, report)) => {
+            let summary = report
+                .as_ref()
+                .map_or_else(|| "api fuzzing: did not run".to_string(), line);
+            (Outcome::from(Err(msg)), summary)
+        }
+    }
+}
+
+/// Where cargo puts build output: `CARGO_TARGET_DIR` when set, else `target/`.
+fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .map_or_else(|| root.join("target"), |dir| root.join(dir))
 }
 
 /// Benchmarks print figures; they assert nothing and are not part of `test`. Results are

@@ -130,3 +130,53 @@ fn locked_version(root: &Path, package: &str) -> Result<String, String> {
     let end = lock[start..].find('"').ok_or("malformed Cargo.lock")?;
     Ok(lock[start..start + end].to_string())
 }
+
+/// The schemathesis pinned in requirements-test.txt (the hashed lock of every Python package).
+pub const SCHEMATHESIS_VERSION: &str = "4.32.5";
+
+/// A project virtualenv (`.venv/`, git-ignored) with schemathesis from the hashed lock.
+/// Debian's python3 needs its `python3-venv` package for `python3 -m venv`; it is installed
+/// from apt when missing, as Chromium is.
+pub fn schemathesis(root: &Path) -> Result<std::path::PathBuf, String> {
+    let venv = root.join(".venv");
+    let bin = venv.join("bin/schemathesis");
+    let have = cmd(bin.to_str().expect("utf-8 path"), &["--version"])
+        .read()
+        .unwrap_or_default();
+    if have.trim().ends_with(SCHEMATHESIS_VERSION) {
+        return Ok(bin);
+    }
+    if cmd("python3", &["-c", "import ensurepip, venv"])
+        .read()
+        .is_none()
+    {
+        step("installing Debian's python3-venv");
+        cmd("apt-get", &["update"]).run()?;
+        cmd(
+            "apt-get",
+            &["install", "-y", "--no-install-recommends", "python3-venv"],
+        )
+        .env("DEBIAN_FRONTEND", "noninteractive")
+        .run()?;
+    }
+    step(&format!(
+        "installing schemathesis {SCHEMATHESIS_VERSION} into .venv (hashed lock)"
+    ));
+    let venv_str = venv.to_str().expect("utf-8 path");
+    cmd("python3", &["-m", "venv", "--clear", venv_str]).run()?;
+    let pip = venv.join("bin/pip");
+    cmd(
+        pip.to_str().expect("utf-8 path"),
+        &[
+            "install",
+            "--quiet",
+            "--require-hashes",
+            "--no-deps",
+            "-r",
+            "requirements-test.txt",
+        ],
+    )
+    .env("PIP_DISABLE_PIP_VERSION_CHECK", "1")
+    .run()?;
+    Ok(bin)
+}

@@ -62,6 +62,12 @@ impl Outcome {
     }
 }
 
+impl From<Outcome> for Result<(), String> {
+    fn from(o: Outcome) -> Result<(), String> {
+        o.0
+    }
+}
+
 impl From<Result<(), String>> for Outcome {
     fn from(r: Result<(), String>) -> Outcome {
         Outcome(r)

@@ -27,9 +27,6 @@ pub enum ApiError {
     /// Input broke shared rules; each field's problem goes back to the form.
     #[error("some fields are not valid")]
     Invalid(Vec<FieldError>),
-    /// The body is larger than the route accepts.
-    #[error("request body too large")]
-    TooLarge,
     /// The request did not complete in time (a stalled connection).
     #[error("request took too long")]
     Timeout,
@@ -38,6 +35,16 @@ pub enum ApiError {
     /// An uploaded photo failed the server's re-check; `code` is the photo crate's.
     #[error("photo refused: {detail}")]
     Photo { code: &'static str, detail: String },
+    /// The request could not be read: not JSON, not the shape the endpoint takes, a bad
+    /// path or query. The message says where (`items[0].quantity: invalid type …`).
+    #[error("malformed request: {0}")]
+    Malformed(String),
+    /// A JSON endpoint was sent something that does not say it is JSON.
+    #[error("expected a body with Content-Type: application/json")]
+    UnsupportedMediaType,
+    /// The body is larger than the endpoint accepts.
+    #[error("request body too large")]
+    BodyTooLarge,
     #[error("{}", store_message(.0))]
     Store(#[from] StoreError),
     /// A file could not be written for lack of room (disk full, quota, file-size limit).
@@ -48,18 +55,26 @@ pub enum ApiError {
 }
 
 /// The JSON error envelope every endpoint uses.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ErrorBody {
-    /// Stable, machine-readable code; the app maps it to Indonesian or English text.
+    /// Stable, machine-readable code; the app maps it to Indonesian or English text:
+    /// `not_found`, `sign_in_required`, `wrong_credentials`, `csrf`, `not_owner`, `invalid`,
+    /// `rate_limited`, `malformed`, `unsupported_media_type`, `body_too_large`,
+    /// `store_unavailable`, `internal`, or for a refused photo one of the photo check's codes
+    /// (`empty`, `heic`, `unsupported`, `too_large`, `too_big`, `corrupt`, `not_jpeg`,
+    /// `metadata`, `invalid_pixels`, `encode`).
+    #[schema(value_type = String, example = "invalid")]
     pub code: &'static str,
     /// A short English description for logs and API users.
     pub message: String,
     /// Per-field problems for `invalid` (422).
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schema(required = false)]
     pub fields: Vec<FieldError>,
     /// Seconds to wait, for `rate_limited` (429) and `store_busy` (503); also in the
     /// `Retry-After` header.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub retry_after: Option<u64>,
 }
 
@@ -73,7 +88,6 @@ impl IntoResponse for ApiError {
             ApiError::NotOwner => (StatusCode::FORBIDDEN, "not_owner"),
             ApiError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
             ApiError::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, "rate_limited"),
-            ApiError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
             ApiError::Timeout => (StatusCode::REQUEST_TIMEOUT, "timeout"),
             ApiError::Photo { code, .. } => (StatusCode::UNPROCESSABLE_ENTITY, *code),
             ApiError::Store(StoreError::Full(cause)) => {
@@ -85,6 +99,11 @@ impl IntoResponse for ApiError {
                 tracing::warn!(%cause, "store busy");
                 (StatusCode::SERVICE_UNAVAILABLE, "store_busy")
             }
+            ApiError::Malformed(_) => (StatusCode::BAD_REQUEST, "malformed"),
+            ApiError::UnsupportedMediaType => {
+                (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
+            }
+            ApiError::BodyTooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "body_too_large"),
             ApiError::Store(err) => {
                 tracing::error!(error = %err, "store failure");
                 (StatusCode::SERVICE_UNAVAILABLE, "store_unavailable")

@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::store::DemandRow;
 
 /// What `GET /api/insights` answers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Insights {
     /// Distinct inquiries.
     pub total: usize,
@@ -24,7 +24,7 @@ pub struct Insights {
 }
 
 /// How many distinct inquiries fall under `key`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Count {
     pub key: String,
     pub count: usize,

@@ -291,5 +291,5 @@ async fn security_headers_and_limits_hold_on_every_kind_of_response() {
         .unwrap();
     assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
     let body: Value = res.json().await.unwrap();
-    assert_eq!(body["code"], "too_large", "{body}");
+    assert_eq!(body["code"], "body_too_large", "{body}");
 }

@@ -10,6 +10,7 @@ use crate::Lang;
 /// order is the order of the category menu.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Category {
     /// Crackers: kerupuk udang (prawn crackers), amplang (fish crackers), kerupuk ikan.
     Kerupuk,
@@ -117,6 +118,7 @@ impl fmt::Display for Category {
 /// The unit a product is sold and priced in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Unit {
     Kg,
     Gram,

@@ -6,6 +6,7 @@ use crate::{Date, Lang};
 
 /// A food-safety or quality certificate attached to a product.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Certificate {
     pub kind: CertificateKind,
     pub number: String,
@@ -18,6 +19,7 @@ pub struct Certificate {
 /// The certificate schemes buyers ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum CertificateKind {
     /// Halal certificate from BPJPH.
     Halal,

@@ -29,6 +29,7 @@ pub struct UnknownSlug {
 
 /// A producer (UMKM, women's group, farmer group) that lists products.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Seller {
     pub id: String,
     pub name: String,
@@ -42,6 +43,7 @@ pub struct Seller {
 /// Everything a buyer can browse, as one document. `version` changes whenever the content
 /// does, so the app can cache it and the server can answer "not modified".
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Catalog {
     pub version: String,
     pub products: Vec<Product>,
@@ -55,6 +57,7 @@ pub struct Catalog {
 /// An indicative exchange rate and the day it was taken, shown next to USD figures so a
 /// buyer knows how old the conversion is.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FxRate {
     /// Rupiah per US dollar.
     pub idr_per_usd: u32,

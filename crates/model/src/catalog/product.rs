@@ -7,6 +7,7 @@ use crate::{Date, Lang, Rupiah};
 
 /// Wholesale price per unit from `min_qty` units upwards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PriceTier {
     pub min_qty: u32,
     pub price: Rupiah,
@@ -15,6 +16,7 @@ pub struct PriceTier {
 /// Where a listing is in its life. Only published listings are shown to buyers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ListingStatus {
     #[default]
     Draft,
@@ -25,6 +27,7 @@ pub enum ListingStatus {
 
 /// A product photo in two renditions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Photo {
     /// URL path of the 400 px wide rendition, for cards.
     pub thumb: String,
@@ -59,6 +62,7 @@ fn or_indonesian<'a>(en: &'a str, id: &'a str) -> &'a str {
 
 /// A listing: one product in one packaging, with wholesale terms.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Product {
     /// Slug-like and unique, e.g. `kerupuk-udang-sepatin-250g`.
     pub id: String,
@@ -76,9 +80,11 @@ pub struct Product {
     pub tiers: Vec<PriceTier>,
     /// How units are cased for shipping, e.g. `20 pack / karton`.
     pub case_size: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(maximum = 65535))]
     pub lead_time_days: u16,
     /// What the seller can supply per month, in `unit`.
     pub monthly_capacity: u32,
+    #[cfg_attr(feature = "openapi", schema(maximum = 65535))]
     pub shelf_life_days: Option<u16>,
     pub packaging_id: String,
     pub packaging_en: String,

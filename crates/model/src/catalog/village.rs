@@ -6,6 +6,7 @@ use crate::Lang;
 
 /// A village (desa) whose products are listed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Village {
     /// URL slug, e.g. `sepatin`; unique within the catalog.
     pub slug: String,
@@ -38,6 +39,7 @@ impl Village {
 /// Ministry of Villages. Buyers who source for impact filter on it, so it is part of the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum IdmStatus {
     SangatTertinggal,
     Tertinggal,

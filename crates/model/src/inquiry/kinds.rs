@@ -8,6 +8,7 @@ use crate::{format_rupiah, Lang};
 /// The two inquiry forms. Each has its own reference prefix (`PQ-…`, `RFQ-…`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum InquiryKind {
     /// A domestic purchase inquiry (hotels, restaurants, shops).
     Purchase,
@@ -49,6 +50,7 @@ from_slug!(InquiryKind, "inquiry kind", display);
 /// (required-by) date is the first delivery.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Recurrence {
     #[default]
     OneTime,
@@ -89,6 +91,7 @@ from_slug!(Recurrence, "recurrence", display);
 /// container, not in the retail units of a listing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum InquiryUnit {
     #[default]
     Kg,
@@ -152,6 +155,7 @@ from_slug!(InquiryUnit, "inquiry unit", display);
 /// The currency of a target price.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Currency {
     /// US dollar, what most export RFQs quote in.
     #[default]
@@ -200,6 +204,7 @@ from_slug!(Currency, "currency", display);
 
 /// An amount of money in a currency's minor unit (US cents, whole rupiah).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Money {
     pub currency: Currency,
     pub amount_minor: u64,
@@ -274,6 +279,7 @@ impl Money {
 /// The Incoterms 2020 an RFQ may name: who pays for and bears the risk of which leg.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Incoterm {
     /// Ex Works: the buyer collects at the seller's premises.
     Exw,

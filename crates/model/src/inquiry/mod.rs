@@ -39,6 +39,7 @@ pub use status::{IllegalTransition, InquiryStatus};
 
 /// One line of a purchase inquiry, counted in the listing's own unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PurchaseItem {
     pub product_id: String,
     pub quantity: u32,
@@ -58,6 +59,7 @@ impl Default for PurchaseItem {
 
 /// A domestic buyer's inquiry, as the form fills it in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PurchaseInquiry {
     /// The hotel, restaurant or shop.
     pub organisation: String,
@@ -77,6 +79,7 @@ pub struct PurchaseInquiry {
 
 /// One line of an export RFQ.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ExportItem {
     pub product_id: String,
     /// Grade, size, moisture, packing: what the buyer needs beyond the listing.
@@ -89,6 +92,7 @@ pub struct ExportItem {
 
 /// A foreign buyer's request for quotation, as the form fills it in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ExportInquiry {
     pub company: String,
     pub contact_name: String,

@@ -21,6 +21,7 @@ use crate::Lang;
 /// The stage of one seller's part of an inquiry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum InquiryStatus {
     /// Sent, not yet answered.
     #[default]

@@ -12,6 +12,7 @@ const BUSINESS_NAME_MAX: u32 = 80;
 
 /// What a new seller types in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Registration {
     pub business_name: String,
     pub whatsapp: String,
@@ -21,6 +22,7 @@ pub struct Registration {
 
 /// What a returning seller types in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignIn {
     pub whatsapp: String,
     pub password: String,

@@ -22,6 +22,7 @@ pub use listing::{check_listing, is_media_path, MAX_PHOTOS, MAX_TIERS};
 /// items (`tiers.1.price`, `certificates.0.number`) so the form can put the message beside
 /// the right input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldError {
     pub field: String,
     pub rule: Rule,
@@ -40,6 +41,7 @@ impl FieldError {
 /// any language can show its own text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "rule", rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Rule {
     Required,
     TooShort {

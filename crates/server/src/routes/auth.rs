@@ -15,23 +15,40 @@ use serde::Serialize;
 
 use crate::auth::session::{self, ClientIp, SignedIn};
 use crate::auth::{password, random_hex};
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorBody};
+use crate::extract::Body;
 use crate::store::SessionRecord;
 use crate::AppState;
 
 /// What the app learns about the signed-in seller. The CSRF token is here because the
 /// cookie is HttpOnly: this response is the only way the app's code can learn it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Me {
     pub seller: Seller,
     pub csrf_token: String,
 }
 
 /// `POST /api/auth/register`: creates a seller and signs them in.
+#[utoipa::path(
+    post,
+    path = "/auth/register",
+    tag = "auth",
+    request_body = Registration,
+    responses(
+        (status = 201, description = "Registered and signed in", body = Me,
+            headers(("Set-Cookie" = String, description = "`etalase_session=…; HttpOnly; SameSite=Lax`"))),
+        (status = 400, description = "`malformed`: not a registration form", body = ErrorBody),
+        (status = 403, description = "`csrf`: `Origin` names another site", body = ErrorBody),
+        (status = 413, description = "`body_too_large`", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`: not JSON", body = ErrorBody),
+        (status = 422, description = "`invalid`: see `fields` (`already_registered` on `whatsapp`)", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
 pub async fn register(
     State(state): State<AppState>,
     headers: HeaderMap,
-    Json(form): Json<Registration>,
+    Body(form): Body<Registration>,
 ) -> Result<Response, ApiError> {
     session::check_same_origin(&headers)?;
     let village = state
@@ -63,11 +80,30 @@ pub async fn register(
 }
 
 /// `POST /api/auth/login`.
+#[utoipa::path(
+    post,
+    path = "/auth/login",
+    tag = "auth",
+    request_body = SignIn,
+    responses(
+        (status = 200, description = "Signed in", body = Me,
+            headers(("Set-Cookie" = String, description = "`etalase_session=…; HttpOnly; SameSite=Lax`"))),
+        (status = 400, description = "`malformed`: not a sign-in form", body = ErrorBody),
+        (status = 401, description = "`wrong_credentials`", body = ErrorBody),
+        (status = 403, description = "`csrf`: `Origin` names another site", body = ErrorBody),
+        (status = 413, description = "`body_too_large`", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`: not JSON", body = ErrorBody),
+        (status = 422, description = "`invalid`: see `fields`", body = ErrorBody),
+        (status = 429, description = "`rate_limited`: too many failed attempts for this number or address", body = ErrorBody,
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
 pub async fn login(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
-    Json(form): Json<SignIn>,
+    Body(form): Body<SignIn>,
 ) -> Result<Response, ApiError> {
     session::check_same_origin(&headers)?;
     ApiError::check(check_sign_in(&form))?;
@@ -106,6 +142,19 @@ pub async fn login(
 }
 
 /// `POST /api/auth/logout`: forgets the session on both sides.
+#[utoipa::path(
+    post,
+    path = "/auth/logout",
+    tag = "auth",
+    security(("session_cookie" = [], "csrf_header" = [])),
+    responses(
+        (status = 204, description = "Signed out; the cookie is cleared",
+            headers(("Set-Cookie" = String, description = "`etalase_session=; Max-Age=0`"))),
+        (status = 401, description = "`sign_in_required`", body = ErrorBody),
+        (status = 403, description = "`csrf`: missing or wrong `x-csrf-token`", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
 pub async fn logout(
     State(state): State<AppState>,
     signed_in: SignedIn,
@@ -121,6 +170,16 @@ pub async fn logout(
 
 /// `GET /api/auth/me`: `null` when nobody is signed in. Not a 401: every visitor's first page
 /// asks this, and a signed-out visitor is the normal case, not an error.
+#[utoipa::path(
+    get,
+    path = "/auth/me",
+    tag = "auth",
+    security((), ("session_cookie" = [])),
+    responses(
+        (status = 200, description = "The signed-in seller and their CSRF token, or `null`", body = Option<Me>),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
 pub async fn me(
     State(state): State<AppState>,
     signed_in: Result<SignedIn, ApiError>,

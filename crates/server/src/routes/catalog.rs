@@ -8,6 +8,24 @@ use axum::response::{IntoResponse, Response};
 use crate::AppState;
 
 /// Serves the snapshot in the best encoding the client accepts; 304 on a matching ETag.
+#[utoipa::path(
+    get,
+    path = "/catalog",
+    tag = "catalog",
+    params(
+        ("If-None-Match" = Option<String>, Header,
+            description = "The `ETag` of a catalog the client already has"),
+    ),
+    responses(
+        (status = 200, description = "The published catalog", body = etalase_model::Catalog,
+            headers(
+                ("ETag" = String, description = "Changes whenever the catalog does"),
+                ("Cache-Control" = String, description = "`no-cache`: always revalidate"),
+            )),
+        (status = 304, description = "The client's copy (`If-None-Match`) is current",
+            headers(("ETag" = String, description = "The current catalog's tag"))),
+    )
+)]
 pub async fn get_catalog(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let snap = state.snapshots.current();
     let etag = snap.etag();

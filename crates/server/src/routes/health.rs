@@ -8,30 +8,47 @@ use serde::Serialize;
 
 use crate::AppState;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Health {
-    /// `ok` or `degraded`.
-    pub status: &'static str,
+    pub status: HealthStatus,
     /// The server's crate version.
     pub version: &'static str,
     pub database: DatabaseHealth,
 }
 
-#[derive(Debug, Serialize)]
+/// `ok` when the database answers, `degraded` when it does not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum HealthStatus {
+    Ok,
+    Degraded,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct DatabaseHealth {
     pub ok: bool,
+    #[schema(value_type = Option<String>, example = "sqlite")]
     pub engine: Option<&'static str>,
     pub schema_version: Option<usize>,
 }
 
 /// 200 when the database answers, 503 otherwise (so a proxy takes the replica out).
+#[utoipa::path(
+    get,
+    path = "/health",
+    tag = "meta",
+    responses(
+        (status = 200, description = "Up, and the database answers", body = Health),
+        (status = 503, description = "Up, but the database does not answer", body = Health),
+    )
+)]
 pub async fn get_health(State(state): State<AppState>) -> (StatusCode, Json<Health>) {
     let version = env!("CARGO_PKG_VERSION");
     match state.store.health().await {
         Ok(h) => (
             StatusCode::OK,
             Json(Health {
-                status: "ok",
+                status: HealthStatus::Ok,
                 version,
                 database: DatabaseHealth {
                     ok: true,
@@ -45,7 +62,7 @@ pub async fn get_health(State(state): State<AppState>) -> (StatusCode, Json<Heal
             (
                 StatusCode::SERVICE_UNAVAILABLE,
                 Json(Health {
-                    status: "degraded",
+                    status: HealthStatus::Degraded,
                     version,
                     database: DatabaseHealth {
                         ok: false,

@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -19,46 +19,61 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::auth::session::SignedIn;
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorBody};
+use crate::extract::{Body, PathParam, QueryParams};
 use crate::store::{InboxPart, PartEvent, PartUpdate, UpdateOutcome};
 use crate::AppState;
 
 /// Long enough for a quotation with terms, short enough to read on a phone.
 pub const REPLY_MAX_CHARS: u32 = 2000;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct InboxQuery {
+    /// Only parts at this stage; empty or absent for all.
     #[serde(default)]
+    #[param(value_type = Option<etalase_model::InquiryStatus>)]
     pub status: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct InboxView {
     pub unread: u32,
     pub parts: Vec<PartView>,
 }
 
 /// One seller's part as their inbox shows it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct PartView {
+    #[schema(example = "PQ-2026-000123")]
     pub reference: String,
+    #[schema(value_type = etalase_model::InquiryKind)]
     pub kind: String,
+    #[schema(format = DateTime)]
     pub created_at: String,
+    #[schema(value_type = etalase_model::InquiryStatus)]
     pub status: String,
     pub read: bool,
+    #[schema(format = DateTime)]
     pub updated_at: String,
     /// The buyer's form with `items` holding only this seller's lines.
+    #[schema(schema_with = crate::openapi::inquiry_doc_schema)]
     pub inquiry: Value,
     pub events: Vec<EventView>,
 }
 
 /// One entry of a part's history, the same for the seller and the buyer.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct EventView {
+    #[schema(format = DateTime)]
     pub at: String,
     /// The seller's business name when they answered.
     pub by: String,
+    /// The stage before a status move; `null` for a reply alone.
+    #[schema(value_type = Option<etalase_model::InquiryStatus>)]
     pub from: Option<String>,
+    /// The stage after a status move; `null` for a reply alone.
+    #[schema(value_type = Option<etalase_model::InquiryStatus>)]
     pub to: Option<String>,
     pub reply: Option<String>,
 }
@@ -76,10 +91,24 @@ impl From<PartEvent> for EventView {
 }
 
 /// `GET /api/seller/inquiries[?status=new]`: the signed-in seller's parts, newest first.
+#[utoipa::path(
+    get,
+    path = "/seller/inquiries",
+    tag = "seller",
+    security(("session_cookie" = [])),
+    params(InboxQuery),
+    responses(
+        (status = 200, description = "The seller's parts of inquiries, newest first, and how many are unread", body = InboxView),
+        (status = 400, description = "`malformed`: the query string", body = ErrorBody),
+        (status = 401, description = "`sign_in_required`", body = ErrorBody),
+        (status = 422, description = "`invalid`: `status` names no stage", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
 pub async fn list(
     State(state): State<AppState>,
     signed_in: SignedIn,
-    Query(query): Query<InboxQuery>,
+    QueryParams(query): QueryParams<InboxQuery>,
 ) -> Result<Json<InboxView>, ApiError> {
     let status = match query.status.as_deref().map(str::trim) {
         None | Some("") => None,
@@ -103,10 +132,27 @@ pub async fn list(
 }
 
 /// `POST /api/seller/inquiries/{reference}/read`: the seller opened it.
+#[utoipa::path(
+    post,
+    path = "/seller/inquiries/{reference}/read",
+    tag = "seller",
+    security(("session_cookie" = [], "csrf_header" = [])),
+    params(
+        ("reference" = String, Path, description = "The inquiry's reference, e.g. `PQ-2026-000123`"),
+    ),
+    responses(
+        (status = 204, description = "Marked read"),
+        (status = 400, description = "`malformed`: the path is not valid text", body = ErrorBody),
+        (status = 401, description = "`sign_in_required`", body = ErrorBody),
+        (status = 403, description = "`csrf`", body = ErrorBody),
+        (status = 404, description = "`not_found`: no part of this inquiry is the seller's", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
 pub async fn mark_read(
     State(state): State<AppState>,
     signed_in: SignedIn,
-    Path(reference): Path<String>,
+    PathParam(reference): PathParam<String>,
 ) -> Result<StatusCode, ApiError> {
     if state
         .store
@@ -119,21 +165,46 @@ pub async fn mark_read(
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
+/// A reply, a status move or both.
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 pub struct UpdateBody {
+    /// The stage to move to (stages only go forward; won, lost and closed are final).
     #[serde(default)]
+    #[schema(value_type = Option<etalase_model::InquiryStatus>)]
     pub status: Option<String>,
+    /// A message to the buyer, at most 2000 characters.
     #[serde(default)]
     pub reply: Option<String>,
 }
 
 /// `POST /api/seller/inquiries/{reference}`: a reply, a status move or both. Answers with
 /// the part as it now is.
+#[utoipa::path(
+    post,
+    path = "/seller/inquiries/{reference}",
+    tag = "seller",
+    security(("session_cookie" = [], "csrf_header" = [])),
+    params(
+        ("reference" = String, Path, description = "The inquiry's reference, e.g. `PQ-2026-000123`"),
+    ),
+    request_body = UpdateBody,
+    responses(
+        (status = 200, description = "The part as it now is", body = PartView),
+        (status = 400, description = "`malformed`: not an update body", body = ErrorBody),
+        (status = 401, description = "`sign_in_required`", body = ErrorBody),
+        (status = 403, description = "`csrf`", body = ErrorBody),
+        (status = 404, description = "`not_found`: no part of this inquiry is the seller's", body = ErrorBody),
+        (status = 413, description = "`body_too_large`", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`: not JSON", body = ErrorBody),
+        (status = 422, description = "`invalid`: see `fields` (`illegal_status_move` on `status`)", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
 pub async fn update(
     State(state): State<AppState>,
     signed_in: SignedIn,
-    Path(reference): Path<String>,
-    Json(body): Json<UpdateBody>,
+    PathParam(reference): PathParam<String>,
+    Body(body): Body<UpdateBody>,
 ) -> Result<Json<PartView>, ApiError> {
     let (status, reply) = check_update(&body)?;
     let seller = state
@@ -227,6 +298,19 @@ fn parse(text: &str) -> Result<Value, ApiError> {
 }
 
 /// `GET /api/seller/inquiries.csv`: every line of the seller's parts, for a spreadsheet.
+#[utoipa::path(
+    get,
+    path = "/seller/inquiries.csv",
+    tag = "seller",
+    security(("session_cookie" = [])),
+    responses(
+        (status = 200, description = "One row per line of the seller's parts, UTF-8 with a byte-order mark",
+            content_type = "text/csv", body = String,
+            headers(("Content-Disposition" = String, description = "`attachment; filename=\"permintaan-….csv\"`"))),
+        (status = 401, description = "`sign_in_required`", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
 pub async fn export_csv(
     State(state): State<AppState>,
     signed_in: SignedIn,

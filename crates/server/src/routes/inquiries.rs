@@ -5,7 +5,7 @@
 //! token. The `Idempotency-Key` header makes a double click or a retry after a timeout
 //! return the same inquiry (`200`) instead of a duplicate.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use etalase_model::inquiry::{
@@ -19,7 +19,8 @@ use serde_json::Value;
 use crate::auth::random_hex;
 use crate::auth::session::ClientIp;
 use crate::clock::today_in_kalimantan;
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorBody};
+use crate::extract::{Body, PathParam};
 use crate::routes::inbox::EventView;
 use crate::store::NewInquiry;
 use crate::AppState;
@@ -28,7 +29,7 @@ use crate::AppState;
 pub const IDEMPOTENCY_HEADER: &str = "idempotency-key";
 
 /// The request body: one of the two forms, plus a honeypot.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct InquiryBody {
     pub kind: InquiryKind,
     #[serde(default)]
@@ -37,10 +38,11 @@ pub struct InquiryBody {
     pub export: Option<ExportInquiry>,
     /// Hidden in the form; people leave it empty, form-filling bots do not.
     #[serde(default)]
+    #[schema(max_length = 0)]
     pub website: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Created {
     pub reference: String,
     pub tracking_token: String,
@@ -49,11 +51,34 @@ pub struct Created {
 }
 
 /// `POST /api/inquiries`.
+#[utoipa::path(
+    post,
+    path = "/inquiries",
+    tag = "inquiries",
+    params(
+        ("Idempotency-Key" = String, Header, pattern = "^[A-Za-z0-9_-]{8,100}$",
+            description = "Chosen once per form submission and repeated on retries: a repeat \
+                answers 200 with the inquiry the first request stored"),
+    ),
+    request_body(content = InquiryBody,
+        description = "`purchase` when `kind` is `purchase`, `export` when it is `export`"),
+    responses(
+        (status = 201, description = "Stored durably", body = Created),
+        (status = 200, description = "The same `Idempotency-Key` was sent before: that inquiry", body = Created),
+        (status = 400, description = "`malformed`: not an inquiry body", body = ErrorBody),
+        (status = 413, description = "`body_too_large`", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`: not JSON", body = ErrorBody),
+        (status = 422, description = "`invalid`: see `fields` (`idempotency_key` when the header is missing or malformed)", body = ErrorBody),
+        (status = 429, description = "`rate_limited`: too many new inquiries from this address", body = ErrorBody,
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
 pub async fn create(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
-    Json(body): Json<InquiryBody>,
+    Body(body): Body<InquiryBody>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
     let key = headers
         .get(IDEMPOTENCY_HEADER)
@@ -129,28 +154,37 @@ pub async fn create(
     ))
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Tracked {
+    #[schema(example = "PQ-2026-000123")]
     pub reference: String,
+    #[schema(value_type = InquiryKind)]
     pub kind: String,
+    #[schema(format = DateTime)]
     pub created_at: String,
+    /// The buyer's form as sent (a purchase inquiry or an export RFQ, by `kind`).
+    #[schema(schema_with = crate::openapi::inquiry_doc_schema)]
     pub inquiry: Value,
     pub parts: Vec<TrackedPart>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct TrackedPart {
     pub seller_id: String,
     /// Who answers this part; the WhatsApp number lets the buyer's page open a chat.
     pub seller: Option<SellerContact>,
+    #[schema(value_type = etalase_model::InquiryStatus)]
     pub status: String,
+    /// This seller's lines of the basket.
+    #[schema(schema_with = crate::openapi::inquiry_items_schema)]
     pub items: Value,
+    #[schema(format = DateTime)]
     pub updated_at: String,
     /// The seller's replies and status moves, oldest first.
     pub events: Vec<EventView>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct SellerContact {
     pub id: String,
     pub name: String,
@@ -164,9 +198,23 @@ pub struct SellerContact {
 /// `GET /api/inquiries/track/{token}`: the buyer's view of their inquiry, with each seller's
 /// contact and replies. The token is the only key (32 hex digits), so an unknown one is a
 /// plain 404.
+#[utoipa::path(
+    get,
+    path = "/inquiries/track/{token}",
+    tag = "inquiries",
+    params(
+        ("token" = String, Path, description = "The private tracking token from the 201 answer (32 hex digits)"),
+    ),
+    responses(
+        (status = 200, description = "The inquiry, each seller's part, contact and replies", body = Tracked),
+        (status = 400, description = "`malformed`: the path is not valid text", body = ErrorBody),
+        (status = 404, description = "`not_found`: no inquiry has this token", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
 pub async fn track(
     State(state): State<AppState>,
-    Path(token): Path<String>,
+    PathParam(token): PathParam<String>,
 ) -> Result<Json<Tracked>, ApiError> {
     if token.len() != 32 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(ApiError::NotFound);

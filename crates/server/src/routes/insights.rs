@@ -4,12 +4,21 @@
 use axum::extract::State;
 use axum::Json;
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorBody};
 use crate::insights::{aggregate, Insights};
 use crate::AppState;
 
 /// `GET /api/insights`. Counts only; products no longer in the catalog count in every list
 /// except the categories.
+#[utoipa::path(
+    get,
+    path = "/insights",
+    tag = "insights",
+    responses(
+        (status = 200, description = "Counts of inquiries by category, village, destination and month", body = Insights),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
 pub async fn get_insights(State(state): State<AppState>) -> Result<Json<Insights>, ApiError> {
     let rows = state.store.demand_rows().await?;
     let snapshot = state.snapshots.current();

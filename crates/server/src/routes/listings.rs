@@ -1,7 +1,7 @@
 //! A seller's own listings: list, create or update (one idempotent PUT), publish and
 //! unpublish (the `status` field of the same document).
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use etalase_model::rules::{check_listing, FieldError, Rule};
@@ -9,11 +9,23 @@ use etalase_model::{ListingStatus, Product};
 
 use crate::auth::session::SignedIn;
 use crate::clock::today_in_kalimantan;
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorBody};
+use crate::extract::{Body, PathParam};
 use crate::store::SaveOutcome;
 use crate::AppState;
 
 /// `GET /api/seller/listings`: every listing of the signed-in seller, drafts included.
+#[utoipa::path(
+    get,
+    path = "/seller/listings",
+    tag = "seller",
+    security(("session_cookie" = [])),
+    responses(
+        (status = 200, description = "The seller's listings, drafts included", body = Vec<Product>),
+        (status = 401, description = "`sign_in_required`", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
 pub async fn list_own(
     State(state): State<AppState>,
     signed_in: SignedIn,
@@ -27,11 +39,33 @@ pub async fn list_own(
 /// listings itself (`new_id`), so a publish retried from the offline outbox lands on the same
 /// row instead of creating a twin. Who owns it, where it comes from and when it was created
 /// are the server's to say, not the body's.
+#[utoipa::path(
+    put,
+    path = "/seller/listings/{id}",
+    tag = "seller",
+    security(("session_cookie" = [], "csrf_header" = [])),
+    params(
+        ("id" = String, Path, description = "The listing's id: lowercase letters, digits and dashes, at most 80"),
+    ),
+    request_body(content = Product,
+        description = "The listing; `id`, `seller_id`, `village_slug` and `created` are the server's to set and ignored"),
+    responses(
+        (status = 201, description = "Created", body = Product),
+        (status = 200, description = "Replaced", body = Product),
+        (status = 400, description = "`malformed`: not a listing", body = ErrorBody),
+        (status = 401, description = "`sign_in_required`", body = ErrorBody),
+        (status = 403, description = "`csrf`, or `not_owner`: the id is another seller's listing", body = ErrorBody),
+        (status = 413, description = "`body_too_large`", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`: not JSON", body = ErrorBody),
+        (status = 422, description = "`invalid`: see `fields`", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
 pub async fn put_listing(
     State(state): State<AppState>,
     signed_in: SignedIn,
-    Path(id): Path<String>,
-    Json(mut product): Json<Product>,
+    PathParam(id): PathParam<String>,
+    Body(mut product): Body<Product>,
 ) -> Result<(StatusCode, Json<Product>), ApiError> {
     let id_ok = !id.is_empty()
         && id.len() <= 80

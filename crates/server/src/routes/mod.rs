@@ -16,16 +16,18 @@ use std::time::Duration;
 use axum::http::{header, StatusCode};
 use axum::middleware;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
+use axum::routing::get;
 use axum::Router;
 use tower::limit::ConcurrencyLimitLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
+use utoipa_axum::routes;
 
 use crate::error::ApiError;
-use crate::{security, static_files, AppState};
+use crate::{openapi, security, static_files, AppState};
 
 /// Longest time an API request (body included) may take, uploads aside.
 const API_TIMEOUT: Duration = Duration::from_secs(30);
@@ -35,14 +37,50 @@ const UPLOAD_TIMEOUT: Duration = Duration::from_secs(300);
 const MAX_CONCURRENT_UPLOADS: usize = 4;
 const MAX_CONCURRENT_API: usize = 512;
 
+/// The JSON API, relative to `/api`. Each handler's method and path come from its
+/// `#[utoipa::path]` attribute, so this one list builds both the router and the OpenAPI
+/// document ([`openapi::document`]). Add routes with `.routes(routes!(…))` only: a plain
+/// `.route` would serve an undescribed endpoint (the `openapi_drift` test looks for one).
+pub fn api_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(health::get_health))
+        .routes(routes!(openapi::get_openapi))
+        .routes(routes!(catalog::get_catalog))
+        .routes(routes!(auth::register))
+        .routes(routes!(auth::login))
+        .routes(routes!(auth::logout))
+        .routes(routes!(auth::me))
+        .routes(routes!(inquiries::create))
+        .routes(routes!(inquiries::track))
+        .routes(routes!(insights::get_insights))
+        .routes(routes!(inbox::list))
+        .routes(routes!(inbox::export_csv))
+        .routes(routes!(inbox::update))
+        .routes(routes!(inbox::mark_read))
+        .routes(routes!(listings::list_own))
+        .routes(routes!(listings::put_listing))
+        // Forms and listings are small; nothing else needs the 2 MB default. A request
+        // that has not finished in 30 s (a stalled phone, a slow-loris client) gets 408.
+        .layer(DefaultBodyLimit::max(256 * 1024))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            API_TIMEOUT,
+        ))
+        .merge(upload_routes())
+        // Back-pressure: excess requests wait instead of exhausting memory or connections.
+        .layer(ConcurrencyLimitLayer::new(MAX_CONCURRENT_API))
+        .layer(middleware::map_response(envelope_layer_errors))
+        .fallback(no_such_endpoint)
+}
+
 /// Photo uploads, with their own body limit, timeout and concurrency.
-fn uploads_router() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/uploads",
+fn upload_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(
             // Room for the largest accepted photo plus slack, so an oversized one gets the
             // photo check's clear message; beyond that, 413 from the declared length alone.
-            post(uploads::upload_photo).layer(DefaultBodyLimit::max(2 * uploads::MAX_UPLOAD_BYTES)),
+            routes!(uploads::upload_photo)
+                .layer(DefaultBodyLimit::max(2 * uploads::MAX_UPLOAD_BYTES)),
         )
         // A declared length over the limit is refused at once (413) instead of reading
         // megabytes over a phone's connection first.
@@ -62,42 +100,26 @@ async fn envelope_layer_errors(res: Response) -> Response {
         .get(header::CONTENT_TYPE)
         .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
     match res.status() {
-        StatusCode::PAYLOAD_TOO_LARGE if !is_json => ApiError::TooLarge.into_response(),
+        StatusCode::PAYLOAD_TOO_LARGE if !is_json => ApiError::BodyTooLarge.into_response(),
         StatusCode::REQUEST_TIMEOUT if !is_json => ApiError::Timeout.into_response(),
         _ => res,
     }
 }
 
+/// Marks the answer of the API's fallback, so a test driving the router can tell "no such
+/// route" from a handler's own 404 (an unknown tracking token, say). Never sent on the wire.
+#[derive(Debug, Clone, Copy)]
+pub struct NoRoute;
+
+async fn no_such_endpoint() -> Response {
+    let mut response = ApiError::NotFound.into_response();
+    response.extensions_mut().insert(NoRoute);
+    response
+}
+
 /// Builds the application: JSON API under `/api`, the app everywhere else.
 pub fn app(state: AppState) -> Router {
-    let api = Router::new()
-        .route("/health", get(health::get_health))
-        .route("/catalog", get(catalog::get_catalog))
-        .route("/auth/register", post(auth::register))
-        .route("/auth/login", post(auth::login))
-        .route("/auth/logout", post(auth::logout))
-        .route("/auth/me", get(auth::me))
-        .route("/inquiries", post(inquiries::create))
-        .route("/inquiries/track/{token}", get(inquiries::track))
-        .route("/insights", get(insights::get_insights))
-        .route("/seller/inquiries", get(inbox::list))
-        .route("/seller/inquiries.csv", get(inbox::export_csv))
-        .route("/seller/inquiries/{reference}", post(inbox::update))
-        .route("/seller/inquiries/{reference}/read", post(inbox::mark_read))
-        .route("/seller/listings", get(listings::list_own))
-        .route("/seller/listings/{id}", put(listings::put_listing))
-        // Forms and listings are small; nothing else needs the 2 MB default. A request
-        // that has not finished in 30 s (a stalled phone, a slow-loris client) gets 408.
-        .layer(DefaultBodyLimit::max(256 * 1024))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            API_TIMEOUT,
-        ))
-        .merge(uploads_router())
-        // Back-pressure: excess requests wait instead of exhausting memory or connections.
-        .layer(ConcurrencyLimitLayer::new(MAX_CONCURRENT_API))
-        .layer(middleware::map_response(envelope_layer_errors))
-        .fallback(|| async { ApiError::NotFound });
+    let (api, _) = api_routes().split_for_parts();
 
     let [csp_layer, nosniff, referrer, frames, opener, resources, permissions] =
         security::header_layers(security::content_security_policy(&state.config.dist_dir));

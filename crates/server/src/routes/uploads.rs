@@ -19,7 +19,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::auth::session::SignedIn;
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorBody};
 use crate::snapshot::write_atomic;
 use crate::store::UploadRecord;
 use crate::AppState;
@@ -34,7 +34,7 @@ pub fn uploads_dir(data_dir: &FsPath) -> PathBuf {
     data_dir.join("media").join("u")
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Uploaded {
     /// URL path to put in a listing's `Photo`.
     pub path: String,
@@ -45,6 +45,22 @@ pub struct Uploaded {
 }
 
 /// `POST /api/uploads` with an `image/jpeg` body.
+#[utoipa::path(
+    post,
+    path = "/uploads",
+    tag = "seller",
+    security(("session_cookie" = [], "csrf_header" = [])),
+    request_body(content = crate::openapi::Jpeg, content_type = "image/jpeg",
+        description = "A finished JPEG: at most 1 MB and 1600 px on its longest side, upright, no metadata"),
+    responses(
+        (status = 201, description = "Stored", body = Uploaded),
+        (status = 200, description = "The same photo was stored before", body = Uploaded),
+        (status = 401, description = "`sign_in_required`", body = ErrorBody),
+        (status = 403, description = "`csrf`", body = ErrorBody),
+        (status = 422, description = "The photo check's code: `empty`, `not_jpeg`, `too_big`, `too_large`, `corrupt`, `metadata`, …", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
 pub async fn upload_photo(
     State(state): State<AppState>,
     signed_in: SignedIn,

@@ -1,0 +1,146 @@
+//! The API's OpenAPI 3.1 description, generated from the handlers' `#[utoipa::path]`
+//! attributes and the wire types' `ToSchema` derives, never written by hand.
+//!
+//! The route table in [`crate::routes`] registers each handler through `utoipa_axum`'s
+//! `routes!`, so the router and this document come from one list: a route cannot be served
+//! without being described, nor described at a path or method it is not served at. The
+//! `openapi_drift` integration test checks that from the outside as well.
+
+use std::sync::OnceLock;
+
+use axum::http::header;
+use axum::response::IntoResponse;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::openapi::OpenApi as OpenApiDoc;
+use utoipa::{Modify, OpenApi};
+
+use crate::auth::session::{COOKIE, CSRF_HEADER};
+
+/// Security scheme names used by the handlers' `security(...)` attributes.
+pub const SESSION: &str = "session_cookie";
+pub const CSRF: &str = "csrf_header";
+
+/// The document's fixed parts; the paths come from the route table.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Etalase Desa API",
+        description = "JSON API of Etalase Desa: the village product catalog, buyers' \
+inquiries, seller accounts, listings, photos and inboxes.\n\n\
+Every error answers with the `ErrorBody` envelope (`code`, `message`, and `fields` for `422 \
+invalid`, `retry_after` for `429 rate_limited`). Sellers sign in with `POST /api/auth/login`: \
+the session lives in the HttpOnly cookie `etalase_session`, and every state-changing request of \
+a signed-in seller must echo the session's CSRF token (from the sign-in or `GET /api/auth/me` \
+answer) in the `x-csrf-token` header.",
+        license(name = "MIT")
+    ),
+    modifiers(&SecuritySchemes),
+    // Named by `schema_with` helpers below rather than by a field type, so listed here.
+    components(schemas(
+        crate::error::ErrorBody,
+        etalase_model::PurchaseInquiry,
+        etalase_model::ExportInquiry,
+        etalase_model::inquiry::PurchaseItem,
+        etalase_model::inquiry::ExportItem,
+    )),
+    tags(
+        (name = "meta", description = "Health and this description"),
+        (name = "catalog", description = "What buyers browse"),
+        (name = "auth", description = "Seller accounts and sessions"),
+        (name = "inquiries", description = "Buyers' purchase inquiries and export RFQs"),
+        (name = "seller", description = "A signed-in seller's listings, photos and inbox"),
+        (name = "insights", description = "Public demand figures"),
+    )
+)]
+pub struct ApiDoc;
+
+/// The session cookie and the CSRF header, as API-key security schemes.
+struct SecuritySchemes;
+
+impl Modify for SecuritySchemes {
+    fn modify(&self, openapi: &mut OpenApiDoc) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            SESSION,
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                COOKIE,
+                "The seller's session: set HttpOnly by sign-in and registration, for 30 days.",
+            ))),
+        );
+        components.add_security_scheme(
+            CSRF,
+            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::with_description(
+                CSRF_HEADER,
+                "The session's CSRF token (`csrf_token` of the sign-in or `me` answer); \
+                 required on every POST and PUT of a signed-in seller, else 403 `csrf`.",
+            ))),
+        );
+    }
+}
+
+/// The whole document: the fixed parts with every route of the table under `/api`.
+pub fn document() -> OpenApiDoc {
+    utoipa_axum::router::OpenApiRouter::<crate::AppState>::with_openapi(ApiDoc::openapi())
+        .nest("/api", crate::routes::api_routes())
+        .into_openapi()
+}
+
+/// The document as JSON, built once.
+pub fn json() -> &'static str {
+    static JSON: OnceLock<String> = OnceLock::new();
+    JSON.get_or_init(|| {
+        document()
+            .to_json()
+            .expect("the API description serialises")
+    })
+}
+
+/// `GET /api/openapi.json`: this description.
+#[utoipa::path(
+    get,
+    path = "/openapi.json",
+    tag = "meta",
+    operation_id = "get_openapi",
+    responses(
+        (status = 200, description = "The OpenAPI 3.1 document of this API",
+            content_type = "application/json", body = Object),
+    )
+)]
+pub async fn get_openapi() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "application/json")], json())
+}
+
+/// A stored inquiry form: the purchase inquiry or export RFQ the buyer sent.
+pub fn inquiry_doc_schema() -> utoipa::openapi::schema::Schema {
+    use utoipa::openapi::schema::AnyOfBuilder;
+    use utoipa::openapi::Ref;
+    AnyOfBuilder::new()
+        .item(Ref::from_schema_name("PurchaseInquiry"))
+        .item(Ref::from_schema_name("ExportInquiry"))
+        .into()
+}
+
+/// One seller's lines of a basket: purchase lines or RFQ lines (an empty list is both).
+pub fn inquiry_items_schema() -> utoipa::openapi::schema::Schema {
+    use utoipa::openapi::schema::{AnyOfBuilder, ArrayBuilder};
+    use utoipa::openapi::Ref;
+    AnyOfBuilder::new()
+        .item(ArrayBuilder::new().items(Ref::from_schema_name("PurchaseItem")))
+        .item(ArrayBuilder::new().items(Ref::from_schema_name("ExportItem")))
+        .into()
+}
+
+/// The bytes of a JPEG file, as a request body.
+pub struct Jpeg;
+
+impl utoipa::PartialSchema for Jpeg {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Binary)))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Jpeg {}
