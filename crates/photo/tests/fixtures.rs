@@ -11,7 +11,10 @@ use etalase_photo::{
     process, process_rgba, verify_jpeg, Options, PhotoError, ProcessedPhoto, Stage,
 };
 use image::{DynamicImage, GenericImageView, ImageFormat, RgbImage};
-use support::{assert_output_rules, assert_upright, decode, fixture};
+use support::{
+    assert_output_rules, assert_upright, check_fixture, decode, fixture, fixture_names,
+    median_max,
+};
 
 fn run(bytes: &[u8]) -> Result<ProcessedPhoto, PhotoError> {
     process(bytes, &Options::default(), &mut |_| {})
@@ -284,4 +287,63 @@ fn server_recheck_refuses_what_the_pipeline_would_never_upload() {
         let err = verify_jpeg(&large[..cut], 1600, 1_000_000).unwrap_err();
         assert_eq!(err.code(), "corrupt", "cut at {cut}");
     }
+}
+
+/// Longest one shared fixture may take natively (debug build, the photo crates optimised as
+/// the workspace profile says; a 12 MP photo takes well under a second).
+const FIXTURE_TIME_BOUND: Duration = Duration::from_secs(5);
+
+/// Every file in the shared folder, found by `read_dir` so a new one is covered without editing
+/// this: the browser's pipeline output, then the server's re-check of that output, as
+/// [`support::expectation`] says (valid and upright, or the typed error).
+#[test]
+fn every_shared_fixture_gives_an_upright_photo_or_a_typed_error() {
+    let names = fixture_names();
+    let mut outputs = std::collections::HashMap::new();
+    let mut times = Vec::new();
+    for name in &names {
+        let bytes = fixture(name);
+        let start = Instant::now();
+        let result = std::panic::catch_unwind(|| run(&bytes))
+            .unwrap_or_else(|_| panic!("{name}: the pipeline panicked"));
+        let elapsed = start.elapsed();
+        let outcome = check_fixture(name, &bytes, &result);
+        println!("{name}: {outcome} in {elapsed:.0?}");
+        assert!(elapsed < FIXTURE_TIME_BOUND, "{name}: {elapsed:?}");
+        times.push(elapsed.as_secs_f64() * 1000.0);
+        if let Ok(out) = result {
+            outputs.insert(name.clone(), decode(&out.large));
+        }
+    }
+    // Pixel-level uprightness where the folder holds the same picture stored upright.
+    for (name, image) in &outputs {
+        if let Some(upright) = support::upright_sibling(name).and_then(|s| outputs.get(&s)) {
+            assert_upright(image, upright, name);
+        }
+    }
+    let (median, max) = median_max(&mut times);
+    println!(
+        "{} fixtures: median {median:.0} ms, max {max:.0} ms per file",
+        names.len()
+    );
+}
+
+/// The browser test compiles its fixtures in (`include_bytes!` needs literal paths, the browser
+/// has no file system), so it lists them by hand; this fails when a fixture is added to the
+/// shared folder but not to that list.
+#[test]
+fn the_browser_test_lists_every_shared_fixture() {
+    let source = include_str!("wasm_photo.rs");
+    let prefix = "shared/fixtures/photos/";
+    let mut listed: Vec<&str> = source
+        .match_indices(prefix)
+        .filter_map(|(i, _)| source[i + prefix.len()..].split('"').next())
+        .collect();
+    listed.sort();
+    listed.dedup();
+    assert_eq!(
+        listed,
+        fixture_names(),
+        "add each fixture to ALL_FIXTURES in tests/wasm_photo.rs"
+    );
 }
