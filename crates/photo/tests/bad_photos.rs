@@ -6,7 +6,10 @@
 //! A seeded generator (no fuzzing framework): the same cases every run, so CI is repeatable and
 //! a failure names its case. For longer local runs set `PHOTO_FUZZ_CASES` (and
 //! `PHOTO_FUZZ_SEED` for other cases), e.g.
-//! `PHOTO_FUZZ_CASES=20000 cargo test --release -p etalase-photo --test bad_photos -- --nocapture`.
+//! `PHOTO_FUZZ_CASES=20000 PHOTO_FUZZ_SEED=7 cargo test -p etalase-photo --test bad_photos -- --nocapture`
+//! (a debug build: it keeps overflow checks, which turn silent wrap-arounds into findings, and
+//! the workspace profile optimises the codecs anyway). A failing input is saved to the temp
+//! directory under the case's number.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -18,7 +21,7 @@ use etalase_photo::{probe, process, verify_jpeg, Options, PhotoError, ProcessedP
 use image::{DynamicImage, ImageFormat};
 use support::{assert_output_rules, fixture, median_max, INPUT_ERRORS};
 
-/// Cases per CI run: about 30 s in a debug build on two shared cores.
+/// Cases per CI run: about 35 s in a debug build on two shared cores.
 const CASES: usize = 2000;
 const SEED: u64 = 0x5EED_E7A1_A5E0_D35A;
 /// Longest one case may take (debug build). Measured maximum is printed by each run.
@@ -59,25 +62,34 @@ fn check(bytes: &[u8]) -> (Duration, String) {
     match verified {
         Ok((w, h)) => {
             assert!(w <= 1600 && h <= 1600, "verify_jpeg accepted {w}×{h}");
-            assert!(!has_app1(bytes), "verify_jpeg accepted a file with an APP1 segment");
+            assert!(
+                !has_app1(bytes),
+                "verify_jpeg accepted a file with an APP1 segment"
+            );
             let mut decoder = jpeg_decoder::Decoder::new(bytes);
             let decoded = decoder.decode();
             assert!(decoded.is_ok(), "verify_jpeg accepted what does not decode");
             assert_eq!(
-                decoder.info().map(|i| (u32::from(i.width), u32::from(i.height))),
+                decoder
+                    .info()
+                    .map(|i| (u32::from(i.width), u32::from(i.height))),
                 Some((w, h)),
             );
         }
-        Err(e) => assert!(
-            VERIFY_ERRORS.contains(&e.code()),
-            "verify_jpeg: {e:?}"
-        ),
+        Err(e) => assert!(VERIFY_ERRORS.contains(&e.code()), "verify_jpeg: {e:?}"),
     }
     (elapsed, outcome.to_string())
 }
 
 /// What the server's re-check may answer to a bad upload.
-const VERIFY_ERRORS: [&str; 6] = ["empty", "too_big", "not_jpeg", "too_large", "metadata", "corrupt"];
+const VERIFY_ERRORS: [&str; 6] = [
+    "empty",
+    "too_big",
+    "not_jpeg",
+    "too_large",
+    "metadata",
+    "corrupt",
+];
 
 /// Whether any APP1 (EXIF, XMP) segment is in the file: before the frame header, between it
 /// and the first scan, or between the scans of a progressive JPEG. Written independently of the
@@ -108,7 +120,7 @@ fn has_app1(bytes: &[u8]) -> bool {
 
 /// Runs [`check`] on its own thread so that a panic is caught with its message and a hang is
 /// reported instead of stalling CI. `Ok` has the time and outcome, `Err` describes the failure.
-fn run_case(bytes: Vec<u8>) -> Result<(Duration, String), String> {
+fn run_case(bytes: Vec<u8>, bound: Duration) -> Result<(Duration, String), String> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         let result = std::panic::catch_unwind(|| check(&bytes));
@@ -121,7 +133,7 @@ fn run_case(bytes: Vec<u8>) -> Result<(Duration, String), String> {
         }));
     });
     match rx.recv_timeout(HANG) {
-        Ok(Ok((elapsed, _))) if elapsed > CASE_BOUND => Err(format!("took {elapsed:?}")),
+        Ok(Ok((elapsed, _))) if elapsed > bound => Err(format!("took {elapsed:?}")),
         Ok(result) => result.map_err(|m| format!("panicked: {m}")),
         Err(_) => Err(format!("still running after {HANG:?} (hang)")),
     }
@@ -209,9 +221,11 @@ fn seeds() -> Vec<Seed> {
     let portrait6 = fixture("orientation-portrait-6.jpg");
     let exif = exif_payload(&portrait6);
     let output = run(&portrait6).expect("fixture processes");
-    let small = image::load_from_memory(&portrait6)
-        .unwrap()
-        .resize_exact(120, 180, image::imageops::FilterType::Triangle);
+    let small = image::load_from_memory(&portrait6).unwrap().resize_exact(
+        120,
+        180,
+        image::imageops::FilterType::Triangle,
+    );
     let rgb = small.to_rgb8();
     let (w, h) = (rgb.width() as u16, rgb.height() as u16);
     let jpeg = |progressive: bool, restart: u16, color: jpeg_encoder::ColorType, data: &[u8]| {
@@ -356,8 +370,8 @@ fn mutate(rng: &mut Rng, kind: Kind, bytes: &mut Vec<u8>) -> String {
             };
             let r = rng.next();
             let new = rng.pick(&[
-                0xD8, 0xD9, 0xDA, 0xC0, 0xC2, 0xC3, 0xC4, 0xCF, 0xDB, 0xDD, 0xE1, 0xFF, 0x00,
-                0x01, 0xD0, r as u8,
+                0xD8, 0xD9, 0xDA, 0xC0, 0xC2, 0xC3, 0xC4, 0xCF, 0xDB, 0xDD, 0xE1, 0xFF, 0x00, 0x01,
+                0xD0, r as u8,
             ]);
             bytes[pos + 1] = new;
             format!("marker {old:#04X} → {new:#04X}")
@@ -447,7 +461,8 @@ fn mutate(rng: &mut Rng, kind: Kind, bytes: &mut Vec<u8>) -> String {
             let Some(&(at, _, _)) = jpeg_segments(bytes).get(rng.below(8)) else {
                 return "no segment".into();
             };
-            let exif = b"Exif\0\0MM\0\x2a\0\0\0\x08\0\x01\x88\x25\0\x04\0\0\0\x01\0\0\0\x1a\0\0\0\0";
+            let exif =
+                b"Exif\0\0MM\0\x2a\0\0\0\x08\0\x01\x88\x25\0\x04\0\0\0\x01\0\0\0\x1a\0\0\0\0";
             let mut app1 = vec![0xFF, 0xE1];
             app1.extend_from_slice(&(exif.len() as u16 + 2).to_be_bytes());
             app1.extend_from_slice(exif);
@@ -579,7 +594,7 @@ fn mutated_fixtures_give_a_valid_photo_or_a_typed_error_quickly() {
             .map(|_| mutate(&mut rng, source.kind, &mut bytes))
             .collect();
         let what = format!("case {case} ({}: {})", source.name, steps.join(", "));
-        match run_case(bytes.clone()) {
+        match run_case(bytes.clone(), CASE_BOUND) {
             Ok((elapsed, outcome)) => {
                 if verbose {
                     println!("{what}: {outcome} in {elapsed:.1?}");
@@ -656,8 +671,58 @@ fn truncated_and_random_bytes_never_panic() {
         .into_iter()
         .filter_map(|bytes| {
             let n = bytes.len();
-            run_case(bytes).err().map(|why| format!("{n} bytes: {why}"))
+            run_case(bytes, CASE_BOUND)
+                .err()
+                .map(|why| format!("{n} bytes: {why}"))
         })
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Longest the worst allowed header may take (debug build): measured up to about 3 s (beside
+/// the other tests on two cores) when `jpeg-decoder` gives up and the `image` fallback decodes
+/// all 50 MP of nothing; the bound catches a blow-up, not a few hundred milliseconds.
+const LARGEST_HEADER_BOUND: Duration = Duration::from_secs(10);
+
+/// The slowest input the size check lets through: a small file whose header claims the largest
+/// allowed picture (12,000 px wide, 50 MP), so the decoders work through 50 MP of missing
+/// data: a typed answer or a (grey, mostly empty) photo, in bounded time, for every seed type.
+#[test]
+fn the_largest_allowed_header_on_a_small_file_is_bounded() {
+    let options = Options::default();
+    let (w, h) = (
+        options.max_side,
+        (options.max_pixels / u64::from(options.max_side)) as u32,
+    );
+    let mut report = Vec::new();
+    for seed in seeds().into_iter().filter(|s| s.bytes.len() < 100_000) {
+        for (width, height) in [(w, h), (h, w)] {
+            let mut bytes = seed.bytes.clone();
+            match seed.kind {
+                Kind::Jpeg => {
+                    let sof = jpeg_segments(&bytes)
+                        .into_iter()
+                        .find(|s| matches!(s.1, 0xC0..=0xC3))
+                        .expect("SOF")
+                        .0;
+                    bytes[sof + 5..sof + 7].copy_from_slice(&(height as u16).to_be_bytes());
+                    bytes[sof + 7..sof + 9].copy_from_slice(&(width as u16).to_be_bytes());
+                }
+                Kind::Png => {
+                    bytes[16..20].copy_from_slice(&width.to_be_bytes());
+                    bytes[20..24].copy_from_slice(&height.to_be_bytes());
+                }
+                // VP8L holds 14-bit sizes: 16,384 at most, under the side limit.
+                Kind::Webp => continue,
+            }
+            let what = format!("{} claiming {width}×{height}", seed.name);
+            match run_case(bytes, LARGEST_HEADER_BOUND) {
+                Ok((elapsed, outcome)) => {
+                    report.push(format!("{what}: {outcome} in {elapsed:.2?}"))
+                }
+                Err(why) => panic!("{what}: {why}"),
+            }
+        }
+    }
+    println!("{}", report.join("\n"));
 }
