@@ -12,8 +12,7 @@ use etalase_photo::{
 };
 use image::{DynamicImage, GenericImageView, ImageFormat, RgbImage};
 use support::{
-    assert_output_rules, assert_upright, check_fixture, decode, fixture, fixture_names,
-    median_max,
+    assert_output_rules, assert_upright, check_fixture, decode, fixture, fixture_names, median_max,
 };
 
 fn run(bytes: &[u8]) -> Result<ProcessedPhoto, PhotoError> {

@@ -148,13 +148,17 @@ fn twelve_megapixel_photo_in_the_browser() {
     for _ in 0..3 {
         let start = now();
         let mut last = (0usize, start);
-        let result = process(fixture("phone-12mp-orient6.jpg"), &Options::default(), &mut |s: Stage| {
-            let t = now();
-            if s != Stage::Decode {
-                stage_ms[last.0] += t - last.1;
-            }
-            last = (s as usize, t);
-        })
+        let result = process(
+            fixture("phone-12mp-orient6.jpg"),
+            &Options::default(),
+            &mut |s: Stage| {
+                let t = now();
+                if s != Stage::Decode {
+                    stage_ms[last.0] += t - last.1;
+                }
+                last = (s as usize, t);
+            },
+        )
         .expect("processes");
         let end = now();
         stage_ms[last.0] += end - last.1;
