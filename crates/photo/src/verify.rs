@@ -9,7 +9,8 @@ use crate::PhotoError;
 /// Checks an uploaded JPEG and returns its `(width, height)`.
 ///
 /// `max_edge` bounds each side (the pipeline's 1600), `max_bytes` the file. Decodes the whole
-/// image, so a truncated or damaged upload is refused rather than stored.
+/// image, so a truncated or damaged upload is refused rather than stored, and walks every
+/// segment, so EXIF/XMP is refused wherever it sits and nothing may follow the image.
 pub fn verify_jpeg(
     bytes: &[u8],
     max_edge: u32,
@@ -42,6 +43,10 @@ pub fn verify_jpeg(
             "JPEG does not end with an end-of-image marker",
         ));
     }
+    // EXIF may sit after the frame header or between the scans of a progressive JPEG, where
+    // the header reader above stops looking; and bytes after the end-of-image marker are
+    // stored but never shown. So walk the whole file.
+    check_every_segment(bytes)?;
     let mut decoder = jpeg_decoder::Decoder::new(bytes);
     let pixels = decoder.decode().map_err(PhotoError::corrupt)?;
     let info = decoder
@@ -56,4 +61,122 @@ pub fn verify_jpeg(
         ));
     }
     Ok((width, height))
+}
+
+/// Walks every marker segment, through each scan's entropy-coded data, to the end-of-image
+/// marker: refuses an APP1 (EXIF/XMP) anywhere, and anything after the end-of-image marker.
+/// Linear in the file, allocates nothing.
+fn check_every_segment(bytes: &[u8]) -> Result<(), PhotoError> {
+    let mut pos = 2;
+    loop {
+        // Markers may be preceded by any number of 0xFF fill bytes.
+        while bytes.get(pos) == Some(&0xFF) && bytes.get(pos + 1) == Some(&0xFF) {
+            pos += 1;
+        }
+        let (Some(&0xFF), Some(&marker)) = (bytes.get(pos), bytes.get(pos + 1)) else {
+            return Err(PhotoError::corrupt("JPEG marker expected"));
+        };
+        pos += 2;
+        match marker {
+            0xD9 if pos == bytes.len() => return Ok(()),
+            0xD9 => {
+                return Err(PhotoError::corrupt(
+                    "data after the JPEG's end-of-image marker",
+                ))
+            }
+            0x01 | 0xD0..=0xD7 => continue,
+            _ => {}
+        }
+        let len = bytes
+            .get(pos..pos + 2)
+            .map(|b| usize::from(u16::from_be_bytes([b[0], b[1]])))
+            .filter(|&len| len >= 2 && pos + len <= bytes.len())
+            .ok_or_else(|| PhotoError::corrupt("JPEG segment length"))?;
+        if marker == 0xE1 {
+            return Err(PhotoError::Metadata);
+        }
+        pos += len;
+        if marker == 0xDA {
+            // Entropy-coded data: runs to the next 0xFF that is not a stuffed 0xFF00 or a
+            // restart marker.
+            while let Some(&b) = bytes.get(pos) {
+                if b == 0xFF && !matches!(bytes.get(pos + 1), Some(0x00 | 0xD0..=0xD7)) {
+                    break;
+                }
+                pos += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::verify_jpeg;
+    use crate::PhotoError;
+
+    /// A 48×32 JPEG as `jpeg-encoder` writes it (APP0, SOF, tables, scans, EOI).
+    fn jpeg(progressive: bool) -> Vec<u8> {
+        let pixels: Vec<u8> = (0..48 * 32 * 3).map(|i| (i * 7 % 251) as u8).collect();
+        let mut out = Vec::new();
+        let mut encoder = jpeg_encoder::Encoder::new(&mut out, 80);
+        encoder.set_progressive(progressive);
+        encoder
+            .encode(&pixels, 48, 32, jpeg_encoder::ColorType::Rgb)
+            .unwrap();
+        out
+    }
+
+    /// Offsets of every `0xFF marker` in the file's segment structure.
+    fn marker_offsets(bytes: &[u8], marker: u8) -> Vec<usize> {
+        (0..bytes.len() - 1)
+            .filter(|&i| bytes[i] == 0xFF && bytes[i + 1] == marker)
+            .collect()
+    }
+
+    fn insert_exif(bytes: &[u8], at: usize) -> Vec<u8> {
+        let exif = b"Exif\0\0MM\0\x2a\0\0\0\x08\0\0\0\0\0\0";
+        let mut out = bytes[..at].to_vec();
+        out.extend_from_slice(&[0xFF, 0xE1, 0, exif.len() as u8 + 2]);
+        out.extend_from_slice(exif);
+        out.extend_from_slice(&bytes[at..]);
+        out
+    }
+
+    #[test]
+    fn exif_is_refused_wherever_it_sits() {
+        for progressive in [false, true] {
+            let plain = jpeg(progressive);
+            assert_eq!(verify_jpeg(&plain, 1600, 1_000_000), Ok((48, 32)));
+            let sof = marker_offsets(&plain, if progressive { 0xC2 } else { 0xC0 })[0];
+            let scans = marker_offsets(&plain, 0xDA);
+            // Before the frame header (the header reader sees it), just after it, and before
+            // the last scan of a progressive JPEG (found by the fuzz test: both were accepted).
+            let mut places = vec![2, sof, sof + 2 + usize::from(plain[sof + 3])];
+            places.push(*scans.last().unwrap());
+            for at in places {
+                assert_eq!(
+                    verify_jpeg(&insert_exif(&plain, at), 1600, 1_000_000),
+                    Err(PhotoError::Metadata),
+                    "progressive {progressive}, EXIF at {at}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn data_after_the_end_of_image_is_refused() {
+        let plain = jpeg(false);
+        let mut padded = plain.clone();
+        padded.extend_from_slice(b"Exif GPS 0.0 0.0 \xFF\xD9");
+        assert_eq!(
+            verify_jpeg(&padded, 1600, 1_000_000).unwrap_err().code(),
+            "corrupt"
+        );
+        let mut twice = plain.clone();
+        twice.extend_from_slice(&plain);
+        assert_eq!(
+            verify_jpeg(&twice, 1600, 1_000_000).unwrap_err().code(),
+            "corrupt"
+        );
+    }
 }

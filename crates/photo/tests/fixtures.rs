@@ -3,151 +3,20 @@
 //! size, transparency, and damaged bytes.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::PathBuf;
+mod support;
+
 use std::time::{Duration, Instant};
 
 use etalase_photo::{
     process, process_rgba, verify_jpeg, Options, PhotoError, ProcessedPhoto, Stage,
 };
 use image::{DynamicImage, GenericImageView, ImageFormat, RgbImage};
-
-/// The `shared` folder beside the project root. Missing fixtures fail the suite: a skipped
-/// photo test would pass while proving nothing.
-fn fixture(name: &str) -> Vec<u8> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/photos");
-    let path = dir.join(name);
-    std::fs::read(&path).unwrap_or_else(|e| {
-        panic!(
-            "photo fixture {} is missing ({e}); the tests need the shared fixtures beside the project",
-            path.display()
-        )
-    })
-}
+use support::{
+    assert_output_rules, assert_upright, check_fixture, decode, fixture, fixture_names, median_max,
+};
 
 fn run(bytes: &[u8]) -> Result<ProcessedPhoto, PhotoError> {
     process(bytes, &Options::default(), &mut |_| {})
-}
-
-fn decode(jpeg: &[u8]) -> DynamicImage {
-    image::load_from_memory_with_format(jpeg, ImageFormat::Jpeg).expect("output decodes")
-}
-
-/// A 32×32 grey thumbnail: small enough that JPEG noise and resampling differences vanish,
-/// large enough that a turned or mirrored picture looks different.
-fn signature(image: &DynamicImage) -> Vec<f32> {
-    image
-        .resize_exact(32, 32, image::imageops::FilterType::Triangle)
-        .to_luma8()
-        .pixels()
-        .map(|p| f32::from(p.0[0]))
-        .collect()
-}
-
-fn mean_abs_diff(a: &[f32], b: &[f32]) -> f32 {
-    a.iter().zip(b).map(|(x, y)| (x - y).abs()).sum::<f32>() / a.len() as f32
-}
-
-/// Asserts `image` matches `upright` and clearly does not match any other turn or mirror of it,
-/// so the check fails if orientation handling is wrong in any way.
-fn assert_upright(image: &DynamicImage, upright: &DynamicImage, what: &str) {
-    let sig = signature(image);
-    let right = mean_abs_diff(&sig, &signature(upright));
-    for o in 2..=8 {
-        let mut wrong = upright.clone();
-        wrong.apply_orientation(image::metadata::Orientation::from_exif(o).unwrap());
-        let wrong = mean_abs_diff(&sig, &signature(&wrong));
-        assert!(
-            right * 3.0 < wrong,
-            "{what}: difference to upright {right:.1} is not clearly below orientation {o}'s {wrong:.1}"
-        );
-    }
-    assert!(right < 8.0, "{what}: differs from upright by {right:.1}");
-}
-
-/// No EXIF (where GPS lives) or XMP: the only segments before the image data are the ones an
-/// encoder needs (JFIF APP0, tables, frame, scan), and none of them mentions GPS. Only the
-/// header is searched for "GPS": compressed image data contains any 3 bytes by chance.
-fn assert_no_metadata(jpeg: &[u8], what: &str) {
-    assert!(
-        jpeg.starts_with(&[0xFF, 0xD8]) && jpeg.ends_with(&[0xFF, 0xD9]),
-        "{what}"
-    );
-    let has = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).any(|w| w == needle);
-    assert!(!has(jpeg, b"Exif\0\0"), "{what}: EXIF left in the output");
-    let mut pos = 2;
-    loop {
-        assert_eq!(jpeg[pos], 0xFF, "{what}: marker expected at {pos}");
-        let marker = jpeg[pos + 1];
-        let len = usize::from(u16::from_be_bytes([jpeg[pos + 2], jpeg[pos + 3]]));
-        let segment = &jpeg[pos + 4..pos + 2 + len];
-        assert!(
-            matches!(marker, 0xE0 | 0xDB | 0xC0 | 0xC4 | 0xDA | 0xDD),
-            "{what}: unexpected segment {marker:#04X}"
-        );
-        assert!(
-            !has(segment, b"GPS"),
-            "{what}: GPS in segment {marker:#04X}"
-        );
-        if marker == 0xDA {
-            break;
-        }
-        pos += 2 + len;
-    }
-}
-
-/// Every decoder must see the same picture: browsers (libjpeg-turbo), `image` (zune-jpeg, which
-/// the server may use) and `jpeg-decoder`. Guards against encoder settings one of them
-/// misreads.
-fn assert_decoders_agree(jpeg: &[u8], what: &str) {
-    let zune = decode(jpeg).to_rgb8().into_raw();
-    let other = jpeg_decoder::Decoder::new(jpeg).decode().unwrap();
-    assert_eq!(zune.len(), other.len(), "{what}");
-    let diff = zune
-        .iter()
-        .zip(&other)
-        .map(|(a, b)| f64::from(a.abs_diff(*b)))
-        .sum::<f64>()
-        / zune.len() as f64;
-    assert!(
-        diff < 2.0,
-        "{what}: decoders differ by {diff:.1} on average"
-    );
-}
-
-/// Checks what every successful output must satisfy, whatever the input.
-fn assert_output_rules(out: &ProcessedPhoto, what: &str) {
-    let m = out.meta;
-    assert!(
-        m.width.max(m.height) <= 1600,
-        "{what}: {}×{}",
-        m.width,
-        m.height
-    );
-    assert!(m.thumb_width.max(m.thumb_height) <= 400, "{what}: thumb");
-    assert_eq!(
-        decode(&out.large).dimensions(),
-        (m.width, m.height),
-        "{what}"
-    );
-    assert_eq!(
-        decode(&out.thumb).dimensions(),
-        (m.thumb_width, m.thumb_height),
-        "{what}"
-    );
-    assert_no_metadata(&out.large, what);
-    assert_no_metadata(&out.thumb, what);
-    assert_decoders_agree(&out.large, what);
-    // The server's re-check accepts exactly what the browser makes.
-    assert_eq!(
-        verify_jpeg(&out.large, 1600, 1_000_000),
-        Ok((m.width, m.height)),
-        "{what}"
-    );
-    assert_eq!(
-        verify_jpeg(&out.thumb, 1600, 1_000_000),
-        Ok((m.thumb_width, m.thumb_height)),
-        "{what}"
-    );
 }
 
 #[test]
@@ -287,79 +156,6 @@ fn corrupted_jpeg_fails_cleanly_or_decodes_in_bounded_time() {
 }
 
 #[test]
-fn truncated_and_random_bytes_never_panic() {
-    let mut inputs: Vec<Vec<u8>> = Vec::new();
-    for name in [
-        "phone-12mp-orient6.jpg",
-        "orientation-portrait-6.jpg",
-        "corrupted.jpg",
-    ] {
-        let full = fixture(name);
-        for cut in [
-            1,
-            2,
-            3,
-            4,
-            20,
-            200,
-            2_000,
-            20_000,
-            full.len() / 3,
-            full.len() - 2,
-        ] {
-            inputs.push(full[..cut].to_vec());
-        }
-        // Flipped bytes in the entropy-coded data, past the headers.
-        let mut damaged = full.clone();
-        for i in (full.len() / 2..full.len()).step_by(997) {
-            damaged[i] ^= 0x5A;
-        }
-        inputs.push(damaged);
-    }
-    // xorshift: the same "random" bytes every run.
-    let mut state = 0x2545_F491_4F6C_DD1Du64;
-    let mut random = |n: usize| -> Vec<u8> {
-        (0..n)
-            .map(|_| {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                state as u8
-            })
-            .collect()
-    };
-    for prefix in [
-        &b""[..],
-        b"\xFF\xD8\xFF",
-        b"\x89PNG\r\n\x1a\n",
-        b"RIFF\0\0\0\0WEBPVP8 ",
-    ] {
-        for n in [1, 64, 4096] {
-            let mut bytes = prefix.to_vec();
-            bytes.extend(random(n));
-            inputs.push(bytes);
-        }
-    }
-    for bytes in &inputs {
-        let start = Instant::now();
-        match run(bytes) {
-            Ok(out) => assert_output_rules(&out, "damaged input"),
-            Err(e) => assert!(
-                ["corrupt", "unsupported", "empty"].contains(&e.code()),
-                "{} bytes: unexpected {e:?}",
-                bytes.len()
-            ),
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "{} bytes",
-            bytes.len()
-        );
-        let _ = verify_jpeg(bytes, 1600, 1_000_000);
-    }
-}
-
-#[test]
 fn headers_claiming_huge_sizes_are_refused_before_decoding() {
     // SOI, SOF0 saying 20000×20000 with three components, EOI: 21 bytes promising 1.2 GB.
     let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xC0, 0, 17, 8];
@@ -469,6 +265,16 @@ fn server_recheck_refuses_what_the_pipeline_would_never_upload() {
         verify_jpeg(b"\x89PNG\r\n\x1a\n", 1600, 1_000_000),
         Err(PhotoError::NotJpeg)
     );
+    // A plain JPEG from another encoder (`image`, as the server's tests upload) passes the
+    // whole-file walk; the same with EXIF, as a phone writes it, is refused.
+    let mut plain = Vec::new();
+    decode(&out.thumb)
+        .write_to(&mut std::io::Cursor::new(&mut plain), ImageFormat::Jpeg)
+        .unwrap();
+    assert_eq!(
+        verify_jpeg(&plain, 1600, 1_000_000),
+        Ok((out.meta.thumb_width, out.meta.thumb_height))
+    );
     // A phone's own JPEG carries EXIF (GPS): refused even when small enough.
     let with_exif = jpeg_with_orientation(&decode(&out.thumb), 1);
     assert_eq!(
@@ -480,4 +286,63 @@ fn server_recheck_refuses_what_the_pipeline_would_never_upload() {
         let err = verify_jpeg(&large[..cut], 1600, 1_000_000).unwrap_err();
         assert_eq!(err.code(), "corrupt", "cut at {cut}");
     }
+}
+
+/// Longest one shared fixture may take natively (debug build, the photo crates optimised as
+/// the workspace profile says; a 12 MP photo takes well under a second).
+const FIXTURE_TIME_BOUND: Duration = Duration::from_secs(5);
+
+/// Every file in the shared folder, found by `read_dir` so a new one is covered without editing
+/// this: the browser's pipeline output, then the server's re-check of that output, as
+/// [`support::expectation`] says (valid and upright, or the typed error).
+#[test]
+fn every_shared_fixture_gives_an_upright_photo_or_a_typed_error() {
+    let names = fixture_names();
+    let mut outputs = std::collections::HashMap::new();
+    let mut times = Vec::new();
+    for name in &names {
+        let bytes = fixture(name);
+        let start = Instant::now();
+        let result = std::panic::catch_unwind(|| run(&bytes))
+            .unwrap_or_else(|_| panic!("{name}: the pipeline panicked"));
+        let elapsed = start.elapsed();
+        let outcome = check_fixture(name, &bytes, &result);
+        println!("{name}: {outcome} in {elapsed:.0?}");
+        assert!(elapsed < FIXTURE_TIME_BOUND, "{name}: {elapsed:?}");
+        times.push(elapsed.as_secs_f64() * 1000.0);
+        if let Ok(out) = result {
+            outputs.insert(name.clone(), decode(&out.large));
+        }
+    }
+    // Pixel-level uprightness where the folder holds the same picture stored upright.
+    for (name, image) in &outputs {
+        if let Some(upright) = support::upright_sibling(name).and_then(|s| outputs.get(&s)) {
+            assert_upright(image, upright, name);
+        }
+    }
+    let (median, max) = median_max(&mut times);
+    println!(
+        "{} fixtures: median {median:.0} ms, max {max:.0} ms per file",
+        names.len()
+    );
+}
+
+/// The browser test compiles its fixtures in (`include_bytes!` needs literal paths, the browser
+/// has no file system), so it lists them by hand; this fails when a fixture is added to the
+/// shared folder but not to that list.
+#[test]
+fn the_browser_test_lists_every_shared_fixture() {
+    let source = include_str!("wasm_photo.rs");
+    let prefix = "shared/fixtures/photos/";
+    let mut listed: Vec<&str> = source
+        .match_indices(prefix)
+        .filter_map(|(i, _)| source[i + prefix.len()..].split('"').next())
+        .collect();
+    listed.sort();
+    listed.dedup();
+    assert_eq!(
+        listed,
+        fixture_names(),
+        "add each fixture to ALL_FIXTURES in tests/wasm_photo.rs"
+    );
 }

@@ -4,18 +4,82 @@
 //! (add `-- --nocapture` to see the figures).
 #![cfg(target_arch = "wasm32")]
 
+mod support;
+
 use etalase_photo::{process, Options, ProcessedPhoto, Stage};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 // Compiled in: the browser has no file system. A missing `shared/` fails the build, loudly.
-const LANDSCAPE_1: &[u8] =
-    include_bytes!("../../../../shared/fixtures/photos/orientation-landscape-1.jpg");
-const LANDSCAPE_6: &[u8] =
-    include_bytes!("../../../../shared/fixtures/photos/orientation-landscape-6.jpg");
-const PHONE_12MP: &[u8] =
-    include_bytes!("../../../../shared/fixtures/photos/phone-12mp-orient6.jpg");
+// Every file of the shared folder, by hand (`include_bytes!` needs literal paths); the native
+// test `the_browser_test_lists_every_shared_fixture` fails when one is missing here.
+const ALL_FIXTURES: [(&str, &[u8]); 14] = [
+    (
+        "LICENSE-exif-orientation-examples.txt",
+        include_bytes!("../../../../shared/fixtures/photos/LICENSE-exif-orientation-examples.txt"),
+    ),
+    (
+        "corrupted.jpg",
+        include_bytes!("../../../../shared/fixtures/photos/corrupted.jpg"),
+    ),
+    (
+        "orientation-landscape-1.jpg",
+        include_bytes!("../../../../shared/fixtures/photos/orientation-landscape-1.jpg"),
+    ),
+    (
+        "orientation-landscape-3.jpg",
+        include_bytes!("../../../../shared/fixtures/photos/orientation-landscape-3.jpg"),
+    ),
+    (
+        "orientation-landscape-6.jpg",
+        include_bytes!("../../../../shared/fixtures/photos/orientation-landscape-6.jpg"),
+    ),
+    (
+        "orientation-landscape-8.jpg",
+        include_bytes!("../../../../shared/fixtures/photos/orientation-landscape-8.jpg"),
+    ),
+    (
+        "orientation-portrait-1.jpg",
+        include_bytes!("../../../../shared/fixtures/photos/orientation-portrait-1.jpg"),
+    ),
+    (
+        "orientation-portrait-3.jpg",
+        include_bytes!("../../../../shared/fixtures/photos/orientation-portrait-3.jpg"),
+    ),
+    (
+        "orientation-portrait-6.jpg",
+        include_bytes!("../../../../shared/fixtures/photos/orientation-portrait-6.jpg"),
+    ),
+    (
+        "orientation-portrait-8.jpg",
+        include_bytes!("../../../../shared/fixtures/photos/orientation-portrait-8.jpg"),
+    ),
+    (
+        "phone-12mp-orient6.jpg",
+        include_bytes!("../../../../shared/fixtures/photos/phone-12mp-orient6.jpg"),
+    ),
+    (
+        "phone-iphone13.heic",
+        include_bytes!("../../../../shared/fixtures/photos/phone-iphone13.heic"),
+    ),
+    (
+        "phone-iphone6.jpg",
+        include_bytes!("../../../../shared/fixtures/photos/phone-iphone6.jpg"),
+    ),
+    (
+        "phone-nokia-4608x1976.jpg",
+        include_bytes!("../../../../shared/fixtures/photos/phone-nokia-4608x1976.jpg"),
+    ),
+];
+
+fn fixture(name: &str) -> &'static [u8] {
+    ALL_FIXTURES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .unwrap_or_else(|| panic!("{name} is not in ALL_FIXTURES"))
+        .1
+}
 
 fn now() -> f64 {
     web_sys::window()
@@ -53,8 +117,8 @@ fn diff(a: &[f32], b: &[f32]) -> f32 {
 
 #[wasm_bindgen_test]
 fn orientation_6_is_turned_upright_in_the_browser() {
-    let upright = run(LANDSCAPE_1);
-    let turned = run(LANDSCAPE_6);
+    let upright = run(fixture("orientation-landscape-1.jpg"));
+    let turned = run(fixture("orientation-landscape-6.jpg"));
     assert_eq!((turned.meta.width, turned.meta.height), (1600, 1067));
     let want = signature(&upright.large);
     let got = signature(&turned.large);
@@ -84,13 +148,17 @@ fn twelve_megapixel_photo_in_the_browser() {
     for _ in 0..3 {
         let start = now();
         let mut last = (0usize, start);
-        let result = process(PHONE_12MP, &Options::default(), &mut |s: Stage| {
-            let t = now();
-            if s != Stage::Decode {
-                stage_ms[last.0] += t - last.1;
-            }
-            last = (s as usize, t);
-        })
+        let result = process(
+            fixture("phone-12mp-orient6.jpg"),
+            &Options::default(),
+            &mut |s: Stage| {
+                let t = now();
+                if s != Stage::Decode {
+                    stage_ms[last.0] += t - last.1;
+                }
+                last = (s as usize, t);
+            },
+        )
         .expect("processes");
         let end = now();
         stage_ms[last.0] += end - last.1;
@@ -114,5 +182,41 @@ fn twelve_megapixel_photo_in_the_browser() {
         out.meta.quality,
         out.thumb.len() / 1000,
         memory_mb()
+    );
+}
+
+/// Longest one shared fixture may take in the browser (debug build with the photo crates
+/// optimised, as the workspace profile says; a 12 MP photo takes about a second).
+const FIXTURE_BOUND_MS: f64 = 20_000.0;
+
+/// Every shared fixture through the pipeline as the worker runs it (wasm, simd128), then the
+/// server's re-check of its output: a valid upright photo or the typed error the native test
+/// expects of that file, within a time bound, without a panic (a panic fails the test).
+#[wasm_bindgen_test]
+fn every_shared_fixture_in_the_browser() {
+    let mut outputs = Vec::new();
+    let mut times = Vec::new();
+    for (name, bytes) in ALL_FIXTURES {
+        let start = now();
+        let result = process(bytes, &Options::default(), &mut |_| {});
+        let ms = now() - start;
+        let outcome = support::check_fixture(name, bytes, &result);
+        console_log!("{name}: {outcome} in {ms:.0} ms");
+        assert!(ms < FIXTURE_BOUND_MS, "{name}: {ms:.0} ms");
+        times.push(ms);
+        if let Ok(out) = result {
+            outputs.push((name, support::decode(&out.large)));
+        }
+    }
+    for (name, image) in &outputs {
+        let sibling = support::upright_sibling(name);
+        if let Some((_, upright)) = outputs.iter().find(|(n, _)| Some(n.to_string()) == sibling) {
+            support::assert_upright(image, upright, name);
+        }
+    }
+    let (median, max) = support::median_max(&mut times);
+    console_log!(
+        "{} fixtures in the browser: median {median:.0} ms, max {max:.0} ms per file",
+        ALL_FIXTURES.len()
     );
 }
