@@ -3,8 +3,13 @@
 // - content-hashed assets (app-<hash>.js/.wasm, main-<hash>.css): cache first (never change);
 // - pages and the catalog JSON: network first, fall back to the last good copy;
 // - everything else (photos, worker files): network, with the cached copy if offline.
-// Writes (POST etc.) are never touched.
-const CACHE = 'etalase-v1';
+// Writes (POST etc.) and private answers are never touched.
+// v2: v1 also stored private answers; activating v2 deletes that cache.
+const CACHE = 'etalase-v2';
+// Answers for one person (a seller's inbox, listings and session; a buyer's tracking page)
+// are never stored on the device: a phone is often shared, and the next person offline
+// must not be shown them.
+const PRIVATE = /^\/api\/(seller|auth|inquiries)\//;
 const HASHED = /-[0-9a-f]{12,}(_bg)?\.(js|wasm|css)$/;
 
 self.addEventListener('install', () => self.skipWaiting());
@@ -19,6 +24,7 @@ self.addEventListener('fetch', (event) => {
   const req = event.request;
   const url = new URL(req.url);
   if (req.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (PRIVATE.test(url.pathname)) return;
   if (HASHED.test(url.pathname)) {
     event.respondWith(cacheFirst(req));
   } else if (req.mode === 'navigate') {

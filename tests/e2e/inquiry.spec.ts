@@ -130,6 +130,19 @@ test('hotel basket with two sellers: tracked per seller, the seller quotes, the 
   await expect(item.locator('.event-reply')).toHaveText(reply);
   await expect(item.getByRole('button', { name: 'Tandai: Berhasil (deal)' })).toBeVisible();
   await shot(seller, 'inbox', info.project.name);
+  // The service worker keeps the public catalog for offline use, but nothing private: the
+  // next person on this phone must not be shown this seller's inbox or session offline.
+  await seller.reload();
+  await expect(item.locator('summary')).toBeVisible();
+  const cached: string[] = await seller.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) {
+      for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname);
+    }
+    return urls;
+  });
+  expect(cached).toContain('/api/catalog');
+  expect(cached.filter((u) => /^\/api\/(seller|auth|inquiries)\//.test(u))).toEqual([]);
   await sellerContext.close();
 
   // The buyer refreshes the tracking page: quoted, with the reply, by whom.
