@@ -5,55 +5,10 @@ mod common;
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use common::Server;
-use etalase_model::inquiry::{PurchaseInquiry, PurchaseItem};
-use etalase_model::{Date, ListingStatus};
+use common::{purchase, Server};
+use etalase_model::inquiry::PurchaseInquiry;
 use reqwest::Client;
 use serde_json::{json, Value};
-
-/// A valid hotel inquiry for two products of two different sellers.
-fn purchase(organisation: &str) -> PurchaseInquiry {
-    let demo = etalase_model::demo_catalog();
-    let published: Vec<_> = demo
-        .products
-        .iter()
-        .filter(|p| p.status == ListingStatus::Published)
-        .collect();
-    let first = published[0];
-    let second = published
-        .iter()
-        .find(|p| p.seller_id != first.seller_id)
-        .expect("two sellers");
-    let today = Date::from_days_since_epoch(
-        SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .unwrap()
-            .as_secs() as i64
-            / 86_400,
-    );
-    PurchaseInquiry {
-        organisation: organisation.into(),
-        contact_name: "Dewi Lestari".into(),
-        email: "purchasing@hotel-mahakam.example".into(),
-        whatsapp: "0812 7777 8888".into(),
-        city: "Samarinda".into(),
-        items: vec![
-            PurchaseItem {
-                product_id: first.id.clone(),
-                quantity: first.moq.max(1),
-                unit: first.unit,
-            },
-            PurchaseItem {
-                product_id: second.id.clone(),
-                quantity: second.moq.max(1),
-                unit: second.unit,
-            },
-        ],
-        wanted_by: Some(Date::from_days_since_epoch(today.days_since_epoch() + 14)),
-        note: "Untuk restoran hotel, kirim sampel dulu.".into(),
-        ..PurchaseInquiry::default()
-    }
-}
 
 async fn send(
     http: &Client,
