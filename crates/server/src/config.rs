@@ -65,23 +65,19 @@ impl Config {
         let mut usd = env("ETALASE_USD_RATE").unwrap_or_else(|| DEFAULT_USD_RATE.into());
         let mut inquiry_limit = env("ETALASE_INQUIRY_LIMIT").unwrap_or_else(|| "10".into());
 
-        let mut args = args.into_iter();
-        while let Some(arg) = args.next() {
-            let mut value = |flag: &str| {
-                args.next()
-                    .ok_or_else(|| ConfigError::MissingValue { flag: flag.into() })
-            };
-            match arg.as_str() {
-                "--host" => host = value("--host")?,
-                "--port" => port = value("--port")?,
-                "--data-dir" => data_dir = value("--data-dir")?,
-                "--dist" => dist_dir = value("--dist")?,
+        walk_args(args, |mut flag| {
+            match flag.name() {
+                "--host" => host = flag.value()?,
+                "--port" => port = flag.value()?,
+                "--data-dir" => data_dir = flag.value()?,
+                "--dist" => dist_dir = flag.value()?,
                 "--no-demo" => seed_demo = false,
-                "--usd-rate" => usd = value("--usd-rate")?,
-                "--inquiry-limit" => inquiry_limit = value("--inquiry-limit")?,
-                _ => return Err(ConfigError::UnknownArgument(arg)),
+                "--usd-rate" => usd = flag.value()?,
+                "--inquiry-limit" => inquiry_limit = flag.value()?,
+                _ => return Err(flag.unknown()),
             }
-        }
+            Ok(())
+        })?;
         let ip: IpAddr = host.parse().map_err(|_| ConfigError::Invalid {
             what: "host",
             value: host.clone(),
@@ -119,6 +115,47 @@ impl Config {
             fx: parse_fx(DEFAULT_USD_RATE).ok().flatten(),
             inquiry_limit: 10,
         }
+    }
+}
+
+/// Walks `--flag [value]` arguments for both the server and its subcommands, so every
+/// command line gets the same handling of missing values and unknown flags. `each` sees
+/// one flag at a time, takes its value if it has one, and refuses what it does not know.
+pub fn walk_args(
+    args: impl IntoIterator<Item = String>,
+    mut each: impl FnMut(Flag<'_>) -> Result<(), ConfigError>,
+) -> Result<(), ConfigError> {
+    let mut args = args.into_iter();
+    while let Some(name) = args.next() {
+        each(Flag {
+            name,
+            rest: &mut args,
+        })?;
+    }
+    Ok(())
+}
+
+/// One flag of [`walk_args`]: its name and, on request, the argument after it.
+pub struct Flag<'a> {
+    name: String,
+    rest: &'a mut dyn Iterator<Item = String>,
+}
+
+impl Flag<'_> {
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The flag's value (the next argument); an error naming the flag if there is none.
+    pub fn value(&mut self) -> Result<String, ConfigError> {
+        self.rest.next().ok_or_else(|| ConfigError::MissingValue {
+            flag: self.name.clone(),
+        })
+    }
+
+    /// The error for a flag this command does not take.
+    pub fn unknown(self) -> ConfigError {
+        ConfigError::UnknownArgument(self.name)
     }
 }
 
@@ -186,6 +223,34 @@ mod tests {
             let r = Config::from_args_and_env(vec!["--usd-rate".into(), bad.into()], no_env);
             assert!(r.is_err(), "{bad} must be refused");
         }
+    }
+
+    #[test]
+    fn walker_hands_over_values_and_refuses_the_rest() {
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let mut seen = Vec::new();
+        walk_args(args(&["--a", "1", "--b", "--c", "3"]), |mut flag| {
+            let value = match flag.name() {
+                "--a" | "--c" => Some(flag.value()?),
+                "--b" => None,
+                _ => return Err(flag.unknown()),
+            };
+            seen.push((flag.name().to_string(), value));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(
+            seen,
+            [
+                ("--a".to_string(), Some("1".to_string())),
+                ("--b".to_string(), None),
+                ("--c".to_string(), Some("3".to_string())),
+            ]
+        );
+        let r = walk_args(args(&["--a"]), |mut flag| flag.value().map(drop));
+        assert!(matches!(r, Err(ConfigError::MissingValue { flag }) if flag == "--a"));
+        let r = walk_args(args(&["--zzz"]), |flag| Err(flag.unknown()));
+        assert!(matches!(r, Err(ConfigError::UnknownArgument(a)) if a == "--zzz"));
     }
 
     #[test]
