@@ -17,6 +17,9 @@ pub struct Config {
     pub dist_dir: PathBuf,
     /// Fill an empty database with the demo catalog on first start.
     pub seed_demo: bool,
+    /// With the demo: also this many generated listings (`synthetic_catalog`), to measure
+    /// the app at a realistic size. `None`: the demo catalog alone.
+    pub demo_listings: Option<usize>,
     /// Indicative exchange rate for USD prices (`ETALASE_USD_RATE=16250@2026-11-01`).
     pub fx: Option<FxRate>,
     /// New inquiries accepted per client address in 10 minutes.
@@ -32,6 +35,8 @@ pub enum ConfigError {
     MissingValue { flag: String },
     #[error("invalid {what}: {value:?}")]
     Invalid { what: &'static str, value: String },
+    #[error("{0}")]
+    Conflict(&'static str),
 }
 
 pub const USAGE: &str = "\
@@ -42,6 +47,9 @@ etalase-server: serves Etalase Desa
   --data-dir DIR   database, catalog, photos (env ETALASE_DATA_DIR, default ./data)
   --dist DIR       built app to serve     (env ETALASE_DIST, default ./dist)
   --no-demo        do not seed demo data into an empty database (env ETALASE_DEMO=0)
+  --demo-listings N  with the demo data, also N generated listings (deterministic,
+                   the search benchmarks' catalog), e.g. 10000 to measure the app at
+                   size; only into an empty database (env ETALASE_DEMO_LISTINGS)
   --usd-rate R@D   indicative rupiah per US dollar and its date, or none
                    (env ETALASE_USD_RATE, default 16250@2026-11-01)
   --inquiry-limit N  new inquiries per client address in 10 minutes
@@ -65,6 +73,8 @@ impl Config {
         let mut usd = env("ETALASE_USD_RATE").unwrap_or_else(|| DEFAULT_USD_RATE.into());
         let mut inquiry_limit = env("ETALASE_INQUIRY_LIMIT").unwrap_or_else(|| "10".into());
 
+        let mut demo_listings = env("ETALASE_DEMO_LISTINGS");
+
         walk_args(args, |mut flag| {
             match flag.name() {
                 "--host" => host = flag.value()?,
@@ -72,6 +82,7 @@ impl Config {
                 "--data-dir" => data_dir = flag.value()?,
                 "--dist" => dist_dir = flag.value()?,
                 "--no-demo" => seed_demo = false,
+                "--demo-listings" => demo_listings = Some(flag.value()?),
                 "--usd-rate" => usd = flag.value()?,
                 "--inquiry-limit" => inquiry_limit = flag.value()?,
                 _ => return Err(flag.unknown()),
@@ -95,11 +106,29 @@ impl Config {
                     what: "inquiry limit",
                     value: inquiry_limit.clone(),
                 })?;
+        let demo_listings = demo_listings
+            .map(|n| {
+                n.trim()
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| (1..=MAX_DEMO_LISTINGS).contains(n))
+                    .ok_or(ConfigError::Invalid {
+                        what: "number of demo listings (1 to 100000)",
+                        value: n.clone(),
+                    })
+            })
+            .transpose()?;
+        if demo_listings.is_some() && !seed_demo {
+            return Err(ConfigError::Conflict(
+                "--demo-listings adds to the demo data, which --no-demo (ETALASE_DEMO=0) turns off",
+            ));
+        }
         Ok(Config {
             addr: SocketAddr::new(ip, port),
             data_dir: data_dir.into(),
             dist_dir: dist_dir.into(),
             seed_demo,
+            demo_listings,
             fx: parse_fx(&usd)?,
             inquiry_limit,
         })
@@ -112,11 +141,15 @@ impl Config {
             data_dir,
             dist_dir,
             seed_demo: true,
+            demo_listings: None,
             fx: parse_fx(DEFAULT_USD_RATE).ok().flatten(),
             inquiry_limit: 10,
         }
     }
 }
+
+/// More would only test patience: 10,000 is the size the app is measured at.
+const MAX_DEMO_LISTINGS: usize = 100_000;
 
 /// Walks `--flag [value]` arguments for both the server and its subcommands, so every
 /// command line gets the same handling of missing values and unknown flags. `each` sees
@@ -223,6 +256,32 @@ mod tests {
             let r = Config::from_args_and_env(vec!["--usd-rate".into(), bad.into()], no_env);
             assert!(r.is_err(), "{bad} must be refused");
         }
+    }
+
+    #[test]
+    fn demo_listings_from_flag_or_env() {
+        let c = Config::from_args_and_env(Vec::new(), no_env).unwrap();
+        assert_eq!(c.demo_listings, None, "the plain demo by default");
+        let c = Config::from_args_and_env(vec!["--demo-listings".into(), "10000".into()], no_env)
+            .unwrap();
+        assert_eq!(c.demo_listings, Some(10_000));
+        assert!(c.seed_demo);
+        let env = |k: &str| (k == "ETALASE_DEMO_LISTINGS").then(|| "500".to_string());
+        let c = Config::from_args_and_env(Vec::new(), env).unwrap();
+        assert_eq!(c.demo_listings, Some(500));
+        for bad in ["0", "-5", "ten", "100001"] {
+            let r = Config::from_args_and_env(vec!["--demo-listings".into(), bad.into()], no_env);
+            assert!(
+                matches!(r, Err(ConfigError::Invalid { .. })),
+                "{bad} must be refused"
+            );
+        }
+        let r = Config::from_args_and_env(
+            vec!["--no-demo".into(), "--demo-listings".into(), "500".into()],
+            no_env,
+        );
+        assert!(matches!(r, Err(ConfigError::Conflict(_))));
+        assert!(USAGE.contains("--demo-listings N"), "documented in --help");
     }
 
     #[test]
