@@ -43,6 +43,11 @@ pub fn run(root: &Path) -> Result<String, String> {
         "page load and keystrokes, {LISTINGS} listings (release server, Chromium, phone)"
     ));
     let figures = measure(root, &server, LISTINGS, &[])?;
+    // The raw figures (every resource, the slowest keystrokes) beside the Markdown.
+    let raw = root.join("artifacts/bench-page.json");
+    fs::create_dir_all(root.join("artifacts"))
+        .and_then(|()| fs::write(&raw, figures.to_string()))
+        .map_err(|e| format!("writing {}: {e}", raw.display()))?;
     check(&figures, 1)?;
     Ok(format!(
         "{}\n{}",
@@ -729,7 +734,10 @@ fn page_markdown(f: &Value) -> String {
         let part = |k: &str| num(per_key.get(k).unwrap_or(&Value::Null));
         let _ = writeln!(
             md,
-            "- where a keystroke's main-thread time goes (one more pass typing \"{}\" without              throttling, under Chromium's tracing, which slows it; self time per keystroke):              script (wasm + JS) {} ms, style {} ms, layout {} ms, paint (pre-paint, paint,              layerize, commit) {} ms, other {} ms.",
+            "- where a keystroke's main-thread time goes (one more pass typing \"{}\" without \
+             throttling, under Chromium's tracing, which slows it; self time per keystroke): \
+             script (wasm + JS) {} ms, style {} ms, layout {} ms, paint (pre-paint, paint, \
+             layerize, commit) {} ms, other {} ms.",
             f["trace"]["query"].as_str().unwrap_or("?"),
             part("script"),
             part("style"),

@@ -285,7 +285,9 @@ fn bench_page(root: &Path, args: &[String]) -> Result<(), String> {
     let out = root.join("artifacts/bench-page.md");
     std::fs::create_dir_all(root.join("artifacts")).map_err(|e| e.to_string())?;
     std::fs::write(&out, &md).map_err(|e| format!("writing {}: {e}", out.display()))?;
-    println!("\n{md}\n(also in artifacts/bench-page.md)");
+    println!(
+        "\n{md}\n(also in artifacts/bench-page.md, the raw figures in artifacts/bench-page.json)"
+    );
     Ok(())
 }
 
