@@ -641,7 +641,7 @@ fn page_markdown(f: &Value) -> String {
         rule.push_str("---|---|---|");
     }
     let _ = writeln!(md, "{head}\n{rule}");
-    let krows: [(&str, &str); 8] = [
+    let krows: [(&str, &str); 7] = [
         (
             "keystroke",
             "**keydown → end of the frame after the results changed**, ms",
@@ -652,12 +652,9 @@ fn page_markdown(f: &Value) -> String {
             "… `input` → query in the address bar (`history.replaceState`), ms",
         ),
         (
-            "inputToFirstChange",
-            "… `input` → first DOM change (search, facets, new nodes built), ms",
-        ),
-        (
             "inputToLastChange",
-            "… `input` → last DOM change (after it: style, layout, paint), ms",
+            "… `input` → DOM updated (the MutationObserver's callback, after the search, the \
+             facets and the DOM changes; what follows is the frame: style, layout, paint), ms",
         ),
         (
             "addedCards",
