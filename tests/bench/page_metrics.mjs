@@ -42,7 +42,7 @@ const viewport = { width: 390, height: 844 };
 
 // The same flags as the e2e tests (playwright.config.ts): without the background-networking
 // ones Chromium keeps trying to reach hosts this network refuses.
-const browser = await chromium.launch({
+const launch = () => chromium.launch({
   executablePath: env.CHROMIUM ?? '/usr/bin/chromium',
   args: [
     '--headless',
@@ -55,6 +55,23 @@ const browser = await chromium.launch({
     '--disable-sync',
   ],
 });
+let browser = await launch();
+
+// A round whose page or browser went away (a renderer crash, the machine's other load) is
+// run again, at most twice, and reported: a rare lost round should not lose the whole run.
+const retried = [];
+async function withRetry(what, fn) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (attempt > 2) throw err;
+      retried.push(`${what}: ${String(err).split('\n')[0]}`);
+      log(`${what} failed (${String(err).split('\n')[0]}); running it again`);
+      if (!browser.isConnected()) browser = await launch();
+    }
+  }
+}
 
 const log = (...a) => console.error(...a);
 const loadavg = () => {
@@ -346,12 +363,12 @@ const out = {
 
 for (let i = 0; i < warmup; i++) {
   log(`warm-up load ${i + 1}/${warmup}`);
-  await loadOnce(1);
+  await withRetry('warm-up load', () => loadOnce(1));
 }
 for (const rate of throttles) {
   const runs = [];
   for (let i = 0; i < rounds; i++) {
-    const r = await loadOnce(rate);
+    const r = await withRetry(`load ${rate}× ${i + 1}`, () => loadOnce(rate));
     log(`load ${rate}× ${i + 1}/${rounds}: fcp ${r.fcp?.toFixed(0)} ms, started ${r.started?.toFixed(0)} ms, catalog ${r.catalog?.toFixed(0)} ms, listings ${r.listings?.toFixed(0)} ms (${r.cards} cards, ${r.count})`);
     runs.push(r);
   }
@@ -377,7 +394,7 @@ for (const rate of throttles) {
   const longTasks = [];
   const errors = [];
   for (let i = 0; i < typingRounds; i++) {
-    const r = await typeOnce(rate);
+    const r = await withRetry(`typing ${rate}× ${i + 1}`, () => typeOnce(rate));
     const keys = r.samples.filter((s) => s.ms !== undefined);
     for (const s of r.samples) if (s.longTasks) longTasks.push(...s.longTasks);
     log(`typing ${rate}× ${i + 1}/${typingRounds}: median ${summary(keys.map((s) => s.ms)).median} ms, p95 ${summary(keys.map((s) => s.ms)).p95} ms over ${keys.length} keystrokes`);
@@ -406,9 +423,10 @@ for (const rate of throttles) {
 }
 if (env.TRACE !== '0') {
   const q = queries[0];
-  out.trace = await traceTyping(q);
+  out.trace = await withRetry('traced typing', () => traceTyping(q));
   log(`traced typing "${q}": main thread per keystroke ${JSON.stringify(out.trace.perKey)} ms`);
 }
+out.retried = retried;
 out.loadavgEnd = loadavg();
 await browser.close();
 console.log(JSON.stringify(out));

@@ -565,6 +565,17 @@ fn page_markdown(f: &Value) -> String {
         f["loadavgStart"].as_str().unwrap_or("?"),
         f["loadavgEnd"].as_str().unwrap_or("?"),
     );
+    if let Some(retried) = f["retried"].as_array().filter(|r| !r.is_empty()) {
+        let _ = writeln!(
+            md,
+            "Rounds run again because the page or browser went away: {}.\n",
+            retried
+                .iter()
+                .filter_map(|r| r.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
+    }
     let mut head = "| from navigation start, ms |".to_string();
     let mut rule = "|---|".to_string();
     for r in &rates {
