@@ -6,11 +6,14 @@
 //!   wasm tests in headless Chromium, contract fuzzing of the API with schemathesis,
 //!   Playwright end-to-end tests; print a summary and exit non-zero if anything failed.
 //! - `cargo xtask fuzz` — only the contract fuzzing step.
+//! - `cargo xtask bench-photo [--smoke]` — the photo pipeline in Chromium against pica,
+//!   browser-image-compression and the browser's own path; prints a BENCHMARKS.md section.
 //!
 //! Installs follow the measured recipe in the shared TOOLCHAIN notes: pinned trunk with
 //! `--locked`, wasm-bindgen-cli pinned to Cargo.lock's wasm-bindgen *without* `--locked`,
 //! wasm-opt from the npm lockfile, Chromium from Debian. Nothing downloads prebuilt binaries.
 
+mod bench_photo;
 mod fuzz;
 mod precompress;
 mod setup;
@@ -22,13 +25,15 @@ use std::time::Instant;
 
 use sh::{cmd, Outcome};
 
-const USAGE: &str = "usage: cargo xtask <run|test|fuzz|build|bench> [--port N]
+const USAGE: &str = "usage: cargo xtask <run|test|fuzz|build|bench|bench-photo> [--port N]
 
   run    build everything (release) and serve the app with demo data
   test   run every test suite (native, wasm in Chromium, API fuzzing, Playwright e2e)
   fuzz   fuzz the JSON API against its OpenAPI document (schemathesis)
   build  build the app (trunk, release) and the server, without serving
-  bench  search benchmarks: native (with a naive reference) and wasm in headless Chromium";
+  bench  search benchmarks: native (with a naive reference) and wasm in headless Chromium
+  bench-photo [--smoke]  photo pipeline in Chromium against pica, browser-image-compression
+         and the browser's own path (prints a BENCHMARKS.md section; --smoke: one quick run)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -44,6 +49,10 @@ fn main() -> ExitCode {
         }
         Some("build") => build(&root).map(|_| ()),
         Some("bench") => bench(&root),
+        Some("bench-photo") if args.get(1).map(String::as_str) == Some("--smoke") => {
+            bench_photo::smoke(&root)
+        }
+        Some("bench-photo") => bench_photo::run(&root).map(|section| println!("\n{section}")),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
