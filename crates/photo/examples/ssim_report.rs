@@ -42,6 +42,7 @@ fn main() {
         .collect();
     files.sort();
     let mut fixture_names: Vec<String> = files.iter().map(|(_, f, _)| f.clone()).collect();
+    fixture_names.sort();
     fixture_names.dedup();
 
     let mut uprights: HashMap<String, RgbImage> = HashMap::new();
