@@ -39,15 +39,25 @@ class WorkerTool {
     });
   }
 
-  // `bytes` is transferred. Answers {large, thumb, width, height, memory?}.
+  // `bytes` is transferred. Answers {large, thumb, width, height, memory?, stages?}; `stages`
+  // is ms per stage (decode, resize, encode) from our worker's progress messages, as the page
+  // sees them arrive.
   async run(bytes) {
     const id = this.nextId++;
     const request = { id, bytes };
     if (this.options) request.options = this.options;
-    const answer = this.next((m) => m.type === 'done' && m.id === id, 120000);
+    const seen = {};
+    const answer = this.next((m) => {
+      if (m.type === 'progress' && m.id === id) seen[m.stage] = performance.now();
+      return m.type === 'done' && m.id === id;
+    }, 120000);
     this.worker.postMessage(request, [bytes]);
     const d = await answer;
-    return { large: d.large, thumb: d.thumb, width: d.width, height: d.height, memory: d.wasmMemory };
+    const end = performance.now();
+    const stages = seen.decode && seen.resize && seen.encode
+      ? [seen.resize - seen.decode, seen.encode - seen.resize, end - seen.encode]
+      : null;
+    return { large: d.large, thumb: d.thumb, width: d.width, height: d.height, memory: d.wasmMemory, stages };
   }
 }
 
@@ -162,7 +172,10 @@ window.runBench = async ({ fixtures, tools, warmup, rounds, threePhotos }) => {
         }
         const t1 = performance.now();
         spans.push({ tool: tool.name, start: t0, end: t1 });
-        if (round >= warmup) row.times.push(t1 - t0);
+        if (round >= warmup) {
+          row.times.push(t1 - t0);
+          if (out.stages) (row.stages ||= []).push(out.stages);
+        }
         row.largeBytes = out.large.byteLength;
         row.thumbBytes = out.thumb.byteLength;
         if (out.memory) row.memory = Math.max(row.memory || 0, out.memory);

@@ -21,6 +21,7 @@
 // Prints tab-separated lines on stdout (progress on stderr):
 //   chromium <version>
 //   time <tool> <fixture> <median ms> <p95 ms> <runs> <large bytes> <thumb bytes> <WxH> <peak wasm bytes|-> <error|->
+//   stages <tool> <fixture> <median decode ms> <median resize ms> <median encode ms>   (our worker)
 //   longtasks <tool|between> <count ≥ 50 ms> <max ms>
 //   three <total ms> <per photo ms, comma-separated> <long tasks ms, comma-separated|->
 // and exits non-zero if a tool failed.
@@ -162,6 +163,10 @@ try {
     console.log(['time', r.tool, r.fixture, median(r.times).toFixed(1), pick(r.times, 0.95).toFixed(1),
       r.times.length, r.largeBytes ?? '-', r.thumbBytes ?? '-', r.width ? `${r.width}x${r.height}` : '-',
       r.memory ?? '-', error].join('\t'));
+    if (r.stages?.length) {
+      const stage = (i) => median(r.stages.map((s) => s[i])).toFixed(1);
+      console.log(['stages', r.tool, r.fixture, stage(0), stage(1), stage(2)].join('\t'));
+    }
   }
   for (const [tool, durations] of Object.entries(report.longTasks)) {
     console.log(`longtasks\t${tool}\t${durations.length}\t${Math.round(Math.max(...durations))}`);
