@@ -27,7 +27,7 @@ const FIXTURES: [&str; 3] = [
     "phone-iphone6.jpg",
 ];
 const WARMUP: u32 = 1;
-const ROUNDS: u32 = 7;
+const ROUNDS: u32 = 20;
 
 /// Tools in table order: name in the harness, name in the report.
 const TOOLS: [(&str, &str); 4] = [
@@ -49,7 +49,8 @@ pub fn run(root: &Path) -> Result<String, String> {
     step("photo pipeline, native release build (photo_bench, median of 7)");
     let native = native_medians(root)?;
     let outputs = outputs_dir()?;
-    step("photo pipeline in headless Chromium: ours, pica, browser-image-compression, native");
+    step("photo pipeline in headless Chromium: ours, pica, browser-image-compression, the browser's own");
+    let load_before = load_average();
     let browser = compare(
         root,
         &full,
@@ -63,10 +64,11 @@ pub fn run(root: &Path) -> Result<String, String> {
             "--three-photos",
         ],
     )?;
+    let load = format!("{load_before} before the page, {} after", load_average());
     step("SSIM of every large output against a native Lanczos3 reference");
     let ssim = ssim_report(root, &outputs)?;
     println!("   outputs kept in {}", outputs.display());
-    let section = markdown(&browser, &ssim, &native);
+    let section = markdown(&browser, &ssim, &native, &load);
     let _ = std::fs::write(work.join("section.md"), &section);
     Ok(section)
 }
@@ -436,6 +438,7 @@ fn markdown(
     browser: &Browser,
     ssim: &BTreeMap<(String, String), Ssim>,
     native: &BTreeMap<String, f64>,
+    load: &str,
 ) -> String {
     let key = |tool: &str, fixture: &str| (tool.to_owned(), fixture.to_owned());
     let mut s = String::new();
@@ -450,14 +453,15 @@ fn markdown(
     line(String::new());
     line(format!(
         "Headless Chromium {} (Debian, `--headless --no-sandbox --disable-gpu`), this 2-core shared \
-         machine (load average {} when the page started: other builds ran beside it). One page, one \
+         machine (1-minute load average {}: other builds ran beside it). One page, one \
          run: for each photo every tool gets fresh workers, then {WARMUP} warm-up and {ROUNDS} measured \
          rounds, tools interleaved (order rotated each round). Time is from handing the worker the \
          file's bytes to holding both JPEGs (1600 px long edge + 400 px thumbnail from the large \
-         image, quality 80 / 0.8, EXIF orientation applied); median and p95 (nearest rank: with {ROUNDS} \
-         rounds, the slowest). Every tool runs in a dedicated Web Worker:",
+         image, quality 80 / 0.8, EXIF orientation applied); median and p95 (nearest rank: the \
+         {}th fastest of {ROUNDS}). Every tool runs in a dedicated Web Worker:",
         if browser.chromium.is_empty() { "?" } else { &browser.chromium },
-        load_average(),
+        load,
+        (f64::from(ROUNDS) * 0.95).ceil(),
     ));
     line(String::new());
     line("- **etalase-photo worker**: the real worker binary (release, `opt-level = 3`, LTO, `+simd128`, \
@@ -671,6 +675,17 @@ fn goals(browser: &Browser, ssim: &BTreeMap<(String, String), Ssim>) -> String {
     };
     let (nat_lo, nat_hi) = ratio("browser");
     let verdict = |met: bool| if met { "met" } else { "**not met**" };
+    let wide = |lo: f64, hi: f64| {
+        if lo >= 2.0 {
+            "met"
+        } else if hi >= 2.0 {
+            "**met on some photos only**"
+        } else if lo > 1.0 {
+            "**faster, but not by 2×**"
+        } else {
+            "**not met**"
+        }
+    };
     // Within 5 % is a tie on this noisy machine.
     let at_or_below = if nat_lo >= 1.0 {
         "met"
@@ -697,12 +712,13 @@ fn goals(browser: &Browser, ssim: &BTreeMap<(String, String), Ssim>) -> String {
         .max()
         .unwrap_or(0);
     format!(
-        "Goals: faster than pica and browser-image-compression by a wide margin — pica takes \
-         {pica_lo:.1}–{pica_hi:.1}× our time, browser-image-compression {bic_lo:.1}–{bic_hi:.1}× \
-         ({}); at or below the browser's own path — it takes {nat_lo:.2}–{nat_hi:.2}× our time \
+        "Goals: faster than pica and browser-image-compression by a wide margin (taken as ≥ 2×) \
+         — pica takes {pica_lo:.1}–{pica_hi:.1}× our time ({}), browser-image-compression \
+         {bic_lo:.1}–{bic_hi:.1}× ({}); at or below the browser's own path — it takes {nat_lo:.2}–{nat_hi:.2}× our time \
          ({}); SSIM ≥ 0.97 — lowest {ours_ssim:.3} ({}; at quality 80 without the byte budget: \
          lowest {q80_ssim:.3}); peak wasm memory ≤ 80 MB — {} MB ({}).",
-        verdict(pica_lo >= 1.5 && bic_lo >= 1.5),
+        wide(pica_lo, pica_hi),
+        wide(bic_lo, bic_hi),
         at_or_below,
         verdict(ours_ssim >= 0.97),
         mb(peak),
