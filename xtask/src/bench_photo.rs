@@ -287,7 +287,7 @@ struct Browser {
     /// (tool, fixture) →
     times: BTreeMap<(String, String), Timing>,
     /// tool → (long tasks ≥ 50 ms, longest ms)
-    long_tasks: BTreeMap<String, (u32, f64)>,
+    long_tasks: BTreeMap<String, (u32, f64, String)>,
     /// our worker on the three photos in a row: total, per photo, long tasks
     three: Option<(String, String, String)>,
     failed: bool,
@@ -351,10 +351,14 @@ fn compare(
                     t.stages = Some(format!("{}/{}/{}", ms(decode), ms(resize), ms(encode)));
                 }
             }
-            ["longtasks", tool, count, max] => {
+            ["longtasks", tool, count, max, what] => {
                 browser.long_tasks.insert(
                     (*tool).to_owned(),
-                    (count.parse().unwrap_or(0), max.parse().unwrap_or(f64::NAN)),
+                    (
+                        count.parse().unwrap_or(0),
+                        max.parse().unwrap_or(f64::NAN),
+                        (*what).to_owned(),
+                    ),
                 );
             }
             ["three", total, each, long] => {
@@ -585,8 +589,8 @@ fn markdown(
         browser
             .long_tasks
             .get(tool)
-            .map_or("none".into(), |(n, max)| {
-                format!("{n} (longest {max:.0} ms)")
+            .map_or("none".into(), |(n, max, what)| {
+                format!("{n} (longest {max:.0} ms; {what})")
             })
     };
     line("Main thread (PerformanceObserver `longtask`, ≥ 50 ms) on the bench page:".into());
@@ -595,7 +599,7 @@ fn markdown(
         let long = if long == "-" {
             "**none**".to_owned()
         } else {
-            format!("**{long} ms**")
+            format!("**{long}**")
         };
         line(format!(
             "- our worker started on the first photo, then the three photos in a row ({} ms; \
@@ -617,6 +621,11 @@ fn markdown(
         lt("bic"),
         lt("between")
     ));
+    line(
+        "  Each long task is listed with the scripts that ran in it, from the Long Animation \
+         Frames API (\"no script\": garbage collection or the browser's own work)."
+            .into(),
+    );
     line(String::new());
     line(goals(browser, ssim));
     line(String::new());

@@ -7,6 +7,23 @@ new PerformanceObserver((list) => {
   for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
 }).observe({ type: 'longtask', buffered: true });
 
+// Long animation frames say which script (if any) ran during a long task.
+const frames = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    if (e.duration < 50) continue;
+    const scripts = e.scripts.map((s) => `${s.invoker.replace(location.origin, '')} ${Math.round(s.duration)} ms`);
+    frames.push({ start: e.startTime, end: e.startTime + e.duration, scripts });
+  }
+}).observe({ type: 'long-animation-frame', buffered: true });
+
+// "54 ms: Worker.onmessage 50 ms" or "54 ms: no script".
+function describe(task) {
+  const frame = frames.find((f) => task.start >= f.start && task.start <= f.end);
+  const what = frame?.scripts.length ? frame.scripts.join(', ') : 'no script';
+  return `${Math.round(task.duration)} ms: ${what}`;
+}
+
 const status = (text) => { document.getElementById('status').textContent = text; };
 
 // A tool that lives in a dedicated worker and speaks our worker's protocol.
@@ -209,7 +226,7 @@ window.runBench = async ({ fixtures, tools, warmup, rounds, threePhotos }) => {
     const t1 = performance.now();
     // Long-task entries arrive after the task: give them a moment.
     await new Promise((r) => setTimeout(r, 200));
-    const during = longTasks.filter((e) => e.start >= t0 && e.start <= t1).map((e) => e.duration);
+    const during = longTasks.filter((e) => e.start >= t0 && e.start <= t1).map(describe);
     three = { totalMs: t1 - t0, each, longTasks: during };
   }
 
@@ -218,7 +235,7 @@ window.runBench = async ({ fixtures, tools, warmup, rounds, threePhotos }) => {
   for (const e of longTasks) {
     const span = spans.find((s) => e.start >= s.start && e.start <= s.end);
     const key = span ? span.tool : 'between';
-    (perTool[key] ||= []).push(e.duration);
+    (perTool[key] ||= []).push({ duration: e.duration, what: describe(e) });
   }
   status('done');
   return { results, longTasks: perTool, three };

@@ -22,8 +22,8 @@
 //   chromium <version>
 //   time <tool> <fixture> <median ms> <p95 ms> <runs> <large bytes> <thumb bytes> <WxH> <peak wasm bytes|-> <error|->
 //   stages <tool> <fixture> <median decode ms> <median resize ms> <median encode ms>   (our worker)
-//   longtasks <tool|between> <count ≥ 50 ms> <max ms>
-//   three <total ms> <per photo ms, comma-separated> <long tasks ms, comma-separated|->
+//   longtasks <tool|between> <count ≥ 50 ms> <max ms> <each: "ms: scripts that ran" ('; ')>
+//   three <total ms> <per photo ms, comma-separated> <long tasks as above, or ->
 // and exits non-zero if a tool failed.
 import http from 'node:http';
 import fs from 'node:fs';
@@ -168,13 +168,14 @@ try {
       console.log(['stages', r.tool, r.fixture, stage(0), stage(1), stage(2)].join('\t'));
     }
   }
-  for (const [tool, durations] of Object.entries(report.longTasks)) {
-    console.log(`longtasks\t${tool}\t${durations.length}\t${Math.round(Math.max(...durations))}`);
+  for (const [tool, tasks] of Object.entries(report.longTasks)) {
+    const longest = Math.round(Math.max(...tasks.map((t) => t.duration)));
+    console.log(`longtasks\t${tool}\t${tasks.length}\t${longest}\t${tasks.map((t) => t.what).join('; ')}`);
   }
   if (report.three) {
     const t = report.three;
     console.log(['three', t.totalMs.toFixed(0), t.each.map((x) => x.toFixed(0)).join(','),
-      t.longTasks.length ? t.longTasks.map((x) => x.toFixed(0)).join(',') : '-'].join('\t'));
+      t.longTasks.length ? t.longTasks.join('; ') : '-'].join('\t'));
   }
 } catch (e) {
   failed = true;
