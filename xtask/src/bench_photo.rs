@@ -604,9 +604,8 @@ fn markdown(
         line(format!(
             "- our worker started on the first photo, then the three photos in a row ({} ms; \
              {total} ms in all, worker start included): long tasks {long}. The first photo in a \
-             fresh worker is the slow one: V8 runs new wasm on its baseline compiler (Liftoff) and \
-             optimises hot functions during that photo (with `--js-flags=--no-wasm-lazy-compilation,\
-             --no-liftoff` the first photo took the warm time, but starting the worker took 3.5 s);",
+             fresh worker is the slowest: V8 starts new wasm on its baseline compiler (Liftoff) and \
+             optimises hot functions meanwhile;",
             each.replace(',', ", ")
         ));
     }
