@@ -5,12 +5,13 @@
 //! `cargo run --release -p etalase-photo --example ssim_report -- FIXTURES OUTPUTS`
 //!
 //! `OUTPUTS` holds one JPEG per tool and fixture, named `<tool>__<fixture file name>` (as the
-//! browser bench saves them). Three more come from our pipeline run natively here:
-//! `rust-native` (the default recipe, what the worker makes), `rust-q80` (quality 80 without
-//! the 300 KB budget, which may step quality down: what the budget costs) and `rust-q100`
-//! (quality 100, no budget: what decode and resize alone cost, before JPEG). Prints one tab-separated line per output:
-//! `ssim`, tool, fixture, SSIM, output size, and a note when the output's shape is not the
-//! upright source's (a sideways or stretched photo).
+//! browser bench saves them). Four more come from our pipeline run natively here:
+//! `rust-native` (the default recipe, what the worker makes), `rust-q80` and `rust-q76`
+//! (those qualities without the 300 KB budget, which may step quality down: what the budget
+//! costs) and `rust-q100` (quality 100, no budget: what decode and resize alone cost, before
+//! JPEG). Prints one tab-separated line per output: `ssim`, tool, fixture, SSIM, output size,
+//! its bytes, and a note when the output's shape is not the upright source's (a sideways or
+//! stretched photo).
 //!
 //! SSIM: `support/ssim.rs` (11×11 Gaussian window, the paper's constants) on Rec. 709 luma
 //! (`image`'s `to_luma8`). 1.0 means identical.
@@ -47,7 +48,7 @@ fn main() {
 
     let mut uprights: HashMap<String, RgbImage> = HashMap::new();
     let mut references: HashMap<(String, u32, u32), GrayImage> = HashMap::new();
-    println!("# ssim\ttool\tfixture\tssim\tsize\tnote");
+    println!("# ssim\ttool\tfixture\tssim\tsize\tbytes\tnote");
     for fixture in &fixture_names {
         let bytes = std::fs::read(fixtures.join(fixture))
             .unwrap_or_else(|e| panic!("fixture {fixture}: {e}"));
@@ -60,7 +61,7 @@ fn main() {
             ..Options::default()
         };
         let mut tool_outputs = vec![("rust-native".to_owned(), native.large)];
-        for quality in [80, 100] {
+        for quality in [76, 80, 100] {
             let out = process(&bytes, &without_budget(quality), &mut |_| {}).expect(fixture);
             tool_outputs.push((format!("rust-q{quality}"), out.large));
         }
@@ -71,7 +72,7 @@ fn main() {
         for (tool, jpeg) in tool_outputs {
             let upright = &uprights[fixture];
             let line = match image::load_from_memory(&jpeg) {
-                Err(e) => format!("ssim\t{tool}\t{fixture}\t-\t-\tunreadable: {e}"),
+                Err(e) => format!("ssim\t{tool}\t{fixture}\t-\t-\t-\tunreadable: {e}"),
                 Ok(out) => {
                     let (w, h) = (out.width(), out.height());
                     let reference = references
@@ -84,7 +85,8 @@ fn main() {
                         h as usize,
                     );
                     let note = shape_note(upright.dimensions(), (w, h));
-                    format!("ssim\t{tool}\t{fixture}\t{score:.4}\t{w}x{h}\t{note}")
+                    let bytes = jpeg.len();
+                    format!("ssim\t{tool}\t{fixture}\t{score:.4}\t{w}x{h}\t{bytes}\t{note}")
                 }
             };
             println!("{line}");
