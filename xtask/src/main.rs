@@ -82,13 +82,44 @@ fn build_app(root: &Path) -> Result<(), String> {
     // Trunk runs cargo with --offline (it must never download tools), so fetch crates first.
     step("fetching crates");
     cmd("cargo", &["fetch", "--quiet"]).run()?;
-    step("building the app (trunk, release)");
+    step("building the buyer's app (trunk, release)");
     cmd("trunk", &["build", "--release"])
         .env("PATH", setup::path_with_node_bin(root))
         .run()?;
+    // Trunk builds one HTML shell per run and empties its dist first, so the seller's app
+    // (its own bundle, see src/app.rs) goes to a side directory and is copied in.
+    step("building the seller's app and photo worker (trunk, release)");
+    let side = target_dir(root).join("trunk-penjual");
+    cmd(
+        "trunk",
+        &[
+            "build",
+            "penjual.html",
+            "--release",
+            "--html-output",
+            "penjual.html",
+            "--dist",
+            side.to_str().expect("utf-8 path"),
+        ],
+    )
+    .env("PATH", setup::path_with_node_bin(root))
+    .run()?;
+    copy_files(&side, &root.join("dist")).map_err(|e| format!("copying the seller's app: {e}"))?;
     let (files, saved) =
         precompress::dir(&root.join("dist")).map_err(|e| format!("precompressing dist: {e}"))?;
     println!("   precompressed {files} files (brotli + gzip), {saved} KB saved");
+    Ok(())
+}
+
+/// Copies the files directly in `from` into `to` (same names are the same content-hashed
+/// files, or the shared CSS and favicon, so overwriting is harmless).
+fn copy_files(from: &Path, to: &Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        if entry.file_type()?.is_file() {
+            std::fs::copy(entry.path(), to.join(entry.file_name()))?;
+        }
+    }
     Ok(())
 }
 
