@@ -11,6 +11,7 @@
 //! `--locked`, wasm-bindgen-cli pinned to Cargo.lock's wasm-bindgen *without* `--locked`,
 //! wasm-opt from the npm lockfile, Chromium from Debian. Nothing downloads prebuilt binaries.
 
+mod bench_search;
 mod fuzz;
 mod precompress;
 mod setup;
@@ -28,7 +29,7 @@ const USAGE: &str = "usage: cargo xtask <run|test|fuzz|build|bench> [--port N]
   test   run every test suite (native, wasm in Chromium, API fuzzing, Playwright e2e)
   fuzz   fuzz the JSON API against its OpenAPI document (schemathesis)
   build  build the app (trunk, release) and the server, without serving
-  bench  search benchmarks: native (with a naive reference) and wasm in headless Chromium";
+  bench  every benchmark (photo, page, search, server), written to BENCHMARKS.md";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -249,57 +250,32 @@ fn target_dir(root: &Path) -> PathBuf {
         .map_or_else(|| root.join("target"), |dir| root.join(dir))
 }
 
-/// Benchmarks print figures; they assert nothing and are not part of `test`. Results are
-/// recorded by hand in BENCHMARKS.md with the command that produced them.
+/// Runs every benchmark and writes BENCHMARKS.md from their sections. Benchmarks print
+/// figures and ratios against a reference measured in the same run; they assert nothing and
+/// are not part of `test` (which only smoke-tests the harnesses).
 fn bench(root: &Path) -> Result<(), String> {
     setup::wasm_target()?;
     setup::wasm_bindgen_cli(root)?;
     setup::chromium()?;
-    step("photo pipeline, native release build, with a plain `image` crate reference");
-    cmd(
-        "cargo",
-        &[
-            "run",
-            "--release",
-            "-p",
-            "etalase-photo",
-            "--example",
-            "photo_bench",
-        ],
-    )
-    .run()?;
-    step("search, native release build, with a naive linear-scan reference");
-    cmd(
-        "cargo",
-        &[
-            "run",
-            "--release",
-            "-p",
-            "etalase-model",
-            "--example",
-            "search_bench",
-        ],
-    )
-    .run()?;
-    step("search, wasm release build in headless Chromium (the code the app ships)");
-    cmd(
-        "cargo",
-        &[
-            "test",
-            "--release",
-            "--target",
-            "wasm32-unknown-unknown",
-            "-p",
-            "etalase-model",
-            "--features",
-            "bench",
-            "--test",
-            "wasm_search_bench",
-            "--",
-            "--nocapture",
-        ],
-    )
-    .run()
+    let sections = [bench_search::run(root)?];
+    let doc = format!(
+        "# Benchmarks\n\n\
+         Written by `cargo xtask bench` (every section below; nothing is edited by hand). This is\n\
+         a 2-core shared machine, so figures move between runs: compare the ratios against the\n\
+         reference measured in the same run, not absolute numbers across runs.\n\n{}",
+        sections.join("\n")
+    );
+    std::fs::write(root.join("BENCHMARKS.md"), doc)
+        .map_err(|e| format!("writing BENCHMARKS.md: {e}"))?;
+    step("BENCHMARKS.md written");
+    Ok(())
+}
+
+/// Today's date (UTC) for the benchmark sections.
+pub fn bench_date() -> String {
+    cmd("date", &["-u", "+%Y-%m-%d"])
+        .read()
+        .map_or_else(|| "date unknown".into(), |d| d.trim().to_owned())
 }
 
 /// Prints a visible step header.
