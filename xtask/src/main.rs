@@ -11,6 +11,7 @@
 //! `--locked`, wasm-bindgen-cli pinned to Cargo.lock's wasm-bindgen *without* `--locked`,
 //! wasm-opt from the npm lockfile, Chromium from Debian. Nothing downloads prebuilt binaries.
 
+mod bench_page;
 mod bench_search;
 mod fuzz;
 mod precompress;
@@ -23,13 +24,15 @@ use std::time::Instant;
 
 use sh::{cmd, Outcome};
 
-const USAGE: &str = "usage: cargo xtask <run|test|fuzz|build|bench> [--port N]
+const USAGE: &str = "usage: cargo xtask <run|test|fuzz|build|bench|bench-page> [--port N]
 
   run    build everything (release) and serve the app with demo data
   test   run every test suite (native, wasm in Chromium, API fuzzing, Playwright e2e)
   fuzz   fuzz the JSON API against its OpenAPI document (schemathesis)
   build  build the app (trunk, release) and the server, without serving
-  bench  every benchmark (photo, page, search, server), written to BENCHMARKS.md";
+  bench  every benchmark (photo, page, search, server), written to BENCHMARKS.md
+  bench-page  bundle sizes, page load and search keystrokes of the built app with 10,000
+         listings in Chromium (Markdown for BENCHMARKS.md); --smoke: a short check";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -45,6 +48,7 @@ fn main() -> ExitCode {
         }
         Some("build") => build(&root).map(|_| ()),
         Some("bench") => bench(&root),
+        Some("bench-page") => bench_page(&root, &args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -76,7 +80,7 @@ fn build(root: &Path) -> Result<PathBuf, String> {
     build_app(root)?;
     step("building the server (release)");
     cmd("cargo", &["build", "--release", "-p", "etalase-server"]).run()?;
-    Ok(root.join("target/release/etalase-server"))
+    Ok(target_dir(root).join("release/etalase-server"))
 }
 
 fn build_app(root: &Path) -> Result<(), String> {
@@ -276,6 +280,20 @@ pub fn bench_date() -> String {
     cmd("date", &["-u", "+%Y-%m-%d"])
         .read()
         .map_or_else(|| "date unknown".into(), |d| d.trim().to_owned())
+}
+
+/// `bench-page`: prints the Markdown sections and keeps a copy in `artifacts/bench-page.md`;
+/// `bench-page --smoke` only checks that the harness still measures something.
+fn bench_page(root: &Path, args: &[String]) -> Result<(), String> {
+    if args.iter().any(|a| a == "--smoke") {
+        return bench_page::smoke(root);
+    }
+    let md = bench_page::run(root)?;
+    let out = root.join("artifacts/bench-page.md");
+    std::fs::create_dir_all(root.join("artifacts")).map_err(|e| e.to_string())?;
+    std::fs::write(&out, &md).map_err(|e| format!("writing {}: {e}", out.display()))?;
+    println!("\n{md}\n(also in artifacts/bench-page.md)");
+    Ok(())
 }
 
 /// Prints a visible step header.
