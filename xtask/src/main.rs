@@ -11,6 +11,7 @@
 //! `--locked`, wasm-bindgen-cli pinned to Cargo.lock's wasm-bindgen *without* `--locked`,
 //! wasm-opt from the npm lockfile, Chromium from Debian. Nothing downloads prebuilt binaries.
 
+mod bench_server;
 mod fuzz;
 mod precompress;
 mod setup;
@@ -44,6 +45,13 @@ fn main() -> ExitCode {
         }
         Some("build") => build(&root).map(|_| ()),
         Some("bench") => bench(&root),
+        Some("bench-server") => {
+            if args[1..].iter().any(|a| a == "--smoke") {
+                bench_server::smoke(&root)
+            } else {
+                bench_server::run(&root).map(|section| println!("\n{section}"))
+            }
+        }
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

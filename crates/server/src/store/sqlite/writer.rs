@@ -154,6 +154,20 @@ impl Drop for Inner {
                 let _ = thread.join();
             }
         }
+        let c = &self.counters;
+        let (batches, inquiries) = (
+            c.batches.load(Ordering::Relaxed),
+            c.inquiries.load(Ordering::Relaxed),
+        );
+        if batches > 0 {
+            tracing::info!(
+                batches,
+                inquiries,
+                mean_batch = format_args!("{:.1}", inquiries as f64 / batches as f64),
+                largest_batch = c.largest.load(Ordering::Relaxed),
+                "group commit: database writer stopped"
+            );
+        }
     }
 }
 
