@@ -13,6 +13,7 @@
 
 mod bench_page;
 mod bench_search;
+mod bench_server;
 mod fuzz;
 mod precompress;
 mod setup;
@@ -24,7 +25,7 @@ use std::time::Instant;
 
 use sh::{cmd, Outcome};
 
-const USAGE: &str = "usage: cargo xtask <run|test|fuzz|build|bench|bench-page> [--port N]
+const USAGE: &str = "usage: cargo xtask <run|test|fuzz|build|bench|bench-page|bench-server> [--port N]
 
   run    build everything (release) and serve the app with demo data
   test   run every test suite (native, wasm in Chromium, API fuzzing, Playwright e2e)
@@ -32,7 +33,9 @@ const USAGE: &str = "usage: cargo xtask <run|test|fuzz|build|bench|bench-page> [
   build  build the app (trunk, release) and the server, without serving
   bench  every benchmark (photo, page, search, server), written to BENCHMARKS.md
   bench-page  bundle sizes, page load and search keystrokes of the built app with 10,000
-         listings in Chromium (Markdown for BENCHMARKS.md); --smoke: a short check";
+         listings in Chromium (Markdown for BENCHMARKS.md); --smoke: a short check
+  bench-server  durable inquiry POSTs at 1/16/64 clients (group commit vs one commit each)
+         and the catalog endpoint against nginx; --smoke: a short check";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -49,6 +52,13 @@ fn main() -> ExitCode {
         Some("build") => build(&root).map(|_| ()),
         Some("bench") => bench(&root),
         Some("bench-page") => bench_page(&root, &args[1..]),
+        Some("bench-server") => {
+            if args[1..].iter().any(|a| a == "--smoke") {
+                bench_server::smoke(&root)
+            } else {
+                bench_server::run(&root).map(|section| println!("\n{section}"))
+            }
+        }
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
