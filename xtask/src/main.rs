@@ -6,12 +6,15 @@
 //!   wasm tests in headless Chromium, contract fuzzing of the API with schemathesis,
 //!   Playwright end-to-end tests; print a summary and exit non-zero if anything failed.
 //! - `cargo xtask fuzz` — only the contract fuzzing step.
+//! - `cargo xtask bench-photo [--smoke]` — the photo pipeline in Chromium against pica,
+//!   browser-image-compression and the browser's own path; prints a BENCHMARKS.md section.
 //!
 //! Installs follow the measured recipe in the shared TOOLCHAIN notes: pinned trunk with
 //! `--locked`, wasm-bindgen-cli pinned to Cargo.lock's wasm-bindgen *without* `--locked`,
 //! wasm-opt from the npm lockfile, Chromium from Debian. Nothing downloads prebuilt binaries.
 
 mod bench_page;
+mod bench_photo;
 mod bench_search;
 mod bench_server;
 mod fuzz;
@@ -25,7 +28,7 @@ use std::time::Instant;
 
 use sh::{cmd, Outcome};
 
-const USAGE: &str = "usage: cargo xtask <run|test|fuzz|build|bench|bench-page|bench-server> [--port N]
+const USAGE: &str = "usage: cargo xtask <run|test|fuzz|build|bench|bench-page|bench-photo|bench-server> [--port N]
 
   run    build everything (release) and serve the app with demo data
   test   run every test suite (native, wasm in Chromium, API fuzzing, Playwright e2e)
@@ -35,7 +38,9 @@ const USAGE: &str = "usage: cargo xtask <run|test|fuzz|build|bench|bench-page|be
   bench-page  bundle sizes, page load and search keystrokes of the built app with 10,000
          listings in Chromium (Markdown for BENCHMARKS.md); --smoke: a short check
   bench-server  durable inquiry POSTs at 1/16/64 clients (group commit vs one commit each)
-         and the catalog endpoint against nginx; --smoke: a short check";
+         and the catalog endpoint against nginx; --smoke: a short check
+  bench-photo [--smoke]  photo pipeline in Chromium against pica, browser-image-compression
+         and the browser's own path (prints a BENCHMARKS.md section; --smoke: one quick run)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -59,6 +64,10 @@ fn main() -> ExitCode {
                 bench_server::run(&root).map(|section| println!("\n{section}"))
             }
         }
+        Some("bench-photo") if args.get(1).map(String::as_str) == Some("--smoke") => {
+            bench_photo::smoke(&root)
+        }
+        Some("bench-photo") => bench_photo::run(&root).map(|section| println!("\n{section}")),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
