@@ -43,7 +43,10 @@ pub fn run(_root: &Path) -> Result<String, String> {
     .capture()?;
     let wasm_line = wasm
         .lines()
-        .find_map(|l| l.find("BENCH wasm search").map(|at| l[at..].trim().to_owned()))
+        .find_map(|l| {
+            l.find("BENCH wasm search")
+                .map(|at| l[at..].trim().to_owned())
+        })
         .ok_or("the wasm search benchmark printed no BENCH line")?;
     Ok(format!(
         "## Search: one keystroke over 10,000 listings ({date})

@@ -68,7 +68,7 @@ const BROTLI_MODULE: &str = "/usr/lib/nginx/modules/ngx_http_brotli_static_modul
 
 /// Builds, runs both parts and returns the Markdown section.
 pub fn run(root: &Path) -> Result<String, String> {
-    let bins = build(root)?;
+    let bins = build(root, true)?;
     ensure_tools()?;
     let work = work_dir(root)?;
     let group = inquiries(&bins, &work, &FULL, true)?;
@@ -82,7 +82,7 @@ pub fn run(root: &Path) -> Result<String, String> {
 /// row count that differs from the `201`s, or wrk output it cannot read. Without nginx or
 /// wrk the catalog part is skipped with a note.
 pub fn smoke(root: &Path) -> Result<(), String> {
-    let bins = build(root)?;
+    let bins = build(root, false)?;
     let started = Instant::now();
     let work = work_dir(root)?;
     let group = inquiries(&bins, &work, &SMOKE, true)?;
@@ -116,25 +116,30 @@ struct Bins {
     load: PathBuf,
 }
 
-fn build(root: &Path) -> Result<Bins, String> {
-    step("building the release server and the inquiry load generator");
-    cmd(
-        "cargo",
-        &[
-            "build",
-            "--release",
-            "-p",
-            "etalase-server",
-            "--bins",
-            "--example",
-            "inquiry_load",
-        ],
-    )
-    .run()?;
-    let release = crate::target_dir(root).join("release");
+/// Builds the server and the load generator: release for figures; the smoke run (inside
+/// `cargo xtask test`, which already has a debug server) only checks the harness, so it
+/// uses debug builds rather than a second, slow LTO build of the server.
+fn build(root: &Path, release: bool) -> Result<Bins, String> {
+    let profile = if release { "release" } else { "debug" };
+    step(&format!(
+        "building the server and the inquiry load generator ({profile})"
+    ));
+    let mut args = vec!["build"];
+    if release {
+        args.push("--release");
+    }
+    args.extend([
+        "-p",
+        "etalase-server",
+        "--bins",
+        "--example",
+        "inquiry_load",
+    ]);
+    cmd("cargo", &args).run()?;
+    let dir = crate::target_dir(root).join(profile);
     Ok(Bins {
-        server: release.join("etalase-server"),
-        load: release.join("examples/inquiry_load"),
+        server: dir.join("etalase-server"),
+        load: dir.join("examples/inquiry_load"),
     })
 }
 

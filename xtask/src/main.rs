@@ -28,7 +28,8 @@ use std::time::Instant;
 
 use sh::{cmd, Outcome};
 
-const USAGE: &str = "usage: cargo xtask <run|test|fuzz|build|bench|bench-page|bench-photo|bench-server> [--port N]
+const USAGE: &str =
+    "usage: cargo xtask <run|test|fuzz|build|bench|bench-page|bench-photo|bench-server> [--port N]
 
   run    build everything (release) and serve the app with demo data
   test   run every test suite (native, wasm in Chromium, API fuzzing, Playwright e2e)
@@ -226,6 +227,13 @@ fn test(root: &Path) -> Result<(), String> {
         });
     results.push(("playwright e2e", e2e.into()));
 
+    // Only that the benchmark harnesses still work: tiny runs that fail if one measures
+    // nothing. The figures come from `cargo xtask bench`, never from the test command.
+    step("benchmark harnesses, smoke runs");
+    results.push(("bench smoke: photo", bench_photo::smoke(root).into()));
+    results.push(("bench smoke: page", bench_page::smoke(root).into()));
+    results.push(("bench smoke: server", bench_server::smoke(root).into()));
+
     println!("\n==== summary ({:.0?}) ====", started.elapsed());
     for (name, outcome) in &results {
         println!("{:<24} {}", name, outcome);
@@ -280,7 +288,14 @@ fn bench(root: &Path) -> Result<(), String> {
     setup::wasm_target()?;
     setup::wasm_bindgen_cli(root)?;
     setup::chromium()?;
-    let sections = [bench_search::run(root)?];
+    setup::trunk()?;
+    setup::npm_packages(root)?;
+    let sections = [
+        bench_photo::run(root)?,
+        bench_page::run(root)?,
+        bench_search::run(root)?,
+        bench_server::run(root)?,
+    ];
     let doc = format!(
         "# Benchmarks\n\n\
          Written by `cargo xtask bench` (every section below; nothing is edited by hand). This is\n\
