@@ -495,12 +495,11 @@ struct Catalog {
     pinned: bool,
 }
 
-/// One HTTP/1.1 GET, `Connection: close`: status, headers, body.
-fn http_get(
-    addr: &str,
-    path: &str,
-    accept_encoding: Option<&str>,
-) -> Result<(u16, Vec<(String, String)>, Vec<u8>), String> {
+/// Status, headers (names in lower case) and body of one answer.
+type Answer = (u16, Vec<(String, String)>, Vec<u8>);
+
+/// One HTTP/1.1 GET, `Connection: close`.
+fn http_get(addr: &str, path: &str, accept_encoding: Option<&str>) -> Result<Answer, String> {
     let mut stream = TcpStream::connect(addr).map_err(|e| format!("{addr}: {e}"))?;
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
@@ -1055,10 +1054,9 @@ fn markdown(work: &Path, group: &InquiryRun, single: &InquiryRun, catalog: &Cata
          per `Accept-Encoding` ({sizes}) and served with `gzip_static`/`brotli_static`, \
          `sendfile`, `access_log off`, unlimited keep-alive requests, and the same extra \
          response headers as ours (CSP, `Cache-Control`, …), checked byte for byte before the \
-         run. {} ({}), `worker_processes 1`; our server with one Tokio worker (it sees one \
+         run. {} (Debian), `worker_processes 1`; our server with one Tokio worker (it sees one \
          CPU). {}: `{}`, {} round(s) per encoding, alternating which server goes first.\n",
         catalog.nginx_version,
-        "Debian",
         if catalog.pinned {
             "Each server pinned to CPU 0 and wrk to CPU 1 with `taskset`"
         } else {
