@@ -283,10 +283,15 @@ struct Level {
     max_ms: f64,
     errors: u64,
     other: String,
+    /// The server's CPU time per acknowledged inquiry (µs) and its mean cores in use.
+    cpu_us: Option<f64>,
+    cores: Option<f64>,
 }
 
 struct InquiryRun {
     group_commit: bool,
+    /// `/proc/loadavg` when the run began: how busy the shared machine was.
+    load_before: String,
     levels: Vec<Level>,
     created: u64,
     rows: u64,
@@ -376,7 +381,10 @@ fn inquiries(bins: &Bins, work: &Path, plan: &Plan, group: bool) -> Result<Inqui
         plan.secs.to_string(),
         "--label".into(),
         label.into(),
+        "--server-pid".into(),
+        server.child.id().to_string(),
     ];
+    let load_before = load_average();
     println!("$ inquiry_load {}", args.join(" "));
     let out = Command::new(&bins.load)
         .args(&args)
@@ -390,6 +398,7 @@ fn inquiries(bins: &Bins, work: &Path, plan: &Plan, group: bool) -> Result<Inqui
         return Err(format!("inquiry_load failed ({})", out.status));
     }
     let mut run = parse_load(&text, group)?;
+    run.load_before = load_before;
     let log = std::fs::read_to_string(&log).unwrap_or_default();
     run.batches = group_commit_summary(&log);
     if group && run.batches.is_none() {
@@ -443,6 +452,8 @@ fn parse_load(text: &str, group_commit: bool) -> Result<InquiryRun, String> {
                 max_ms: num(f("max_ms"))?,
                 errors: num(f("errors"))?,
                 other: f("other")?,
+                cpu_us: f("server_cpu_us_per_ack").ok().and_then(|v| v.parse().ok()),
+                cores: f("server_cores").ok().and_then(|v| v.parse().ok()),
             });
         } else if line.starts_with("ROWS ") {
             let f = fields(line);
@@ -455,6 +466,7 @@ fn parse_load(text: &str, group_commit: bool) -> Result<InquiryRun, String> {
     }
     Ok(InquiryRun {
         group_commit,
+        load_before: String::new(),
         levels,
         created,
         rows,
@@ -488,12 +500,11 @@ struct Catalog {
     pinned: bool,
 }
 
-/// One HTTP/1.1 GET, `Connection: close`: status, headers, body.
-fn http_get(
-    addr: &str,
-    path: &str,
-    accept_encoding: Option<&str>,
-) -> Result<(u16, Vec<(String, String)>, Vec<u8>), String> {
+/// Status, headers (names in lower case) and body of one answer.
+type Answer = (u16, Vec<(String, String)>, Vec<u8>);
+
+/// One HTTP/1.1 GET, `Connection: close`.
+fn http_get(addr: &str, path: &str, accept_encoding: Option<&str>) -> Result<Answer, String> {
     let mut stream = TcpStream::connect(addr).map_err(|e| format!("{addr}: {e}"))?;
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
@@ -884,6 +895,14 @@ fn median(mut values: Vec<f64>) -> f64 {
     }
 }
 
+/// The 1-minute load average, e.g. `3.12` (other builds on the shared cores show here).
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "?".into())
+}
+
 fn today() -> String {
     cmd("date", &["-u", "+%Y-%m-%d"])
         .read()
@@ -941,36 +960,43 @@ fn markdown(work: &Path, group: &InquiryRun, single: &InquiryRun, catalog: &Cata
     );
     let _ = writeln!(
         md,
-        "| clients | group commit: acked/s | p50 | p99 | max | errors | one tx per inquiry: acked/s | p50 | p99 | max | errors | **ratio** |"
+        "| clients | mode | acked/s | p50 | p99 | max | errors | server CPU per ack | server cores busy |"
     );
-    let _ = writeln!(md, "|---|---|---|---|---|---|---|---|---|---|---|---|");
+    let _ = writeln!(md, "|---|---|---|---|---|---|---|---|---|");
     for g in &group.levels {
         let s = single.levels.iter().find(|s| s.clients == g.clients);
-        let (srps, s50, s99, smax, serr) = s.map_or(
-            ("–".into(), "–".into(), "–".into(), "–".into(), "–".into()),
-            |s| {
-                (
-                    format!("{:.0}", s.rps),
-                    format!("{:.1} ms", s.p50_ms),
-                    format!("{:.1} ms", s.p99_ms),
-                    format!("{:.1} ms", s.max_ms),
-                    errors_text(s),
-                )
-            },
-        );
-        let ratio = s.map_or("–".into(), |s| format!("**{:.1}×**", g.rps / s.rps));
-        let _ = writeln!(
-            md,
-            "| {} | {:.0} | {:.1} ms | {:.1} ms | {:.1} ms | {} | {srps} | {s50} | {s99} | {smax} | {serr} | {ratio} |",
-            g.clients,
-            g.rps,
-            g.p50_ms,
-            g.p99_ms,
-            g.max_ms,
-            errors_text(g)
-        );
+        for (name, l) in [("group commit", Some(g)), ("one tx per inquiry", s)] {
+            let Some(l) = l else { continue };
+            let _ = writeln!(
+                md,
+                "| {} | {name} | {:.0} | {:.1} ms | {:.1} ms | {:.1} ms | {} | {} | {} |",
+                l.clients,
+                l.rps,
+                l.p50_ms,
+                l.p99_ms,
+                l.max_ms,
+                errors_text(l),
+                l.cpu_us.map_or("–".into(), |v| format!("{v:.0} µs")),
+                l.cores.map_or("–".into(), |v| format!("{v:.2}")),
+            );
+        }
+        if let Some(s) = s {
+            let _ = writeln!(
+                md,
+                "| {} | **group / single** | **{:.1}×** | | {:.2}× | | | | |",
+                g.clients,
+                g.rps / s.rps,
+                g.p99_ms / s.p99_ms
+            );
+        }
     }
     let _ = writeln!(md);
+    let _ = writeln!(
+        md,
+        "- 1-minute load average when each mode began (other builds share the 2 cores): group \
+         commit {}, one transaction per inquiry {}.",
+        group.load_before, single.load_before
+    );
     for run in [group, single] {
         let _ = writeln!(
             md,
@@ -994,7 +1020,8 @@ fn markdown(work: &Path, group: &InquiryRun, single: &InquiryRun, catalog: &Cata
         let _ = writeln!(
             md,
             "- Group commit wrote {inquiries} inquiries in {batches} transactions over the whole \
-             run (mean {:.1} per commit, largest {largest}; the cap is 256).",
+             run, all three client counts and the demo data's seeded inquiries together (mean \
+             {:.1} per commit, largest {largest}; the cap is 256).",
             inquiries as f64 / batches.max(1) as f64
         );
     }
@@ -1032,10 +1059,9 @@ fn markdown(work: &Path, group: &InquiryRun, single: &InquiryRun, catalog: &Cata
          per `Accept-Encoding` ({sizes}) and served with `gzip_static`/`brotli_static`, \
          `sendfile`, `access_log off`, unlimited keep-alive requests, and the same extra \
          response headers as ours (CSP, `Cache-Control`, …), checked byte for byte before the \
-         run. {} ({}), `worker_processes 1`; our server with one Tokio worker (it sees one \
+         run. {} (Debian), `worker_processes 1`; our server with one Tokio worker (it sees one \
          CPU). {}: `{}`, {} round(s) per encoding, alternating which server goes first.\n",
         catalog.nginx_version,
-        "Debian",
         if catalog.pinned {
             "Each server pinned to CPU 0 and wrk to CPU 1 with `taskset`"
         } else {
@@ -1146,10 +1172,11 @@ Transfer/sec:    247.08MB
 
     #[test]
     fn reads_the_load_generators_lines() {
-        let text = "RESULT label=group clients=64 acked=20000 secs=5.00 rps=4000.0 p50_ms=15.00 p99_ms=30.00 max_ms=41.00 errors=0 other=none\n\
+        let text = "RESULT label=group clients=64 acked=20000 secs=5.00 rps=4000.0 p50_ms=15.00 p99_ms=30.00 max_ms=41.00 errors=0 server_cpu_us_per_ack=210 server_cores=0.84 other=none\n\
                     ROWS label=group created=24000 rows=24000 match=true\n";
         let run = parse_load(text, true).unwrap();
         assert_eq!(run.levels[0].clients, 64);
+        assert_eq!(run.levels[0].cpu_us, Some(210.0));
         assert_eq!((run.created, run.rows), (24_000, 24_000));
         assert!(parse_load("RESULT clients=1\n", true).is_err());
     }

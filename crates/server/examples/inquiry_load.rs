@@ -19,6 +19,9 @@
 //! Afterwards it counts this run's rows in the SQLite file (by idempotency key prefix) and
 //! fails unless that equals the number of `201`s received, warm-up included.
 //!
+//! With `--server-pid PID` it also reports the server's CPU time per acknowledged inquiry in
+//! the window (`/proc/PID/stat`, all threads, user + system, at 100 ticks per second).
+//!
 //! Prints one `RESULT …` line per client count and one `ROWS …` line, for the xtask to read.
 
 use std::error::Error;
@@ -41,6 +44,7 @@ struct Args {
     warmup: Duration,
     secs: Duration,
     label: String,
+    server_pid: Option<u32>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -51,6 +55,7 @@ fn parse_args() -> Result<Args, String> {
         warmup: Duration::from_secs(1),
         secs: Duration::from_secs(5),
         label: "run".into(),
+        server_pid: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -78,6 +83,10 @@ fn parse_args() -> Result<Args, String> {
             "--warmup" => args.warmup = seconds(value()?)?,
             "--secs" => args.secs = seconds(value()?)?,
             "--label" => args.label = value()?,
+            "--server-pid" => {
+                let v = value()?;
+                args.server_pid = Some(v.parse().map_err(|_| format!("bad pid {v}"))?);
+            }
             other => return Err(format!("unknown argument {other}")),
         }
     }
@@ -224,6 +233,17 @@ async fn client(
     tally
 }
 
+/// User + system CPU seconds of process `pid`, all its threads (Linux, 100 ticks/s).
+fn cpu_seconds(pid: u32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(ticks as f64 / 100.0)
+}
+
 fn percentile(sorted: &[u32], p: f64) -> f64 {
     if sorted.is_empty() {
         return f64::NAN;
@@ -239,9 +259,10 @@ async fn level(args: &Args, clients: usize, run_prefix: &str) -> Result<(u64, St
         .ok_or("--url must be http://host:port")?
         .to_string();
     let start = Instant::now() + args.warmup;
+    let window_end = start + args.secs;
     let window = std::sync::Arc::new(Window {
         start,
-        end: start + args.secs,
+        end: window_end,
     });
     let tasks: Vec<_> = (0..clients)
         .map(|c| {
@@ -254,6 +275,15 @@ async fn level(args: &Args, clients: usize, run_prefix: &str) -> Result<(u64, St
             ))
         })
         .collect();
+    // The server's CPU time over the window only: sampled when it opens and closes.
+    let cpu = args.server_pid.map(|pid| {
+        tokio::spawn(async move {
+            tokio::time::sleep_until(start.into()).await;
+            let before = cpu_seconds(pid);
+            tokio::time::sleep_until(window_end.into()).await;
+            Some(cpu_seconds(pid)? - before?)
+        })
+    });
     let mut all = Tally::default();
     for task in tasks {
         let t = task.await?;
@@ -278,8 +308,16 @@ async fn level(args: &Args, clients: usize, run_prefix: &str) -> Result<(u64, St
             .join(",")
             .replace(' ', "_")
     };
+    let cpu = match cpu {
+        Some(task) => task.await?,
+        None => None,
+    };
+    let cpu_us = cpu.filter(|_| acked > 0).map_or("na".to_string(), |s| {
+        format!("{:.0}", s * 1e6 / acked as f64)
+    });
+    let cpu_cores = cpu.map_or("na".to_string(), |s| format!("{:.2}", s / secs));
     let line = format!(
-        "RESULT label={} clients={clients} acked={acked} secs={secs:.2} rps={:.1} p50_ms={:.2} p99_ms={:.2} max_ms={:.2} errors={} other={others}",
+        "RESULT label={} clients={clients} acked={acked} secs={secs:.2} rps={:.1} p50_ms={:.2} p99_ms={:.2} max_ms={:.2} errors={} server_cpu_us_per_ack={cpu_us} server_cores={cpu_cores} other={others}",
         args.label,
         acked as f64 / secs,
         percentile(&lat, 50.0),

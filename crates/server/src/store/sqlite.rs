@@ -117,7 +117,14 @@ impl SqliteStore {
         let mut conn = connect(&path)?;
         migrate(&mut conn)?;
         let writer = if group_commit {
-            Some(writer::Writer::start(connect(&path)?)?)
+            let conn = connect(&path)?;
+            // Each inquiry of a group commit has its own savepoint, and SQLite copies every
+            // page a savepoint changes into a sub-journal, which spills to a temp file past
+            // 64 KB unless temp storage is in memory; that file's writes were a quarter of
+            // the writer's time. The sub-journal only serves ROLLBACK TO inside an open
+            // transaction, so durability is untouched.
+            conn.pragma_update(None, "temp_store", "MEMORY")?;
+            Some(writer::Writer::start(conn)?)
         } else {
             None
         };
