@@ -24,7 +24,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::config::ConfigError;
+use crate::config::{walk_args, ConfigError};
 use crate::routes::uploads::uploads_dir;
 use crate::snapshot::write_atomic;
 use crate::store::sqlite::{BUSY_TIMEOUT, DB_FILE};
@@ -115,18 +115,14 @@ pub fn parse_args(
 ) -> Result<(PathBuf, PathBuf), ConfigError> {
     let mut data_dir = env("ETALASE_DATA_DIR").unwrap_or_else(|| "data".into());
     let mut to = None;
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        let mut value = |flag: &str| {
-            args.next()
-                .ok_or_else(|| ConfigError::MissingValue { flag: flag.into() })
-        };
-        match arg.as_str() {
-            "--data-dir" => data_dir = value("--data-dir")?,
-            "--to" => to = Some(value("--to")?),
-            _ => return Err(ConfigError::UnknownArgument(arg)),
+    walk_args(args, |mut flag| {
+        match flag.name() {
+            "--data-dir" => data_dir = flag.value()?,
+            "--to" => to = Some(flag.value()?),
+            _ => return Err(flag.unknown()),
         }
-    }
+        Ok(())
+    })?;
     let to = to.ok_or_else(|| ConfigError::MissingValue {
         flag: "--to".into(),
     })?;

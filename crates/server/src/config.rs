@@ -17,6 +17,9 @@ pub struct Config {
     pub dist_dir: PathBuf,
     /// Fill an empty database with the demo catalog on first start.
     pub seed_demo: bool,
+    /// With the demo: also this many generated listings (`synthetic_catalog`), to measure
+    /// the app at a realistic size. `None`: the demo catalog alone.
+    pub demo_listings: Option<usize>,
     /// Indicative exchange rate for USD prices (`ETALASE_USD_RATE=16250@2026-11-01`).
     pub fx: Option<FxRate>,
     /// New inquiries accepted per client address in 10 minutes.
@@ -32,6 +35,8 @@ pub enum ConfigError {
     MissingValue { flag: String },
     #[error("invalid {what}: {value:?}")]
     Invalid { what: &'static str, value: String },
+    #[error("{0}")]
+    Conflict(&'static str),
 }
 
 pub const USAGE: &str = "\
@@ -42,6 +47,9 @@ etalase-server: serves Etalase Desa
   --data-dir DIR   database, catalog, photos (env ETALASE_DATA_DIR, default ./data)
   --dist DIR       built app to serve     (env ETALASE_DIST, default ./dist)
   --no-demo        do not seed demo data into an empty database (env ETALASE_DEMO=0)
+  --demo-listings N  with the demo data, also N generated listings (deterministic,
+                   the search benchmarks' catalog), e.g. 10000 to measure the app at
+                   size; only into an empty database (env ETALASE_DEMO_LISTINGS)
   --usd-rate R@D   indicative rupiah per US dollar and its date, or none
                    (env ETALASE_USD_RATE, default 16250@2026-11-01)
   --inquiry-limit N  new inquiries per client address in 10 minutes
@@ -65,23 +73,22 @@ impl Config {
         let mut usd = env("ETALASE_USD_RATE").unwrap_or_else(|| DEFAULT_USD_RATE.into());
         let mut inquiry_limit = env("ETALASE_INQUIRY_LIMIT").unwrap_or_else(|| "10".into());
 
-        let mut args = args.into_iter();
-        while let Some(arg) = args.next() {
-            let mut value = |flag: &str| {
-                args.next()
-                    .ok_or_else(|| ConfigError::MissingValue { flag: flag.into() })
-            };
-            match arg.as_str() {
-                "--host" => host = value("--host")?,
-                "--port" => port = value("--port")?,
-                "--data-dir" => data_dir = value("--data-dir")?,
-                "--dist" => dist_dir = value("--dist")?,
+        let mut demo_listings = env("ETALASE_DEMO_LISTINGS");
+
+        walk_args(args, |mut flag| {
+            match flag.name() {
+                "--host" => host = flag.value()?,
+                "--port" => port = flag.value()?,
+                "--data-dir" => data_dir = flag.value()?,
+                "--dist" => dist_dir = flag.value()?,
                 "--no-demo" => seed_demo = false,
-                "--usd-rate" => usd = value("--usd-rate")?,
-                "--inquiry-limit" => inquiry_limit = value("--inquiry-limit")?,
-                _ => return Err(ConfigError::UnknownArgument(arg)),
+                "--demo-listings" => demo_listings = Some(flag.value()?),
+                "--usd-rate" => usd = flag.value()?,
+                "--inquiry-limit" => inquiry_limit = flag.value()?,
+                _ => return Err(flag.unknown()),
             }
-        }
+            Ok(())
+        })?;
         let ip: IpAddr = host.parse().map_err(|_| ConfigError::Invalid {
             what: "host",
             value: host.clone(),
@@ -99,11 +106,29 @@ impl Config {
                     what: "inquiry limit",
                     value: inquiry_limit.clone(),
                 })?;
+        let demo_listings = demo_listings
+            .map(|n| {
+                n.trim()
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| (1..=MAX_DEMO_LISTINGS).contains(n))
+                    .ok_or(ConfigError::Invalid {
+                        what: "number of demo listings (1 to 100000)",
+                        value: n.clone(),
+                    })
+            })
+            .transpose()?;
+        if demo_listings.is_some() && !seed_demo {
+            return Err(ConfigError::Conflict(
+                "--demo-listings adds to the demo data, which --no-demo (ETALASE_DEMO=0) turns off",
+            ));
+        }
         Ok(Config {
             addr: SocketAddr::new(ip, port),
             data_dir: data_dir.into(),
             dist_dir: dist_dir.into(),
             seed_demo,
+            demo_listings,
             fx: parse_fx(&usd)?,
             inquiry_limit,
         })
@@ -116,9 +141,54 @@ impl Config {
             data_dir,
             dist_dir,
             seed_demo: true,
+            demo_listings: None,
             fx: parse_fx(DEFAULT_USD_RATE).ok().flatten(),
             inquiry_limit: 10,
         }
+    }
+}
+
+/// More would only test patience: 10,000 is the size the app is measured at.
+const MAX_DEMO_LISTINGS: usize = 100_000;
+
+/// Walks `--flag [value]` arguments for both the server and its subcommands, so every
+/// command line gets the same handling of missing values and unknown flags. `each` sees
+/// one flag at a time, takes its value if it has one, and refuses what it does not know.
+pub fn walk_args(
+    args: impl IntoIterator<Item = String>,
+    mut each: impl FnMut(Flag<'_>) -> Result<(), ConfigError>,
+) -> Result<(), ConfigError> {
+    let mut args = args.into_iter();
+    while let Some(name) = args.next() {
+        each(Flag {
+            name,
+            rest: &mut args,
+        })?;
+    }
+    Ok(())
+}
+
+/// One flag of [`walk_args`]: its name and, on request, the argument after it.
+pub struct Flag<'a> {
+    name: String,
+    rest: &'a mut dyn Iterator<Item = String>,
+}
+
+impl Flag<'_> {
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The flag's value (the next argument); an error naming the flag if there is none.
+    pub fn value(&mut self) -> Result<String, ConfigError> {
+        self.rest.next().ok_or_else(|| ConfigError::MissingValue {
+            flag: self.name.clone(),
+        })
+    }
+
+    /// The error for a flag this command does not take.
+    pub fn unknown(self) -> ConfigError {
+        ConfigError::UnknownArgument(self.name)
     }
 }
 
@@ -186,6 +256,60 @@ mod tests {
             let r = Config::from_args_and_env(vec!["--usd-rate".into(), bad.into()], no_env);
             assert!(r.is_err(), "{bad} must be refused");
         }
+    }
+
+    #[test]
+    fn demo_listings_from_flag_or_env() {
+        let c = Config::from_args_and_env(Vec::new(), no_env).unwrap();
+        assert_eq!(c.demo_listings, None, "the plain demo by default");
+        let c = Config::from_args_and_env(vec!["--demo-listings".into(), "10000".into()], no_env)
+            .unwrap();
+        assert_eq!(c.demo_listings, Some(10_000));
+        assert!(c.seed_demo);
+        let env = |k: &str| (k == "ETALASE_DEMO_LISTINGS").then(|| "500".to_string());
+        let c = Config::from_args_and_env(Vec::new(), env).unwrap();
+        assert_eq!(c.demo_listings, Some(500));
+        for bad in ["0", "-5", "ten", "100001"] {
+            let r = Config::from_args_and_env(vec!["--demo-listings".into(), bad.into()], no_env);
+            assert!(
+                matches!(r, Err(ConfigError::Invalid { .. })),
+                "{bad} must be refused"
+            );
+        }
+        let r = Config::from_args_and_env(
+            vec!["--no-demo".into(), "--demo-listings".into(), "500".into()],
+            no_env,
+        );
+        assert!(matches!(r, Err(ConfigError::Conflict(_))));
+        assert!(USAGE.contains("--demo-listings N"), "documented in --help");
+    }
+
+    #[test]
+    fn walker_hands_over_values_and_refuses_the_rest() {
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let mut seen = Vec::new();
+        walk_args(args(&["--a", "1", "--b", "--c", "3"]), |mut flag| {
+            let value = match flag.name() {
+                "--a" | "--c" => Some(flag.value()?),
+                "--b" => None,
+                _ => return Err(flag.unknown()),
+            };
+            seen.push((flag.name().to_string(), value));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(
+            seen,
+            [
+                ("--a".to_string(), Some("1".to_string())),
+                ("--b".to_string(), None),
+                ("--c".to_string(), Some("3".to_string())),
+            ]
+        );
+        let r = walk_args(args(&["--a"]), |mut flag| flag.value().map(drop));
+        assert!(matches!(r, Err(ConfigError::MissingValue { flag }) if flag == "--a"));
+        let r = walk_args(args(&["--zzz"]), |flag| Err(flag.unknown()));
+        assert!(matches!(r, Err(ConfigError::UnknownArgument(a)) if a == "--zzz"));
     }
 
     #[test]

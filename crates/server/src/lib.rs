@@ -16,6 +16,7 @@ pub mod clock;
 pub mod config;
 pub mod demo_images;
 pub mod demo_inquiries;
+pub mod demo_seed;
 pub mod error;
 pub mod extract;
 pub mod insights;

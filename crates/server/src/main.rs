@@ -6,7 +6,6 @@ use std::sync::Arc;
 use anyhow::Context;
 use etalase_server::snapshot::Snapshots;
 use etalase_server::store::sqlite::SqliteStore;
-use etalase_server::store::Store;
 use etalase_server::{app, AppState, Config};
 use tracing_subscriber::EnvFilter;
 
@@ -36,14 +35,14 @@ async fn main() -> anyhow::Result<()> {
     let store = SqliteStore::open(&config.data_dir)
         .with_context(|| format!("opening the database in {}", config.data_dir.display()))?;
     tracing::info!(db = %store.path().display(), "database ready");
-    let demo = etalase_model::demo_catalog();
-    if config.seed_demo && store.seed_catalog_if_empty(demo.clone()).await? {
-        tracing::info!("empty database: seeded the demo catalog");
-        seed_demo_account(&store).await?;
-        let inquiries =
-            etalase_server::demo_inquiries::seed(&store, &demo, etalase_server::clock::unix_now())
-                .await?;
-        tracing::info!(inquiries, "seeded demo inquiries");
+    if config.seed_demo {
+        etalase_server::demo_seed::seed_if_empty(
+            &store,
+            config.demo_listings,
+            etalase_server::clock::unix_now(),
+        )
+        .await
+        .context("seeding demo data")?;
     }
     let snapshots = Snapshots::load(&store, config.data_dir.join("catalog"), config.fx)
         .await
@@ -96,28 +95,6 @@ fn backup(args: Vec<String>) -> anyhow::Result<()> {
     );
     Ok(())
 }
-
-/// The demo's first seller gets a sign-in, so the seller side can be tried on demo data.
-/// Only with demo data (never with `--no-demo`); the password is in the README.
-async fn seed_demo_account(store: &SqliteStore) -> anyhow::Result<()> {
-    let demo = etalase_model::demo_catalog();
-    let Some(seller) = demo.sellers.first() else {
-        return Ok(());
-    };
-    let hash = tokio::task::spawn_blocking(|| etalase_server::auth::password::hash(DEMO_PASSWORD))
-        .await?
-        .map_err(anyhow::Error::msg)?;
-    if store
-        .attach_account(seller.id.clone(), seller.whatsapp.clone(), hash)
-        .await?
-    {
-        tracing::info!(whatsapp = %seller.whatsapp, seller = %seller.name, "demo seller can sign in (password in README)");
-    }
-    Ok(())
-}
-
-/// Documented in the README; demo data only.
-const DEMO_PASSWORD: &str = "desa-demo-2026";
 
 /// Resolves on Ctrl-C or SIGTERM so in-flight requests finish before the process exits.
 /// The handlers are installed when this is called, not when the future is first polled:
