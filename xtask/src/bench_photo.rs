@@ -409,13 +409,6 @@ fn ssim_report(root: &Path, outputs: &Path) -> Result<BTreeMap<(String, String),
         .collect())
 }
 
-fn today() -> String {
-    cmd("date", &["+%Y-%m-%d"])
-        .read()
-        .map(|d| d.trim().to_owned())
-        .unwrap_or_else(|| "date unknown".into())
-}
-
 fn load_average() -> String {
     std::fs::read_to_string("/proc/loadavg")
         .ok()
@@ -454,7 +447,7 @@ fn markdown(
     };
     line(format!(
         "## Photo pipeline: our worker against pica, browser-image-compression and the browser's own path ({})",
-        today()
+        crate::bench_date()
     ));
     line(String::new());
     line(format!(
@@ -631,10 +624,10 @@ fn markdown(
     line(goals(browser, ssim));
     line(String::new());
     line(
-        "Reproduce with `cargo xtask bench-photo` (`cargo xtask bench` runs the native and search \
-          benchmarks above): it builds the workers, runs `node tests/bench/photo_compare/run.mjs` \
-          and the SSIM report, and prints this section. `cargo xtask bench-photo --smoke` runs the \
-          harness on one photo, once, and fails if a tool produced nothing."
+        "Reproduce with `cargo xtask bench` (every section) or `cargo xtask bench-photo` (this \
+          one): it builds the workers, runs `node tests/bench/photo_compare/run.mjs` and the SSIM \
+          report, and prints this section. `cargo xtask bench-photo --smoke` (part of `cargo xtask \
+          test`) runs the harness on one photo, once, and fails if a tool produced nothing."
             .into(),
     );
     if browser.failed {
