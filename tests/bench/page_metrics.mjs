@@ -21,7 +21,8 @@
 // Environment: BASE (server URL, required), ROUNDS (page loads per condition, default 9),
 // TYPING_ROUNDS (default 3), THROTTLE (CPU slow-down factors, default "1,4"), QUERIES
 // ("|"-separated, default "kerupuk udang|madu kelulut|amplagn"), WARMUP (unmeasured loads
-// first, default 1), SETTLE_MS (default 150), CHROMIUM (default /usr/bin/chromium).
+// first, default 1), SETTLE_MS (default 150), TRACE ("0": skip the traced typing pass that
+// splits a keystroke's main-thread time), CHROMIUM (default /usr/bin/chromium).
 import { chromium, devices } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
@@ -191,11 +192,12 @@ function keystrokeProbe(settle) {
   new MutationObserver((records) => {
     const cur = ks.cur;
     if (!cur) return;
-    // Elements the keystroke (re)created, by where: result cards, filter panel, the rest.
+    // DOM nodes (elements and text) the keystroke inserted or removed, by where: result
+    // cards, filter panel, the rest.
     for (const r of records) {
       const where = r.target.closest?.('.card-grid') ? 'cards' : r.target.closest?.('.filters') ? 'filters' : 'other';
-      for (const n of r.addedNodes) {
-        if (n.nodeType === 1) cur.added[where] += 1 + n.getElementsByTagName('*').length;
+      for (const n of [...r.addedNodes, ...r.removedNodes]) {
+        cur.added[where] += 1 + (n.nodeType === 1 ? n.getElementsByTagName('*').length : 0);
       }
     }
     cur.changes += 1;
@@ -275,6 +277,58 @@ async function typeOnce(rate) {
   }
 }
 
+// One extra typing pass under Chromium's tracing (not part of the timings above: tracing
+// slows the page down), to split a keystroke's main-thread time into script, style, layout
+// and paint. Self time per trace event on the renderer's main thread, per keystroke.
+const TRACE_GROUPS = [
+  ['script', /^(FunctionCall|RunMicrotasks|EvaluateScript|v8\.|V8\.|EventDispatch|TimerFire|FireAnimationFrame|v8\.run)/],
+  ['style', /^(UpdateLayoutTree|RecalculateStyles|ParseAuthorStyleSheet)$/],
+  ['layout', /^(Layout|UpdateLayerTree)$/],
+  ['paint', /^(Paint|PrePaint|Layerize|Commit|PaintImage|UpdateLayer|RasterTask)$/],
+];
+async function traceTyping(query) {
+  const { context, page, errors } = await newPage(1);
+  try {
+    await page.goto(base + '/', { waitUntil: 'commit' });
+    await page.waitForSelector('.product-card', { timeout: 120_000 });
+    await page.waitForTimeout(500);
+    await page.locator('#site-search').focus();
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'] });
+    for (const ch of query) {
+      await page.keyboard.type(ch);
+      await page.waitForTimeout(settleMs * 2);
+    }
+    const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+    const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+    const byThread = new Map();
+    for (const e of events) {
+      if (e.ph !== 'X' || !main.has(`${e.pid}:${e.tid}`)) continue;
+      const k = `${e.pid}:${e.tid}`;
+      if (!byThread.has(k)) byThread.set(k, []);
+      byThread.get(k).push(e);
+    }
+    const totals = { script: 0, style: 0, layout: 0, paint: 0, other: 0 };
+    for (const list of byThread.values()) {
+      list.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+      const stack = [];
+      for (const e of list) {
+        e.self = e.dur ?? 0;
+        while (stack.length && stack.at(-1).ts + (stack.at(-1).dur ?? 0) <= e.ts) stack.pop();
+        if (stack.length) stack.at(-1).self -= e.dur ?? 0;
+        stack.push(e);
+      }
+      for (const e of list) {
+        const group = TRACE_GROUPS.find(([, re]) => re.test(e.name))?.[0] ?? 'other';
+        totals[group] += Math.max(0, e.self) / 1000;
+      }
+    }
+    const perKey = Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, Math.round((v / query.length) * 10) / 10]));
+    return { query, keys: query.length, perKey, errors };
+  } finally {
+    await context.close();
+  }
+}
+
 const out = {
   date: new Date().toISOString().slice(0, 10),
   chromium: browser.version(),
@@ -349,6 +403,11 @@ for (const rate of throttles) {
     finalCounts: Object.fromEntries(queries.map((q) => [q, all.filter((s) => s.query === q).at(-1)?.count ?? ''])),
     errors,
   };
+}
+if (env.TRACE !== '0') {
+  const q = queries[0];
+  out.trace = await traceTyping(q);
+  log(`traced typing "${q}": main thread per keystroke ${JSON.stringify(out.trace.perKey)} ms`);
 }
 out.loadavgEnd = loadavg();
 await browser.close();

@@ -71,6 +71,7 @@ pub fn smoke(root: &Path) -> Result<(), String> {
         ("QUERIES", "madu"),
         ("WARMUP", "0"),
         ("SETTLE_MS", "100"),
+        ("TRACE", "0"),
     ];
     let figures = measure(root, &server, 500, &env)?;
     check(&figures, 4)?;
@@ -682,11 +683,11 @@ fn page_markdown(f: &Value) -> String {
         ),
         (
             "addedCards",
-            "elements (re)created per keystroke in the result cards",
+            "DOM nodes inserted + removed per keystroke in the 24 result cards",
         ),
         (
             "addedFilters",
-            "elements (re)created per keystroke in the filter panel",
+            "DOM nodes inserted + removed per keystroke in the filter panel",
         ),
         (
             "longTasks",
@@ -749,6 +750,19 @@ fn page_markdown(f: &Value) -> String {
             num(&k["maxNodes"]),
             num(&k["unchanged"]),
             worst.join(", ")
+        );
+    }
+    if let Some(per_key) = f["trace"]["perKey"].as_object() {
+        let part = |k: &str| num(per_key.get(k).unwrap_or(&Value::Null));
+        let _ = writeln!(
+            md,
+            "- where a keystroke's main-thread time goes (one more pass typing \"{}\" without              throttling, under Chromium's tracing, which slows it; self time per keystroke):              script (wasm + JS) {} ms, style {} ms, layout {} ms, paint (pre-paint, paint,              layerize, commit) {} ms, other {} ms.",
+            f["trace"]["query"].as_str().unwrap_or("?"),
+            part("script"),
+            part("style"),
+            part("layout"),
+            part("paint"),
+            part("other"),
         );
     }
     let verdict = match f["keystrokes"]["4"]["keystroke"]["p95"].as_f64() {
