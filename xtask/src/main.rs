@@ -298,9 +298,10 @@ fn bench(root: &Path) -> Result<(), String> {
     ];
     let doc = format!(
         "# Benchmarks\n\n\
-         Written by `cargo xtask bench` (every section below; nothing is edited by hand). This is\n\
-         a 2-core shared machine, so figures move between runs: compare the ratios against the\n\
-         reference measured in the same run, not absolute numbers across runs.\n\n{}",
+         Written by `cargo xtask bench` (it runs `bench-photo`, `bench-page`, the search benchmarks\n\
+         and `bench-server`, and puts their sections here). This is a 2-core shared machine: figures\n\
+         move between runs, so compare ratios against the reference measured in the same run, not\n\
+         absolute numbers across runs.\n\n{}",
         sections.join("\n")
     );
     std::fs::write(root.join("BENCHMARKS.md"), doc)
