@@ -5,14 +5,44 @@
 // - everything else (photos, worker files): network, with the cached copy if offline.
 // Writes (POST etc.) and private answers are never touched.
 // v2: v1 also stored private answers; activating v2 deletes that cache.
-const CACHE = 'etalase-v2';
+// v3: two app shells (buyer's and seller's), both kept on install.
+const CACHE = 'etalase-v3';
 // Answers for one person (a seller's inbox, listings and session; a buyer's tracking page)
 // are never stored on the device: a phone is often shared, and the next person offline
 // must not be shown them.
 const PRIVATE = /^\/api\/(seller|auth|inquiries)\//;
 const HASHED = /-[0-9a-f]{12,}(_bg)?\.(js|wasm|css)$/;
+// Which app shell a page belongs to: the same rule as `etalase_model::AppArea::of`, which the
+// server uses to answer (Playwright checks a seller page opens offline).
+const SELLER_PAGES = /^\/(masuk|penjual)(\/|$)/;
+const shellOf = (path) => (SELLER_PAGES.test(path) ? '/penjual.html' : '/index.html');
 
-self.addEventListener('install', () => self.skipWaiting());
+// On install, keep both app shells and the content-hashed files they load, so a seller who
+// opened the app once can reload the editor with no signal (the drafts are in the page's
+// storage; the code to show them must be here too). Best effort: a failure only means less
+// offline support, never a broken install.
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    try {
+      const cache = await caches.open(CACHE);
+      for (const shell of ['/index.html', '/penjual.html']) {
+        const res = await fetch(shell, { cache: 'no-cache' });
+        if (!res.ok) continue;
+        const html = await res.clone().text();
+        await cache.put(shell, res);
+        const assets = [...html.matchAll(/(?:href|src)="(\/[^"]+)"/g)]
+          .map((m) => m[1])
+          .filter((path) => HASHED.test(path));
+        for (const path of new Set(assets)) {
+          if (!(await cache.match(path))) await cache.add(path);
+        }
+      }
+    } catch (err) {
+      // Offline or a partial deploy: pages are still cached as they are visited.
+    }
+    await self.skipWaiting();
+  })());
+});
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
@@ -28,8 +58,8 @@ self.addEventListener('fetch', (event) => {
   if (HASHED.test(url.pathname)) {
     event.respondWith(cacheFirst(req));
   } else if (req.mode === 'navigate') {
-    // Every client-side route is the same app shell.
-    event.respondWith(networkFirst(req, '/index.html'));
+    // Every client-side route is its app's shell: the seller's pages are their own bundle.
+    event.respondWith(networkFirst(req, shellOf(url.pathname)));
   } else {
     event.respondWith(networkFirst(req, url.pathname));
   }

@@ -1,15 +1,23 @@
-//! The root component: app-wide context (language, metadata) and the route table.
+//! The two root components — the buyer's [`App`] and the seller's [`SellerApp`] — and the
+//! shell they share (app-wide context, header, footer, skip link).
+//!
+//! They are separate wasm bundles (`src/main.rs`, `src/bin/seller.rs`) so buyers never
+//! download the seller's code; `etalase_model::AppArea` says which one owns a path, and a
+//! route one app does not have is handed to the other by a full page load ([`Elsewhere`]).
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
+
+use etalase_model::AppArea;
 
 use crate::components::{Footer, Header};
 use crate::i18n::I18n;
 use crate::pages::{
-    AboutPage, HomePage, InboxPage, InquiryPage, InsightsPage, ListingEditorPage, NotFoundPage,
-    ProductPage, SellerPage, SignInPage, TrackPage, VillagePage,
+    AboutPage, HomePage, InquiryPage, InsightsPage, NotFoundPage, ProductPage, TrackPage,
+    VillagePage,
 };
 
 /// Moves focus to `<main>`. The router intercepts same-page anchors, so the browser's own
@@ -24,41 +32,88 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
     }
 }
 
-/// The whole app. URLs are real paths (history API); the server answers any of them with
-/// index.html, so a reload or a link shared on WhatsApp opens the same page.
-#[component]
-pub fn App() -> impl IntoView {
+/// Context every page of both apps reads; each root calls it first.
+fn provide_app_context() -> I18n {
     provide_meta_context();
     let i18n = I18n::from_storage();
     i18n.sync_document_lang();
     provide_context(i18n);
     crate::catalog_data::provide_catalog();
     crate::session::provide_session();
-    crate::drafts::provide_outbox();
     crate::inquiry_outbox::provide_inquiry_outbox();
+    i18n
+}
 
+/// The page frame both apps share around their routes.
+#[component]
+fn Frame(i18n: I18n, children: Children) -> impl IntoView {
     view! {
         <Router>
             <a class="skip-link" href="#main" on:click=skip_to_main>
                 {move || i18n.t().skip_to_content}
             </a>
             <Header/>
-            <main id="main" tabindex="-1">
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/produk/:id") view=ProductPage/>
-                    <Route path=path!("/desa/:slug") view=VillagePage/>
-                    <Route path=path!("/penjual") view=SellerPage/>
-                    <Route path=path!("/penjual/produk/:id") view=ListingEditorPage/>
-                    <Route path=path!("/masuk") view=SignInPage/>
-                    <Route path=path!("/penjual/permintaan") view=InboxPage/>
-                    <Route path=path!("/permintaan") view=InquiryPage/>
-                    <Route path=path!("/permintaan/lacak/:token") view=TrackPage/>
-                    <Route path=path!("/wawasan") view=InsightsPage/>
-                    <Route path=path!("/tentang") view=AboutPage/>
-                </Routes>
-            </main>
+            <main id="main" tabindex="-1">{children()}</main>
             <Footer/>
         </Router>
     }
+}
+
+/// The buyer's app. URLs are real paths (history API); the server answers any of them with
+/// its area's HTML shell, so a reload or a link shared on WhatsApp opens the same page.
+#[component]
+pub fn App() -> impl IntoView {
+    let i18n = provide_app_context();
+    view! {
+        <Frame i18n>
+            <Routes fallback=|| view! { <Elsewhere here=AppArea::Shop/> }>
+                <Route path=path!("/") view=HomePage/>
+                <Route path=path!("/produk/:id") view=ProductPage/>
+                <Route path=path!("/desa/:slug") view=VillagePage/>
+                <Route path=path!("/permintaan") view=InquiryPage/>
+                <Route path=path!("/permintaan/lacak/:token") view=TrackPage/>
+                <Route path=path!("/wawasan") view=InsightsPage/>
+                <Route path=path!("/tentang") view=AboutPage/>
+            </Routes>
+        </Frame>
+    }
+}
+
+/// The seller's app: sign-in, dashboard, listing editor (with the photo worker) and inbox.
+#[component]
+pub fn SellerApp() -> impl IntoView {
+    use crate::pages::seller::{InboxPage, ListingEditorPage, SellerPage};
+    use crate::pages::sign_in::SignInPage;
+    let i18n = provide_app_context();
+    crate::drafts::provide_outbox();
+    view! {
+        <Frame i18n>
+            <Routes fallback=|| view! { <Elsewhere here=AppArea::Seller/> }>
+                <Route path=path!("/masuk") view=SignInPage/>
+                <Route path=path!("/penjual") view=SellerPage/>
+                <Route path=path!("/penjual/produk/:id") view=ListingEditorPage/>
+                <Route path=path!("/penjual/permintaan") view=InboxPage/>
+            </Routes>
+        </Frame>
+    }
+}
+
+/// A path this app has no route for: if the other app owns it, load that app (replacing
+/// the history entry the router just pushed, so Back still works); otherwise it is a 404.
+#[component]
+fn Elsewhere(here: AppArea) -> impl IntoView {
+    let location = use_location();
+    let path = location.pathname.get_untracked();
+    if AppArea::of(&path) == here {
+        return NotFoundPage().into_any();
+    }
+    let target = format!(
+        "{path}{}{}",
+        location.search.get_untracked(),
+        location.hash.get_untracked()
+    );
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().replace(&target);
+    }
+    view! { <div class="boot-bar" role="progressbar" aria-busy="true"></div> }.into_any()
 }

@@ -183,7 +183,16 @@ pub async fn send(csrf: &str, mut draft: Draft, status: ListingStatus) -> SendRe
     }
 }
 
-/// The drafts waiting to be sent, visible to every page, sent when the connection returns.
+/// How many of a seller's drafts wait to be sent. The buyer's app reads this for the header
+/// badge; only the seller's app (which has the outbox) sends them.
+pub fn waiting(seller_id: &str) -> usize {
+    all(seller_id)
+        .iter()
+        .filter(|d| d.pending.is_some())
+        .count()
+}
+
+/// The drafts waiting to be sent, visible to every page of the seller's app, sent when the connection returns.
 #[derive(Clone, Copy)]
 pub struct Outbox {
     /// Number of drafts waiting (tracked by the UI).
@@ -197,10 +206,8 @@ pub struct Outbox {
 impl Outbox {
     /// Recounts the signed-in seller's waiting drafts from storage.
     pub fn recount(&self) {
-        let waiting = self.session.seller_id().map_or(0, |id| {
-            all(&id).iter().filter(|d| d.pending.is_some()).count()
-        });
-        self.waiting.set(waiting);
+        self.waiting
+            .set(self.session.seller_id().map_or(0, |id| waiting(&id)));
     }
 
     /// Sends every waiting draft once; stops at the first network failure.
@@ -242,7 +249,7 @@ impl Outbox {
 }
 
 /// Provides the outbox, sends what waits now and whenever the browser comes back online.
-/// Call once in `App`, after the session.
+/// Call once in `SellerApp`, after the session.
 pub fn provide_outbox() {
     let session = use_session();
     let outbox = Outbox {

@@ -1,6 +1,7 @@
 //! Etalase Desa's browser app: a Leptos single-page app rendered on the client.
 //!
-//! `app` holds the router and app-wide context; `pages/` has one module per route;
+//! `app` holds the two root components (buyer's and seller's app, separate wasm bundles),
+//! their routes and app-wide context; `pages/` has one module per route;
 //! `components/` reusable widgets; `i18n` every user-visible string; `api` is the only
 //! module that knows server URLs. Business rules come from `etalase-model`, shared with
 //! the server.
@@ -18,14 +19,15 @@ pub mod photo_client;
 pub mod session;
 pub mod storage;
 
-/// Mounts the app on `<body>`, replacing the loading placeholder from index.html.
-pub fn mount() {
+/// Mounts `root` (the buyer's or the seller's app) on `<body>`, replacing the loading
+/// placeholder from the HTML shell.
+pub fn mount<V: leptos::prelude::IntoView + 'static>(root: fn() -> V) {
     console_error_panic_hook::set_once();
     if let Some(splash) = leptos::prelude::document().get_element_by_id("boot") {
         splash.remove();
     }
     register_service_worker();
-    leptos::mount::mount_to_body(app::App);
+    leptos::mount::mount_to_body(root);
 }
 
 /// Installs `/sw.js`, which keeps the app shell and the last catalog for offline visits.

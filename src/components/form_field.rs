@@ -91,3 +91,15 @@ pub fn TextField(
         </div>
     }
 }
+
+/// Moves focus to a field's input so a keyboard or screen-reader user lands on the problem.
+pub fn focus_field(field: &str) {
+    use wasm_bindgen::JsCast;
+    let id = format!("f-{}", field.replace('.', "-"));
+    if let Some(el) = document()
+        .get_element_by_id(&id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}

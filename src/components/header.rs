@@ -10,7 +10,15 @@ use crate::session::use_session;
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let outbox = crate::drafts::use_outbox();
+    // The seller's app has the outbox (and keeps the count current); the buyer's app only
+    // reads how many drafts wait, so the badge still shows where they are.
+    let outbox = use_context::<crate::drafts::Outbox>();
+    let drafts_waiting = move || match outbox {
+        Some(outbox) => outbox.waiting.get(),
+        None => session
+            .seller_id()
+            .map_or(0, |id| crate::drafts::waiting(&id)),
+    };
     let inquiries = crate::inquiry_outbox::use_inquiry_outbox();
     let inquiries_waiting = move || inquiries.waiting.with(Vec::len);
     view! {
@@ -40,8 +48,8 @@ pub fn Header() -> impl IntoView {
                     fallback=move || view! { <A href="/masuk" attr:class="nav-sign-in">{move || i18n.t().nav_sign_in}</A> }>
                     <A href="/penjual" attr:class="nav-sign-in">
                         {move || i18n.s().dashboard_title}
-                        <span class="outbox-count" hidden=move || { outbox.waiting.get() == 0 }
-                            aria-label=move || i18n.s().status_waiting>{move || outbox.waiting.get()}</span>
+                        <span class="outbox-count" hidden=move || { drafts_waiting() == 0 }
+                            aria-label=move || i18n.s().status_waiting>{drafts_waiting}</span>
                     </A>
                 </Show>
             </nav>

@@ -20,7 +20,7 @@ pub use cert_badges::CertBadges;
 pub use coming_soon::ComingSoon;
 pub use filter_panel::FilterPanel;
 pub use footer::Footer;
-pub use form_field::{error_for, field_error, TextField};
+pub use form_field::{error_for, field_error, focus_field, TextField};
 pub use header::Header;
 pub use inquiry_parts::{EventList, LineList, StatusChip};
 pub use lang_switch::LangSwitch;

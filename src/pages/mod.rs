@@ -6,7 +6,7 @@ pub mod inquiry;
 mod insights;
 mod not_found;
 mod product;
-mod seller;
+pub mod seller;
 pub mod sign_in;
 mod village;
 
@@ -16,8 +16,6 @@ pub use inquiry::{InquiryPage, TrackPage};
 pub use insights::InsightsPage;
 pub use not_found::NotFoundPage;
 pub use product::ProductPage;
-pub use seller::{InboxPage, ListingEditorPage, SellerPage};
-pub use sign_in::SignInPage;
 pub use village::VillagePage;
 
 /// Replaces the address bar's path without a route change (which would remount the page

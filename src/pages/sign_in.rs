@@ -8,6 +8,7 @@ use leptos_router::hooks::use_navigate;
 use crate::api::seller::{login, register, Me};
 use crate::api::ApiError;
 use crate::catalog_data::use_catalog;
+use crate::components::focus_field;
 use crate::components::{error_for, PageMeta, TextField};
 use crate::i18n::{use_i18n, Said, SellerTexts};
 use crate::session::use_session;
@@ -215,17 +216,5 @@ pub fn SignInPage() -> impl IntoView {
                 </button>
             </form>
         </section>
-    }
-}
-
-/// Moves focus to a field's input so a keyboard or screen-reader user lands on the problem.
-pub fn focus_field(field: &str) {
-    use wasm_bindgen::JsCast;
-    let id = format!("f-{}", field.replace('.', "-"));
-    if let Some(el) = document()
-        .get_element_by_id(&id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
     }
 }

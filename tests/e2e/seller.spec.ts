@@ -140,6 +140,14 @@ test('offline publish waits in the outbox, is sent on reconnect; another seller 
   await expect(page.getByText('Tidak ada koneksi. Perubahan disimpan di HP')).toBeVisible();
   await expect(page.locator('.editor-head .chip.waiting')).toBeVisible();
   await page.screenshot({ path: `artifacts/screenshots/editor-offline-${info.project.name}.png`, fullPage: false });
+  // With no signal at all (also for the service worker's own fetches), a reload opens the
+  // seller's app from the copy the service worker kept at install, the change still waiting.
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await context.route('**/*', (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  await expect(page.getByLabel('Nama produk (Bahasa Indonesia)')).toHaveValue(name);
+  await expect(page.locator('.editor-head .chip.waiting')).toBeVisible();
+  await context.unroute('**/*');
   await page.getByRole('link', { name: '← Produk saya' }).click();
   await expect(page.getByText(/1 perubahan menunggu koneksi/)).toBeVisible();
 

@@ -92,3 +92,30 @@ test('the Content-Security-Policy blocks nothing the app itself does, and is rea
   expect(ran).toBe(false);
   expect((await page.evaluate(() => (window as any).__csp)).join()).toContain('script-src');
 });
+
+test('buyer and seller apps are separate bundles, linked both ways, Back still works', async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  const wasm: string[] = [];
+  page.on('request', (req) => { if (req.url().endsWith('.wasm')) wasm.push(new URL(req.url()).pathname); });
+  await page.goto('/');
+  await expect(page.locator('.product-card').first()).toBeVisible();
+  // A buyer downloads only the buyer's app: no seller bundle, no photo worker.
+  expect(wasm.filter((p) => /\/app-[0-9a-f]+_bg\.wasm$/.test(p))).toHaveLength(1);
+  expect(wasm.filter((p) => !/\/app-[0-9a-f]+_bg\.wasm$/.test(p))).toEqual([]);
+
+  // The header's sign-in link leads into the seller's app (a full load of its shell).
+  await page.getByRole('link', { name: 'Masuk', exact: true }).click();
+  await expect(page).toHaveURL(/\/masuk$/);
+  await expect(page.getByRole('tab', { name: 'Daftar baru' })).toBeVisible();
+  await expect(page).toHaveTitle(/Etalase Desa/);
+  expect(wasm.some((p) => /\/seller-[0-9a-f]+_bg\.wasm$/.test(p))).toBe(true);
+
+  // And back: the brand link opens the catalog again, and Back returns to the sign-in page.
+  await page.getByRole('link', { name: /Etalase Desa/ }).first().click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.locator('.product-card').first()).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/masuk$/);
+  await expect(page.getByRole('tab', { name: 'Daftar baru' })).toBeVisible();
+  expect(errors).toEqual([]);
+});

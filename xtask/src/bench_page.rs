@@ -247,10 +247,12 @@ struct Sized {
     gzip: usize,
 }
 
-/// The first page's files (what index.html references) and the photo worker's.
+/// The first page's files (what index.html references), the seller's app's (what
+/// penjual.html references beyond those) and the photo worker's.
 struct Bundle {
     first_page: Vec<Sized>,
     html: Sized,
+    seller: Vec<Sized>,
     worker: Vec<Sized>,
     service_worker: Option<Sized>,
 }
@@ -267,6 +269,17 @@ impl Bundle {
             }
         }
         first_page.sort_by_key(|f| (f.kind as u8, std::cmp::Reverse(f.raw)));
+        let mut seller = Vec::new();
+        if let Ok(html) = fs::read_to_string(dist.join("penjual.html")) {
+            for name in referenced_paths(&html) {
+                let known = |f: &Sized| f.name == name;
+                let listed = first_page.iter().any(known) || seller.iter().any(known);
+                if !listed && !name.starts_with("worker") {
+                    seller.push(sized(dist, &name)?);
+                }
+            }
+        }
+        seller.sort_by_key(|f| std::cmp::Reverse(f.raw));
         let mut worker = Vec::new();
         let mut entries: Vec<String> = fs::read_dir(dist)
             .map_err(|e| e.to_string())?
@@ -287,6 +300,7 @@ impl Bundle {
         Ok(Bundle {
             first_page,
             html: sized(dist, "index.html")?,
+            seller,
             worker,
             service_worker,
         })
@@ -332,6 +346,19 @@ impl Bundle {
             kb(g)
         );
         let _ = writeln!(md, "| index.html | {} |", sizes(&self.html));
+        for f in &self.seller {
+            let what = if f.name.ends_with(".wasm") {
+                "seller's app wasm"
+            } else {
+                "seller's app JS"
+            };
+            let _ = writeln!(
+                md,
+                "| {what} (`{}`, only on `/masuk` and `/penjual…`) | {} |",
+                short(&f.name),
+                sizes(f)
+            );
+        }
         for f in &self.worker {
             let what = if f.name.ends_with(".wasm") {
                 "photo worker wasm"

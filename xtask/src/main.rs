@@ -6,12 +6,17 @@
 //!   wasm tests in headless Chromium, contract fuzzing of the API with schemathesis,
 //!   Playwright end-to-end tests; print a summary and exit non-zero if anything failed.
 //! - `cargo xtask fuzz` — only the contract fuzzing step.
+//! - `cargo xtask bench-photo [--smoke]` — the photo pipeline in Chromium against pica,
+//!   browser-image-compression and the browser's own path; prints a BENCHMARKS.md section.
 //!
 //! Installs follow the measured recipe in the shared TOOLCHAIN notes: pinned trunk with
 //! `--locked`, wasm-bindgen-cli pinned to Cargo.lock's wasm-bindgen *without* `--locked`,
 //! wasm-opt from the npm lockfile, Chromium from Debian. Nothing downloads prebuilt binaries.
 
 mod bench_page;
+mod bench_photo;
+mod bench_search;
+mod bench_server;
 mod fuzz;
 mod precompress;
 mod setup;
@@ -23,15 +28,20 @@ use std::time::Instant;
 
 use sh::{cmd, Outcome};
 
-const USAGE: &str = "usage: cargo xtask <run|test|fuzz|build|bench|bench-page> [--port N]
+const USAGE: &str =
+    "usage: cargo xtask <run|test|fuzz|build|bench|bench-page|bench-photo|bench-server> [--port N]
 
   run    build everything (release) and serve the app with demo data
   test   run every test suite (native, wasm in Chromium, API fuzzing, Playwright e2e)
   fuzz   fuzz the JSON API against its OpenAPI document (schemathesis)
   build  build the app (trunk, release) and the server, without serving
-  bench  search benchmarks: native (with a naive reference) and wasm in headless Chromium
+  bench  every benchmark (photo, page, search, server), written to BENCHMARKS.md
   bench-page  bundle sizes, page load and search keystrokes of the built app with 10,000
-         listings in Chromium (Markdown for BENCHMARKS.md); --smoke: a short check";
+         listings in Chromium (Markdown for BENCHMARKS.md); --smoke: a short check
+  bench-server  durable inquiry POSTs at 1/16/64 clients (group commit vs one commit each)
+         and the catalog endpoint against nginx; --smoke: a short check
+  bench-photo [--smoke]  photo pipeline in Chromium against pica, browser-image-compression
+         and the browser's own path (prints a BENCHMARKS.md section; --smoke: one quick run)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -48,6 +58,17 @@ fn main() -> ExitCode {
         Some("build") => build(&root).map(|_| ()),
         Some("bench") => bench(&root),
         Some("bench-page") => bench_page(&root, &args[1..]),
+        Some("bench-server") => {
+            if args[1..].iter().any(|a| a == "--smoke") {
+                bench_server::smoke(&root)
+            } else {
+                bench_server::run(&root).map(|section| println!("\n{section}"))
+            }
+        }
+        Some("bench-photo") if args.get(1).map(String::as_str) == Some("--smoke") => {
+            bench_photo::smoke(&root)
+        }
+        Some("bench-photo") => bench_photo::run(&root).map(|section| println!("\n{section}")),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -86,13 +107,44 @@ fn build_app(root: &Path) -> Result<(), String> {
     // Trunk runs cargo with --offline (it must never download tools), so fetch crates first.
     step("fetching crates");
     cmd("cargo", &["fetch", "--quiet"]).run()?;
-    step("building the app (trunk, release)");
+    step("building the buyer's app (trunk, release)");
     cmd("trunk", &["build", "--release"])
         .env("PATH", setup::path_with_node_bin(root))
         .run()?;
+    // Trunk builds one HTML shell per run and empties its dist first, so the seller's app
+    // (its own bundle, see src/app.rs) goes to a side directory and is copied in.
+    step("building the seller's app and photo worker (trunk, release)");
+    let side = target_dir(root).join("trunk-penjual");
+    cmd(
+        "trunk",
+        &[
+            "build",
+            "penjual.html",
+            "--release",
+            "--html-output",
+            "penjual.html",
+            "--dist",
+            side.to_str().expect("utf-8 path"),
+        ],
+    )
+    .env("PATH", setup::path_with_node_bin(root))
+    .run()?;
+    copy_files(&side, &root.join("dist")).map_err(|e| format!("copying the seller's app: {e}"))?;
     let (files, saved) =
         precompress::dir(&root.join("dist")).map_err(|e| format!("precompressing dist: {e}"))?;
     println!("   precompressed {files} files (brotli + gzip), {saved} KB saved");
+    Ok(())
+}
+
+/// Copies the files directly in `from` into `to` (same names are the same content-hashed
+/// files, or the shared CSS and favicon, so overwriting is harmless).
+fn copy_files(from: &Path, to: &Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        if entry.file_type()?.is_file() {
+            std::fs::copy(entry.path(), to.join(entry.file_name()))?;
+        }
+    }
     Ok(())
 }
 
@@ -175,6 +227,13 @@ fn test(root: &Path) -> Result<(), String> {
         });
     results.push(("playwright e2e", e2e.into()));
 
+    // Only that the benchmark harnesses still work: tiny runs that fail if one measures
+    // nothing. The figures come from `cargo xtask bench`, never from the test command.
+    step("benchmark harnesses, smoke runs");
+    results.push(("bench smoke: photo", bench_photo::smoke(root).into()));
+    results.push(("bench smoke: page", bench_page::smoke(root).into()));
+    results.push(("bench smoke: server", bench_server::smoke(root).into()));
+
     println!("\n==== summary ({:.0?}) ====", started.elapsed());
     for (name, outcome) in &results {
         println!("{:<24} {}", name, outcome);
@@ -222,57 +281,40 @@ fn target_dir(root: &Path) -> PathBuf {
         .map_or_else(|| root.join("target"), |dir| root.join(dir))
 }
 
-/// Benchmarks print figures; they assert nothing and are not part of `test`. Results are
-/// recorded by hand in BENCHMARKS.md with the command that produced them.
+/// Runs every benchmark and writes BENCHMARKS.md from their sections. Benchmarks print
+/// figures and ratios against a reference measured in the same run; they assert nothing and
+/// are not part of `test` (which only smoke-tests the harnesses).
 fn bench(root: &Path) -> Result<(), String> {
     setup::wasm_target()?;
     setup::wasm_bindgen_cli(root)?;
     setup::chromium()?;
-    step("photo pipeline, native release build, with a plain `image` crate reference");
-    cmd(
-        "cargo",
-        &[
-            "run",
-            "--release",
-            "-p",
-            "etalase-photo",
-            "--example",
-            "photo_bench",
-        ],
-    )
-    .run()?;
-    step("search, native release build, with a naive linear-scan reference");
-    cmd(
-        "cargo",
-        &[
-            "run",
-            "--release",
-            "-p",
-            "etalase-model",
-            "--example",
-            "search_bench",
-        ],
-    )
-    .run()?;
-    step("search, wasm release build in headless Chromium (the code the app ships)");
-    cmd(
-        "cargo",
-        &[
-            "test",
-            "--release",
-            "--target",
-            "wasm32-unknown-unknown",
-            "-p",
-            "etalase-model",
-            "--features",
-            "bench",
-            "--test",
-            "wasm_search_bench",
-            "--",
-            "--nocapture",
-        ],
-    )
-    .run()
+    setup::trunk()?;
+    setup::npm_packages(root)?;
+    let sections = [
+        bench_photo::run(root)?,
+        bench_page::run(root)?,
+        bench_search::run(root)?,
+        bench_server::run(root)?,
+    ];
+    let doc = format!(
+        "# Benchmarks\n\n\
+         Written by `cargo xtask bench` (it runs `bench-photo`, `bench-page`, the search benchmarks\n\
+         and `bench-server`, and puts their sections here). This is a 2-core shared machine: figures\n\
+         move between runs, so compare ratios against the reference measured in the same run, not\n\
+         absolute numbers across runs.\n\n{}",
+        sections.join("\n")
+    );
+    std::fs::write(root.join("BENCHMARKS.md"), doc)
+        .map_err(|e| format!("writing BENCHMARKS.md: {e}"))?;
+    step("BENCHMARKS.md written");
+    Ok(())
+}
+
+/// Today's date (UTC) for the benchmark sections.
+pub fn bench_date() -> String {
+    cmd("date", &["-u", "+%Y-%m-%d"])
+        .read()
+        .map_or_else(|| "date unknown".into(), |d| d.trim().to_owned())
 }
 
 /// `bench-page`: prints the Markdown sections and keeps a copy in `artifacts/bench-page.md`;

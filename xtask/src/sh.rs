@@ -47,6 +47,24 @@ impl Cmd {
             .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
     }
 
+    /// Runs to completion with stdout captured (echoed too) and stderr shown as it comes,
+    /// for benchmarks whose figures go into BENCHMARKS.md; `Err` as for `run`.
+    pub fn capture(mut self) -> Result<String, String> {
+        println!("$ {}", self.shown);
+        let out = self
+            .inner
+            .stderr(std::process::Stdio::inherit())
+            .output()
+            .map_err(|e| format!("cannot start `{}`: {e}", self.shown))?;
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        print!("{stdout}");
+        if out.status.success() {
+            Ok(stdout)
+        } else {
+            Err(format!("`{}` failed ({})", self.shown, out.status))
+        }
+    }
+
     /// Runs and records the result for the summary instead of stopping.
     pub fn outcome(self) -> Outcome {
         self.run().into()

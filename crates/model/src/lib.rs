@@ -39,6 +39,7 @@ macro_rules! from_slug {
 }
 pub(crate) use from_slug;
 
+pub mod area;
 pub mod catalog;
 pub mod date;
 pub mod demo;
@@ -49,6 +50,7 @@ pub mod money;
 pub mod rules;
 pub mod search;
 
+pub use area::AppArea;
 pub use catalog::{
     Catalog, Category, Certificate, CertificateError, CertificateKind, FxRate, IdmStatus,
     ListingStatus, Photo, PriceTier, Product, ProductError, Seller, Unit, UnknownSlug, Village,

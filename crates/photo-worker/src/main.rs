@@ -8,10 +8,11 @@
 //! Defined once in `etalase_photo::protocol` (JSON part as serde types, binary parts as
 //! transferred `ArrayBuffer`s beside it):
 //! 1. worker → app `{type:"ready"}` first; earlier messages would be dropped.
-//! 2. app → worker `{id, bytes: ArrayBuffer}` (transferred), one at a time.
+//! 2. app → worker `{id, bytes: ArrayBuffer}` (transferred), one at a time; a benchmark may
+//!    add `options` (an `etalase_photo::Options` as JSON).
 //! 3. worker → app `{type:"progress", id, stage}` per stage, then `{type:"done", id, large,
-//!    thumb, width, height, thumbWidth, thumbHeight, sourceWidth, sourceHeight, quality}` or
-//!    `{type:"error", id, code, detail}`.
+//!    thumb, width, height, thumbWidth, thumbHeight, sourceWidth, sourceHeight, quality,
+//!    wasmMemory}` or `{type:"error", id, code, detail}`.
 //!
 //! HEIC and formats our decoders do not read are retried with the browser's own decoder
 //! (`createImageBitmap`, which also applies EXIF orientation), drawn to an `OffscreenCanvas` at

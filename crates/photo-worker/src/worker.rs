@@ -1,6 +1,8 @@
 //! The worker's side of the protocol in `etalase_photo::protocol`.
 
-use etalase_photo::protocol::{FromWorker, BYTES, LARGE, THUMB, WORKER_FAILED};
+use etalase_photo::protocol::{
+    FromWorker, BYTES, LARGE, OPTIONS, THUMB, WASM_MEMORY, WORKER_FAILED,
+};
 use etalase_photo::{fit, process, process_rgba, Options, PhotoError, ProcessedPhoto, Stage};
 use js_sys::{Array, ArrayBuffer, Reflect, Uint8Array, JSON};
 use wasm_bindgen::prelude::*;
@@ -27,10 +29,19 @@ fn scope() -> DedicatedWorkerGlobalScope {
 
 /// Posts the JSON part plus `buffers`, which are transferred (moved, not copied).
 fn post(message: &FromWorker, buffers: Vec<(&str, ArrayBuffer)>) {
+    post_with(message, buffers, &[]);
+}
+
+/// [`post`] with `extra` properties beside the serde part (see the protocol's optional
+/// extras).
+fn post_with(message: &FromWorker, buffers: Vec<(&str, ArrayBuffer)>, extra: &[(&str, JsValue)]) {
     let json = serde_json::to_string(message).unwrap_or_default();
     let Ok(value) = JSON::parse(&json) else {
         return;
     };
+    for (key, extra) in extra {
+        let _ = Reflect::set(&value, &(*key).into(), extra);
+    }
     let transfer = Array::new();
     for (key, buffer) in buffers {
         let _ = Reflect::set(&value, &key.into(), &buffer);
@@ -52,7 +63,35 @@ fn post_done(id: u32, photo: ProcessedPhoto) {
         id,
         meta: photo.meta,
     };
-    post(&done, vec![(LARGE, large), (THUMB, thumb)]);
+    let memory = JsValue::from_f64(wasm_memory_bytes());
+    post_with(
+        &done,
+        vec![(LARGE, large), (THUMB, thumb)],
+        &[(WASM_MEMORY, memory)],
+    );
+}
+
+/// The wasm memory's size: it only ever grows, so this is the peak so far.
+fn wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<ArrayBuffer>()
+        .byte_length()
+        .into()
+}
+
+/// The request's optional [`OPTIONS`] (a benchmark's other recipe), else the catalogue's.
+fn request_options(data: &JsValue) -> Result<Options, String> {
+    let value = Reflect::get(data, &OPTIONS.into()).unwrap_or(JsValue::UNDEFINED);
+    if value.is_undefined() || value.is_null() {
+        return Ok(Options::default());
+    }
+    let json = JSON::stringify(&value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default();
+    serde_json::from_str(&json).map_err(|e| format!("bad {OPTIONS} {json}: {e}"))
 }
 
 fn on_message(event: MessageEvent) {
@@ -73,15 +112,19 @@ fn on_message(event: MessageEvent) {
         );
         return;
     };
+    let options = match request_options(&data) {
+        Ok(options) => options,
+        Err(detail) => return post_error(id, WORKER_FAILED, detail),
+    };
     let mut on_stage = |stage: Stage| post(&FromWorker::Progress { id, stage }, Vec::new());
     let bytes = Uint8Array::new(&buffer).to_vec();
-    let result = process(&bytes, &Options::default(), &mut on_stage);
+    let result = process(&bytes, &options, &mut on_stage);
     drop(bytes);
     match result {
         Ok(photo) => post_done(id, photo),
         Err(error @ (PhotoError::Heic | PhotoError::UnsupportedFormat)) => {
             wasm_bindgen_futures::spawn_local(async move {
-                match browser_decode(id, &buffer).await {
+                match browser_decode(id, &buffer, &options).await {
                     Ok(Ok(photo)) => post_done(id, photo),
                     // The browser read it, but our rules refused it (too large…): say why.
                     Ok(Err(refused)) => post_error(id, refused.code(), refused.to_string()),
@@ -99,13 +142,13 @@ fn on_message(event: MessageEvent) {
 async fn browser_decode(
     id: u32,
     buffer: &ArrayBuffer,
+    options: &Options,
 ) -> Result<Result<ProcessedPhoto, PhotoError>, JsValue> {
     let blob = Blob::new_with_buffer_source_sequence(&Array::of1(buffer))?;
     let bitmap: ImageBitmap = JsFuture::from(scope().create_image_bitmap_with_blob(&blob)?)
         .await?
         .dyn_into()?;
     let (source_w, source_h) = (bitmap.width(), bitmap.height());
-    let options = Options::default();
     // Only the long edge matters here; the pixel rules run again in `process_rgba`.
     let (w, h) = fit(source_w, source_h, options.max_edge);
     if w == 0 || h == 0 {
@@ -125,7 +168,7 @@ async fn browser_decode(
         .data()
         .0;
     let mut on_stage = |stage: Stage| post(&FromWorker::Progress { id, stage }, Vec::new());
-    let result = process_rgba(w, h, rgba, &options, &mut on_stage).map(|mut photo| {
+    let result = process_rgba(w, h, rgba, options, &mut on_stage).map(|mut photo| {
         photo.meta.source_width = source_w;
         photo.meta.source_height = source_h;
         photo

@@ -2,8 +2,10 @@
 //! (the `image` crate alone: full decode, Lanczos3 resize, its JPEG encoder), so a change that
 //! loses the scaled decode or the SIMD resize shows up as a ratio, not a feeling.
 //!
-//! `cargo run --release -p etalase-photo --example photo_bench [RUNS]` (default 5 runs; the
-//! median is printed). The browser's figure comes from `tests/wasm_photo.rs`.
+//! `cargo run --release -p etalase-photo --example photo_bench [RUNS] [--no-reference]`
+//! (default 5 runs; the median is printed; `--no-reference` skips the slow `image` reference,
+//! for `cargo xtask bench-photo`, which only needs our figures). The browser's figures come
+//! from `cargo xtask bench-photo`.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -20,8 +22,11 @@ const FIXTURES: [&str; 4] = [
 ];
 
 fn main() {
-    let runs: usize = std::env::args()
-        .nth(1)
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let with_reference = !args.iter().any(|a| a == "--no-reference");
+    let runs: usize = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
         .map(|a| a.parse().expect("RUNS must be a number"))
         .unwrap_or(5);
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/photos");
@@ -51,9 +56,13 @@ fn main() {
                 stage_ms[i] += t.elapsed().as_secs_f64();
             }
         });
-        let reference = median(runs, || {
-            reference_pipeline(&bytes);
-        });
+        let reference = if with_reference {
+            median(runs, || {
+                reference_pipeline(&bytes);
+            })
+        } else {
+            f64::NAN
+        };
         let out = out.unwrap();
         println!(
             "{:<28} {:>8.1} {:>8.1} {:>5.1}×  {:>9.0} {:>3} {:>9.0}  {}",

@@ -136,5 +136,6 @@ mod tests {
         assert_eq!(dct_scale(12_000, 1600), 2, "quarter: 3000 px");
         assert_eq!(dct_scale(12_000, 400), 1, "eighth: 1500 px");
         assert_eq!(dct_scale(300, 1600), 8, "small images are never shrunk");
+        assert_eq!(dct_scale(4032, u32::MAX), 8, "Options::scaled_decode off");
     }
 }

@@ -74,6 +74,10 @@ pub struct Options {
     pub max_pixels: u64,
     /// Refuse images with a side longer than this (header check, before decoding).
     pub max_side: u32,
+    /// Decode JPEGs straight to the smallest DCT scale that still covers `max_edge` (on by
+    /// default). Off decodes every pixel first, as a plain decoder would: only for measuring
+    /// what the scaled decode saves (`cargo xtask bench-photo`).
+    pub scaled_decode: bool,
 }
 
 impl Default for Options {
@@ -88,6 +92,7 @@ impl Default for Options {
             max_input_bytes: 40_000_000,
             max_pixels: 50_000_000,
             max_side: 12_000,
+            scaled_decode: true,
         }
     }
 }

@@ -28,7 +28,13 @@ pub fn process(
     on_stage(Stage::Decode);
     let header = probe(bytes)?;
     check_size(header.width, header.height, options)?;
-    let decoded = decode(bytes, &header, options.max_edge, options.max_pixels)?;
+    // Without the scaled decode, no reduced scale is ever large enough: full size it is.
+    let min_long_edge = if options.scaled_decode {
+        options.max_edge
+    } else {
+        u32::MAX
+    };
+    let decoded = decode(bytes, &header, min_long_edge, options.max_pixels)?;
     let (source_width, source_height) = decoded
         .orientation
         .display_size(header.width, header.height);

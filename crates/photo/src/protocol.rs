@@ -15,6 +15,14 @@
 //!    - or `{"type":"error", id, code, detail}` with `code` from [`crate::PhotoError::code`]
 //!      (or [`WORKER_FAILED`]); `detail` is English, for logs.
 //!
+//! Two optional extras, for measuring (`cargo xtask bench-photo`); the app neither sends nor
+//! reads them, and serde ignores properties a message type does not name, so they cost the
+//! app nothing:
+//! - the request may carry [`OPTIONS`], an [`crate::Options`] as JSON (missing fields take
+//!   their defaults), to run another recipe in the same worker;
+//! - `done` carries [`WASM_MEMORY`], the worker's wasm memory in bytes after the photo. Wasm
+//!   memory never shrinks, so that is the peak of every photo the worker has processed.
+//!
 //! Every code the app may have to translate: [`crate::PhotoError::CODES`], [`WORKER_FAILED`]
 //! and [`READ_FAILED`].
 
@@ -28,6 +36,11 @@ pub const BYTES: &str = "bytes";
 pub const LARGE: &str = "large";
 /// Property of `done` holding the thumbnail JPEG's `ArrayBuffer`.
 pub const THUMB: &str = "thumb";
+
+/// Optional property of the request: [`crate::Options`] as JSON, instead of the defaults.
+pub const OPTIONS: &str = "options";
+/// Property of `done` with the worker's wasm memory size in bytes (its peak so far).
+pub const WASM_MEMORY: &str = "wasmMemory";
 
 /// Error code for a worker that crashed, failed to start or sent nonsense; not a property of
 /// the photo, so the app may retry once with a fresh worker.
@@ -70,6 +83,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn request_options_are_partial_json_over_the_defaults() {
+        let options: crate::Options =
+            serde_json::from_value(serde_json::json!({"scaledDecode": false})).unwrap();
+        assert_eq!(
+            options,
+            crate::Options {
+                scaled_decode: false,
+                ..crate::Options::default()
+            }
+        );
+    }
+
+    #[test]
     fn wire_shapes_match_the_documented_protocol() {
         let json = |m: &FromWorker| serde_json::to_value(m).unwrap();
         assert_eq!(
@@ -100,6 +126,14 @@ mod tests {
                 "sourceHeight": 4032, "quality": 80})
         );
         let back: FromWorker = serde_json::from_value(json(&done)).unwrap();
+        assert_eq!(back, done);
+        // What the app sees after `JSON.stringify`: the transferred buffers as `{}` and the
+        // benchmark's memory figure, neither of which is part of the serde type.
+        let mut on_the_wire = json(&done);
+        on_the_wire["large"] = serde_json::json!({});
+        on_the_wire["thumb"] = serde_json::json!({});
+        on_the_wire[WASM_MEMORY] = serde_json::json!(41_943_040);
+        let back: FromWorker = serde_json::from_value(on_the_wire).unwrap();
         assert_eq!(back, done);
         let error = FromWorker::Error {
             id: 7,

@@ -8,7 +8,7 @@ mod support;
 use std::time::{Duration, Instant};
 
 use etalase_photo::{
-    process, process_rgba, verify_jpeg, Options, PhotoError, ProcessedPhoto, Stage,
+    process, process_rgba, verify_jpeg, Options, PhotoError, PhotoMeta, ProcessedPhoto, Stage,
 };
 use image::{DynamicImage, GenericImageView, ImageFormat, RgbImage};
 use support::{
@@ -116,6 +116,27 @@ fn twelve_megapixel_portrait_phone_photo() {
         out.large.len()
     );
     assert!(m.quality >= 50);
+}
+
+/// The benchmark's "no scaled decode" variant must do the same job the slow way: same sizes,
+/// same upright picture.
+#[test]
+fn full_size_decode_gives_the_same_photo() {
+    let bytes = fixture("phone-12mp-orient6.jpg");
+    let scaled = run(&bytes).unwrap();
+    let options = Options {
+        scaled_decode: false,
+        ..Options::default()
+    };
+    let full = process(&bytes, &options, &mut |_| {}).unwrap();
+    assert_output_rules(&full, "phone-12mp-orient6, full decode");
+    let sizes = |m: PhotoMeta| (m.width, m.height, m.thumb_width, m.thumb_height);
+    assert_eq!(sizes(full.meta), sizes(scaled.meta));
+    assert_upright(
+        &decode(&full.large),
+        &decode(&scaled.large),
+        "full decode against scaled",
+    );
 }
 
 #[test]

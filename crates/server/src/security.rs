@@ -1,26 +1,34 @@
 //! Response headers that limit what a page served from here may do.
 //!
 //! The Content-Security-Policy allows scripts from this origin only, plus the inline module
-//! Trunk writes into `index.html` to start the app, by its SHA-256 (never `unsafe-inline`
-//! for scripts). The hashes are read from the built `index.html` when the server starts, so
-//! a rebuild can never leave the policy and the page out of step. `wasm-unsafe-eval` lets the
-//! page and the photo worker compile their WebAssembly; it does not allow `eval` of strings.
+//! Trunk writes into each HTML shell (`index.html`, `penjual.html`) to start its app, by its
+//! SHA-256 (never `unsafe-inline` for scripts). The hashes are read from the built shells
+//! when the server starts, so a rebuild can never leave the policy and the page out of step.
+//! `wasm-unsafe-eval` lets the pages and the photo worker compile their WebAssembly; it does
+//! not allow `eval` of strings.
 
 use std::path::Path;
 
 use axum::http::{header, HeaderName, HeaderValue};
 use base64::Engine;
+use etalase_model::AppArea;
 use sha2::{Digest, Sha256};
 use tower_http::set_header::SetResponseHeaderLayer;
 
-/// The policy for the app in `dist`: its inline scripts' hashes, or none if there is no
-/// built app (an API-only deployment).
+/// The policy for the apps in `dist`: the hashes of the inline scripts of both HTML shells
+/// (buyer's and seller's), or none if there is no built app (an API-only deployment).
 pub fn content_security_policy(dist: &Path) -> HeaderValue {
-    let html = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
-    let hashes: String = inline_scripts(&html)
-        .iter()
-        .map(|s| format!(" 'sha256-{}'", sha256_base64(s)))
-        .collect();
+    let mut hashes: Vec<String> = Vec::new();
+    for area in AppArea::ALL {
+        let html = std::fs::read_to_string(dist.join(area.shell())).unwrap_or_default();
+        for script in inline_scripts(&html) {
+            let hash = format!(" 'sha256-{}'", sha256_base64(script));
+            if !hashes.contains(&hash) {
+                hashes.push(hash);
+            }
+        }
+    }
+    let hashes = hashes.concat();
     let policy = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; \
          style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; \
@@ -120,12 +128,19 @@ mod tests {
             "<script type=\"module\">start()</script>",
         )
         .unwrap();
+        std::fs::write(
+            dir.path().join("penjual.html"),
+            "<script type=\"module\">startSeller()</script>",
+        )
+        .unwrap();
         let csp = content_security_policy(dir.path());
         let csp = csp.to_str().unwrap();
-        assert!(
-            csp.contains(&format!("'sha256-{}'", sha256_base64("start()"))),
-            "{csp}"
-        );
+        for script in ["start()", "startSeller()"] {
+            assert!(
+                csp.contains(&format!("'sha256-{}'", sha256_base64(script))),
+                "{script}: {csp}"
+            );
+        }
         assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
         assert!(!csp.contains("unsafe-inline"), "{csp}");
         // No app built: still a strict policy.

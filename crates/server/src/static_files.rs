@@ -1,5 +1,5 @@
 //! Serving the built app: real files from `dist/`, precompressed `.br`/`.gz` siblings when
-//! present, and `index.html` for any path the client-side router owns.
+//! present, and the HTML shell of the app (buyer's or seller's) for any path a client-side router owns.
 //!
 //! Cache policy follows the file names Trunk writes: names carrying a content hash never
 //! change, so browsers may keep them for a year; everything else (index.html, the worker
@@ -14,6 +14,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
+use etalase_model::AppArea;
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
@@ -24,10 +25,10 @@ pub const REVALIDATE: &str = "no-cache";
 
 /// A router that serves `dist` with the SPA fallback and cache headers.
 pub fn router(dist: &Path) -> Router {
-    let index = dist.join("index.html");
+    let shells = dist.to_path_buf();
     let spa = tower::service_fn(move |req: Request| {
-        let index = index.clone();
-        async move { Ok::<_, Infallible>(spa_fallback(index, req).await) }
+        let shells = shells.clone();
+        async move { Ok::<_, Infallible>(spa_fallback(&shells, req).await) }
     });
     let files = ServeDir::new(dist)
         .precompressed_br()
@@ -38,14 +39,18 @@ pub fn router(dist: &Path) -> Router {
         .layer(middleware::from_fn(cache_headers))
 }
 
-/// Paths without a file extension are client-side routes and get `index.html`; a missing
-/// file with an extension (`/logo.png`) is a real 404, so broken asset links stay visible.
-async fn spa_fallback(index: std::path::PathBuf, req: Request) -> Response {
-    let last = req.uri().path().rsplit('/').next().unwrap_or("");
+/// Paths without a file extension are client-side routes and get the HTML shell of the app
+/// that owns them (`AppArea`: the buyer's `index.html` or the seller's `penjual.html`); a
+/// missing file with an extension (`/logo.png`) is a real 404, so broken asset links stay
+/// visible.
+async fn spa_fallback(dist: &Path, req: Request) -> Response {
+    let path = req.uri().path();
+    let last = path.rsplit('/').next().unwrap_or("");
     if last.contains('.') {
         return (StatusCode::NOT_FOUND, "not found").into_response();
     }
-    match ServeFile::new(index)
+    let shell = dist.join(AppArea::of(path).shell());
+    match ServeFile::new(shell)
         .precompressed_br()
         .precompressed_gzip()
         .oneshot(req)

@@ -14,6 +14,11 @@ fn write_dist(dir: &Path) {
         "<!doctype html><title>Etalase Desa</title>",
     )
     .unwrap();
+    std::fs::write(
+        dir.join("penjual.html"),
+        "<!doctype html><title>Etalase Desa · Penjual</title>",
+    )
+    .unwrap();
     std::fs::write(dir.join("app-0123456789abcdef_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
 }
 
@@ -59,6 +64,27 @@ async fn health_spa_fallback_and_cache_headers_over_a_real_socket() {
         .await
         .unwrap()
         .contains("<title>Etalase Desa</title>"));
+
+    // The seller's pages are the seller's app, its own shell; unknown paths stay with the
+    // buyer's app (its 404 page).
+    for (path, title) in [
+        (
+            "/penjual/produk/baru",
+            "<title>Etalase Desa · Penjual</title>",
+        ),
+        ("/masuk", "<title>Etalase Desa · Penjual</title>"),
+        ("/penjualan-kami", "<title>Etalase Desa</title>"),
+        ("/permintaan/lacak/abc", "<title>Etalase Desa</title>"),
+    ] {
+        let res = http
+            .get(format!("{}{path}", server.base))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "{path}");
+        assert_eq!(res.headers()["cache-control"], "no-cache", "{path}");
+        assert!(res.text().await.unwrap().contains(title), "{path}");
+    }
 
     // Hashed assets are immutable and typed correctly.
     let res = http

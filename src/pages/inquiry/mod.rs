@@ -17,11 +17,11 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::ApiError;
 use crate::catalog_data::{today, CatalogData};
+use crate::components::focus_field;
 use crate::components::{PageMeta, WithCatalog};
 use crate::i18n::{fill, use_i18n, Said};
 use crate::inquiry_outbox::{use_inquiry_outbox, InquiryDraft, Receipt, Sent};
 use crate::intl::format_time;
-use crate::pages::sign_in::focus_field;
 
 use fields::{ExportContact, ExportTerms, PurchaseContact, PurchaseTerms};
 use lines::BasketLines;

@@ -19,11 +19,11 @@ use super::{status_label, SignInFirst};
 use crate::api::seller::own_listings;
 use crate::api::ApiError;
 use crate::catalog_data::{today, use_catalog};
+use crate::components::focus_field;
 use crate::components::{field_error, NotFoundPanel, PageMeta, ProductCard, TextField};
 use crate::drafts::{self, send, use_outbox, Draft, SendResult};
 use crate::i18n::{use_i18n, Said, SellerTexts};
 use crate::pages::show_url;
-use crate::pages::sign_in::focus_field;
 use crate::session::use_session;
 
 #[component]

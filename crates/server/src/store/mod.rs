@@ -11,8 +11,9 @@ use async_trait::async_trait;
 use etalase_model::inquiry::{IllegalTransition, InquiryStatus};
 use etalase_model::{Catalog, ListingStatus, Product, Seller};
 
-/// A failure of the storage layer, categorised for the HTTP edge.
-#[derive(Debug, thiserror::Error)]
+/// A failure of the storage layer, categorised for the HTTP edge. `Clone`, because one
+/// failed commit answers every request that shared it.
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum StoreError {
     /// The database could not be opened, read or written (read-only, corrupt, I/O error…).
     #[error("database error: {0}")]
@@ -299,8 +300,11 @@ pub trait Store: Send + Sync + 'static {
     /// Records who uploaded a photo file; a repeated upload of the same bytes is a no-op.
     async fn record_upload(&self, upload: UploadRecord) -> Result<(), StoreError>;
 
-    /// Stores an inquiry and its parts in one transaction, committed to disk before it
-    /// returns. A repeated idempotency key returns the first inquiry unchanged.
+    /// Stores an inquiry and its parts atomically, committed to disk before it returns. A
+    /// repeated idempotency key returns the first inquiry unchanged, also when both copies
+    /// arrive at the same moment. An implementation may commit several callers' inquiries
+    /// together (SQLite's group commit does); each caller still gets its own outcome, and an
+    /// `Ok` always means "on disk".
     async fn create_inquiry(&self, inquiry: NewInquiry) -> Result<StoredInquiry, StoreError>;
 
     async fn inquiry_by_token(&self, token: String) -> Result<Option<TrackedInquiry>, StoreError>;
