@@ -37,7 +37,8 @@ const USAGE: &str =
   build  build the app (trunk, release) and the server, without serving
   bench  every benchmark (photo, page, search, server), written to BENCHMARKS.md
   bench-page  bundle sizes, page load and search keystrokes of the built app with 10,000
-         listings in Chromium (Markdown for BENCHMARKS.md); --smoke: a short check
+         listings in Chromium (Markdown for BENCHMARKS.md); --smoke: a short check;
+         --from artifacts/bench-page.json: the Markdown again from saved figures
   bench-server  durable inquiry POSTs at 1/16/64 clients (group commit vs one commit each)
          and the catalog endpoint against nginx; --smoke: a short check
   bench-photo [--smoke]  photo pipeline in Chromium against pica, browser-image-compression
@@ -318,12 +319,21 @@ pub fn bench_date() -> String {
 }
 
 /// `bench-page`: prints the Markdown sections and keeps a copy in `artifacts/bench-page.md`;
-/// `bench-page --smoke` only checks that the harness still measures something.
+/// `bench-page --smoke` only checks that the harness still measures something;
+/// `bench-page --from artifacts/bench-page.json` writes the sections from saved figures.
 fn bench_page(root: &Path, args: &[String]) -> Result<(), String> {
     if args.iter().any(|a| a == "--smoke") {
         return bench_page::smoke(root);
     }
-    let md = bench_page::run(root)?;
+    let md = match args.iter().position(|a| a == "--from") {
+        Some(i) => {
+            let saved = args
+                .get(i + 1)
+                .ok_or("--from needs the saved figures' file")?;
+            bench_page::report(root, Path::new(saved))?
+        }
+        None => bench_page::run(root)?,
+    };
     let out = root.join("artifacts/bench-page.md");
     std::fs::create_dir_all(root.join("artifacts")).map_err(|e| e.to_string())?;
     std::fs::write(&out, &md).map_err(|e| format!("writing {}: {e}", out.display()))?;
