@@ -234,12 +234,16 @@ impl RunningServer {
 
 impl Drop for RunningServer {
     fn drop(&mut self) {
-        // SIGTERM lets it finish cleanly; a kill is the fallback.
-        let stopped = Command::new("kill")
+        // SIGTERM lets it finish cleanly; if it has not within 10 s (a connection a crashed
+        // browser left open), it is killed, so the data dir is always removed.
+        let _ = Command::new("kill")
             .args(["-TERM", &self.child.id().to_string()])
-            .status()
-            .is_ok_and(|s| s.success());
-        if !stopped {
+            .status();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while matches!(self.child.try_wait(), Ok(None)) && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        if matches!(self.child.try_wait(), Ok(None)) {
             let _ = self.child.kill();
         }
         let _ = self.child.wait();
