@@ -166,21 +166,7 @@ fn ensure_tools() -> Result<(), String> {
     if have("nginx", &["-v"]) && have("wrk", &["-v"]) && Path::new(BROTLI_MODULE).exists() {
         return Ok(());
     }
-    step("installing Debian's nginx, its brotli_static module and wrk");
-    cmd("apt-get", &["update"]).run()?;
-    cmd(
-        "apt-get",
-        &[
-            "install",
-            "-y",
-            "--no-install-recommends",
-            "nginx",
-            "libnginx-mod-http-brotli-static",
-            "wrk",
-        ],
-    )
-    .env("DEBIAN_FRONTEND", "noninteractive")
-    .run()
+    crate::setup::apt_install(&["nginx", "libnginx-mod-http-brotli-static", "wrk"])
 }
 
 /// A child process stopped (SIGTERM, then SIGKILL) when dropped.

@@ -72,20 +72,18 @@ pub fn chromium() -> Result<(), String> {
     if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
         return Ok(());
     }
-    step("installing Debian's chromium and chromium-driver");
+    apt_install(&["chromium", "chromium-driver"])
+}
+
+/// Installs Debian packages (root, no prompts): the one way xtask installs system tools.
+pub fn apt_install(packages: &[&str]) -> Result<(), String> {
+    step(&format!("installing Debian's {}", packages.join(", ")));
     cmd("apt-get", &["update"]).run()?;
-    cmd(
-        "apt-get",
-        &[
-            "install",
-            "-y",
-            "--no-install-recommends",
-            "chromium",
-            "chromium-driver",
-        ],
-    )
-    .env("DEBIAN_FRONTEND", "noninteractive")
-    .run()
+    let mut args = vec!["install", "-y", "--no-install-recommends"];
+    args.extend_from_slice(packages);
+    cmd("apt-get", &args)
+        .env("DEBIAN_FRONTEND", "noninteractive")
+        .run()
 }
 
 /// Playwright and binaryen (wasm-opt) from the committed lockfile; never a browser download.
