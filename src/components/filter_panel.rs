@@ -237,15 +237,20 @@ fn Choice<F>(
 where
     F: Fn(String) + 'static,
 {
+    // Memos, so a keystroke in the search box (which changes the query these derive from)
+    // touches no `<option>` unless its list or the choice really changed.
+    let options = Memo::new(move |_| options.get());
+    let selected = Memo::new(move |_| selected.get());
     view! {
         <div class="field">
             <label for=id>{label}</label>
             <select id=id on:change=move |ev| on_pick(event_target_value(&ev))>
                 {move || {
-                    let sel = selected.get();
                     options.get().into_iter().map(|(value, text)| {
-                        let is_sel = value == sel;
-                        view! { <option value=value selected=is_sel>{text}</option> }
+                        let mine = value.clone();
+                        view! {
+                            <option value=value prop:selected=move || selected.with(|s| *s == mine)>{text}</option>
+                        }
                     }).collect_view()
                 }}
             </select>

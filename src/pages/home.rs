@@ -84,24 +84,23 @@ fn CatalogView(
     };
     let clear_all = StoredValue::new_local(clear);
     let active_filters = move || query.with(|q| q.has_filters());
+    // Only a change of sort, not every keystroke, may touch the sort menu.
+    let sort = Memo::new(move |_| query.with(|q| q.sort));
 
+    // Keyed by product, so a keystroke that keeps a card on screen keeps its DOM too; a
+    // plain list re-created all 24 cards (about 700 nodes) on every keystroke.
+    let visible = Memo::new(move |_| {
+        hits.with(|h| h.iter().take(shown.get()).copied().collect::<Vec<usize>>())
+    });
     let cards_data = Arc::clone(&data);
-    let cards = move || {
-        let lang_data = &cards_data;
-        hits.with(|h| {
-            h.iter()
-                .take(shown.get())
-                .map(|&i| {
-                    let p = lang_data.catalog.products[i].clone();
-                    let village = lang_data
-                        .catalog
-                        .village_of(&p)
-                        .map(|v| v.name.clone())
-                        .unwrap_or_default();
-                    view! { <li><ProductCard product=p village=village/></li> }
-                })
-                .collect_view()
-        })
+    let card = move |i: usize| {
+        let p = cards_data.catalog.products[i].clone();
+        let village = cards_data
+            .catalog
+            .village_of(&p)
+            .map(|v| v.name.clone())
+            .unwrap_or_default();
+        view! { <li><ProductCard product=p village=village/></li> }
     };
 
     view! {
@@ -140,10 +139,9 @@ fn CatalogView(
                             set_sort(q, false);
                         }>
                             {move || {
-                                let current = query.with(|q| q.sort);
                                 let lang = i18n.lang();
-                                Sort::ALL.iter().map(|s| view! {
-                                    <option value=s.slug() selected=*s == current>{s.label(lang)}</option>
+                                Sort::ALL.iter().map(|&s| view! {
+                                    <option value=s.slug() prop:selected=move || sort.get() == s>{s.label(lang)}</option>
                                 }).collect_view()
                             }}
                         </select>
@@ -158,7 +156,9 @@ fn CatalogView(
                         </button>
                     </div>
                 </Show>
-                <ul class="card-grid" role="list">{cards}</ul>
+                <ul class="card-grid" role="list">
+                    <For each=move || visible.get() key=|i| *i children=card/>
+                </ul>
                 <Show when=move || { hits.with(Vec::len) > shown.get() }>
                     <button type="button" class="button secondary show-more" on:click=move |_| shown.update(|n| *n += PAGE)>
                         {move || i18n.t().show_more}
