@@ -41,6 +41,7 @@ pub(crate) use from_slug;
 
 pub mod area;
 pub mod catalog;
+pub mod cooperative;
 pub mod date;
 pub mod demo;
 pub mod filter;

@@ -8,6 +8,7 @@
 //! replacing it: the demo seller's sign-in, the demo inquiries and `/wawasan` keep working.
 
 use anyhow::Context;
+use etalase_model::cooperative::{StaffProfile, StaffRole};
 use etalase_model::{demo_catalog, synthetic_catalog, Catalog};
 
 use crate::store::Store;
@@ -64,6 +65,9 @@ pub async fn seed_if_empty(
     seed_demo_account(store, &catalog)
         .await
         .context("demo seller account")?;
+    seed_cooperatives(store, &catalog)
+        .await
+        .context("demo cooperative members and staff")?;
     let inquiries = crate::demo_inquiries::seed(store, &catalog, now).await?;
     tracing::info!(inquiries, "seeded demo inquiries");
     Ok(true)
@@ -71,6 +75,67 @@ pub async fn seed_if_empty(
 
 /// The demo's first seller gets a sign-in, so the seller side can be tried on demo data.
 /// Only with demo data (never with `--no-demo`); the password is in the README.
+/// The demo cooperative operator (Sepatin's) and facilitator: WhatsApp numbers documented in
+/// the README, password [`DEMO_PASSWORD`].
+pub const DEMO_OPERATOR_WHATSAPP: &str = "+6281200000900";
+pub const DEMO_FACILITATOR_WHATSAPP: &str = "+6281200000901";
+/// The village whose cooperative the demo operator runs.
+pub const DEMO_OPERATOR_COOPERATIVE: &str = "sepatin";
+
+/// Sellers whose demo record names a cooperative become its members; Sepatin's cooperative
+/// gets an operator, and the district a facilitator.
+async fn seed_cooperatives(store: &dyn Store, catalog: &Catalog) -> anyhow::Result<()> {
+    let members = catalog
+        .sellers
+        .iter()
+        .filter(|s| s.cooperative.is_some())
+        .map(|s| s.id.clone())
+        .collect();
+    store.join_cooperative(members).await?;
+    let hash = tokio::task::spawn_blocking(|| crate::auth::password::hash(DEMO_PASSWORD))
+        .await?
+        .map_err(anyhow::Error::msg)?;
+    let staff = [
+        (
+            StaffProfile {
+                id: "operator-sepatin-demo".into(),
+                name: "Rahmawati (operator koperasi, demo)".into(),
+                role: StaffRole::Operator,
+                cooperative: Some(DEMO_OPERATOR_COOPERATIVE.into()),
+            },
+            DEMO_OPERATOR_WHATSAPP,
+        ),
+        (
+            StaffProfile {
+                id: "fasilitator-kukar-demo".into(),
+                name: "Pendamping Desa Kukar (demo)".into(),
+                role: StaffRole::Facilitator,
+                cooperative: None,
+            },
+            DEMO_FACILITATOR_WHATSAPP,
+        ),
+    ];
+    for (profile, whatsapp) in staff {
+        if catalog
+            .villages
+            .iter()
+            .all(|v| Some(&v.slug) != profile.cooperative.as_ref())
+            && profile.role == StaffRole::Operator
+        {
+            continue; // a catalog without the village (tests' own catalogs)
+        }
+        store
+            .create_staff(profile, whatsapp.to_string(), hash.clone())
+            .await?;
+    }
+    tracing::info!(
+        operator = DEMO_OPERATOR_WHATSAPP,
+        facilitator = DEMO_FACILITATOR_WHATSAPP,
+        "demo staff can sign in (password in README)"
+    );
+    Ok(())
+}
+
 async fn seed_demo_account(store: &dyn Store, catalog: &Catalog) -> anyhow::Result<()> {
     let Some(seller) = catalog.sellers.first() else {
         return Ok(());

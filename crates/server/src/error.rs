@@ -24,6 +24,10 @@ pub enum ApiError {
     /// The resource exists but belongs to another seller.
     #[error("this belongs to another seller")]
     NotOwner,
+    /// Signed in as staff, but the endpoint is for the other role (a facilitator on an
+    /// operator's endpoint, or the reverse).
+    #[error("your account's role may not do this")]
+    WrongRole,
     /// Input broke shared rules; each field's problem goes back to the form.
     #[error("some fields are not valid")]
     Invalid(Vec<FieldError>),
@@ -86,6 +90,7 @@ impl IntoResponse for ApiError {
             ApiError::WrongCredentials => (StatusCode::UNAUTHORIZED, "wrong_credentials"),
             ApiError::Csrf => (StatusCode::FORBIDDEN, "csrf"),
             ApiError::NotOwner => (StatusCode::FORBIDDEN, "not_owner"),
+            ApiError::WrongRole => (StatusCode::FORBIDDEN, "wrong_role"),
             ApiError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
             ApiError::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, "rate_limited"),
             ApiError::Timeout => (StatusCode::REQUEST_TIMEOUT, "timeout"),

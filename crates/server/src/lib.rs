@@ -24,6 +24,7 @@ pub mod openapi;
 pub mod routes;
 pub mod security;
 pub mod snapshot;
+pub mod staff_cli;
 pub mod state;
 pub mod static_files;
 pub mod store;

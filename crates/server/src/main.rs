@@ -1,5 +1,6 @@
 //! Binary entry: read configuration, open the store, bind, serve until SIGINT/SIGTERM; or,
-//! as `etalase-server backup`, copy the data directory while a server runs.
+//! as `etalase-server backup`, copy the data directory while a server runs; or, as
+//! `etalase-server staff add`, create an operator's or facilitator's account.
 
 use std::sync::Arc;
 
@@ -23,6 +24,9 @@ async fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().is_some_and(|a| a == "backup") {
         return backup(args.into_iter().skip(1).collect());
+    }
+    if args.first().is_some_and(|a| a == "staff") {
+        return staff(args.into_iter().skip(1).collect()).await;
     }
     if args.iter().any(|a| a == "--help" || a == "-h") {
         print!("{}", etalase_server::config::USAGE);
@@ -92,6 +96,36 @@ fn backup(args: Vec<String>) -> anyhow::Result<()> {
         m.database.bytes,
         m.database.integrity,
         m.duration_ms,
+    );
+    Ok(())
+}
+
+/// `etalase-server staff add …`: one operator or facilitator account.
+async fn staff(args: Vec<String>) -> anyhow::Result<()> {
+    use etalase_server::staff_cli;
+    if args.first().map(String::as_str) != Some("add")
+        || args.iter().any(|a| a == "--help" || a == "-h")
+    {
+        print!("{}", staff_cli::USAGE);
+        return Ok(());
+    }
+    let request = staff_cli::parse_args(args.into_iter().skip(1), |k| std::env::var(k).ok())?;
+    let password = match std::env::var("ETALASE_STAFF_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            let mut line = String::new();
+            std::io::stdin()
+                .read_line(&mut line)
+                .context("reading the password")?;
+            line.trim_end_matches(['\r', '\n']).to_string()
+        }
+    };
+    let store = SqliteStore::open(&request.data_dir)
+        .with_context(|| format!("opening the database in {}", request.data_dir.display()))?;
+    let profile = staff_cli::add(&store, request, &password).await?;
+    println!(
+        "created {:?} account {} ({})",
+        profile.role, profile.id, profile.name
     );
     Ok(())
 }

@@ -19,6 +19,7 @@ use crate::auth::session::{COOKIE, CSRF_HEADER};
 /// Security scheme names used by the handlers' `security(...)` attributes.
 pub const SESSION: &str = "session_cookie";
 pub const CSRF: &str = "csrf_header";
+pub const STAFF: &str = "staff_cookie";
 
 /// The document's fixed parts; the paths come from the route table.
 #[derive(OpenApi)]
@@ -49,6 +50,8 @@ answer) in the `x-csrf-token` header.",
         (name = "auth", description = "Seller accounts and sessions"),
         (name = "inquiries", description = "Buyers' purchase inquiries and export RFQs"),
         (name = "seller", description = "A signed-in seller's listings, photos and inbox"),
+        (name = "staff", description = "Cooperative operators' and facilitators' sessions"),
+        (name = "cooperative", description = "An operator acting for the members of its cooperative"),
         (name = "insights", description = "Public demand figures"),
     )
 )]
@@ -65,6 +68,14 @@ impl Modify for SecuritySchemes {
             SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
                 COOKIE,
                 "The seller's session: set HttpOnly by sign-in and registration, for 30 days.",
+            ))),
+        );
+        components.add_security_scheme(
+            STAFF,
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                crate::auth::staff::STAFF_COOKIE,
+                "A cooperative operator's or facilitator's session (`POST /api/staff/login`), \
+                 apart from any seller session on the same phone; the same CSRF rule applies.",
             ))),
         );
         components.add_security_scheme(

@@ -54,6 +54,8 @@ pub struct Snapshot {
     pub owners: HashMap<String, String>,
     /// Product id → Indonesian name, for the sellers' inquiry export.
     pub names: HashMap<String, String>,
+    /// Village slug → the name of its cooperative, for messages sent in its name.
+    pub cooperatives: HashMap<String, String>,
 }
 
 impl Snapshot {
@@ -80,6 +82,11 @@ impl Snapshot {
             .iter()
             .map(|p| (p.id.clone(), p.name_id.clone()))
             .collect();
+        let cooperatives = catalog
+            .villages
+            .iter()
+            .map(|v| (v.slug.clone(), v.cooperative.clone()))
+            .collect();
         let json = serde_json::to_vec(&catalog).expect("catalog serialises");
         let brotli = compress_brotli(&json, quality.unwrap_or(final_quality(json.len())));
         let gzip = compress_gzip(&json);
@@ -91,6 +98,7 @@ impl Snapshot {
             categories,
             owners,
             names,
+            cooperatives,
         }
     }
 
@@ -106,6 +114,7 @@ impl Snapshot {
             categories: self.categories.clone(),
             owners: self.owners.clone(),
             names: self.names.clone(),
+            cooperatives: self.cooperatives.clone(),
         })
     }
 
@@ -331,6 +340,14 @@ mod tests {
         assert!(a.brotli.len() * 4 < a.json.len(), "brotli earns its keep");
     }
 
+    fn seller_actor(product: &etalase_model::Product) -> crate::store::Actor {
+        crate::store::Actor {
+            kind: etalase_model::cooperative::ActorKind::Seller,
+            id: product.seller_id.clone(),
+            name: "Penjual uji".into(),
+        }
+    }
+
     /// A seller's save used to wait for the rebuild inside the request; the API timeout then
     /// cancelled it after the file was written but before the swap, so buyers kept the old
     /// catalog. The rebuild must finish and be served even when nobody waits for it.
@@ -351,7 +368,10 @@ mod tests {
 
         let mut product = store.load_public_catalog().await.unwrap().products[0].clone();
         product.moq += 7;
-        store.save_listing(product.clone()).await.unwrap();
+        store
+            .save_listing(product.clone(), seller_actor(&product))
+            .await
+            .unwrap();
         let request = snapshots.request_rebuild(Arc::clone(&store));
         // The caller gives up at once, as a timed-out request does.
         let _gave_up = snapshots.settled(request, Duration::ZERO).await;
@@ -401,7 +421,10 @@ mod tests {
         let mut last = 0;
         for _ in 0..6 {
             product.moq += 1;
-            store.save_listing(product.clone()).await.unwrap();
+            store
+                .save_listing(product.clone(), seller_actor(&product))
+                .await
+                .unwrap();
             last = snapshots.request_rebuild(Arc::clone(&store));
         }
         assert!(snapshots.settled(last, Duration::from_secs(60)).await);

@@ -74,24 +74,7 @@ pub fn check_registration(
     } else if !village_exists(&form.village_slug) {
         errors.add("village_slug", Rule::UnknownVillage);
     }
-    let chars = form.password.chars().count() as u32;
-    if chars == 0 {
-        errors.add("password", Rule::Required);
-    } else if chars < PASSWORD_MIN_CHARS {
-        errors.add(
-            "password",
-            Rule::TooShort {
-                min: PASSWORD_MIN_CHARS,
-            },
-        );
-    } else if chars > PASSWORD_MAX_CHARS {
-        errors.add(
-            "password",
-            Rule::TooLong {
-                max: PASSWORD_MAX_CHARS,
-            },
-        );
-    }
+    new_password(&mut errors, &form.password);
     errors.0
 }
 
@@ -121,6 +104,63 @@ pub fn new_id(name: &str, suffix: &str) -> String {
     }
 }
 
+/// A member business a cooperative operator adds: the member gets a link on WhatsApp to
+/// claim the account and choose a password, so the operator never knows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewMember {
+    pub business_name: String,
+    pub whatsapp: String,
+}
+
+/// Checks a new member: the same name and number rules as a seller's own registration.
+pub fn check_new_member(form: &NewMember) -> Vec<FieldError> {
+    let mut errors = Errors::default();
+    errors.text("business_name", &form.business_name, BUSINESS_NAME_MAX);
+    whatsapp(&mut errors, &form.whatsapp);
+    errors.0
+}
+
+/// A member claiming the account their cooperative made: the token from the WhatsApp link
+/// and the password they choose.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Claim {
+    pub token: String,
+    pub password: String,
+}
+
+/// Checks a claim's password with the registration's rule; the token is the server's to judge.
+pub fn check_claim(form: &Claim) -> Vec<FieldError> {
+    let mut errors = Errors::default();
+    if form.token.trim().is_empty() {
+        errors.add("token", Rule::Required);
+    }
+    new_password(&mut errors, &form.password);
+    errors.0
+}
+
+fn new_password(errors: &mut Errors, password: &str) {
+    let chars = password.chars().count() as u32;
+    if chars == 0 {
+        errors.add("password", Rule::Required);
+    } else if chars < PASSWORD_MIN_CHARS {
+        errors.add(
+            "password",
+            Rule::TooShort {
+                min: PASSWORD_MIN_CHARS,
+            },
+        );
+    } else if chars > PASSWORD_MAX_CHARS {
+        errors.add(
+            "password",
+            Rule::TooLong {
+                max: PASSWORD_MAX_CHARS,
+            },
+        );
+    }
+}
+
 fn whatsapp(errors: &mut Errors, value: &str) {
     if value.trim().is_empty() {
         errors.add("whatsapp", Rule::Required);
@@ -132,6 +172,50 @@ fn whatsapp(errors: &mut Errors, value: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_member_needs_a_name_and_a_mobile_number_and_a_claim_a_real_password() {
+        let ok = NewMember {
+            business_name: "Ibu Rahmah Amplang".into(),
+            whatsapp: "0813 5000 1234".into(),
+        };
+        assert!(check_new_member(&ok).is_empty());
+        let fields = |errors: Vec<FieldError>| -> Vec<(String, Rule)> {
+            errors.into_iter().map(|e| (e.field, e.rule)).collect()
+        };
+        let bad = NewMember {
+            business_name: "  ".into(),
+            whatsapp: "0541 123456".into(),
+        };
+        assert_eq!(
+            fields(check_new_member(&bad)),
+            vec![
+                ("business_name".to_string(), Rule::Required),
+                ("whatsapp".to_string(), Rule::WhatsApp)
+            ]
+        );
+        let short = Claim {
+            token: "abc".into(),
+            password: "pendek".into(),
+        };
+        assert_eq!(
+            fields(check_claim(&short)),
+            vec![(
+                "password".to_string(),
+                Rule::TooShort {
+                    min: PASSWORD_MIN_CHARS
+                }
+            )]
+        );
+        let no_token = Claim {
+            token: " ".into(),
+            password: "cukup-panjang".into(),
+        };
+        assert_eq!(
+            fields(check_claim(&no_token)),
+            vec![("token".to_string(), Rule::Required)]
+        );
+    }
 
     #[test]
     fn whatsapp_numbers_normalise_to_e164() {

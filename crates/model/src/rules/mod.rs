@@ -13,8 +13,8 @@ use serde::{Deserialize, Serialize};
 use crate::Lang;
 
 pub use account::{
-    check_registration, check_sign_in, new_id, normalize_whatsapp, Registration, SignIn,
-    PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS,
+    check_claim, check_new_member, check_registration, check_sign_in, new_id, normalize_whatsapp,
+    Claim, NewMember, Registration, SignIn, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS,
 };
 pub use listing::{check_listing, is_media_path, MAX_PHOTOS, MAX_TIERS};
 

@@ -8,6 +8,7 @@
 pub mod password;
 pub mod rate_limit;
 pub mod session;
+pub mod staff;
 
 /// `n` random bytes as lowercase hex, from the operating system's generator.
 pub fn random_hex(n: usize) -> String {

@@ -96,18 +96,28 @@ pub fn check_same_origin(headers: &HeaderMap) -> Result<(), ApiError> {
 /// The `Set-Cookie` value that starts a session. `Secure` when the request came over TLS
 /// (a terminating proxy says so in `X-Forwarded-Proto`), so plain-HTTP development works.
 pub fn session_cookie(token: &str, headers: &HeaderMap) -> HeaderValue {
-    let secure = if over_tls(headers) { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!(
-        "{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={SESSION_SECONDS}{secure}"
-    ))
-    .expect("token is hex")
+    named_cookie(COOKIE, token, headers)
 }
 
 /// The `Set-Cookie` value that ends a session in the browser.
 pub fn cleared_cookie(headers: &HeaderMap) -> HeaderValue {
+    cleared_named_cookie(COOKIE, headers)
+}
+
+/// [`session_cookie`] for a cookie called `name` (staff sessions have their own).
+pub fn named_cookie(name: &str, token: &str, headers: &HeaderMap) -> HeaderValue {
     let secure = if over_tls(headers) { "; Secure" } else { "" };
     HeaderValue::from_str(&format!(
-        "{COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"
+        "{name}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={SESSION_SECONDS}{secure}"
+    ))
+    .expect("token is hex")
+}
+
+/// [`cleared_cookie`] for a cookie called `name`.
+pub fn cleared_named_cookie(name: &str, headers: &HeaderMap) -> HeaderValue {
+    let secure = if over_tls(headers) { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"
     ))
     .expect("ascii")
 }
@@ -130,7 +140,7 @@ pub fn token_hash(token: &str) -> String {
 pub use crate::clock::unix_now;
 
 /// One cookie's value from the `Cookie` header(s).
-fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+pub(crate) fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -143,7 +153,7 @@ fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 }
 
 /// Compares secrets without an early exit, so timing does not leak a matching prefix.
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 

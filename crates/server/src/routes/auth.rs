@@ -7,8 +7,8 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use etalase_model::rules::{
-    check_registration, check_sign_in, new_id, normalize_whatsapp, FieldError, Registration, Rule,
-    SignIn,
+    check_claim, check_registration, check_sign_in, new_id, normalize_whatsapp, Claim, FieldError,
+    Registration, Rule, SignIn,
 };
 use etalase_model::Seller;
 use serde::Serialize;
@@ -142,6 +142,50 @@ pub async fn login(
 }
 
 /// `POST /api/auth/logout`: forgets the session on both sides.
+/// `POST /api/auth/claim`: a member added by their cooperative sets a password with the
+/// token from their WhatsApp link, and is signed in. A link works once.
+#[utoipa::path(
+    post,
+    path = "/auth/claim",
+    tag = "auth",
+    request_body = Claim,
+    responses(
+        (status = 201, description = "Claimed and signed in", body = Me,
+            headers(("Set-Cookie" = String, description = "`etalase_session=…; HttpOnly; SameSite=Lax`"))),
+        (status = 400, description = "`malformed`", body = ErrorBody),
+        (status = 403, description = "`csrf`: `Origin` names another site", body = ErrorBody),
+        (status = 404, description = "`not_found`: unknown or already used link", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`", body = ErrorBody),
+        (status = 422, description = "`invalid`: see `fields`", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
+pub async fn claim(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Body(form): Body<Claim>,
+) -> Result<Response, ApiError> {
+    session::check_same_origin(&headers)?;
+    ApiError::check(check_claim(&form))?;
+    let password = form.password.clone();
+    let hash = tokio::task::spawn_blocking(move || password::hash(&password))
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?
+        .map_err(ApiError::Internal)?;
+    let seller_id = state
+        .store
+        .claim_member(session::token_hash(form.token.trim()), hash)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let seller = state
+        .store
+        .seller(seller_id.clone())
+        .await?
+        .ok_or_else(|| ApiError::Internal(format!("claimed seller {seller_id} is gone")))?;
+    tracing::info!(seller = %seller.id, "member claimed the account");
+    start_session(&state, seller, &headers, StatusCode::CREATED).await
+}
+
 #[utoipa::path(
     post,
     path = "/auth/logout",

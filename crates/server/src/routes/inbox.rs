@@ -110,6 +110,15 @@ pub async fn list(
     signed_in: SignedIn,
     QueryParams(query): QueryParams<InboxQuery>,
 ) -> Result<Json<InboxView>, ApiError> {
+    inbox_of(&state, signed_in.seller_id, query).await.map(Json)
+}
+
+/// A seller's inbox: for the seller, or for their cooperative's operator.
+pub(crate) async fn inbox_of(
+    state: &AppState,
+    seller_id: String,
+    query: InboxQuery,
+) -> Result<InboxView, ApiError> {
     let status = match query.status.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(slug) => Some(slug.parse::<InquiryStatus>().map_err(|_| {
@@ -117,18 +126,15 @@ pub async fn list(
             ApiError::Invalid(vec![FieldError::new("status", Rule::Required)])
         })?),
     };
-    let inbox = state
-        .store
-        .seller_inbox(signed_in.seller_id, status)
-        .await?;
-    Ok(Json(InboxView {
+    let inbox = state.store.seller_inbox(seller_id, status).await?;
+    Ok(InboxView {
         unread: inbox.unread,
         parts: inbox
             .parts
             .into_iter()
             .map(part_view)
             .collect::<Result<_, _>>()?,
-    }))
+    })
 }
 
 /// `POST /api/seller/inquiries/{reference}/read`: the seller opened it.
@@ -206,18 +212,32 @@ pub async fn update(
     PathParam(reference): PathParam<String>,
     Body(body): Body<UpdateBody>,
 ) -> Result<Json<PartView>, ApiError> {
-    let (status, reply) = check_update(&body)?;
     let seller = state
         .store
         .seller(signed_in.seller_id.clone())
         .await?
         .ok_or(ApiError::SignInRequired)?;
+    answer(&state, seller.id, seller.name, reference, body)
+        .await
+        .map(Json)
+}
+
+/// Applies an answer to `seller_id`'s part; `actor` is the name the history shows (the
+/// seller's, or the operator's acting for them).
+pub(crate) async fn answer(
+    state: &AppState,
+    seller_id: String,
+    actor: String,
+    reference: String,
+    body: UpdateBody,
+) -> Result<PartView, ApiError> {
+    let (status, reply) = check_update(&body)?;
     let outcome = state
         .store
         .update_part(PartUpdate {
-            seller_id: seller.id,
+            seller_id,
             reference,
-            actor: seller.name,
+            actor,
             status,
             reply,
             at: None,
@@ -226,7 +246,7 @@ pub async fn update(
     match outcome {
         UpdateOutcome::Updated(part) => {
             tracing::info!(reference = %part.reference, status = %part.status, "inquiry answered");
-            Ok(Json(part_view(part)?))
+            part_view(part)
         }
         UpdateOutcome::NotFound => Err(ApiError::NotFound),
         UpdateOutcome::Illegal(_) => Err(ApiError::Invalid(vec![FieldError::new(

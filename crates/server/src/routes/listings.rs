@@ -7,19 +7,37 @@ use std::time::Duration;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
+use etalase_model::cooperative::{ActorKind, ListingChange, Membership};
 use etalase_model::rules::{check_listing, FieldError, Rule};
-use etalase_model::{ListingStatus, Product};
+use etalase_model::{ListingStatus, Product, Seller};
 
 use crate::auth::session::SignedIn;
 use crate::clock::today_in_kalimantan;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{Body, PathParam};
-use crate::store::SaveOutcome;
+use crate::store::{Actor, SaveOutcome};
 use crate::AppState;
 
 /// How long a save waits for the catalog to show it. The demo catalog takes well under a
 /// second; beyond this the seller gets an answer and the catalog follows shortly after.
 const PUBLISH_WAIT: Duration = Duration::from_secs(5);
+
+/// A listing id the app may choose: lowercase letters, digits and dashes, at most 80.
+pub(crate) fn check_listing_id(id: &str) -> Result<(), ApiError> {
+    let id_ok = !id.is_empty()
+        && id.len() <= 80
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if id_ok {
+        Ok(())
+    } else {
+        Err(ApiError::Invalid(vec![FieldError::new(
+            "id",
+            Rule::Required,
+        )]))
+    }
+}
 
 /// `GET /api/seller/listings`: every listing of the signed-in seller, drafts included.
 #[utoipa::path(
@@ -72,31 +90,38 @@ pub async fn put_listing(
     State(state): State<AppState>,
     signed_in: SignedIn,
     PathParam(id): PathParam<String>,
-    Body(mut product): Body<Product>,
+    Body(product): Body<Product>,
 ) -> Result<(StatusCode, Json<Product>), ApiError> {
-    let id_ok = !id.is_empty()
-        && id.len() <= 80
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if !id_ok {
-        return Err(ApiError::Invalid(vec![FieldError::new(
-            "id",
-            Rule::Required,
-        )]));
-    }
+    check_listing_id(&id)?;
     let seller = state
         .store
         .seller(signed_in.seller_id.clone())
         .await?
         .ok_or(ApiError::SignInRequired)?;
+    let actor = Actor {
+        kind: ActorKind::Seller,
+        id: seller.id.clone(),
+        name: seller.name.clone(),
+    };
+    save(&state, seller, id, product, actor).await
+}
+
+/// Saves `product` as listing `id` of `seller`, made by `actor` (the seller or an operator
+/// acting for them), and republishes the catalog if the public part changed.
+pub(crate) async fn save(
+    state: &AppState,
+    seller: Seller,
+    id: String,
+    mut product: Product,
+    actor: Actor,
+) -> Result<(StatusCode, Json<Product>), ApiError> {
     product.id = id;
     product.seller_id = seller.id;
     product.village_slug = seller.village_slug;
     product.created = today_in_kalimantan();
     ApiError::check(check_listing(&product))?;
 
-    let previous = match state.store.save_listing(product.clone()).await? {
+    let previous = match state.store.save_listing(product.clone(), actor).await? {
         SaveOutcome::NotOwner => return Err(ApiError::NotOwner),
         SaveOutcome::Saved { previous, created } => {
             product.created = created;
@@ -121,4 +146,88 @@ pub async fn put_listing(
     };
     tracing::info!(listing = %product.id, status = ?product.status, "listing saved");
     Ok((status, Json(product)))
+}
+
+/// `GET /api/seller/listings/{id}/history`: who saved the listing when, the seller or their
+/// cooperative's operator.
+#[utoipa::path(
+    get,
+    path = "/seller/listings/{id}/history",
+    tag = "seller",
+    security(("session_cookie" = [])),
+    params(("id" = String, Path, description = "The listing's id")),
+    responses(
+        (status = 200, description = "Saves, oldest first; empty for another seller's listing", body = Vec<ListingChange>),
+        (status = 401, description = "`sign_in_required`", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
+pub async fn history(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    PathParam(id): PathParam<String>,
+) -> Result<Json<Vec<ListingChange>>, ApiError> {
+    Ok(Json(
+        state.store.listing_history(signed_in.seller_id, id).await?,
+    ))
+}
+
+/// The member's consent, as `PUT /api/seller/cooperative` takes it.
+#[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
+pub struct Consent {
+    /// Whether the cooperative's operator may list, edit and answer for this seller.
+    pub operator_may_act: bool,
+}
+
+/// `GET /api/seller/cooperative`: the signed-in seller's membership, or `null`.
+#[utoipa::path(
+    get,
+    path = "/seller/cooperative",
+    tag = "seller",
+    security(("session_cookie" = [])),
+    responses(
+        (status = 200, description = "The membership, or `null` for a seller outside any cooperative", body = Option<Membership>),
+        (status = 401, description = "`sign_in_required`", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
+pub async fn get_membership(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+) -> Result<Json<Option<Membership>>, ApiError> {
+    Ok(Json(state.store.membership(signed_in.seller_id).await?))
+}
+
+/// `PUT /api/seller/cooperative`: a member gives or withdraws the cooperative's right to act
+/// for them. Only the member can: their own session, never the operator's.
+#[utoipa::path(
+    put,
+    path = "/seller/cooperative",
+    tag = "seller",
+    security(("session_cookie" = [], "csrf_header" = [])),
+    request_body = Consent,
+    responses(
+        (status = 200, description = "The membership as it is now", body = Membership),
+        (status = 401, description = "`sign_in_required`", body = ErrorBody),
+        (status = 403, description = "`csrf`", body = ErrorBody),
+        (status = 404, description = "`not_found`: the seller is no cooperative's member", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
+pub async fn put_membership(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Body(consent): Body<Consent>,
+) -> Result<Json<Membership>, ApiError> {
+    let seller_id = signed_in.seller_id;
+    if !state
+        .store
+        .set_operator_may_act(seller_id.clone(), consent.operator_may_act)
+        .await?
+    {
+        return Err(ApiError::NotFound);
+    }
+    tracing::info!(seller = %seller_id, allowed = consent.operator_may_act, "cooperative consent changed");
+    let membership = state.store.membership(seller_id).await?;
+    membership.map(Json).ok_or(ApiError::NotFound)
 }

@@ -2,12 +2,14 @@
 
 mod auth;
 mod catalog;
+mod coop;
 mod health;
 pub mod inbox;
 mod inquiries;
 mod insights;
 mod listings;
 mod media;
+mod staff;
 pub mod uploads;
 
 use axum::extract::DefaultBodyLimit;
@@ -50,6 +52,16 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(auth::login))
         .routes(routes!(auth::logout))
         .routes(routes!(auth::me))
+        .routes(routes!(auth::claim))
+        .routes(routes!(staff::login))
+        .routes(routes!(staff::logout))
+        .routes(routes!(staff::me))
+        .routes(routes!(coop::list_members, coop::add_member))
+        .routes(routes!(coop::member_listings))
+        .routes(routes!(coop::put_member_listing))
+        .routes(routes!(coop::member_listing_history))
+        .routes(routes!(coop::member_inquiries))
+        .routes(routes!(coop::answer_member_inquiry))
         .routes(routes!(inquiries::create))
         .routes(routes!(inquiries::track))
         .routes(routes!(insights::get_insights))
@@ -59,6 +71,8 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(inbox::mark_read))
         .routes(routes!(listings::list_own))
         .routes(routes!(listings::put_listing))
+        .routes(routes!(listings::history))
+        .routes(routes!(listings::get_membership, listings::put_membership))
         // Forms and listings are small; nothing else needs the 2 MB default. A request
         // that has not finished in 30 s (a stalled phone, a slow-loris client) gets 408.
         .layer(DefaultBodyLimit::max(256 * 1024))
@@ -80,6 +94,10 @@ fn upload_routes() -> OpenApiRouter<AppState> {
             // Room for the largest accepted photo plus slack, so an oversized one gets the
             // photo check's clear message; beyond that, 413 from the declared length alone.
             routes!(uploads::upload_photo)
+                .layer(DefaultBodyLimit::max(2 * uploads::MAX_UPLOAD_BYTES)),
+        )
+        .routes(
+            routes!(coop::upload_for_member)
                 .layer(DefaultBodyLimit::max(2 * uploads::MAX_UPLOAD_BYTES)),
         )
         // A declared length over the limit is refused at once (413) instead of reading

@@ -66,6 +66,16 @@ pub async fn upload_photo(
     signed_in: SignedIn,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<(StatusCode, Json<Uploaded>), ApiError> {
+    store_photo(&state, signed_in.seller_id, body).await
+}
+
+/// Checks and stores a photo for `seller_id`: the seller's own upload, or an operator's for
+/// a member.
+pub(crate) async fn store_photo(
+    state: &AppState,
+    seller_id: String,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<(StatusCode, Json<Uploaded>), ApiError> {
     let body = body.map_err(|e| ApiError::Photo {
         code: "too_big",
         detail: e.body_text(),
@@ -102,7 +112,7 @@ pub async fn upload_photo(
         .store
         .record_upload(UploadRecord {
             sha256: sha256.clone(),
-            seller_id: signed_in.seller_id,
+            seller_id,
             bytes: body.len() as u64,
             width,
             height,

@@ -90,4 +90,47 @@ pub const SQLITE: &[&str] = &[
     ) STRICT;
     CREATE INDEX inquiry_events_by_part ON inquiry_events(inquiry_id, seller_id);
     ALTER TABLE inquiry_parts ADD COLUMN read_at TEXT;",
+    // 6: cooperatives acting for their members. Staff (cooperative operators and village
+    // facilitators) sign in apart from sellers, with sessions of their own. A membership
+    // ties a seller to their village's cooperative, with the member's consent to be acted
+    // for; an unclaimed member has no account yet, only the hash of the token their claim
+    // link carries. Every save of a listing is recorded with who made it. Sellers whose
+    // document named a cooperative before this migration become its members.
+    "CREATE TABLE staff (
+        id            TEXT PRIMARY KEY,
+        role          TEXT NOT NULL CHECK (role IN ('operator', 'facilitator')),
+        cooperative   TEXT REFERENCES villages(slug),
+        name          TEXT NOT NULL,
+        whatsapp      TEXT NOT NULL UNIQUE,
+        password_hash TEXT NOT NULL,
+        created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        CHECK ((role = 'operator') = (cooperative IS NOT NULL))
+    ) STRICT;
+    CREATE TABLE staff_sessions (
+        token_hash TEXT PRIMARY KEY,
+        staff_id   TEXT NOT NULL REFERENCES staff(id),
+        csrf_token TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE TABLE memberships (
+        seller_id        TEXT PRIMARY KEY REFERENCES sellers(id),
+        cooperative      TEXT NOT NULL REFERENCES villages(slug),
+        operator_may_act INTEGER NOT NULL DEFAULT 1,
+        claim_token_hash TEXT UNIQUE,
+        added_by         TEXT REFERENCES staff(id),
+        created_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    ) STRICT;
+    CREATE INDEX memberships_by_cooperative ON memberships(cooperative);
+    CREATE TABLE listing_events (
+        id         INTEGER PRIMARY KEY,
+        product_id TEXT NOT NULL REFERENCES products(id),
+        at         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        actor      TEXT NOT NULL CHECK (actor IN ('seller', 'operator')),
+        actor_id   TEXT NOT NULL,
+        actor_name TEXT NOT NULL,
+        status     TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX listing_events_by_product ON listing_events(product_id);
+    INSERT INTO memberships (seller_id, cooperative)
+        SELECT id, village_slug FROM sellers WHERE json_extract(doc, '$.cooperative') IS NOT NULL;",
 ];

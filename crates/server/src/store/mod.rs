@@ -8,6 +8,7 @@ pub mod migrations;
 pub mod sqlite;
 
 use async_trait::async_trait;
+use etalase_model::cooperative::{ActorKind, ListingChange, Member, Membership, StaffProfile};
 use etalase_model::inquiry::{IllegalTransition, InquiryStatus};
 use etalase_model::{Catalog, ListingStatus, Product, Seller};
 
@@ -53,6 +54,44 @@ pub struct SessionRecord {
     pub csrf_token: String,
     /// Unix seconds.
     pub expires_at: i64,
+}
+
+/// A staff member's sign-in credentials.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffAccount {
+    pub profile: StaffProfile,
+    /// argon2id PHC string.
+    pub password_hash: String,
+}
+
+/// A signed-in staff browser, found by the SHA-256 of its cookie token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffSessionRecord {
+    pub staff_id: String,
+    pub csrf_token: String,
+    /// Unix seconds.
+    pub expires_at: i64,
+}
+
+/// Who is saving a listing, recorded in its history in the same transaction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub kind: ActorKind,
+    /// Seller or staff id.
+    pub id: String,
+    /// The name shown in the history.
+    pub name: String,
+}
+
+/// A member added by an operator, not yet claimed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewMemberRecord {
+    pub seller: Seller,
+    /// The operator's cooperative (village slug).
+    pub cooperative: String,
+    pub added_by: String,
+    /// SHA-256 of the claim link's token.
+    pub claim_token_hash: String,
 }
 
 /// A stored photo file, by content hash.
@@ -294,8 +333,74 @@ pub trait Store: Send + Sync + 'static {
     async fn seller_listings(&self, seller_id: String) -> Result<Vec<Product>, StoreError>;
 
     /// Inserts or replaces `product` if it is new or already belongs to
-    /// `product.seller_id`; the ownership check and the write are one transaction.
-    async fn save_listing(&self, product: Product) -> Result<SaveOutcome, StoreError>;
+    /// `product.seller_id`; the ownership check, the write and the history entry naming
+    /// `actor` are one transaction.
+    async fn save_listing(&self, product: Product, actor: Actor)
+        -> Result<SaveOutcome, StoreError>;
+
+    /// The saves of a seller's listing, oldest first; empty if it is not theirs.
+    async fn listing_history(
+        &self,
+        seller_id: String,
+        product_id: String,
+    ) -> Result<Vec<ListingChange>, StoreError>;
+
+    /// Creates an operator or facilitator. `Ok(false)` if the number is taken.
+    async fn create_staff(
+        &self,
+        profile: StaffProfile,
+        whatsapp: String,
+        password_hash: String,
+    ) -> Result<bool, StoreError>;
+
+    async fn staff_by_whatsapp(&self, whatsapp: String)
+        -> Result<Option<StaffAccount>, StoreError>;
+
+    async fn staff(&self, id: String) -> Result<Option<StaffProfile>, StoreError>;
+
+    async fn create_staff_session(
+        &self,
+        token_hash: String,
+        session: StaffSessionRecord,
+    ) -> Result<(), StoreError>;
+
+    /// The staff session for a token hash, unless it expired before `now` (Unix seconds).
+    async fn staff_session(
+        &self,
+        token_hash: String,
+        now: i64,
+    ) -> Result<Option<StaffSessionRecord>, StoreError>;
+
+    async fn delete_staff_session(&self, token_hash: String) -> Result<(), StoreError>;
+
+    /// Creates a member's seller row and membership in one transaction. `Ok(false)` if any
+    /// seller or account already has the number (nothing is written).
+    async fn add_member(&self, member: NewMemberRecord) -> Result<bool, StoreError>;
+
+    /// Makes each seller a member of their village's cooperative if they are not one yet
+    /// (demo data; an existing member keeps their consent as it is). One transaction.
+    async fn join_cooperative(&self, seller_ids: Vec<String>) -> Result<(), StoreError>;
+
+    async fn membership(&self, seller_id: String) -> Result<Option<Membership>, StoreError>;
+
+    /// A cooperative's members by name, with their listing counts.
+    async fn cooperative_members(&self, cooperative: String) -> Result<Vec<Member>, StoreError>;
+
+    /// Gives the member whose claim token hashes to `claim_token_hash` an account with
+    /// `password_hash`, and forgets the token: a link works once. The member's seller id, or
+    /// `None` for an unknown or used token.
+    async fn claim_member(
+        &self,
+        claim_token_hash: String,
+        password_hash: String,
+    ) -> Result<Option<String>, StoreError>;
+
+    /// Sets a member's consent to be acted for; `Ok(false)` if the seller is no member.
+    async fn set_operator_may_act(
+        &self,
+        seller_id: String,
+        allowed: bool,
+    ) -> Result<bool, StoreError>;
 
     /// Records who uploaded a photo file; a repeated upload of the same bytes is a no-op.
     async fn record_upload(&self, upload: UploadRecord) -> Result<(), StoreError>;

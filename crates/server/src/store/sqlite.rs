@@ -11,6 +11,7 @@
 //! as before group commit. It exists as the in-run reference of the inquiry benchmark
 //! (`cargo xtask bench-server`); nothing else should need it.
 
+mod cooperative;
 mod writer;
 
 pub use writer::{GroupCommitStats, MAX_BATCH};
@@ -24,10 +25,13 @@ use etalase_model::{Catalog, ListingStatus, Product, Seller, Village};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::de::DeserializeOwned;
 
+use etalase_model::cooperative::{ListingChange, Member, Membership, StaffProfile};
+
 use super::{
-    migrations, next_status, Account, BuyerPart, DemandRow, Inbox, InboxPart, NewInquiry,
-    PartEvent, PartUpdate, SaveOutcome, SessionRecord, Store, StoreError, StoreHealth,
-    StoredInquiry, TrackedInquiry, UpdateOutcome, UploadRecord,
+    migrations, next_status, Account, Actor, BuyerPart, DemandRow, Inbox, InboxPart, NewInquiry,
+    NewMemberRecord, PartEvent, PartUpdate, SaveOutcome, SessionRecord, StaffAccount,
+    StaffSessionRecord, Store, StoreError, StoreHealth, StoredInquiry, TrackedInquiry,
+    UpdateOutcome, UploadRecord,
 };
 
 /// SQLite's spelling of "now" in the one timestamp format the schema uses.
@@ -264,7 +268,13 @@ impl Store for SqliteStore {
     async fn load_public_catalog(&self) -> Result<Catalog, StoreError> {
         self.with_conn(|conn| {
             let villages = load_docs(conn, "SELECT slug, doc FROM villages ORDER BY slug", [])?;
-            let sellers = load_docs(conn, "SELECT id, doc FROM sellers ORDER BY id", [])?;
+            let mut sellers: Vec<Seller> =
+                load_docs(conn, "SELECT id, doc FROM sellers ORDER BY id", [])?;
+            // Whom a seller sells through is the memberships' to say, not the document's.
+            let mut via = cooperative::cooperative_names(conn)?;
+            for seller in &mut sellers {
+                seller.cooperative = via.remove(&seller.id);
+            }
             let products = load_docs(
                 conn,
                 "SELECT id, doc FROM products WHERE status = ?1 ORDER BY rowid",
@@ -422,7 +432,11 @@ impl Store for SqliteStore {
         .await
     }
 
-    async fn save_listing(&self, product: Product) -> Result<SaveOutcome, StoreError> {
+    async fn save_listing(
+        &self,
+        product: Product,
+        actor: Actor,
+    ) -> Result<SaveOutcome, StoreError> {
         self.write(move |conn| {
             let tx = write_transaction(conn)?;
             let mut product = product;
@@ -454,6 +468,7 @@ impl Store for SqliteStore {
                     to_json(&product)?
                 ],
             )?;
+            cooperative::record_listing_event(&tx, &product.id, &actor, product.status)?;
             tx.commit()?;
             Ok(SaveOutcome::Saved {
                 previous,
@@ -461,6 +476,105 @@ impl Store for SqliteStore {
             })
         })
         .await
+    }
+
+    async fn listing_history(
+        &self,
+        seller_id: String,
+        product_id: String,
+    ) -> Result<Vec<ListingChange>, StoreError> {
+        self.with_conn(move |conn| cooperative::listing_history(conn, &seller_id, &product_id))
+            .await
+    }
+
+    async fn create_staff(
+        &self,
+        profile: StaffProfile,
+        whatsapp: String,
+        password_hash: String,
+    ) -> Result<bool, StoreError> {
+        self.write(move |conn| cooperative::create_staff(conn, &profile, &whatsapp, &password_hash))
+            .await
+    }
+
+    async fn staff_by_whatsapp(
+        &self,
+        whatsapp: String,
+    ) -> Result<Option<StaffAccount>, StoreError> {
+        self.with_conn(move |conn| cooperative::staff_by_whatsapp(conn, &whatsapp))
+            .await
+    }
+
+    async fn staff(&self, id: String) -> Result<Option<StaffProfile>, StoreError> {
+        self.with_conn(move |conn| cooperative::staff(conn, &id))
+            .await
+    }
+
+    async fn create_staff_session(
+        &self,
+        token_hash: String,
+        session: StaffSessionRecord,
+    ) -> Result<(), StoreError> {
+        self.write(move |conn| cooperative::create_staff_session(conn, &token_hash, &session))
+            .await
+    }
+
+    async fn staff_session(
+        &self,
+        token_hash: String,
+        now: i64,
+    ) -> Result<Option<StaffSessionRecord>, StoreError> {
+        self.with_conn(move |conn| cooperative::staff_session(conn, &token_hash, now))
+            .await
+    }
+
+    async fn delete_staff_session(&self, token_hash: String) -> Result<(), StoreError> {
+        self.write(move |conn| {
+            conn.execute(
+                "DELETE FROM staff_sessions WHERE token_hash = ?1",
+                [token_hash],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn add_member(&self, member: NewMemberRecord) -> Result<bool, StoreError> {
+        self.write(move |conn| cooperative::add_member(conn, &member))
+            .await
+    }
+
+    async fn join_cooperative(&self, seller_ids: Vec<String>) -> Result<(), StoreError> {
+        self.write(move |conn| cooperative::join_cooperative(conn, &seller_ids))
+            .await
+    }
+
+    async fn membership(&self, seller_id: String) -> Result<Option<Membership>, StoreError> {
+        self.with_conn(move |conn| cooperative::membership(conn, &seller_id))
+            .await
+    }
+
+    async fn cooperative_members(&self, cooperative: String) -> Result<Vec<Member>, StoreError> {
+        self.with_conn(move |conn| cooperative::cooperative_members(conn, &cooperative))
+            .await
+    }
+
+    async fn claim_member(
+        &self,
+        claim_token_hash: String,
+        password_hash: String,
+    ) -> Result<Option<String>, StoreError> {
+        self.write(move |conn| cooperative::claim_member(conn, &claim_token_hash, &password_hash))
+            .await
+    }
+
+    async fn set_operator_may_act(
+        &self,
+        seller_id: String,
+        allowed: bool,
+    ) -> Result<bool, StoreError> {
+        self.write(move |conn| cooperative::set_operator_may_act(conn, &seller_id, allowed))
+            .await
     }
 
     async fn create_inquiry(&self, inquiry: NewInquiry) -> Result<StoredInquiry, StoreError> {
@@ -1087,6 +1201,33 @@ mod tests {
         assert_eq!(rows[0].destination_country, None);
     }
 
+    /// A database from before cooperatives (schema 5) keeps who sells through a cooperative:
+    /// the sellers whose document named one become its members, able to be acted for.
+    #[tokio::test]
+    async fn sellers_of_schema_5_that_named_a_cooperative_become_members() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let mut conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+            for (i, sql) in migrations::SQLITE.iter().take(5).enumerate() {
+                conn.execute_batch(sql).unwrap();
+                conn.pragma_update(None, "user_version", i + 1).unwrap();
+            }
+            let tx = conn.transaction().unwrap();
+            tx.execute_batch(
+                r#"INSERT INTO villages VALUES ('sepatin', '{"cooperative": "Koperasi Desa Merah Putih Sepatin"}');
+                 INSERT INTO sellers VALUES ('via', 'sepatin', '{"cooperative": "Koperasi Desa Merah Putih Sepatin"}');
+                 INSERT INTO sellers VALUES ('alone', 'sepatin', '{"cooperative": null}');"#,
+            )
+            .unwrap();
+            tx.commit().unwrap();
+        }
+        let store = SqliteStore::open(dir.path()).unwrap();
+        let via = store.membership("via".into()).await.unwrap().unwrap();
+        assert_eq!(via.cooperative, "sepatin");
+        assert!(via.operator_may_act && !via.claimed);
+        assert_eq!(store.membership("alone".into()).await.unwrap(), None);
+    }
+
     /// A database from before the inbox (schema 4, with an inquiry in it) opens, gains the
     /// events table and shows its old part as unread and new.
     #[tokio::test]
@@ -1111,7 +1252,10 @@ mod tests {
             tx.commit().unwrap();
         }
         let store = SqliteStore::open(dir.path()).unwrap();
-        assert_eq!(store.health().await.unwrap().schema_version, 5);
+        assert_eq!(
+            store.health().await.unwrap().schema_version,
+            migrations::SQLITE.len()
+        );
         let inbox = store.seller_inbox("s1".into(), None).await.unwrap();
         assert_eq!(inbox.unread, 1);
         assert_eq!(inbox.parts[0].reference, "PQ-2026-000001");

@@ -1,0 +1,159 @@
+//! Sign-in, sign-out and "who am I" for staff: cooperative operators and facilitators.
+
+use std::time::Instant;
+
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use etalase_model::cooperative::StaffProfile;
+use etalase_model::rules::{check_sign_in, normalize_whatsapp, SignIn};
+use serde::Serialize;
+
+use crate::auth::session::{self, ClientIp};
+use crate::auth::staff::{SignedInStaff, STAFF_COOKIE};
+use crate::auth::{password, random_hex};
+use crate::error::{ApiError, ErrorBody};
+use crate::extract::Body;
+use crate::store::StaffSessionRecord;
+use crate::AppState;
+
+/// The signed-in staff member and their CSRF token.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct StaffMe {
+    pub staff: StaffProfile,
+    pub csrf_token: String,
+}
+
+#[utoipa::path(
+    post,
+    path = "/staff/login",
+    tag = "staff",
+    request_body = SignIn,
+    responses(
+        (status = 200, description = "Signed in", body = StaffMe,
+            headers(("Set-Cookie" = String, description = "`etalase_staff=…; HttpOnly; SameSite=Lax`"))),
+        (status = 400, description = "`malformed`", body = ErrorBody),
+        (status = 401, description = "`wrong_credentials`", body = ErrorBody),
+        (status = 403, description = "`csrf`: `Origin` names another site", body = ErrorBody),
+        (status = 413, description = "`body_too_large`", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`", body = ErrorBody),
+        (status = 422, description = "`invalid`: see `fields`", body = ErrorBody),
+        (status = 429, description = "`rate_limited`", body = ErrorBody,
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
+pub async fn login(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    headers: HeaderMap,
+    Body(form): Body<SignIn>,
+) -> Result<Response, ApiError> {
+    session::check_same_origin(&headers)?;
+    ApiError::check(check_sign_in(&form))?;
+    let whatsapp = normalize_whatsapp(&form.whatsapp).expect("checked above");
+    let now = Instant::now();
+    // The same limiter as sellers': guessing a staff password is no cheaper.
+    if let Err(wait) = state.sign_in_limiter.check(&whatsapp, ip, now) {
+        return Err(ApiError::RateLimited {
+            retry_after_secs: wait.as_secs().max(1),
+        });
+    }
+    let account = state.store.staff_by_whatsapp(whatsapp.clone()).await?;
+    let password = form.password.clone();
+    let stored = account.as_ref().map(|a| a.password_hash.clone());
+    let matches = tokio::task::spawn_blocking(move || match stored {
+        Some(phc) => password::verify(&password, &phc),
+        None => {
+            password::verify_against_nothing(&password);
+            false
+        }
+    })
+    .await
+    .map_err(|e| ApiError::Internal(e.to_string()))?;
+    let Some(account) = account.filter(|_| matches) else {
+        state.sign_in_limiter.record_failure(&whatsapp, ip, now);
+        return Err(ApiError::WrongCredentials);
+    };
+    state.sign_in_limiter.record_success(&whatsapp);
+
+    let token = random_hex(32);
+    let csrf_token = random_hex(16);
+    state
+        .store
+        .create_staff_session(
+            session::token_hash(&token),
+            StaffSessionRecord {
+                staff_id: account.profile.id.clone(),
+                csrf_token: csrf_token.clone(),
+                expires_at: session::unix_now() + session::SESSION_SECONDS,
+            },
+        )
+        .await?;
+    tracing::info!(staff = %account.profile.id, role = ?account.profile.role, "staff signed in");
+    Ok((
+        StatusCode::OK,
+        [
+            (
+                header::SET_COOKIE,
+                session::named_cookie(STAFF_COOKIE, &token, &headers),
+            ),
+            (header::CACHE_CONTROL, "no-store".parse().expect("static")),
+        ],
+        Json(StaffMe {
+            staff: account.profile,
+            csrf_token,
+        }),
+    )
+        .into_response())
+}
+
+#[utoipa::path(
+    post,
+    path = "/staff/logout",
+    tag = "staff",
+    security(("staff_cookie" = [], "csrf_header" = [])),
+    responses(
+        (status = 204, description = "Signed out; the cookie is cleared"),
+        (status = 401, description = "`sign_in_required`", body = ErrorBody),
+        (status = 403, description = "`csrf`", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
+pub async fn logout(
+    State(state): State<AppState>,
+    staff: SignedInStaff,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    state.store.delete_staff_session(staff.token_hash).await?;
+    Ok((
+        StatusCode::NO_CONTENT,
+        [(
+            header::SET_COOKIE,
+            session::cleared_named_cookie(STAFF_COOKIE, &headers),
+        )],
+    )
+        .into_response())
+}
+
+#[utoipa::path(
+    get,
+    path = "/staff/me",
+    tag = "staff",
+    security((), ("staff_cookie" = [])),
+    responses(
+        (status = 200, description = "The signed-in staff member and their CSRF token, or `null`", body = Option<StaffMe>),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
+pub async fn me(staff: Result<SignedInStaff, ApiError>) -> Result<Json<Option<StaffMe>>, ApiError> {
+    match staff {
+        Ok(s) => Ok(Json(Some(StaffMe {
+            staff: s.profile,
+            csrf_token: s.csrf_token,
+        }))),
+        Err(ApiError::SignInRequired) => Ok(Json(None)),
+        Err(other) => Err(other),
+    }
+}
