@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
@@ -82,17 +82,26 @@ pub fn App() -> impl IntoView {
 /// The seller's app: sign-in, dashboard, listing editor (with the photo worker) and inbox.
 #[component]
 pub fn SellerApp() -> impl IntoView {
-    use crate::pages::seller::{InboxPage, ListingEditorPage, SellerPage};
-    use crate::pages::sign_in::SignInPage;
+    use crate::pages::seller::{
+        CooperativePage, InboxPage, ListingEditorPage, MemberListings, MemberWorkspace, SellerPage,
+    };
+    use crate::pages::sign_in::{ClaimPage, SignInPage};
     let i18n = provide_app_context();
+    crate::staff_session::provide_staff_session();
     crate::drafts::provide_outbox();
     view! {
         <Frame i18n>
             <Routes fallback=|| view! { <Elsewhere here=AppArea::Seller/> }>
                 <Route path=path!("/masuk") view=SignInPage/>
+                <Route path=path!("/masuk/klaim/:token") view=ClaimPage/>
                 <Route path=path!("/penjual") view=SellerPage/>
                 <Route path=path!("/penjual/produk/:id") view=ListingEditorPage/>
                 <Route path=path!("/penjual/permintaan") view=InboxPage/>
+                <Route path=path!("/penjual/koperasi") view=CooperativePage/>
+                <ParentRoute path=path!("/penjual/koperasi/anggota/:seller") view=MemberWorkspace>
+                    <Route path=path!("") view=MemberListings/>
+                    <Route path=path!("produk/:id") view=ListingEditorPage/>
+                </ParentRoute>
             </Routes>
         </Frame>
     }

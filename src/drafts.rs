@@ -15,7 +15,9 @@ use crate::api::seller::put_listing;
 use crate::api::ApiError;
 use crate::catalog_data::CatalogResource;
 use crate::session::{use_session, Session};
+use crate::staff_session::{use_staff_session, StaffSession};
 use crate::storage;
+use crate::workspace::{MemberRef, Workspace};
 
 const PREFIX: &str = "etalase.draft.";
 /// Prefix of ids the app gives listings that have never reached the server.
@@ -160,12 +162,16 @@ pub enum SendResult {
     Refused(ApiError),
 }
 
-/// Sends `draft` with `status`. On success the local copy is dropped (the server has it);
-/// without a connection the draft is kept with `pending` set, for [`Outbox`] to send.
-pub async fn send(csrf: &str, mut draft: Draft, status: ListingStatus) -> SendResult {
+/// Sends `draft` with `status` in `workspace` (the seller's own, or a member's for their
+/// operator). On success the local copy is dropped (the server has it); without a
+/// connection the draft is kept with `pending` set, for [`Outbox`] to send.
+pub async fn send(workspace: &Workspace, mut draft: Draft, status: ListingStatus) -> SendResult {
+    let Some(csrf) = workspace.csrf() else {
+        return SendResult::Refused(ApiError::Refused("sign_in_required".into()));
+    };
     let outgoing = draft.outgoing(status);
     let old_id = draft.product.id.clone();
-    match put_listing(csrf, &outgoing).await {
+    match put_listing(&workspace.listing_url(&outgoing.id), &csrf, &outgoing).await {
         Ok(saved) => {
             remove(&old_id);
             remove(&saved.id);
@@ -181,6 +187,16 @@ pub async fn send(csrf: &str, mut draft: Draft, status: ListingStatus) -> SendRe
         }
         Err(err) => SendResult::Refused(err),
     }
+}
+
+/// Drafts waiting to be sent that belong to someone other than `own` (members an operator
+/// made them for on this phone).
+fn pending_of_others(own: Option<&str>) -> Vec<Draft> {
+    storage::keys_with_prefix(PREFIX)
+        .iter()
+        .filter_map(|key| load(&key[PREFIX.len()..]))
+        .filter(|d| d.pending.is_some() && Some(d.product.seller_id.as_str()) != own)
+        .collect()
 }
 
 /// How many of a seller's drafts wait to be sent. The buyer's app reads this for the header
@@ -200,6 +216,7 @@ pub struct Outbox {
     /// How many were sent by the last flush, for a short confirmation.
     pub last_sent: RwSignal<usize>,
     session: Session,
+    staff: StaffSession,
     catalog: Option<CatalogResource>,
 }
 
@@ -210,26 +227,46 @@ impl Outbox {
             .set(self.session.seller_id().map_or(0, |id| waiting(&id)));
     }
 
-    /// Sends every waiting draft once; stops at the first network failure.
+    /// Sends every waiting draft once: the seller's own, and those an operator made for
+    /// members on this phone; stops at the first network failure.
     pub fn flush(&self) {
         let outbox = *self;
-        let session = self.session;
+        let (session, staff) = (self.session, self.staff);
         spawn_local(async move {
-            let (Some(csrf), Some(seller_id)) = (session.csrf(), session.seller_id()) else {
-                return;
-            };
+            let own_id = session.seller_id();
+            let mut queue: Vec<(Workspace, Draft)> = Vec::new();
+            if let Some(id) = &own_id {
+                let own = Workspace::own(session, staff);
+                queue.extend(
+                    all(id)
+                        .into_iter()
+                        .filter(|d| d.pending.is_some())
+                        .map(|d| (own.clone(), d)),
+                );
+            }
+            if staff.is_operator() {
+                queue.extend(pending_of_others(own_id.as_deref()).into_iter().map(|d| {
+                    let member = MemberRef {
+                        seller_id: d.product.seller_id.clone(),
+                        name: String::new(),
+                        village_slug: d.product.village_slug.clone(),
+                    };
+                    (Workspace::for_member(member, session, staff), d)
+                }));
+            }
             let mut sent = 0;
-            for draft in all(&seller_id).into_iter().filter(|d| d.pending.is_some()) {
+            for (workspace, draft) in queue {
                 let status = draft.pending.expect("filtered");
-                match send(&csrf, draft.clone(), status).await {
+                match send(&workspace, draft.clone(), status).await {
                     SendResult::Sent(_) => sent += 1,
                     SendResult::Queued => break,
                     SendResult::Refused(ApiError::Refused(code)) if code == "sign_in_required" => {
-                        session.signed_out();
+                        workspace.signed_out();
                         break;
                     }
                     SendResult::Refused(_) => {
-                        // Keep the draft for the seller to fix, but stop retrying it.
+                        // Keep the draft to fix (or, a member who withdrew consent, to
+                        // hand over), but stop retrying it.
                         let mut d = draft;
                         d.pending = None;
                         save(&d);
@@ -252,17 +289,21 @@ impl Outbox {
 /// Call once in `SellerApp`, after the session.
 pub fn provide_outbox() {
     let session = use_session();
+    let staff = use_staff_session();
     let outbox = Outbox {
         waiting: RwSignal::new(0),
         last_sent: RwSignal::new(0),
         session,
+        staff,
         catalog: use_context::<CatalogResource>(),
     };
     provide_context(outbox);
     // Whenever the signed-in seller changes (sign-in, sign-out, another seller on the same
     // phone), count and send that seller's waiting drafts; the CSRF token comes with them.
     Effect::new(move |_| {
-        let signed_in = session.me().is_some();
+        // Both tracked: an operator signing in sends the drafts made for members.
+        let (seller_in, staff_in) = (session.me().is_some(), staff.me().is_some());
+        let signed_in = seller_in || staff_in;
         outbox.recount();
         if signed_in {
             outbox.flush();

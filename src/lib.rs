@@ -17,7 +17,9 @@ pub mod intl;
 pub mod pages;
 pub mod photo_client;
 pub mod session;
+pub mod staff_session;
 pub mod storage;
+pub mod workspace;
 
 /// Mounts `root` (the buyer's or the seller's app) on `<body>`, replacing the loading
 /// placeholder from the HTML shell.

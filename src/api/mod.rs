@@ -10,6 +10,7 @@ use crate::storage;
 
 pub mod inquiry;
 pub mod seller;
+pub mod staff;
 
 /// localStorage key of the last catalog that loaded, for offline use.
 const CATALOG_CACHE_KEY: &str = "etalase.catalog";

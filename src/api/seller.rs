@@ -1,7 +1,8 @@
 //! The seller's calls: account, own listings, photo uploads. Every write carries the CSRF
 //! token the server handed out with the session (the cookie itself is HttpOnly).
 
-use etalase_model::rules::{Registration, SignIn};
+use etalase_model::cooperative::{ListingChange, Membership};
+use etalase_model::rules::{Claim, Registration, SignIn};
 use etalase_model::{Product, Seller};
 use gloo_net::http::Request;
 use serde::{Deserialize, Serialize};
@@ -39,6 +40,38 @@ pub async fn register(form: &Registration) -> Result<Me, ApiError> {
     send_json(Request::post("/api/auth/register"), form).await
 }
 
+/// `POST /api/auth/claim`: a member sets the password of the account their cooperative made.
+pub async fn claim(form: &Claim) -> Result<Me, ApiError> {
+    send_json(Request::post("/api/auth/claim"), form).await
+}
+
+/// The signed-in seller's cooperative membership, if any.
+pub async fn membership() -> Result<Option<Membership>, ApiError> {
+    let res = Request::get("/api/seller/cooperative")
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    json_or_refusal(res).await
+}
+
+/// Gives or withdraws the cooperative's right to act for the signed-in member.
+pub async fn set_consent(csrf: &str, operator_may_act: bool) -> Result<Membership, ApiError> {
+    send_json(
+        Request::put("/api/seller/cooperative").header("x-csrf-token", csrf),
+        &serde_json::json!({ "operator_may_act": operator_may_act }),
+    )
+    .await
+}
+
+/// Who saved a listing when; `history_url` comes from the workspace.
+pub async fn history(history_url: &str) -> Result<Vec<ListingChange>, ApiError> {
+    let res = Request::get(history_url)
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    json_or_refusal(res).await
+}
+
 pub async fn login(form: &SignIn) -> Result<Me, ApiError> {
     send_json(Request::post("/api/auth/login"), form).await
 }
@@ -58,30 +91,34 @@ pub async fn logout(csrf: &str) -> Result<(), ApiError> {
 
 /// Every listing of the signed-in seller, drafts included.
 pub async fn own_listings() -> Result<Vec<Product>, ApiError> {
-    let res = Request::get("/api/seller/listings")
+    listings_at("/api/seller/listings").await
+}
+
+/// Every listing at `url`: the seller's own, or a member's for their operator.
+pub async fn listings_at(url: &str) -> Result<Vec<Product>, ApiError> {
+    let res = Request::get(url)
         .send()
         .await
         .map_err(|_| ApiError::Network)?;
     json_or_refusal(res).await
 }
 
-/// Creates or replaces a listing under its (app-chosen) id; safe to retry.
-pub async fn put_listing(csrf: &str, product: &Product) -> Result<Product, ApiError> {
-    let request =
-        Request::put(&format!("/api/seller/listings/{}", product.id)).header("x-csrf-token", csrf);
+/// Creates or replaces a listing at `url` (its app-chosen id is in it); safe to retry.
+pub async fn put_listing(url: &str, csrf: &str, product: &Product) -> Result<Product, ApiError> {
+    let request = Request::put(url).header("x-csrf-token", csrf);
     send_json(request, product).await
 }
 
 /// Uploads one finished JPEG, reporting `(sent, total)` bytes as they go. Uses
 /// XMLHttpRequest because fetch has no upload progress events.
 pub async fn upload_photo(
+    url: &str,
     csrf: &str,
     jpeg: &[u8],
     on_progress: impl Fn(f64, f64) + 'static,
 ) -> Result<Uploaded, ApiError> {
     let xhr = web_sys::XmlHttpRequest::new().map_err(|_| ApiError::Network)?;
-    xhr.open("POST", "/api/uploads")
-        .map_err(|_| ApiError::Network)?;
+    xhr.open("POST", url).map_err(|_| ApiError::Network)?;
     let _ = xhr.set_request_header("content-type", "image/jpeg");
     let _ = xhr.set_request_header("x-csrf-token", csrf);
     let progress =

@@ -9,9 +9,11 @@ use leptos::prelude::*;
 
 use crate::storage;
 
+pub mod cooperative;
 pub mod inquiry;
 pub mod seller;
 
+pub use cooperative::CoopTexts;
 pub use inquiry::InquiryTexts;
 pub use seller::{Said, SellerTexts};
 
@@ -155,6 +157,8 @@ pub struct Texts {
     pub cert_issuer: &'static str,
     pub seller_heading: &'static str,
     pub cooperative_label: &'static str,
+    /// "Sold through {cooperative}", on a member's product.
+    pub sold_through: &'static str,
     pub share_whatsapp: &'static str,
     pub contact_whatsapp: &'static str,
     pub request_quote: &'static str,
@@ -269,6 +273,7 @@ pub const ID: Texts = Texts {
     cert_issuer: "Penerbit",
     seller_heading: "Penjual",
     cooperative_label: "Koperasi",
+    sold_through: "Dijual melalui {}",
     share_whatsapp: "Bagikan lewat WhatsApp",
     contact_whatsapp: "Hubungi penjual di WhatsApp",
     request_quote: "Minta penawaran",
@@ -383,6 +388,7 @@ pub const EN: Texts = Texts {
     cert_issuer: "Issuer",
     seller_heading: "Seller",
     cooperative_label: "Cooperative",
+    sold_through: "Sold through {}",
     share_whatsapp: "Share on WhatsApp",
     contact_whatsapp: "Contact seller on WhatsApp",
     request_quote: "Request a quote",
@@ -456,6 +462,11 @@ impl I18n {
     /// The seller area's strings (tracked).
     pub fn s(&self) -> &'static SellerTexts {
         seller::texts(self.lang.get())
+    }
+
+    /// The cooperative pages' strings (tracked).
+    pub fn c(&self) -> &'static CoopTexts {
+        cooperative::texts(self.lang.get())
     }
 
     /// The inquiry pages' strings (tracked).

@@ -77,7 +77,7 @@ fn ProductDetail(
                             <h2>{move || i18n.t().seller_heading}</h2>
                             <p class="seller-name">{s.name.clone()}</p>
                             {s.cooperative.clone().map(|c| view! {
-                                <p><span class="muted">{move || i18n.t().cooperative_label}": "</span>{c}</p>
+                                <p class="sold-through">{move || fill(i18n.t().sold_through, &[&c])}</p>
                             })}
                             {village.map(|v| view! {
                                 <p class="muted">{format!("{}, {}, {}", v.name, v.kecamatan, v.kabupaten)}</p>

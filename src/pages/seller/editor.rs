@@ -14,9 +14,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
+use super::cooperative::{ListingHistory, MemberBanner};
 use super::photos::PhotoManager;
 use super::{status_label, SignInFirst};
-use crate::api::seller::own_listings;
+use crate::api::seller::listings_at;
 use crate::api::ApiError;
 use crate::catalog_data::{today, use_catalog};
 use crate::components::focus_field;
@@ -24,13 +25,13 @@ use crate::components::{field_error, NotFoundPanel, PageMeta, ProductCard, TextF
 use crate::drafts::{self, send, use_outbox, Draft, SendResult};
 use crate::i18n::{use_i18n, Said, SellerTexts};
 use crate::pages::show_url;
-use crate::session::use_session;
+use crate::workspace::use_workspace;
 
 #[component]
 pub fn ListingEditorPage() -> impl IntoView {
-    let session = use_session();
+    let workspace = use_workspace();
     view! {
-        <Show when=move || session.me().is_some() fallback=SignInFirst>
+        <Show when=move || workspace.signed_in() fallback=SignInFirst>
             <EditorLoader/>
         </Show>
     }
@@ -43,16 +44,17 @@ fn EditorLoader() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let navigate = use_navigate();
-    let session = use_session();
+    let workspace = use_workspace();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let seller_id = move || session.seller_id().unwrap_or_default();
+    let ws = workspace.clone();
+    let seller_id = move || ws.seller_id().unwrap_or_default();
     // `baru` only names a fresh draft and moves on; the editor opens at the draft's own URL.
     Effect::new(move |_| {
         if id.get() == "baru" {
             let draft = Draft::new(today(), &seller_id());
             drafts::save(&draft);
             navigate(
-                &format!("/penjual/produk/{}", draft.product.id),
+                &workspace.editor_path(&draft.product.id),
                 NavigateOptions {
                     replace: true,
                     ..Default::default()
@@ -60,16 +62,20 @@ fn EditorLoader() -> impl IntoView {
             );
         }
     });
+    let listings_url = use_workspace().listings_url();
+    let seller_id = move || use_workspace().seller_id().unwrap_or_default();
     let loaded = LocalResource::new(move || {
         let id = id.get();
+        let listings_url = listings_url.clone();
+        let seller_id = seller_id();
         async move {
             if id == "baru" {
                 return Ok(Loaded::Redirecting);
             }
-            if let Some(draft) = drafts::load_own(&id, &seller_id()) {
+            if let Some(draft) = drafts::load_own(&id, &seller_id) {
                 return Ok(Loaded::Found(Box::new(draft)));
             }
-            let list = own_listings().await?;
+            let list = listings_at(&listings_url).await?;
             Ok::<_, ApiError>(match list.into_iter().find(|p| p.id == id) {
                 Some(p) => Loaded::Found(Box::new(Draft::from_server(p))),
                 None => Loaded::Missing,
@@ -111,7 +117,7 @@ enum Notice {
 #[component]
 fn Editor(initial: Draft) -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
+    let workspace = use_workspace();
     let outbox = use_outbox();
     let catalog = use_catalog().0;
     let is_new = !initial.on_server;
@@ -157,6 +163,9 @@ fn Editor(initial: Draft) -> impl IntoView {
     });
     let err = move |field: &'static str| field_error(errors, field);
 
+    let member_name = workspace.member.clone().map(|m| m.name);
+    // Stored, so `act` stays `Copy` for the several buttons that call it.
+    let ws_store = StoredValue::new(workspace.clone());
     let act = move |status: ListingStatus| {
         if busy.get_untracked() {
             return;
@@ -174,12 +183,12 @@ fn Editor(initial: Draft) -> impl IntoView {
             notice.set(Some(Notice::Problem(Said::Text(|s| s.form_has_errors))));
             return;
         }
-        let Some(csrf) = session.csrf() else { return };
         busy.set(true);
         notice.set(None);
+        let workspace = ws_store.get_value();
         spawn_local(async move {
             let old_id = current.product.id.clone();
-            let result = send(&csrf, current.clone(), status).await;
+            let result = send(&workspace, current.clone(), status).await;
             busy.set(false);
             match result {
                 SendResult::Sent(saved) => {
@@ -194,7 +203,7 @@ fn Editor(initial: Draft) -> impl IntoView {
                     }))));
                     catalog.refetch();
                     if new_id != old_id {
-                        show_url(&format!("/penjual/produk/{new_id}"));
+                        show_url(&workspace.editor_path(&new_id));
                     }
                 }
                 SendResult::Queued => {
@@ -205,7 +214,7 @@ fn Editor(initial: Draft) -> impl IntoView {
                     outbox.recount();
                     notice.set(Some(Notice::Waiting(Said::Text(|s| s.queued_offline))));
                     if let Some(q) = queued.filter(|q| q.product.id != old_id) {
-                        show_url(&format!("/penjual/produk/{}", q.product.id));
+                        show_url(&workspace.editor_path(&q.product.id));
                     }
                 }
                 SendResult::Refused(error) => {
@@ -223,9 +232,8 @@ fn Editor(initial: Draft) -> impl IntoView {
 
     let status_now = move || draft.with(|d| d.product.status);
     let village_name = move || {
-        let slug = session
-            .me()
-            .map(|m| m.seller.village_slug)
+        let slug = ws_store
+            .with_value(|w| w.village_slug())
             .unwrap_or_default();
         catalog
             .get()
@@ -244,7 +252,13 @@ fn Editor(initial: Draft) -> impl IntoView {
     view! {
         <PageMeta title=Signal::derive(move || title().to_string()) description=Signal::derive(move || i18n.s().auth_lead.to_string())/>
         <section class="panel editor">
-            <A href="/penjual" attr:class="back-link">{move || i18n.s().back_to_products}</A>
+            <A href=workspace.pages() attr:class="back-link">{
+                move || match &member_name {
+                    Some(name) => crate::i18n::fill(i18n.c().back_to_member, &[name]),
+                    None => i18n.s().back_to_products.to_string(),
+                }
+            }</A>
+            {workspace.member.clone().map(|m| view! { <MemberBanner member=m/> })}
             <div class="editor-head">
                 <h1>{title}</h1>
                 <Show when=move || draft.with(|d| d.pending.is_some())
@@ -304,6 +318,8 @@ fn Editor(initial: Draft) -> impl IntoView {
                     </Show>
                 </div>
             </div>
+            // Re-rendered after each save, so the entry just made shows up.
+            {move || server_copy.get().map(|p| view! { <ListingHistory id=p.id/> })}
         </section>
     }
 }

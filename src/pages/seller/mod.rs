@@ -1,5 +1,6 @@
 //! `/penjual`: the seller's own listings; `/penjual/produk/:id`: the listing editor.
 
+mod cooperative;
 mod editor;
 mod inbox;
 mod photos;
@@ -14,6 +15,7 @@ use crate::drafts::{self, use_outbox};
 use crate::i18n::{fill, use_i18n, SellerTexts};
 use crate::session::use_session;
 
+pub use cooperative::{CooperativePage, MemberListings, MemberWorkspace};
 pub use editor::ListingEditorPage;
 pub use inbox::InboxPage;
 
@@ -89,6 +91,7 @@ fn Dashboard() -> impl IntoView {
                     <button type="button" class="button secondary" on:click=sign_out>{move || i18n.s().sign_out}</button>
                 </div>
             </div>
+            <cooperative::ConsentPanel/>
             <p class="notice outbox" role="status" hidden=move || { outbox.waiting.get() == 0 }>
                 {move || fill(i18n.s().outbox_waiting, &[&outbox.waiting.get()])}
             </p>
@@ -128,7 +131,7 @@ fn Dashboard() -> impl IntoView {
     }
 }
 
-/// One listing in the seller's list.
+/// One listing in the seller's (or, for an operator, a member's) list.
 #[component]
 fn ListingRow(
     product: Product,
@@ -138,7 +141,7 @@ fn ListingRow(
     pending: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let edit = format!("/penjual/produk/{}", product.id);
+    let edit = crate::workspace::use_workspace().editor_path(&product.id);
     let view_href = (product.status == ListingStatus::Published && !local)
         .then(|| format!("/produk/{}", product.id));
     let thumb = product.photos.first().map(|p| p.thumb.clone());

@@ -13,7 +13,7 @@ use crate::api::ApiError;
 use crate::drafts::Draft;
 use crate::i18n::{fill, use_i18n, Said, SellerTexts};
 use crate::photo_client::PhotoWorker;
-use crate::session::use_session;
+use crate::workspace::use_workspace;
 
 /// Where one picked photo is.
 #[derive(Clone, Debug)]
@@ -61,7 +61,7 @@ pub fn PhotoManager(
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
+    let workspace = use_workspace();
     let jobs = RwSignal::new(Vec::<Job>::new());
     let worker = StoredValue::new_local(None::<PhotoWorker>);
     let next_key = StoredValue::new(0u32);
@@ -110,9 +110,12 @@ pub fn PhotoManager(
             }
         });
         busy.set(true);
+        // Where the photos go and under whose session: the seller's, or the operator's
+        // for a member.
+        let upload_to = workspace.csrf().map(|csrf| (workspace.uploads_url(), csrf));
         spawn_local(async move {
             for (key, file) in batch {
-                process_one(key, file, draft, worker, session.csrf(), set_job).await;
+                process_one(key, file, draft, worker, upload_to.clone(), set_job).await;
             }
             busy.set(false);
         });
@@ -176,7 +179,7 @@ async fn process_one(
     file: web_sys::File,
     draft: RwSignal<Draft>,
     worker: StoredValue<Option<PhotoWorker>, LocalStorage>,
-    csrf: Option<String>,
+    upload_to: Option<(String, String)>,
     set_job: impl Fn(u32, Phase, f32) + Copy + 'static,
 ) {
     let pipeline = worker.with_value(|w| w.clone()).unwrap_or_else(|| {
@@ -202,18 +205,28 @@ async fn process_one(
             return;
         }
     };
-    let Some(csrf) = csrf else { return };
+    let Some((url, csrf)) = upload_to else { return };
     let large_len = processed.large.len() as f64;
     let total = large_len + processed.thumb.len() as f64;
-    let large = match upload_with_retry(key, &csrf, &processed.large, 0.0, total, set_job).await {
-        Ok(up) => up,
-        Err(err) => return set_job(key, Phase::Failed(Said::Refusal(err)), PROCESS_SHARE),
-    };
-    let thumb =
-        match upload_with_retry(key, &csrf, &processed.thumb, large_len, total, set_job).await {
+    let large =
+        match upload_with_retry(key, &url, &csrf, &processed.large, 0.0, total, set_job).await {
             Ok(up) => up,
             Err(err) => return set_job(key, Phase::Failed(Said::Refusal(err)), PROCESS_SHARE),
         };
+    let thumb = match upload_with_retry(
+        key,
+        &url,
+        &csrf,
+        &processed.thumb,
+        large_len,
+        total,
+        set_job,
+    )
+    .await
+    {
+        Ok(up) => up,
+        Err(err) => return set_job(key, Phase::Failed(Said::Refusal(err)), PROCESS_SHARE),
+    };
     draft.update(|d| {
         let alt_id = d.product.name_id.clone();
         let alt_en = d.product.name_en.clone();
@@ -233,6 +246,7 @@ async fn process_one(
 /// (a photo the server rejects, an ended session) are not retried.
 async fn upload_with_retry(
     key: u32,
+    url: &str,
     csrf: &str,
     bytes: &[u8],
     already: f64,
@@ -242,7 +256,7 @@ async fn upload_with_retry(
     let mut attempt = 0;
     loop {
         set_job(key, Phase::Uploading, upload_progress(already, total));
-        let result = upload_photo(csrf, bytes, move |sent, _| {
+        let result = upload_photo(url, csrf, bytes, move |sent, _| {
             set_job(
                 key,
                 Phase::Uploading,

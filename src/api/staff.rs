@@ -1,0 +1,67 @@
+//! Calls of cooperative operators and facilitators: their session, and an operator's
+//! members. Listing and photo calls made for a member go through [`crate::workspace`].
+
+use etalase_model::cooperative::{Member, StaffProfile};
+use etalase_model::rules::{NewMember, SignIn};
+use gloo_net::http::Request;
+use serde::Deserialize;
+
+use super::{json_or_refusal, refusal, send_json, ApiError};
+
+/// The signed-in staff member, as `/api/staff/me` and login return it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct StaffMe {
+    pub staff: StaffProfile,
+    pub csrf_token: String,
+}
+
+/// A member just added and the links that let them claim the account.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct AddedMember {
+    pub member: Member,
+    pub claim_url: String,
+    pub whatsapp_url: String,
+}
+
+pub async fn login(form: &SignIn) -> Result<StaffMe, ApiError> {
+    send_json(Request::post("/api/staff/login"), form).await
+}
+
+/// `GET /api/staff/me`; `Ok(None)` when no staff member is signed in.
+pub async fn me() -> Result<Option<StaffMe>, ApiError> {
+    let res = Request::get("/api/staff/me")
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    json_or_refusal(res).await
+}
+
+pub async fn logout(csrf: &str) -> Result<(), ApiError> {
+    let res = Request::post("/api/staff/logout")
+        .header("x-csrf-token", csrf)
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    if res.ok() || res.status() == 401 {
+        Ok(())
+    } else {
+        Err(refusal(res).await)
+    }
+}
+
+/// The operator's cooperative's members.
+pub async fn members() -> Result<Vec<Member>, ApiError> {
+    let res = Request::get("/api/coop/members")
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    json_or_refusal(res).await
+}
+
+pub async fn add_member(csrf: &str, form: &NewMember) -> Result<AddedMember, ApiError> {
+    send_json(
+        Request::post("/api/coop/members").header("x-csrf-token", csrf),
+        form,
+    )
+    .await
+}

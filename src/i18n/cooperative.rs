@@ -1,0 +1,59 @@
+//! Strings of the cooperative operator's pages, the member's claim page and consent.
+
+crate::i18n::text_table! {
+    /// The cooperative pages' strings of one language.
+    CoopTexts;
+    tab_staff: "Koperasi / pendamping", "Cooperative / facilitator";
+    staff_lead: "Untuk operator Koperasi Desa Merah Putih dan pendamping desa. Akun dibuat oleh DPMD.", "For Koperasi Desa Merah Putih operators and village facilitators. Accounts are issued by the district (DPMD).";
+    coop_title: "Anggota koperasi", "Cooperative members";
+    coop_meta: "Kelola usaha anggota koperasi: tambah anggota, terbitkan produk mereka, jawab permintaan.", "Manage the cooperative's member businesses: add members, publish their products, answer inquiries.";
+    operator_as: "Operator koperasi: {}", "Cooperative operator: {}";
+    operator_only: "Halaman ini untuk operator koperasi. Masuk dengan akun operator Anda.", "This page is for cooperative operators. Sign in with your operator account.";
+    staff_sign_in: "Masuk sebagai operator", "Sign in as operator";
+    sign_out: "Keluar", "Sign out";
+    add_member_title: "Tambah anggota", "Add a member";
+    add_member_lead: "Anggota menerima tautan WhatsApp untuk membuat kata sandinya sendiri. Sampai itu, Anda dapat mengelola produknya.", "The member gets a WhatsApp link to set their own password. Until then you can manage their products.";
+    field_member_name: "Nama usaha anggota", "Member's business name";
+    field_member_whatsapp: "Nomor WhatsApp anggota", "Member's WhatsApp number";
+    add_member_submit: "Tambah anggota", "Add member";
+    adding: "Menyimpan…", "Saving…";
+    member_added: "{} sudah ditambahkan. Kirim tautan ini agar ia bisa membuat kata sandi:", "{} has been added. Send this link so they can set a password:";
+    send_claim_whatsapp: "Kirim tautan lewat WhatsApp", "Send the link on WhatsApp";
+    claim_link_label: "Tautan klaim (sekali pakai)", "Claim link (works once)";
+    members_heading: "Anggota ({})", "Members ({})";
+    no_members: "Belum ada anggota. Tambahkan usaha pertama di atas.", "No members yet. Add the first business above.";
+    loading_members: "Memuat anggota…", "Loading members…";
+    chip_claimed: "Punya akun", "Has an account";
+    chip_unclaimed: "Belum klaim akun", "Account not claimed";
+    chip_no_consent: "Izin dicabut", "Permission withdrawn";
+    member_counts: "{} produk · {} tayang", "{} products · {} published";
+    manage_products: "Kelola produk", "Manage products";
+    no_consent_note: "Anggota ini mencabut izin koperasi untuk mengelola produknya.", "This member has withdrawn the cooperative's permission to manage their products.";
+    acting_for: "Anda mengelola produk {} atas nama koperasi. Setiap perubahan dicatat atas nama Anda.", "You are managing {}'s products for the cooperative. Every change is recorded under your name.";
+    back_to_members: "← Semua anggota", "← All members";
+    back_to_member: "← Produk {}", "← {}'s products";
+    new_for_member: "Tambah produk anggota", "Add a product for this member";
+    member_not_found: "Anggota ini tidak ada di koperasi Anda, atau telah mencabut izin.", "This member is not in your cooperative, or has withdrawn permission.";
+    claim_title: "Buat kata sandi Anda", "Set your password";
+    claim_lead: "Koperasi desa Anda sudah mendaftarkan usaha Anda. Buat kata sandi untuk masuk sendiri ke Etalase Desa.", "Your village cooperative registered your business. Set a password to sign in to Etalase Desa yourself.";
+    claim_submit: "Simpan kata sandi dan masuk", "Save password and sign in";
+    claim_used: "Tautan ini sudah dipakai atau tidak dikenal. Minta tautan baru ke operator koperasi, atau masuk dengan kata sandi Anda.", "This link has been used or is unknown. Ask the cooperative's operator for a new one, or sign in with your password.";
+    consent_heading: "Koperasi Anda", "Your cooperative";
+    consent_on: "{} boleh menambah dan mengubah produk Anda serta menjawab permintaan atas nama Anda.", "{} may add and edit your products and answer inquiries for you.";
+    consent_off: "{} tidak lagi boleh mengelola produk Anda.", "{} may no longer manage your products.";
+    consent_withdraw: "Cabut izin koperasi", "Withdraw the cooperative's permission";
+    consent_give: "Izinkan koperasi lagi", "Allow the cooperative again";
+    history_heading: "Riwayat perubahan", "Change history";
+    history_none: "Belum ada perubahan tercatat.", "No recorded changes yet.";
+    history_by_operator: "operator koperasi", "cooperative operator";
+    history_by_seller: "penjual", "seller";
+    wrong_role: "Akun Anda tidak berwenang untuk ini.", "Your account may not do this.";
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn both_languages_have_the_same_placeholders_and_differ() {
+        crate::i18n::check_pairs(super::PAIRS);
+    }
+}

@@ -1,0 +1,135 @@
+//! Whose listings the seller pages show and save: the signed-in seller's own, or those of a
+//! cooperative member, made by the signed-in operator for them.
+//!
+//! The dashboard, the editor, the photo uploads and the outbox ask the workspace for URLs,
+//! owner and CSRF token instead of assuming the seller session, so one editor serves both;
+//! the server then records the save as the seller's or the operator's.
+
+use leptos::prelude::*;
+
+use crate::session::{use_session, Session};
+use crate::staff_session::{use_staff_session, StaffSession};
+
+/// A member an operator acts for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemberRef {
+    pub seller_id: String,
+    pub name: String,
+    pub village_slug: String,
+}
+
+#[derive(Clone)]
+pub struct Workspace {
+    /// `None`: the seller's own listings.
+    pub member: Option<MemberRef>,
+    session: Session,
+    staff: StaffSession,
+}
+
+impl Workspace {
+    /// The signed-in seller's own listings.
+    pub fn own(session: Session, staff: StaffSession) -> Workspace {
+        Workspace {
+            member: None,
+            session,
+            staff,
+        }
+    }
+
+    /// A member's listings, for the signed-in operator.
+    pub fn for_member(member: MemberRef, session: Session, staff: StaffSession) -> Workspace {
+        Workspace {
+            member: Some(member),
+            session,
+            staff,
+        }
+    }
+
+    pub fn listings_url(&self) -> String {
+        match &self.member {
+            None => "/api/seller/listings".into(),
+            Some(m) => format!("/api/coop/members/{}/listings", m.seller_id),
+        }
+    }
+
+    pub fn listing_url(&self, id: &str) -> String {
+        format!("{}/{id}", self.listings_url())
+    }
+
+    pub fn history_url(&self, id: &str) -> String {
+        format!("{}/history", self.listing_url(id))
+    }
+
+    pub fn uploads_url(&self) -> String {
+        match &self.member {
+            None => "/api/uploads".into(),
+            Some(m) => format!("/api/coop/members/{}/uploads", m.seller_id),
+        }
+    }
+
+    /// Where this workspace's pages live in the app.
+    pub fn pages(&self) -> String {
+        match &self.member {
+            None => "/penjual".into(),
+            Some(m) => format!("/penjual/koperasi/anggota/{}", m.seller_id),
+        }
+    }
+
+    pub fn editor_path(&self, id: &str) -> String {
+        format!("{}/produk/{id}", self.pages())
+    }
+
+    /// Whose listings these are (untracked); `None` while nobody is signed in.
+    pub fn seller_id(&self) -> Option<String> {
+        match &self.member {
+            None => self.session.seller_id(),
+            Some(m) => Some(m.seller_id.clone()),
+        }
+    }
+
+    /// The CSRF token of the session that makes the changes (untracked).
+    pub fn csrf(&self) -> Option<String> {
+        match &self.member {
+            None => self.session.csrf(),
+            Some(_) => self.staff.csrf(),
+        }
+    }
+
+    /// The village the listings come from (tracked for the own workspace).
+    pub fn village_slug(&self) -> Option<String> {
+        match &self.member {
+            None => self.session.me().map(|m| m.seller.village_slug),
+            Some(m) => Some(m.village_slug.clone()),
+        }
+    }
+
+    /// Whether someone who may use this workspace is signed in (tracked).
+    pub fn signed_in(&self) -> bool {
+        match &self.member {
+            None => self.session.me().is_some(),
+            Some(_) => self.staff.me().is_some(),
+        }
+    }
+
+    /// Whether the sign-in state is known yet (tracked).
+    pub fn checked(&self) -> bool {
+        match &self.member {
+            None => self.session.checked(),
+            Some(_) => self.staff.checked(),
+        }
+    }
+
+    /// Forgets the session that the server says has ended.
+    pub fn signed_out(&self) {
+        match &self.member {
+            None => self.session.signed_out(),
+            Some(_) => self.staff.signed_out(),
+        }
+    }
+}
+
+/// The workspace of the page: a member's inside an operator's member pages, else the
+/// seller's own.
+pub fn use_workspace() -> Workspace {
+    use_context::<Workspace>().unwrap_or_else(|| Workspace::own(use_session(), use_staff_session()))
+}

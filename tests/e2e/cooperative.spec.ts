@@ -1,0 +1,119 @@
+// A village cooperative's operator on a phone: signs in, adds a member business, lists
+// amplang for them with a photo, publishes; a buyer sees "sold through the cooperative";
+// the member opens the WhatsApp claim link, sets a password and sees the operator's change
+// in the listing's history.
+import { test, expect, type Page, type TestInfo } from '@playwright/test';
+import { join } from 'node:path';
+
+const photos = join(process.cwd(), '..', 'shared', 'fixtures', 'photos');
+
+/** A WhatsApp number no other test (or project, or run) uses. */
+function uniqueNumber(info: TestInfo, slot: number): string {
+  const tail = String(Date.now() % 1_000_000).padStart(6, '0');
+  return `0813${info.project.name === 'phone' ? 3 : 4}${slot}${tail}`;
+}
+
+async function signInAsOperator(page: Page) {
+  await page.goto('/masuk?staf=1');
+  await expect(page.getByRole('tab', { name: 'Koperasi / pendamping' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByLabel('Nomor WhatsApp').fill('0812 0000 0900');
+  await page.getByLabel('Kata sandi', { exact: true }).fill('desa-demo-2026');
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await expect(page).toHaveURL(/\/penjual\/koperasi$/);
+  await expect(page.getByRole('heading', { name: 'Koperasi Desa Merah Putih Sepatin' })).toBeVisible();
+}
+
+test('an operator adds a member, publishes for them, the buyer sees the cooperative, the member claims', async ({ page, browser }, info) => {
+  test.setTimeout(150_000);
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(String(err)));
+  await signInAsOperator(page);
+  await expect(page.locator('.member-row', { hasText: 'UD Kerupuk Udang Sepatin Jaya' })).toBeVisible();
+
+  // Add a member; a bad number is refused on the field, before anything is sent.
+  const member = `Amplang Ibu Rahmah ${info.project.name} ${Date.now() % 100000}`;
+  await page.getByLabel('Nama usaha anggota').fill(member);
+  await page.getByLabel('Nomor WhatsApp anggota').fill('0541 123');
+  await page.getByRole('button', { name: 'Tambah anggota' }).click();
+  await expect(page.locator('#f-whatsapp-error')).toBeVisible();
+  await expect(page.getByLabel('Nomor WhatsApp anggota')).toBeFocused();
+  const number = uniqueNumber(info, 1);
+  await page.getByLabel('Nomor WhatsApp anggota').fill(number);
+  await page.getByRole('button', { name: 'Tambah anggota' }).click();
+  const panel = page.locator('.claim-panel');
+  await expect(panel).toContainText(`${member} sudah ditambahkan`);
+  const wa = await panel.getByRole('link', { name: 'Kirim tautan lewat WhatsApp' }).getAttribute('href');
+  expect(wa).toMatch(new RegExp(`^https://wa\\.me/62${number.slice(1)}\\?text=`));
+  const claimUrl = await panel.getByLabel('Tautan klaim (sekali pakai)').inputValue();
+  expect(claimUrl).toMatch(/\/masuk\/klaim\/[0-9a-f]{48}$/);
+  const row = page.locator('.member-row', { hasText: member });
+  await expect(row.locator('.chip')).toContainText('Belum klaim akun');
+  await page.screenshot({ path: `artifacts/screenshots/coop-members-${info.project.name}.png`, fullPage: true });
+
+  // List a product for the member, with a photo, and publish it.
+  await row.getByRole('link', { name: 'Kelola produk' }).click();
+  await expect(page.getByRole('note')).toContainText(`Anda mengelola produk ${member}`);
+  await page.getByRole('link', { name: 'Tambah produk anggota' }).click();
+  await expect(page).toHaveURL(/\/penjual\/koperasi\/anggota\/[a-z0-9-]+\/produk\/baru-[0-9a-f]{8}$/);
+  const product = `Kerupuk Amplang ${info.project.name} ${Date.now() % 100000}`;
+  await page.getByLabel('Nama produk (Bahasa Indonesia)').fill(product);
+  await page.getByLabel('Deskripsi (Bahasa Indonesia)').fill('Amplang ikan belida dari Sepatin, digoreng hari ini.');
+  await page.getByLabel('Minimal pesanan').fill('20');
+  await page.getByLabel('Harga (Rp)').first().fill('30.000');
+  await page.getByLabel('Harga (Rp)').first().blur();
+  await page.locator('#f-photos').setInputFiles(join(photos, 'orientation-landscape-1.jpg'));
+  const job = page.locator('.job').first();
+  await expect(job.locator('progress')).toHaveAttribute('value', '100', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Terbitkan' }).click();
+  await expect(page.getByText('Produk tayang di katalog.')).toBeVisible();
+  await expect(page).toHaveURL(/\/penjual\/koperasi\/anggota\/[a-z0-9-]+\/produk\/kerupuk-amplang-/);
+  const history = page.locator('.listing-history');
+  await history.locator('summary').click();
+  await expect(history).toContainText('Rahmawati (operator koperasi, demo) (operator koperasi) · Tayang');
+  await page.screenshot({ path: `artifacts/screenshots/coop-editor-${info.project.name}.png`, fullPage: true });
+  const productId = new URL(page.url()).pathname.split('/').pop()!;
+
+  // A buyer sees it sold through the cooperative.
+  const buyer = await browser.newContext();
+  const buyerPage = await buyer.newPage();
+  await buyerPage.goto(`/produk/${productId}`);
+  await expect(buyerPage.locator('.sold-through')).toHaveText('Dijual melalui Koperasi Desa Merah Putih Sepatin');
+  await buyer.close();
+
+  // The member claims the account from the link and finds the listing, with its history.
+  const memberContext = await browser.newContext();
+  const memberPage = await memberContext.newPage();
+  await memberPage.goto(new URL(claimUrl).pathname);
+  await expect(memberPage.getByRole('heading', { name: 'Buat kata sandi Anda' })).toBeVisible();
+  await memberPage.getByLabel('Kata sandi', { exact: true }).fill('rahmah-amplang-2026');
+  await memberPage.getByRole('button', { name: 'Simpan kata sandi dan masuk' }).click();
+  await expect(memberPage).toHaveURL(/\/penjual$/);
+  await expect(memberPage.locator('.consent')).toContainText('Koperasi Desa Merah Putih Sepatin boleh menambah');
+  await expect(memberPage.locator('.listing-row', { hasText: product })).toBeVisible();
+  await memberPage.screenshot({ path: `artifacts/screenshots/coop-member-dashboard-${info.project.name}.png`, fullPage: true });
+
+  // The link works once.
+  const again = await browser.newContext();
+  const againPage = await again.newPage();
+  await againPage.goto(new URL(claimUrl).pathname);
+  await againPage.getByLabel('Kata sandi', { exact: true }).fill('another-password-1');
+  await againPage.getByRole('button', { name: 'Simpan kata sandi dan masuk' }).click();
+  await expect(againPage.getByRole('alert')).toContainText('Tautan ini sudah dipakai');
+  await again.close();
+
+  // The member withdraws the cooperative's permission; the operator's list says so.
+  await memberPage.getByRole('button', { name: 'Cabut izin koperasi' }).click();
+  await expect(memberPage.locator('.consent')).toContainText('tidak lagi boleh');
+  await memberContext.close();
+  await page.goto('/penjual/koperasi');
+  await expect(page.locator('.member-row', { hasText: member }).locator('.chip')).toContainText(['Punya akun', 'Izin dicabut']);
+  await expect(page.locator('.member-row', { hasText: member }).getByRole('link', { name: 'Kelola produk' })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('the operator pages ask a seller or a visitor to sign in as operator', async ({ page }) => {
+  await page.goto('/penjual/koperasi');
+  await expect(page.getByText('Halaman ini untuk operator koperasi.')).toBeVisible();
+  await page.getByRole('link', { name: 'Masuk sebagai operator' }).click();
+  await expect(page.getByRole('tab', { name: 'Koperasi / pendamping' })).toHaveAttribute('aria-selected', 'true');
+});
