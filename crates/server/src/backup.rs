@@ -417,6 +417,7 @@ mod tests {
                 bytes: content.len() as u64,
                 width: 1,
                 height: 1,
+                good_photo: None,
             }
         };
         store.record_upload(photo(b"one")).await.unwrap();

@@ -19,6 +19,7 @@ pub mod demo_inquiries;
 pub mod demo_seed;
 pub mod error;
 pub mod extract;
+pub mod facilitator;
 pub mod insights;
 pub mod openapi;
 pub mod routes;

@@ -457,6 +457,19 @@ async fn who_may_act_for_a_member_on_every_cooperative_endpoint() {
             None,
             [401, 401, 401, 200, 401],
         ),
+        // The facilitators' report: facilitators only.
+        case(
+            Method::GET,
+            "/api/facilitator/report",
+            None,
+            [401, 403, 403, 401, 200],
+        ),
+        case(
+            Method::GET,
+            "/api/facilitator/report.csv",
+            None,
+            [401, 403, 403, 401, 200],
+        ),
         // Another cooperative's member, reached by Sepatin's operator: the same 404.
         case(
             Method::GET,
@@ -537,4 +550,66 @@ async fn who_may_act_for_a_member_on_every_cooperative_endpoint() {
         actor,
         "UD Kerupuk Udang Sepatin Jaya · Rahmawati (operator koperasi, demo)"
     );
+}
+
+#[tokio::test]
+async fn a_facilitator_sees_each_village_and_the_developing_ones_without_listings() {
+    let (server, _dir) = Server::start_fresh();
+    let facilitator = Caller::staff(&server, FACILITATOR, DEMO_PASSWORD).await;
+    let report: Value = facilitator
+        .request(&server, Method::GET, "/api/facilitator/report")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let demo = etalase_model::demo_catalog();
+    let villages = report["villages"].as_array().unwrap();
+    assert_eq!(villages.len(), demo.villages.len());
+    let published = |slug: &str| {
+        demo.products
+            .iter()
+            .filter(|p| {
+                p.village_slug == slug && p.status == etalase_model::ListingStatus::Published
+            })
+            .count()
+    };
+    for v in villages {
+        let slug = v["slug"].as_str().unwrap();
+        assert_eq!(v["listings"], published(slug), "{slug}");
+        let developing = ["sangat_tertinggal", "tertinggal", "berkembang"]
+            .contains(&v["idm_status"].as_str().unwrap());
+        let listed = report["to_coach"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s == slug);
+        assert_eq!(listed, developing && published(slug) == 0, "{slug}");
+    }
+    // The demo inquiries reached Sepatin's sellers in the last 90 days.
+    let sepatin = villages.iter().find(|v| v["slug"] == "sepatin").unwrap();
+    assert!(sepatin["inquiries_90"].as_u64().unwrap() > 0, "{sepatin}");
+    let kecamatan = report["kecamatan"].as_array().unwrap();
+    let total: u64 = kecamatan
+        .iter()
+        .map(|k| k["listings"].as_u64().unwrap())
+        .sum();
+    assert_eq!(
+        total as usize,
+        demo.products
+            .iter()
+            .filter(|p| p.status == etalase_model::ListingStatus::Published)
+            .count()
+    );
+
+    let res = facilitator
+        .request(&server, Method::GET, "/api/facilitator/report.csv")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["content-type"], "text/csv; charset=utf-8");
+    let text = res.text().await.unwrap();
+    assert!(text.starts_with("\u{feff}kecamatan,desa,"));
+    assert_eq!(text.lines().count(), demo.villages.len() + 1);
 }

@@ -3,6 +3,7 @@
 mod auth;
 mod catalog;
 mod coop;
+mod facilitator;
 mod health;
 pub mod inbox;
 mod inquiries;
@@ -62,6 +63,8 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(coop::member_listing_history))
         .routes(routes!(coop::member_inquiries))
         .routes(routes!(coop::answer_member_inquiry))
+        .routes(routes!(facilitator::report))
+        .routes(routes!(facilitator::report_csv))
         .routes(routes!(inquiries::create))
         .routes(routes!(inquiries::track))
         .routes(routes!(insights::get_insights))

@@ -116,6 +116,7 @@ pub(crate) async fn store_photo(
             bytes: body.len() as u64,
             width,
             height,
+            good_photo: None,
         })
         .await?;
     let status = if created {

@@ -133,4 +133,7 @@ pub const SQLITE: &[&str] = &[
     CREATE INDEX listing_events_by_product ON listing_events(product_id);
     INSERT INTO memberships (seller_id, cooperative)
         SELECT id, village_slug FROM sellers WHERE json_extract(doc, '$.cooperative') IS NOT NULL;",
+    // 7: the photo coach's verdict on each uploaded photo (NULL: not measured), for the
+    // facilitators' share of listings with good photos.
+    "ALTER TABLE uploads ADD COLUMN good_photo INTEGER;",
 ];

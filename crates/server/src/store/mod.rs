@@ -102,6 +102,8 @@ pub struct UploadRecord {
     pub bytes: u64,
     pub width: u32,
     pub height: u32,
+    /// Whether the photo coach found nothing to improve; `None` if it did not measure.
+    pub good_photo: Option<bool>,
 }
 
 /// What saving a listing did.
@@ -433,6 +435,9 @@ pub trait Store: Send + Sync + 'static {
     /// with [`next_status`], records one event, marks the part read and touches its
     /// `updated_at`.
     async fn update_part(&self, update: PartUpdate) -> Result<UpdateOutcome, StoreError>;
+
+    /// The coach's verdict on every measured uploaded photo, by content hash.
+    async fn photo_verdicts(&self) -> Result<Vec<(String, bool)>, StoreError>;
 
     /// Every seller part, for the demand insights.
     async fn demand_rows(&self) -> Result<Vec<DemandRow>, StoreError>;

@@ -815,17 +815,29 @@ impl Store for SqliteStore {
         .await
     }
 
+    async fn photo_verdicts(&self) -> Result<Vec<(String, bool)>, StoreError> {
+        self.with_conn(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT sha256, good_photo FROM uploads WHERE good_photo IS NOT NULL",
+            )?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? != 0)))?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        })
+        .await
+    }
+
     async fn record_upload(&self, upload: UploadRecord) -> Result<(), StoreError> {
         self.write(move |conn| {
             conn.execute(
-                "INSERT INTO uploads (sha256, seller_id, bytes, width, height)
-                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (sha256) DO NOTHING",
+                "INSERT INTO uploads (sha256, seller_id, bytes, width, height, good_photo)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (sha256) DO NOTHING",
                 params![
                     upload.sha256,
                     upload.seller_id,
                     upload.bytes as i64,
                     upload.width,
-                    upload.height
+                    upload.height,
+                    upload.good_photo
                 ],
             )?;
             Ok(())
