@@ -90,4 +90,24 @@ pub const SQLITE: &[&str] = &[
     ) STRICT;
     CREATE INDEX inquiry_events_by_part ON inquiry_events(inquiry_id, seller_id);
     ALTER TABLE inquiry_parts ADD COLUMN read_at TEXT;",
+    // Village partnerships (CSR programmes, zakat agencies, foundations, universities): each
+    // row keeps the wire document beside the columns the constraints need, like the catalog;
+    // the villages of a partnership are rows too, so a partnership cannot name a village
+    // that does not exist. Self-contained, so it can be renumbered on merge.
+    "CREATE TABLE partners (
+        slug TEXT PRIMARY KEY,
+        doc  TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE partnerships (
+        id           TEXT PRIMARY KEY,
+        partner_slug TEXT NOT NULL REFERENCES partners(slug),
+        status       TEXT NOT NULL,
+        doc          TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE partnership_villages (
+        partnership_id TEXT NOT NULL REFERENCES partnerships(id),
+        village_slug   TEXT NOT NULL REFERENCES villages(slug),
+        PRIMARY KEY (partnership_id, village_slug)
+    ) STRICT;
+    CREATE INDEX partnership_villages_by_village ON partnership_villages(village_slug);",
 ];
