@@ -41,6 +41,8 @@ test('village page shows its partners; the partner page lists villages and produ
   const firstPhoto = products.locator('.card-photo img').first();
   await expect.poll(() => firstPhoto.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 20_000 }).toBe(400);
   await page.screenshot({ path: `artifacts/screenshots/partner-${info.project.name}.png`, fullPage: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `artifacts/screenshots/partner-top-${info.project.name}.png`, fullPage: false });
 
   // English labels come from the same tables.
   await page.getByRole('button', { name: /English/ }).click();
