@@ -206,6 +206,15 @@ pub fn FilterPanel(
                     }/>
                 <span>{move || i18n.t().filter_export}</span>
             </label>
+            <label class="check">
+                <input type="checkbox"
+                    prop:checked=move || query.with(|q| q.partner_backed)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        change(Box::new(move |q| q.partner_backed = on));
+                    }/>
+                <span>{move || i18n.p().filter_backed}</span>
+            </label>
         </div>
     }
 }

@@ -11,10 +11,12 @@ use crate::storage;
 
 pub mod cooperative;
 pub mod inquiry;
+pub mod partners;
 pub mod seller;
 
 pub use cooperative::CoopTexts;
 pub use inquiry::InquiryTexts;
+pub use partners::PartnerTexts;
 pub use seller::{Said, SellerTexts};
 
 /// Declares one area's string table: each entry names a field once with its Indonesian
@@ -472,6 +474,11 @@ impl I18n {
     /// The inquiry pages' strings (tracked).
     pub fn q(&self) -> &'static InquiryTexts {
         inquiry::texts(self.lang.get())
+    }
+
+    /// The partnership strings (tracked).
+    pub fn p(&self) -> &'static PartnerTexts {
+        partners::texts(self.lang.get())
     }
 
     /// Changes language, remembers it and updates `<html lang>` for screen readers.

@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::catalog_data::{today, CatalogData};
-use crate::components::{NotFoundPanel, PageMeta, WithCatalog};
+use crate::components::{BackedMark, NotFoundPanel, PageMeta, WithCatalog};
 use crate::i18n::{fill, use_i18n};
 
 /// `/produk/:id`: one product with everything a purchaser judges it on.
@@ -62,6 +62,7 @@ fn ProductDetail(
                         <span class="per">{move || format!(" / {}", p2.unit.label(i18n.lang()))}</span>
                     </p>
                     {product.export_ready.then(|| view! { <span class="badge export inline">{move || i18n.t().export_badge}</span> })}
+                    <BackedMark data=data.clone() village=product.village_slug.clone()/>
                     <p class="description">{let p = product.clone(); move || p.description(i18n.lang()).to_string()}</p>
                     <Actions product=product.clone() seller_phone=seller.as_ref().map(|s| s.whatsapp.clone())/>
                 </div>

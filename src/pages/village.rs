@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::catalog_data::CatalogData;
-use crate::components::{NotFoundPanel, PageMeta, ProductCard, WithCatalog};
+use crate::components::{NotFoundPanel, PageMeta, ProductCard, VillagePartners, WithCatalog};
 use crate::i18n::use_i18n;
 
 /// `/desa/:slug`: a village's profile, its IDM status and its products.
@@ -54,6 +54,7 @@ fn VillageDetail(
                 <p><span class="muted">{move || i18n.t().cooperative_label}": "</span>{v.cooperative.clone()}</p>
                 <p>{move || vd.description(i18n.lang()).to_string()}</p>
             </section>
+            <VillagePartners data=data.clone() village=v.slug.clone()/>
             <section class="village-products">
                 <h2>{move || i18n.t().village_products}</h2>
                 {if products.is_empty() {

@@ -61,6 +61,7 @@ mod tests {
             "",
             "/produk/amplang-1",
             "/desa/sepatin",
+            "/mitra/baznas-kukar",
             "/permintaan",
             "/permintaan/lacak/abc",
             "/wawasan",

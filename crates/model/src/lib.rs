@@ -54,7 +54,8 @@ pub mod search;
 pub use area::AppArea;
 pub use catalog::{
     Catalog, Category, Certificate, CertificateError, CertificateKind, FxRate, IdmStatus,
-    ListingStatus, Photo, PriceTier, Product, ProductError, Seller, Unit, UnknownSlug, Village,
+    ListingStatus, Partner, PartnerKind, Partnership, PartnershipStatus, Photo, PriceTier, Product,
+    ProductError, ProgrammeKind, Seller, Unit, UnknownSlug, Village,
 };
 pub use date::{Date, DateError};
 pub use demo::{demo_catalog, demo_photo_color, synthetic_catalog, DEMO_VERSION};

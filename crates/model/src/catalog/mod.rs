@@ -7,6 +7,7 @@
 
 mod category;
 mod certificate;
+mod partner;
 mod product;
 mod village;
 
@@ -14,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 pub use category::{Category, Unit};
 pub use certificate::{Certificate, CertificateError, CertificateKind};
+pub use partner::{Partner, PartnerKind, Partnership, PartnershipStatus, ProgrammeKind};
 pub use product::{ListingStatus, Photo, PriceTier, Product, ProductError};
 pub use village::{IdmStatus, Village};
 
@@ -52,6 +54,13 @@ pub struct Catalog {
     /// The exchange rate for indicative USD prices, set by the operator; `None` hides them.
     #[serde(default)]
     pub fx: Option<FxRate>,
+    /// Companies, foundations, zakat agencies and universities that support villages.
+    /// Defaulted, so catalogs from before partnerships (and cached copies) still parse.
+    #[serde(default)]
+    pub partners: Vec<Partner>,
+    /// Their programmes with villages; see `partner.rs` for what "backed" means.
+    #[serde(default)]
+    pub partnerships: Vec<Partnership>,
 }
 
 /// An indicative exchange rate and the day it was taken, shown next to USD figures so a
@@ -162,6 +171,7 @@ impl Catalog {
                 ));
             }
         }
+        problems.extend(self.partnership_problems());
         problems
     }
 }

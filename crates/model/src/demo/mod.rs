@@ -6,8 +6,10 @@
 //! scores, sellers, WhatsApp numbers (all `+62 812 0000 xxxx`), prices and certificate numbers
 //! are made up to look plausible; none of it is an official figure or a real business.
 //! Photos point at `/media/demo/{product id}-400.jpg` and `-1600.jpg`, which the server draws
-//! as illustrations coloured by [`demo_photo_color`].
+//! as illustrations coloured by [`demo_photo_color`]. The partners are made-up organisations
+//! (named "… (demo)", `demo: true`) in the spirit of the district's 2025 village MoUs.
 
+mod partners;
 mod products;
 mod synthetic;
 
@@ -19,7 +21,8 @@ pub use synthetic::synthetic_catalog;
 pub const DEMO_VERSION: &str = "demo-2026-11";
 
 /// The demo catalog: 18 villages, 24 sellers, 55 listings (53 published, one draft, one
-/// unpublished), some certificates expired on purpose.
+/// unpublished), some certificates expired on purpose; 4 partners with 6 partnerships (one
+/// signed, three running, two finished).
 pub fn demo_catalog() -> Catalog {
     let villages = villages();
     let sellers = sellers(&villages);
@@ -30,6 +33,8 @@ pub fn demo_catalog() -> Catalog {
         products,
         sellers,
         villages,
+        partners: partners::partners(),
+        partnerships: partners::partnerships(),
     }
 }
 
@@ -362,6 +367,31 @@ mod tests {
         assert!(statuses.len() >= 4);
         let ids: std::collections::HashSet<_> = c.products.iter().map(|p| &p.id).collect();
         assert_eq!(ids.len(), c.products.len());
+    }
+
+    #[test]
+    fn demo_partnerships_back_products_of_the_mou_villages() {
+        let c = demo_catalog();
+        assert!(c
+            .partners
+            .iter()
+            .all(|p| p.demo && p.name.ends_with("(demo)")));
+        let backed = c.backed_village_slugs();
+        for v in [
+            "lung-anai",
+            "loa-sumber",
+            "loa-kulu-kota",
+            "jembayan-tengah",
+            "loa-duri-seberang",
+        ] {
+            assert!(backed.contains(v), "{v}");
+            assert!(c.products_of_village(v).count() >= 1, "{v} has products");
+        }
+        let statuses: std::collections::HashSet<_> =
+            c.partnerships.iter().map(|p| p.status).collect();
+        assert_eq!(statuses.len(), 3, "every status is shown somewhere");
+        let kinds: std::collections::HashSet<_> = c.partners.iter().map(|p| p.kind).collect();
+        assert_eq!(kinds.len(), 4);
     }
 
     #[test]

@@ -347,7 +347,8 @@ const SELLER_SUFFIXES: &[&str] = &[
 /// Villages are the demo villages plus about one per 50 listings; sellers about one per 20.
 pub fn synthetic_catalog(n: usize, seed: u64) -> Catalog {
     let mut rng = Rng(seed);
-    let mut villages = demo_catalog().villages;
+    let demo = demo_catalog();
+    let mut villages = demo.villages;
     for i in 0..n / 50 {
         let name = format!("{} {}", rng.pick(VILLAGE_WORDS), rng.name());
         let score = 0.45 + (rng.below(4_500) as f32) / 10_000.0;
@@ -475,6 +476,10 @@ pub fn synthetic_catalog(n: usize, seed: u64) -> Catalog {
         products,
         sellers,
         villages,
+        // The demo's partnerships name only demo villages, which every synthetic catalog
+        // starts with, so the partner filter has real work at 10,000 listings.
+        partners: demo.partners,
+        partnerships: demo.partnerships,
     }
 }
 

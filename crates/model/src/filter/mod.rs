@@ -2,7 +2,7 @@
 //! lives in the URL (so results can be shared and the back button works) and runs the same
 //! way in the app and on the server.
 //!
-//! URL keys are short Indonesian words (`?q=madu&kategori=madu&ekspor=1&urut=harga-naik`);
+//! URL keys are short Indonesian words (`?q=madu&kategori=madu&ekspor=1&mitra=1&urut=harga-naik`);
 //! defaults are left out so links stay short, and anything unknown or malformed is ignored
 //! rather than refused: a stale or hand-edited link should still show something.
 
@@ -87,6 +87,9 @@ pub struct CatalogQuery {
     pub export_ready: bool,
     pub idm: Option<IdmStatus>,
     pub sort: Sort,
+    /// Only listings backed by a partner (their village has a signed or running
+    /// partnership) when true; false means no filter.
+    pub partner_backed: bool,
 }
 
 impl CatalogQuery {
@@ -110,6 +113,7 @@ impl CatalogQuery {
         push("waktu", self.max_lead_days.map(|n| n.to_string()));
         push("ekspor", self.export_ready.then(|| "1".to_owned()));
         push("idm", self.idm.map(|s| s.slug().to_owned()));
+        push("mitra", self.partner_backed.then(|| "1".to_owned()));
         push(
             "urut",
             (self.sort != Sort::Relevance).then(|| self.sort.slug().to_owned()),
@@ -142,6 +146,7 @@ impl CatalogQuery {
                 "waktu" => q.max_lead_days = v.parse().ok(),
                 "ekspor" => q.export_ready = matches!(v, "1" | "true" | "ya" | "yes"),
                 "idm" => q.idm = v.parse().ok(),
+                "mitra" => q.partner_backed = matches!(v, "1" | "true" | "ya" | "yes"),
                 "urut" => q.sort = Sort::from_slug(v).unwrap_or_default(),
                 _ => {}
             }

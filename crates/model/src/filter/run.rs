@@ -1,6 +1,6 @@
 //! Running a query: search, then filter, count facets and sort in one pass.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::{CatalogQuery, Sort};
 use crate::catalog::{Catalog, Category, ListingStatus, Product, Village};
@@ -78,6 +78,9 @@ struct Filter<'a> {
     kabupaten: Option<String>,
     kecamatan: Option<String>,
     village: Option<String>,
+    /// Villages with a signed or running partnership; empty unless the query asks for
+    /// partner-backed listings.
+    backed: HashSet<&'a str>,
 }
 
 impl<'a> Filter<'a> {
@@ -94,6 +97,11 @@ impl<'a> Filter<'a> {
             kabupaten: norm(&query.kabupaten),
             kecamatan: norm(&query.kecamatan),
             village: norm(&query.village),
+            backed: if query.partner_backed {
+                catalog.backed_village_slugs()
+            } else {
+                HashSet::new()
+            },
         }
     }
 
@@ -106,6 +114,7 @@ impl<'a> Filter<'a> {
         if q.max_moq.is_some_and(|m| p.moq > m)
             || q.max_lead_days.is_some_and(|d| p.lead_time_days > d)
             || (q.export_ready && !p.export_ready)
+            || (q.partner_backed && !self.backed.contains(p.village_slug.as_str()))
         {
             return false;
         }

@@ -268,6 +268,7 @@ fn url_round_trip() {
         export_ready: true,
         idm: Some(IdmStatus::SangatTertinggal),
         sort: Sort::PriceDesc,
+        partner_backed: true,
     };
     let pairs = q.to_query_pairs();
     let keys: Vec<&str> = pairs.iter().map(|(k, _)| *k).collect();
@@ -286,6 +287,7 @@ fn url_round_trip() {
             "waktu",
             "ekspor",
             "idm",
+            "mitra",
             "urut"
         ]
     );
@@ -324,4 +326,59 @@ fn defaults_are_omitted_and_junk_ignored() {
         CatalogQuery::from_query_string("q=50%25+off%zz").q,
         "50% off%zz"
     );
+}
+
+#[test]
+fn partner_backed_filter_keeps_villages_with_signed_or_running_partnerships() {
+    let f = Fixture::new();
+    let q = CatalogQuery {
+        partner_backed: true,
+        ..Default::default()
+    };
+    let found = f.run(&q);
+    let all = f.run(&CatalogQuery::default());
+    assert!(!found.is_empty() && found.len() < all.len());
+    let backed = f.catalog.backed_village_slugs();
+    for p in &all {
+        assert_eq!(
+            found.iter().any(|x| x.id == p.id),
+            backed.contains(p.village_slug.as_str()),
+            "{}",
+            p.id
+        );
+        assert_eq!(
+            f.catalog.is_partner_backed(p),
+            backed.contains(p.village_slug.as_str())
+        );
+    }
+    // Saliki's partnership is finished: its amplang is not partner-backed.
+    assert!(all.iter().any(|p| p.village_slug == "saliki"));
+    assert!(found.iter().all(|p| p.village_slug != "saliki"));
+    // Combines with the other filters and search.
+    let coffee = CatalogQuery {
+        q: "kopi".into(),
+        partner_backed: true,
+        ..Default::default()
+    };
+    let ids = f.ids(&coffee);
+    assert!(!ids.is_empty());
+    assert!(f
+        .run(&coffee)
+        .iter()
+        .all(|p| p.village_slug == "loa-kulu-kota" || backed.contains(p.village_slug.as_str())));
+    assert!(q.has_filters());
+    assert_eq!(q.to_query_string(), "mitra=1");
+    assert_eq!(CatalogQuery::from_query_string("mitra=1"), q);
+    assert!(!CatalogQuery::from_query_string("mitra=0").partner_backed);
+}
+
+#[test]
+fn partner_backed_filter_matches_nothing_without_partnerships() {
+    let mut f = Fixture::new();
+    f.catalog.partnerships.clear();
+    let q = CatalogQuery {
+        partner_backed: true,
+        ..Default::default()
+    };
+    assert!(f.run(&q).is_empty());
 }

@@ -156,6 +156,8 @@ fn fixture() -> Catalog {
         products,
         sellers,
         villages: slugs.into_iter().map(village).collect(),
+        partners: Vec::new(),
+        partnerships: Vec::new(),
     }
 }
 

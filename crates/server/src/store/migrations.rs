@@ -136,4 +136,24 @@ pub const SQLITE: &[&str] = &[
     // 7: the photo coach's verdict on each uploaded photo (NULL: not measured), for the
     // facilitators' share of listings with good photos.
     "ALTER TABLE uploads ADD COLUMN good_photo INTEGER;",
+    // 8: village partnerships (CSR programmes, zakat agencies, foundations, universities): each
+    // row keeps the wire document beside the columns the constraints need, like the catalog;
+    // the villages of a partnership are rows too, so a partnership cannot name a village
+    // that does not exist. Self-contained, so it can be renumbered on merge.
+    "CREATE TABLE partners (
+        slug TEXT PRIMARY KEY,
+        doc  TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE partnerships (
+        id           TEXT PRIMARY KEY,
+        partner_slug TEXT NOT NULL REFERENCES partners(slug),
+        status       TEXT NOT NULL,
+        doc          TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE partnership_villages (
+        partnership_id TEXT NOT NULL REFERENCES partnerships(id),
+        village_slug   TEXT NOT NULL REFERENCES villages(slug),
+        PRIMARY KEY (partnership_id, village_slug)
+    ) STRICT;
+    CREATE INDEX partnership_villages_by_village ON partnership_villages(village_slug);",
 ];

@@ -259,6 +259,7 @@ impl Store for SqliteStore {
                     params![p.id, p.seller_id, status_text(p.status), to_json(p)?],
                 )?;
             }
+            insert_partnerships(&tx, &catalog)?;
             tx.commit()?;
             Ok(true)
         })
@@ -280,12 +281,17 @@ impl Store for SqliteStore {
                 "SELECT id, doc FROM products WHERE status = ?1 ORDER BY rowid",
                 [status_text(ListingStatus::Published)],
             )?;
+            let partners = load_docs(conn, "SELECT slug, doc FROM partners ORDER BY slug", [])?;
+            let partnerships =
+                load_docs(conn, "SELECT id, doc FROM partnerships ORDER BY rowid", [])?;
             Ok(Catalog {
                 version: String::new(),
                 products,
                 sellers,
                 villages,
                 fx: None,
+                partners,
+                partnerships,
             })
         })
         .await
@@ -973,6 +979,39 @@ fn status_text(status: ListingStatus) -> &'static str {
 }
 
 /// Runs a `SELECT key, doc` query and parses every doc.
+/// Writes the catalog's partners and partnerships (with one row per covered village, which
+/// the foreign keys check) in the caller's transaction.
+fn insert_partnerships(
+    tx: &rusqlite::Transaction<'_>,
+    catalog: &Catalog,
+) -> Result<(), StoreError> {
+    for p in &catalog.partners {
+        tx.execute(
+            "INSERT OR REPLACE INTO partners (slug, doc) VALUES (?1, ?2)",
+            params![p.slug, to_json(p)?],
+        )?;
+    }
+    for ship in &catalog.partnerships {
+        tx.execute(
+            "INSERT INTO partnerships (id, partner_slug, status, doc) VALUES (?1, ?2, ?3, ?4)",
+            params![
+                ship.id,
+                ship.partner_slug,
+                ship.status.slug().replace('-', "_"),
+                to_json(ship)?
+            ],
+        )?;
+        for v in &ship.village_slugs {
+            tx.execute(
+                "INSERT OR IGNORE INTO partnership_villages (partnership_id, village_slug)
+                 VALUES (?1, ?2)",
+                params![ship.id, v],
+            )?;
+        }
+    }
+    Ok(())
+}
+
 fn load_docs<T: DeserializeOwned, P: rusqlite::Params>(
     conn: &Connection,
     sql: &str,
@@ -1045,6 +1084,25 @@ mod tests {
         );
         assert_eq!(loaded.villages.len(), demo.villages.len());
         assert_eq!(loaded.sellers.len(), demo.sellers.len());
+        assert_eq!(loaded.partners.len(), demo.partners.len());
+        assert_eq!(
+            loaded.partnerships, demo.partnerships,
+            "partnerships round-trip in order"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_partnership_naming_an_unknown_village_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(dir.path()).unwrap();
+        let mut demo = etalase_model::demo_catalog();
+        demo.partnerships[0].village_slugs.push("atlantis".into());
+        assert!(store.seed_catalog_if_empty(demo).await.is_err());
+        // The failed seed left nothing behind: a consistent catalog still seeds.
+        assert!(store
+            .seed_catalog_if_empty(etalase_model::demo_catalog())
+            .await
+            .unwrap());
     }
 
     /// A basket over two sellers, stored.
