@@ -84,7 +84,8 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn SellerApp() -> impl IntoView {
     use crate::pages::seller::{
-        CooperativePage, InboxPage, ListingEditorPage, MemberListings, MemberWorkspace, SellerPage,
+        CooperativePage, FacilitatorPage, InboxPage, ListingEditorPage, MemberListings,
+        MemberWorkspace, SellerPage,
     };
     use crate::pages::sign_in::{ClaimPage, SignInPage};
     let i18n = provide_app_context();
@@ -99,6 +100,7 @@ pub fn SellerApp() -> impl IntoView {
                 <Route path=path!("/penjual/produk/:id") view=ListingEditorPage/>
                 <Route path=path!("/penjual/permintaan") view=InboxPage/>
                 <Route path=path!("/penjual/koperasi") view=CooperativePage/>
+                <Route path=path!("/penjual/fasilitator") view=FacilitatorPage/>
                 <ParentRoute path=path!("/penjual/koperasi/anggota/:seller") view=MemberWorkspace>
                     <Route path=path!("") view=MemberListings/>
                     <Route path=path!("produk/:id") view=ListingEditorPage/>

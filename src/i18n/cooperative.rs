@@ -48,6 +48,28 @@ crate::i18n::text_table! {
     history_by_operator: "operator koperasi", "cooperative operator";
     history_by_seller: "penjual", "seller";
     wrong_role: "Akun Anda tidak berwenang untuk ini.", "Your account may not do this.";
+    facilitator_title: "Pantauan desa", "Village monitoring";
+    facilitator_meta: "Untuk pendamping desa: penjual, produk, permintaan, foto dan sertifikat per kecamatan dan desa.", "For village facilitators: sellers, products, inquiries, photos and certificates per kecamatan and village.";
+    facilitator_as: "Pendamping: {}", "Facilitator: {}";
+    facilitator_only: "Halaman ini untuk pendamping desa (DPMD / KPMD). Masuk dengan akun pendamping.", "This page is for village facilitators (DPMD / KPMD). Sign in with a facilitator account.";
+    download_csv: "Unduh CSV", "Download CSV";
+    to_coach_heading: "Desa berkembang yang belum punya produk", "Developing villages with no product yet";
+    to_coach_lead: "Desa Sangat Tertinggal, Tertinggal dan Berkembang tanpa produk tayang: prioritas pendampingan.", "Sangat Tertinggal, Tertinggal and Berkembang villages with no published product: coach these first.";
+    to_coach_none: "Semua desa berkembang sudah punya produk tayang.", "Every developing village has a published product.";
+    chart_listings: "Produk tayang per kecamatan", "Published products per kecamatan";
+    column_kecamatan: "Kecamatan", "Kecamatan (district)";
+    count_products: "produk", "products";
+    table_heading: "Per kecamatan dan desa", "By kecamatan and village";
+    col_village: "Desa", "Village";
+    col_idm: "Status IDM", "IDM status";
+    col_sellers: "Penjual aktif", "Active sellers";
+    col_listings: "Produk tayang", "Published products";
+    col_inquiries: "Permintaan 30 / 90 hari", "Inquiries 30 / 90 days";
+    col_photos: "Foto baik", "Good photos";
+    col_certs: "Sertifikat berlaku", "Valid certificates";
+    not_measured: "belum diukur", "not measured";
+    kecamatan_total: "Jumlah {} ({} desa)", "Total {} ({} villages)";
+    loading_report: "Memuat pantauan…", "Loading the report…";
 }
 
 #[cfg(test)]

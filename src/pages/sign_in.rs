@@ -106,8 +106,14 @@ pub fn SignInPage() -> impl IntoView {
                 busy.set(false);
                 match result {
                     Ok(me) => {
+                        let home = match me.staff.role {
+                            etalase_model::cooperative::StaffRole::Operator => "/penjual/koperasi",
+                            etalase_model::cooperative::StaffRole::Facilitator => {
+                                "/penjual/fasilitator"
+                            }
+                        };
                         staff.signed_in(me);
-                        navigate("/penjual/koperasi", Default::default());
+                        navigate(home, Default::default());
                     }
                     Err(err) => message.set(Some(Said::Refusal(err))),
                 }

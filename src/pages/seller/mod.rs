@@ -2,6 +2,7 @@
 
 mod cooperative;
 mod editor;
+mod facilitator;
 mod inbox;
 mod photos;
 
@@ -17,6 +18,7 @@ use crate::session::use_session;
 
 pub use cooperative::{CooperativePage, MemberListings, MemberWorkspace};
 pub use editor::ListingEditorPage;
+pub use facilitator::FacilitatorPage;
 pub use inbox::InboxPage;
 
 /// The label of a listing's status.
