@@ -144,7 +144,7 @@ pub fn measure(rgb: &[u8], width: u32, height: u32, long_edge: u32) -> PhotoMeas
             ((y + 128) >> 8) as u8
         })
         .collect();
-    let h = if w == 0 { 0 } else { luma.len() / w };
+    let h = luma.len().checked_div(w).unwrap_or(0);
     let luma = &luma[..w * h];
     let n = luma.len();
     if n == 0 {
@@ -271,7 +271,7 @@ mod tests {
 
     fn checkerboard(cell: u32) -> impl Fn(u32, u32) -> u8 {
         move |x, y| {
-            if (x / cell + y / cell) % 2 == 0 {
+            if (x / cell + y / cell).is_multiple_of(2) {
                 40
             } else {
                 210
