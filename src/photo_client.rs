@@ -13,7 +13,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use etalase_photo::protocol::{FromWorker, BYTES, LARGE, READ_FAILED, THUMB, WORKER_FAILED};
-pub use etalase_photo::{PhotoMeta, Stage};
+pub use etalase_photo::{Coaching, PhotoHint, PhotoMeta, Stage};
 use futures::channel::mpsc;
 use futures::lock::Mutex;
 use futures::StreamExt;
@@ -33,13 +33,15 @@ const START_TIMEOUT_MS: i32 = 30_000;
 const PHOTO_TIMEOUT_MS: i32 = 120_000;
 
 /// A processed photo: both JPEGs (upright, no metadata) as bytes ready to upload or show.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ProcessedPhoto {
     /// At most 1600 px on the long edge, aiming for 300 KB.
     pub large: Vec<u8>,
     /// At most 400 px on the long edge.
     pub thumb: Vec<u8>,
     pub meta: PhotoMeta,
+    /// The photo coach's measures and hints (`None` from a worker older than the coach).
+    pub coach: Option<Coaching>,
 }
 
 /// Why a photo could not be processed. `code` is one of `etalase_photo::PhotoError::CODES`,
@@ -208,7 +210,11 @@ impl Running {
             let (message, data) = self.next_with_data(PHOTO_TIMEOUT_MS).await?;
             match message {
                 FromWorker::Progress { id: got, stage } if got == id => on_stage(stage),
-                FromWorker::Done { id: got, meta } if got == id => {
+                FromWorker::Done {
+                    id: got,
+                    meta,
+                    coach,
+                } if got == id => {
                     let buffer = |key: &str| {
                         Reflect::get(&data, &key.into())
                             .ok()
@@ -220,6 +226,7 @@ impl Running {
                         large: buffer(LARGE)?,
                         thumb: buffer(THUMB)?,
                         meta,
+                        coach,
                     });
                 }
                 FromWorker::Error {

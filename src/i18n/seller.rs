@@ -3,6 +3,8 @@
 //! Each entry names the field once with its Indonesian and English text side by side, so a
 //! translation cannot go missing and a reviewer reads both at once.
 
+use etalase_photo::PhotoHint;
+
 use crate::api::ApiError;
 use crate::i18n::fill;
 
@@ -112,6 +114,17 @@ crate::i18n::text_table! {
     photo_too_large: "Foto terlalu besar. Maksimal 50 megapiksel dan 12.000 piksel per sisi.", "The photo is too large. The maximum is 50 megapixels and 12,000 pixels a side.";
     photo_unsupported: "Format foto tidak didukung. Gunakan JPEG, PNG atau WebP.", "Unsupported photo format. Use JPEG, PNG or WebP.";
     photo_failed: "Foto gagal diproses ({}). Coba foto lain.", "The photo could not be processed ({}). Try another photo.";
+    coach_heading: "Foto ini bisa lebih baik", "This photo could be better";
+    coach_kept: "Foto tetap diunggah. Kalau sempat, ambil ulang lalu ganti.", "It is uploaded anyway. If you have a moment, retake it and swap it in.";
+    coach_preview: "Foto yang diproses", "The processed photo";
+    hint_too_dark: "Terlalu gelap", "Too dark";
+    hint_too_dark_tip: "Foto di dekat jendela atau di teras saat siang, tanpa lampu kilat.", "Shoot by a window or on the porch in daylight, without the flash.";
+    hint_washed_out: "Pucat, terlalu terang", "Washed out";
+    hint_washed_out_tip: "Lap lensa kamera dan jangan memotret melawan matahari; cari tempat teduh yang terang.", "Wipe the camera lens and do not shoot into the sun; find bright shade.";
+    hint_blurry: "Kurang tajam", "Blurry";
+    hint_blurry_tip: "Sentuh produk di layar agar fokus, pegang HP dengan dua tangan, lalu diam sejenak saat memotret.", "Tap the product on the screen to focus, hold the phone with both hands and keep still as you shoot.";
+    hint_too_small: "Ukuran terlalu kecil", "Too small";
+    hint_too_small_tip: "Pilih foto asli dari kamera atau galeri, bukan kiriman WhatsApp atau tangkapan layar.", "Pick the original from the camera or gallery, not one received over WhatsApp or a screenshot.";
 
     save_draft: "Simpan draf", "Save draft";
     preview: "Pratinjau", "Preview";
@@ -153,6 +166,16 @@ impl Said {
                 other => fill(s.photo_failed, &[&other]),
             },
         }
+    }
+}
+
+/// A photo coach hint's short title and its retake tip.
+pub fn photo_hint(s: &'static SellerTexts, hint: PhotoHint) -> (&'static str, &'static str) {
+    match hint {
+        PhotoHint::TooDark => (s.hint_too_dark, s.hint_too_dark_tip),
+        PhotoHint::WashedOut => (s.hint_washed_out, s.hint_washed_out_tip),
+        PhotoHint::Blurry => (s.hint_blurry, s.hint_blurry_tip),
+        PhotoHint::TooSmall => (s.hint_too_small, s.hint_too_small_tip),
     }
 }
 

@@ -62,6 +62,7 @@ fn post_done(id: u32, photo: ProcessedPhoto) {
     let done = FromWorker::Done {
         id,
         meta: photo.meta,
+        coach: photo.coach,
     };
     let memory = JsValue::from_f64(wasm_memory_bytes());
     post_with(
@@ -171,6 +172,10 @@ async fn browser_decode(
     let result = process_rgba(w, h, rgba, options, &mut on_stage).map(|mut photo| {
         photo.meta.source_width = source_w;
         photo.meta.source_height = source_h;
+        // The pipeline saw the canvas's shrunk copy; "too small" is about the original.
+        photo.coach = photo
+            .coach
+            .map(|c| c.with_long_edge(source_w.max(source_h)));
         photo
     });
     Ok(result)

@@ -6,11 +6,16 @@
 //! (default 5 runs; the median is printed; `--no-reference` skips the slow `image` reference,
 //! for `cargo xtask bench-photo`, which only needs our figures). The browser's figures come
 //! from `cargo xtask bench-photo`.
+//!
+//! A second table prices the photo coach: the pipeline with and without it (medians, ratio)
+//! and `coach::measure` alone on the thumbnail (median of 100), since the difference of two
+//! ~100 ms medians is mostly noise. Its lines start with `coach`, which the xtask's parser of
+//! the first table skips.
 
 use std::path::PathBuf;
 use std::time::Instant;
 
-use etalase_photo::{process, Options, Stage};
+use etalase_photo::{coach, process, Options, Stage};
 use image::imageops::FilterType;
 use image::{DynamicImage, ImageDecoder, ImageReader};
 
@@ -76,6 +81,61 @@ fn main() {
             shares(stage_ms)
         );
     }
+    coach_cost(&dir, runs);
+}
+
+/// The pipeline with and without the coach, and the coach's own measure on the thumbnail.
+fn coach_cost(dir: &std::path::Path, runs: usize) {
+    println!();
+    println!("coach cost, median of {runs} pipeline runs each way; measure() median of 100");
+    println!(
+        "coach {:<28} {:>9} {:>9} {:>7} {:>11} {:>8}",
+        "fixture", "with ms", "w/o ms", "ratio", "measure µs", "share"
+    );
+    let without = Options {
+        coach: false,
+        ..Options::default()
+    };
+    for name in FIXTURES {
+        let bytes = std::fs::read(dir.join(name)).expect(name);
+        // Interleaved, so a slow spell of the machine hits both variants alike.
+        let (mut with_ms, mut without_ms) = (Vec::new(), Vec::new());
+        let mut thumb = None;
+        for _ in 0..runs.max(1) {
+            let start = Instant::now();
+            let out = process(&bytes, &Options::default(), &mut |_| {}).expect(name);
+            with_ms.push(start.elapsed().as_secs_f64() * 1000.0);
+            thumb = Some(out.thumb);
+            let start = Instant::now();
+            process(&bytes, &without, &mut |_| {}).expect(name);
+            without_ms.push(start.elapsed().as_secs_f64() * 1000.0);
+        }
+        let thumb = image::load_from_memory(&thumb.unwrap()).unwrap().to_rgb8();
+        let long_edge = 4000;
+        let measure_ms = median(100, || {
+            std::hint::black_box(coach::measure(
+                std::hint::black_box(thumb.as_raw()),
+                thumb.width(),
+                thumb.height(),
+                long_edge,
+            ));
+        });
+        let (with, without) = (middle(&mut with_ms), middle(&mut without_ms));
+        println!(
+            "coach {:<28} {:>9.1} {:>9.1} {:>6.3}× {:>11.0} {:>7.2}%",
+            name,
+            with,
+            without,
+            with / without,
+            measure_ms * 1000.0,
+            100.0 * measure_ms / without
+        );
+    }
+}
+
+fn middle(ms: &mut [f64]) -> f64 {
+    ms.sort_by(f64::total_cmp);
+    ms[ms.len() / 2]
 }
 
 fn shares(ms: [f64; 3]) -> String {

@@ -9,9 +9,13 @@
 //! Stages: [`probe`] (format, size, orientation, from headers only) → decode (JPEG straight to
 //! the smallest DCT scale that still covers 1600 px) → resize (Lanczos3) and orient → encode
 //! (JPEG within a byte budget). Without the default `codec` feature only the shared vocabulary
-//! remains ([`Stage`], [`PhotoMeta`], [`PhotoError`], [`protocol`]) for the app, which must not
-//! carry image code.
+//! remains ([`Stage`], [`PhotoMeta`], [`PhotoError`], [`protocol`], [`coach`]) for the app,
+//! which must not carry image code.
+//!
+//! On the way, the [`coach`] measures the thumbnail (exposure, sharpness, size) and names what
+//! a retake would improve; the photo is processed and uploaded either way.
 
+pub mod coach;
 mod error;
 mod orientation;
 pub mod protocol;
@@ -31,6 +35,7 @@ mod resize;
 #[cfg(feature = "codec")]
 mod verify;
 
+pub use coach::{Coaching, PhotoHint, PhotoMeasures};
 pub use error::PhotoError;
 pub use orientation::Orientation;
 #[cfg(feature = "codec")]
@@ -78,6 +83,9 @@ pub struct Options {
     /// default). Off decodes every pixel first, as a plain decoder would: only for measuring
     /// what the scaled decode saves (`cargo xtask bench-photo`).
     pub scaled_decode: bool,
+    /// Measure the photo for the [`coach`] (on by default; it reads the thumbnail only). Off
+    /// only for measuring what the coach costs (`photo_bench`).
+    pub coach: bool,
 }
 
 impl Default for Options {
@@ -93,6 +101,7 @@ impl Default for Options {
             max_pixels: 50_000_000,
             max_side: 12_000,
             scaled_decode: true,
+            coach: true,
         }
     }
 }
@@ -154,12 +163,14 @@ pub struct PhotoMeta {
     pub quality: u8,
 }
 
-/// The two JPEGs, upright and without metadata, and their sizes.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The two JPEGs, upright and without metadata, their sizes and the coach's view of them.
+#[derive(Clone, Debug, PartialEq)]
 pub struct ProcessedPhoto {
     pub large: Vec<u8>,
     pub thumb: Vec<u8>,
     pub meta: PhotoMeta,
+    /// The coach's measures and hints; `None` when [`Options::coach`] is off.
+    pub coach: Option<Coaching>,
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! possible, shrink, then turn upright (turning 2 MP is cheaper than turning 12), thumbnail from
 //! the large image (not from the source: it is already close, and already upright), encode.
 
+use crate::coach::{self, Coaching};
 use crate::decode::decode;
 use crate::encode::{encode, encode_within};
 use crate::pixels::Rgb;
@@ -119,6 +120,15 @@ fn finish(
         options.target_bytes,
     )?;
     let thumb_jpeg = encode(&thumb, options.quality)?;
+    // The thumbnail already exists and is ≈ 120,000 pixels: the coach costs two passes over it.
+    let coach = options.coach.then(|| {
+        Coaching::new(coach::measure(
+            &thumb.data,
+            thumb.width,
+            thumb.height,
+            source.0.max(source.1),
+        ))
+    });
     Ok(ProcessedPhoto {
         large: large_jpeg,
         thumb: thumb_jpeg,
@@ -131,5 +141,6 @@ fn finish(
             source_height: source.1,
             quality,
         },
+        coach,
     })
 }

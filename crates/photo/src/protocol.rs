@@ -10,8 +10,11 @@
 //! 3. worker → app, for that `id`:
 //!    - `{"type":"progress", id, "stage":"decode"|"resize"|"encode"}` as each stage starts;
 //!    - then either `{"type":"done", id, width, height, thumbWidth, thumbHeight, sourceWidth,
-//!      sourceHeight, quality, large, thumb}` where `large` and `thumb` are transferred
-//!      `ArrayBuffer`s holding the JPEGs,
+//!      sourceHeight, quality, coach, large, thumb}` where `large` and `thumb` are transferred
+//!      `ArrayBuffer`s holding the JPEGs and `coach` is the [`crate::Coaching`]
+//!      (`{measures: {meanLuma, …}, hints: ["too_dark", …]}`); a worker without the coach
+//!      (an older cached `worker.js`) leaves `coach` out and the app shows no hint,
+//!
 //!    - or `{"type":"error", id, code, detail}` with `code` from [`crate::PhotoError::code`]
 //!      (or [`WORKER_FAILED`]); `detail` is English, for logs.
 //!
@@ -28,7 +31,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{PhotoMeta, Stage};
+use crate::{Coaching, PhotoMeta, Stage};
 
 /// Property of the request and of `done` that hold binary data outside the JSON part.
 pub const BYTES: &str = "bytes";
@@ -70,6 +73,9 @@ pub enum FromWorker {
         id: u32,
         #[serde(flatten)]
         meta: PhotoMeta,
+        /// Absent from workers older than the coach; then there is nothing to say.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        coach: Option<Coaching>,
     },
     Error {
         id: u32,
@@ -118,23 +124,50 @@ mod tests {
             source_height: 4032,
             quality: 80,
         };
-        let done = FromWorker::Done { id: 7, meta };
+        let done = FromWorker::Done {
+            id: 7,
+            meta,
+            coach: None,
+        };
         assert_eq!(
             json(&done),
             serde_json::json!({"type": "done", "id": 7, "width": 1200, "height": 1600,
                 "thumbWidth": 300, "thumbHeight": 400, "sourceWidth": 3024,
-                "sourceHeight": 4032, "quality": 80})
+                "sourceHeight": 4032, "quality": 80}),
+            "a done without coaching is the message older apps know"
         );
         let back: FromWorker = serde_json::from_value(json(&done)).unwrap();
         assert_eq!(back, done);
+        let coached = FromWorker::Done {
+            id: 7,
+            meta,
+            coach: Some(crate::Coaching::new(crate::PhotoMeasures {
+                mean_luma: 30.5,
+                contrast: 20.0,
+                shadow_share: 0.5,
+                highlight_share: 0.0,
+                black_point: 3,
+                laplacian_variance: 42.0,
+                long_edge: 600,
+            })),
+        };
+        assert_eq!(
+            json(&coached)["coach"],
+            serde_json::json!({"measures": {"meanLuma": 30.5, "contrast": 20.0,
+                "shadowShare": 0.5, "highlightShare": 0.0, "blackPoint": 3,
+                "laplacianVariance": 42.0, "longEdge": 600},
+                "hints": ["too_dark", "too_small"]})
+        );
         // What the app sees after `JSON.stringify`: the transferred buffers as `{}` and the
         // benchmark's memory figure, neither of which is part of the serde type.
-        let mut on_the_wire = json(&done);
-        on_the_wire["large"] = serde_json::json!({});
-        on_the_wire["thumb"] = serde_json::json!({});
-        on_the_wire[WASM_MEMORY] = serde_json::json!(41_943_040);
-        let back: FromWorker = serde_json::from_value(on_the_wire).unwrap();
-        assert_eq!(back, done);
+        for message in [done, coached] {
+            let mut on_the_wire = json(&message);
+            on_the_wire["large"] = serde_json::json!({});
+            on_the_wire["thumb"] = serde_json::json!({});
+            on_the_wire[WASM_MEMORY] = serde_json::json!(41_943_040);
+            let back: FromWorker = serde_json::from_value(on_the_wire).unwrap();
+            assert_eq!(back, message);
+        }
         let error = FromWorker::Error {
             id: 7,
             code: "heic".into(),

@@ -1,9 +1,13 @@
 //! Photos of a listing: pick from the phone, process in the photo worker (upright, small, no
 //! GPS), upload with progress and retries, then reorder, choose the cover, remove.
+//!
+//! When the worker's photo coach has hints (too dark, washed out, blurry, too small), the
+//! photo's row shows them beside its thumbnail with a retake tip, as a quiet status note: the
+//! upload goes on regardless. A good photo gets no note.
 
 use etalase_model::rules::MAX_PHOTOS;
 use etalase_model::Photo;
-use etalase_photo::Stage;
+use etalase_photo::{PhotoHint, Stage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -11,6 +15,7 @@ use wasm_bindgen::JsCast;
 use crate::api::seller::{upload_photo, Uploaded};
 use crate::api::ApiError;
 use crate::drafts::Draft;
+use crate::i18n::seller::photo_hint;
 use crate::i18n::{fill, use_i18n, Said, SellerTexts};
 use crate::photo_client::PhotoWorker;
 use crate::workspace::use_workspace;
@@ -34,6 +39,11 @@ struct Job {
     phase: Phase,
     /// 0–1 over the whole job: processing is the first 60 %, uploading the rest.
     progress: f32,
+    /// The photo coach's hints, once processed; empty for a good photo.
+    hints: Vec<PhotoHint>,
+    /// An object URL of the processed thumbnail, shown beside the hints (revoked when the
+    /// job leaves the list).
+    preview: Option<String>,
 }
 
 const PROCESS_SHARE: f32 = 0.6;
@@ -76,6 +86,18 @@ pub fn PhotoManager(
         });
     };
 
+    let set_coach = move |key: u32, hints: Vec<PhotoHint>, preview: Option<String>| {
+        jobs.update(|list| {
+            if let Some(job) = list.iter_mut().find(|j| j.key == key) {
+                job.hints = hints;
+                job.preview = preview;
+            }
+        });
+    };
+    on_cleanup(move || {
+        jobs.with_untracked(|list| list.iter().for_each(revoke_preview));
+    });
+
     let on_pick = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -96,7 +118,13 @@ pub fn PhotoManager(
         }
         let mut batch = Vec::new();
         jobs.update(|list| {
-            list.retain(|j| !matches!(j.phase, Phase::Done | Phase::Failed(_)));
+            list.retain(|j| {
+                let finished = matches!(j.phase, Phase::Done | Phase::Failed(_));
+                if finished {
+                    revoke_preview(j);
+                }
+                !finished
+            });
             for file in &files {
                 let key = next_key.get_value();
                 next_key.set_value(key + 1);
@@ -105,6 +133,8 @@ pub fn PhotoManager(
                     name: file.name(),
                     phase: Phase::Queued,
                     progress: 0.0,
+                    hints: Vec::new(),
+                    preview: None,
                 });
                 batch.push((key, file.clone()));
             }
@@ -115,7 +145,16 @@ pub fn PhotoManager(
         let upload_to = workspace.csrf().map(|csrf| (workspace.uploads_url(), csrf));
         spawn_local(async move {
             for (key, file) in batch {
-                process_one(key, file, draft, worker, upload_to.clone(), set_job).await;
+                process_one(
+                    key,
+                    file,
+                    draft,
+                    worker,
+                    upload_to.clone(),
+                    set_job,
+                    set_coach,
+                )
+                .await;
             }
             busy.set(false);
         });
@@ -151,7 +190,7 @@ pub fn PhotoManager(
             <progress class="overall-bar" max="100" value=move || (overall().2 * 100.0).round().to_string()
                 aria-label=move || i18n.s().section_photos></progress>
             <ul class="job-list">
-                <For each=move || jobs.get() key=|j| (j.key, format!("{:?}", j.phase), (j.progress * 100.0) as u32) let:job>
+                <For each=move || jobs.get() key=|j| (j.key, format!("{:?}", j.phase), (j.progress * 100.0) as u32, j.hints.len()) let:job>
                     <li class="job" class:failed=matches!(job.phase, Phase::Failed(_)) data-phase=format!("{:?}", job.phase)>
                         <span class="job-name">{job.name.clone()}</span>
                         <progress max="100" value=(job.progress * 100.0).round().to_string()
@@ -160,6 +199,7 @@ pub fn PhotoManager(
                             {let phase = job.phase.clone(); move || phase_text(i18n.s(), &phase)}
                             {(!matches!(job.phase, Phase::Failed(_))).then(|| format!(" · {}%", (job.progress * 100.0).round()))}
                         </span>
+                        {(!job.hints.is_empty()).then(|| view! { <CoachNote hints=job.hints.clone() preview=job.preview.clone()/> })}
                     </li>
                 </For>
             </ul>
@@ -173,6 +213,53 @@ pub fn PhotoManager(
     }
 }
 
+/// The photo coach's advice on one processed photo: its thumbnail, what a retake would
+/// improve and how. A status, not an alert: the upload is already under way.
+#[component]
+fn CoachNote(
+    /// The coach's hints, most important first (never empty here).
+    hints: Vec<PhotoHint>,
+    /// Object URL of the processed thumbnail.
+    preview: Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="coach" role="status">
+            {preview.map(|src| view! {
+                <img class="coach-thumb" src=src alt=move || i18n.s().coach_preview width="64" height="64"/>
+            })}
+            <div class="coach-body">
+                <p class="coach-heading">{move || i18n.s().coach_heading}</p>
+                <ul class="coach-hints">
+                    {hints.into_iter().map(|hint| view! {
+                        <li data-hint=format!("{hint:?}")>
+                            <strong>{move || photo_hint(i18n.s(), hint).0}</strong>
+                            " "
+                            <span>{move || photo_hint(i18n.s(), hint).1}</span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+                <p class="coach-kept">{move || i18n.s().coach_kept}</p>
+            </div>
+        </div>
+    }
+}
+
+/// An object URL for JPEG bytes, to show a processed photo before it is uploaded.
+fn jpeg_url(bytes: &[u8]) -> Option<String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/jpeg");
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+fn revoke_preview(job: &Job) {
+    if let Some(url) = &job.preview {
+        let _ = web_sys::Url::revoke_object_url(url);
+    }
+}
+
 /// Processes one file in the worker and uploads both renditions, updating its job.
 async fn process_one(
     key: u32,
@@ -181,6 +268,7 @@ async fn process_one(
     worker: StoredValue<Option<PhotoWorker>, LocalStorage>,
     upload_to: Option<(String, String)>,
     set_job: impl Fn(u32, Phase, f32) + Copy + 'static,
+    set_coach: impl Fn(u32, Vec<PhotoHint>, Option<String>) + Copy + 'static,
 ) {
     let pipeline = worker.with_value(|w| w.clone()).unwrap_or_else(|| {
         let fresh = PhotoWorker::new();
@@ -205,6 +293,10 @@ async fn process_one(
             return;
         }
     };
+    // Advice only: shown at once, while the upload below goes on whatever it says.
+    if let Some(coach) = processed.coach.as_ref().filter(|c| !c.is_good()) {
+        set_coach(key, coach.hints.clone(), jpeg_url(&processed.thumb));
+    }
     let Some((url, csrf)) = upload_to else { return };
     let large_len = processed.large.len() as f64;
     let total = large_len + processed.thumb.len() as f64;
