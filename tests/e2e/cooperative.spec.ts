@@ -3,6 +3,7 @@
 // the member opens the WhatsApp claim link, sets a password and sees the operator's change
 // in the listing's history.
 import { test, expect, type Page, type TestInfo } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const photos = join(process.cwd(), '..', 'shared', 'fixtures', 'photos');
@@ -11,6 +12,23 @@ const photos = join(process.cwd(), '..', 'shared', 'fixtures', 'photos');
 function uniqueNumber(info: TestInfo, slot: number): string {
   const tail = String(Date.now() % 1_000_000).padStart(6, '0');
   return `0813${info.project.name === 'phone' ? 3 : 4}${slot}${tail}`;
+}
+
+/** A 1600×1200 JPEG of `fixture` at a quarter of its light, drawn by the page's canvas. */
+async function darkenedJpeg(page: Page, fixture: string): Promise<Buffer> {
+  const source = readFileSync(join(photos, fixture)).toString('base64');
+  const dataUrl = await page.evaluate(async (b64: string) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/jpeg' }));
+    const canvas = document.createElement('canvas');
+    canvas.width = 1600;
+    canvas.height = 1200;
+    const ctx = canvas.getContext('2d')!;
+    ctx.filter = 'brightness(0.25)';
+    ctx.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    return canvas.toDataURL('image/jpeg', 0.9);
+  }, source);
+  return Buffer.from(dataUrl.split(',')[1], 'base64');
 }
 
 async function signInAsOperator(page: Page) {
@@ -61,9 +79,15 @@ test('an operator adds a member, publishes for them, the buyer sees the cooperat
   await page.getByLabel('Minimal pesanan').fill('20');
   await page.getByLabel('Harga (Rp)').first().fill('30.000');
   await page.getByLabel('Harga (Rp)').first().blur();
-  await page.locator('#f-photos').setInputFiles(join(photos, 'orientation-landscape-1.jpg'));
+  // A photo taken in a dark room: the coach says so, and the upload goes on.
+  const dark = await darkenedJpeg(page, 'phone-iphone6.jpg');
+  await page.locator('#f-photos').setInputFiles({ name: 'amplang-gelap.jpg', mimeType: 'image/jpeg', buffer: dark });
   const job = page.locator('.job').first();
+  const coach = job.locator('.coach[role="status"]');
+  await expect(coach.locator('li[data-hint="TooDark"]')).toContainText('Terlalu gelap', { timeout: 60_000 });
   await expect(job.locator('progress')).toHaveAttribute('value', '100', { timeout: 60_000 });
+  await job.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `artifacts/screenshots/coop-coach-${info.project.name}.png`, fullPage: false });
   await page.getByRole('button', { name: 'Terbitkan' }).click();
   await expect(page.getByText('Produk tayang di katalog.')).toBeVisible();
   await expect(page).toHaveURL(/\/penjual\/koperasi\/anggota\/[a-z0-9-]+\/produk\/kerupuk-amplang-/);
@@ -116,4 +140,31 @@ test('the operator pages ask a seller or a visitor to sign in as operator', asyn
   await expect(page.getByText('Halaman ini untuk operator koperasi.')).toBeVisible();
   await page.getByRole('link', { name: 'Masuk sebagai operator' }).click();
   await expect(page.getByRole('tab', { name: 'Koperasi / pendamping' })).toHaveAttribute('aria-selected', 'true');
+});
+
+test('the facilitator view lists the developing villages with no product, with figures and a CSV', async ({ page }, info) => {
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(String(err)));
+  await page.goto('/masuk?staf=1');
+  await page.getByLabel('Nomor WhatsApp').fill('0812 0000 0901');
+  await page.getByLabel('Kata sandi', { exact: true }).fill('desa-demo-2026');
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await expect(page).toHaveURL(/\/penjual\/fasilitator$/);
+  const toCoach = page.locator('.coach-list');
+  await expect(toCoach.locator('li', { hasText: 'Tuana Tuha' })).toContainText('Tertinggal');
+  await expect(toCoach.locator('li', { hasText: 'Jantur Baru' })).toContainText('Berkembang');
+  await expect(toCoach.locator('li', { hasText: 'Sepatin' })).toHaveCount(0);
+  const sepatin = page.locator('.village-table tbody tr', { hasText: 'Sepatin' });
+  await expect(sepatin).toHaveCount(1);
+  await expect(page.getByRole('img', { name: 'Produk tayang per kecamatan' })).toBeVisible();
+  await page.screenshot({ path: `artifacts/screenshots/facilitator-${info.project.name}.png`, fullPage: true });
+
+  // The CSV is the same report, for the facilitator's spreadsheet.
+  const href = await page.getByRole('link', { name: 'Unduh CSV' }).getAttribute('href');
+  const csv = await page.request.get(href!);
+  expect(csv.status()).toBe(200);
+  const text = await csv.text();
+  expect(text.split('\n')[0]).toContain('kecamatan,desa,status_idm');
+  expect(text).toMatch(/Kenohan,Tuana Tuha,tertinggal,0,0,.*,ya/);
+  expect(errors).toEqual([]);
 });

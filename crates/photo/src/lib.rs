@@ -45,7 +45,7 @@ pub use probe::{probe, Format, Probe};
 #[cfg(feature = "codec")]
 pub use resize::fit;
 #[cfg(feature = "codec")]
-pub use verify::verify_jpeg;
+pub use verify::{verify_and_measure, verify_jpeg};
 
 use serde::{Deserialize, Serialize};
 

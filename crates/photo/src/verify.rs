@@ -16,6 +16,37 @@ pub fn verify_jpeg(
     max_edge: u32,
     max_bytes: usize,
 ) -> Result<(u32, u32), PhotoError> {
+    decode_verified(bytes, max_edge, max_bytes).map(|(size, _)| size)
+}
+
+/// [`verify_jpeg`], and the photo coach's measures of the picture, taken as the worker takes
+/// them: on a [`THUMB_EDGE`](crate::THUMB_EDGE) thumbnail. The server keeps the verdict, so a
+/// facilitator can count listings with good photos; `None` for a CMYK JPEG (never made by
+/// the app's pipeline), which the coach does not read.
+pub fn verify_and_measure(
+    bytes: &[u8],
+    max_edge: u32,
+    max_bytes: usize,
+) -> Result<((u32, u32), Option<crate::PhotoMeasures>), PhotoError> {
+    let ((width, height), (pixels, format)) = decode_verified(bytes, max_edge, max_bytes)?;
+    let rgb = match format {
+        jpeg_decoder::PixelFormat::L8 => crate::pixels::Rgb::from_gray(width, height, &pixels),
+        jpeg_decoder::PixelFormat::RGB24 => crate::pixels::Rgb::new(width, height, pixels),
+        _ => return Ok(((width, height), None)),
+    };
+    let (tw, th) = crate::resize::fit(width, height, crate::THUMB_EDGE);
+    let thumb = crate::resize::resize(rgb, tw, th)?;
+    let measures = crate::coach::measure(&thumb.data, thumb.width, thumb.height, width.max(height));
+    Ok(((width, height), Some(measures)))
+}
+
+/// The checks of [`verify_jpeg`], returning the decoded pixels too.
+#[allow(clippy::type_complexity)]
+fn decode_verified(
+    bytes: &[u8],
+    max_edge: u32,
+    max_bytes: usize,
+) -> Result<((u32, u32), (Vec<u8>, jpeg_decoder::PixelFormat)), PhotoError> {
     if bytes.is_empty() {
         return Err(PhotoError::Empty);
     }
@@ -60,7 +91,7 @@ pub fn verify_jpeg(
             "decoded size does not match the header",
         ));
     }
-    Ok((width, height))
+    Ok(((width, height), (pixels, info.pixel_format)))
 }
 
 /// Walks every marker segment, through each scan's entropy-coded data, to the end-of-image

@@ -144,3 +144,30 @@ fn the_coach_can_be_turned_off_and_changes_nothing_else() {
         (on.large, on.thumb, on.meta)
     );
 }
+
+/// The server's re-check of an upload gives the same verdict the worker gave the seller:
+/// the facilitators' "good photos" share counts what the sellers were told.
+#[test]
+fn the_servers_upload_check_agrees_with_the_worker() {
+    use etalase_photo::{coach, verify_and_measure};
+    for name in usable_fixtures() {
+        let original = run(&fixture(&name));
+        let dark = run(&jpeg(&map(&upright(&name), |v| v * 0.25)));
+        for (what, out) in [("original", original), ("dark", dark)] {
+            let (size, measures) = verify_and_measure(&out.large, 1600, 1_000_000).unwrap();
+            assert_eq!(size, (out.meta.width, out.meta.height), "{what} {name}");
+            let measures = measures.expect("an RGB JPEG is measured");
+            let worker = out.coach.unwrap();
+            assert_eq!(
+                coach::hints(&measures),
+                worker.hints,
+                "{what} {name}: {measures:?}"
+            );
+            assert_eq!(
+                coach::good_photo(&measures),
+                what == "original",
+                "{what} {name}"
+            );
+        }
+    }
+}

@@ -126,6 +126,13 @@ const VILLAGES: &[VillageRow] = &[
     ("giri-mukti", "Giri Mukti", "Penajam", "Penajam Paser Utara", 0.7350,
      "Desa transmigrasi dekat Ibu Kota Nusantara, penghasil kopi dan gula aren.",
      "Transmigration village near the new capital Nusantara, growing coffee and palm sugar."),
+    // Two villages with no seller yet: what the facilitators' view lists for coaching.
+    ("tuana-tuha", "Tuana Tuha", "Kenohan", KUKAR, 0.5841,
+     "Desa di tepi Danau Semayang; nelayan danau mulai mengolah ikan asap.",
+     "Village on Lake Semayang; lake fishers are starting to smoke their catch."),
+    ("jantur-baru", "Jantur Baru", "Muara Muntai", KUKAR, 0.6518,
+     "Desa rawa gambut dengan anyaman purun dan kerupuk ikan rumahan.",
+     "Peat-swamp village with purun sedge weaving and home-made fish crackers."),
 ];
 
 fn villages() -> Vec<Village> {

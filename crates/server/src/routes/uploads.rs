@@ -14,7 +14,7 @@ use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use etalase_photo::verify_jpeg;
+use etalase_photo::verify_and_measure;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -81,8 +81,10 @@ pub(crate) async fn store_photo(
         detail: e.body_text(),
     })?;
     let bytes = body.clone();
-    let (width, height) =
-        tokio::task::spawn_blocking(move || verify_jpeg(&bytes, MAX_EDGE, MAX_UPLOAD_BYTES))
+    // The same check as before, and the photo coach's verdict for the facilitators' figures
+    // (the browser already showed the seller its hints).
+    let ((width, height), measures) =
+        tokio::task::spawn_blocking(move || verify_and_measure(&bytes, MAX_EDGE, MAX_UPLOAD_BYTES))
             .await
             .map_err(|e| ApiError::Internal(e.to_string()))?
             .map_err(|e| ApiError::Photo {
@@ -116,7 +118,7 @@ pub(crate) async fn store_photo(
             bytes: body.len() as u64,
             width,
             height,
-            good_photo: None,
+            good_photo: measures.as_ref().map(etalase_photo::coach::good_photo),
         })
         .await?;
     let status = if created {
