@@ -47,7 +47,7 @@ pub fn run(root: &Path) -> Result<String, String> {
     let full = build_worker(root, &work, Variant::Full)?;
     let nosimd = build_worker(root, &work, Variant::NoSimd)?;
     step("photo pipeline, native release build (photo_bench, median of 7)");
-    let native = native_medians(root)?;
+    let (native, coach) = native_medians(root)?;
     let outputs = outputs_dir()?;
     step("photo pipeline in headless Chromium: ours, pica, browser-image-compression, the browser's own");
     let load_before = load_average();
@@ -68,7 +68,8 @@ pub fn run(root: &Path) -> Result<String, String> {
     step("SSIM of every large output against a native Lanczos3 reference");
     let ssim = ssim_report(root, &outputs)?;
     println!("   outputs kept in {}", outputs.display());
-    let section = markdown(&browser, &ssim, &native, &load);
+    let mut section = markdown(&browser, &ssim, &native, &load);
+    section.push_str(&coach_markdown(&coach));
     let _ = std::fs::write(work.join("section.md"), &section);
     Ok(section)
 }
@@ -247,8 +248,9 @@ fn capture(command: &mut Command) -> Result<String, String> {
     }
 }
 
-/// Our pipeline natively: fixture → median ms (photo_bench, 7 runs, no `image` reference).
-fn native_medians(root: &Path) -> Result<BTreeMap<String, f64>, String> {
+/// Our pipeline natively: fixture → median ms (photo_bench, 7 runs, no `image` reference),
+/// and the rows of its photo-coach table (the lines starting with `coach`).
+fn native_medians(root: &Path) -> Result<(BTreeMap<String, f64>, Vec<Vec<String>>), String> {
     let text = capture(
         Command::new("cargo")
             .current_dir(root)
@@ -256,7 +258,7 @@ fn native_medians(root: &Path) -> Result<BTreeMap<String, f64>, String> {
             .args(["--example", "photo_bench", "--", "7", "--no-reference"]),
     )?;
     print!("{text}");
-    Ok(text
+    let medians = text
         .lines()
         .filter_map(|line| {
             let mut cols = line.split_whitespace();
@@ -264,7 +266,37 @@ fn native_medians(root: &Path) -> Result<BTreeMap<String, f64>, String> {
             let ms = cols.next()?.parse().ok()?;
             FIXTURES.contains(&name).then(|| (name.to_owned(), ms))
         })
-        .collect())
+        .collect();
+    // `coach <fixture> <with ms> <without ms> <ratio>× <measure µs> <share>%`
+    let coach = text
+        .lines()
+        .filter_map(|line| {
+            let cols: Vec<String> = line.split_whitespace().map(str::to_owned).collect();
+            (cols.len() == 7 && cols[0] == "coach" && cols[2].parse::<f64>().is_ok())
+                .then(|| cols[1..].to_vec())
+        })
+        .collect();
+    Ok((medians, coach))
+}
+
+/// The photo coach's cost: what the issue asks is that it adds no noticeable time.
+fn coach_markdown(rows: &[Vec<String>]) -> String {
+    if rows.is_empty() {
+        return String::new();
+    }
+    let mut s = String::from(
+        "\n### The photo coach's cost (native release, `cargo run --release -p etalase-photo \
+         --example photo_bench -- 7 --no-reference`)\n\n\
+         The pipeline with and without the coach, interleaved, median of 7 each; the difference \
+         of two such medians is mostly noise on this machine, so `coach::measure` on the 400 px \
+         thumbnail is also timed alone (median of 100) and given as a share of the pipeline.\n\n\
+         | fixture | with coach ms | without ms | ratio | measure µs | share of pipeline |\n\
+         |---|---|---|---|---|---|\n",
+    );
+    for r in rows {
+        s.push_str(&format!("| {} |\n", r.join(" | ")));
+    }
+    s
 }
 
 #[derive(Default)]
