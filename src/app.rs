@@ -16,8 +16,8 @@ use etalase_model::AppArea;
 use crate::components::{Footer, Header};
 use crate::i18n::I18n;
 use crate::pages::{
-    AboutPage, HomePage, InquiryPage, InsightsPage, NotFoundPage, PartnerPage, ProductPage,
-    TrackPage, VillagePage,
+    AboutPage, CooperativePage, HomePage, InquiryPage, InsightsPage, NotFoundPage, PartnerPage,
+    ProductPage, TrackPage, VillagePage,
 };
 
 /// Moves focus to `<main>`. The router intercepts same-page anchors, so the browser's own
@@ -71,6 +71,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/produk/:id") view=ProductPage/>
                 <Route path=path!("/desa/:slug") view=VillagePage/>
                 <Route path=path!("/mitra/:slug") view=PartnerPage/>
+                <Route path=path!("/koperasi/:slug") view=CooperativePage/>
                 <Route path=path!("/permintaan") view=InquiryPage/>
                 <Route path=path!("/permintaan/lacak/:token") view=TrackPage/>
                 <Route path=path!("/wawasan") view=InsightsPage/>

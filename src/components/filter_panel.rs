@@ -106,6 +106,17 @@ pub fn FilterPanel(
         );
         o
     };
+    let cooperatives: Vec<(String, String)> = data
+        .catalog
+        .active_cooperatives()
+        .into_iter()
+        .map(|v| (v.slug.clone(), v.cooperative.clone()))
+        .collect();
+    let cooperative_options = move || {
+        let mut o = vec![(String::new(), any())];
+        o.extend(cooperatives.iter().cloned());
+        o
+    };
     let idm_options = move || {
         let lang = i18n.lang();
         let mut o = vec![(String::new(), any())];
@@ -197,6 +208,10 @@ pub fn FilterPanel(
                 options=Signal::derive(idm_options)
                 selected=Signal::derive(move || query.with(|q| q.idm.map(|s| s.slug().to_string()).unwrap_or_default()))
                 on_pick=move |v: String| change(Box::new(move |q| q.idm = v.parse().ok()))/>
+            <Choice id="f-koperasi" label=Signal::derive(move || i18n.t().filter_cooperative.to_string())
+                options=Signal::derive(cooperative_options)
+                selected=Signal::derive(move || query.with(|q| q.cooperative.clone().unwrap_or_default()))
+                on_pick=move |v: String| change(Box::new(move |q| q.cooperative = (!v.is_empty()).then(|| v.clone())))/>
             <label class="check">
                 <input type="checkbox"
                     prop:checked=move || query.with(|q| q.export_ready)

@@ -1,6 +1,7 @@
 //! One module per route.
 
 mod about;
+mod cooperative;
 mod home;
 pub mod inquiry;
 mod insights;
@@ -12,6 +13,7 @@ pub mod sign_in;
 mod village;
 
 pub use about::AboutPage;
+pub use cooperative::CooperativePage;
 pub use home::HomePage;
 pub use inquiry::{InquiryPage, TrackPage};
 pub use insights::InsightsPage;

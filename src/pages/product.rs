@@ -78,7 +78,9 @@ fn ProductDetail(
                             <h2>{move || i18n.t().seller_heading}</h2>
                             <p class="seller-name">{s.name.clone()}</p>
                             {s.cooperative.clone().map(|c| view! {
-                                <p class="sold-through">{move || fill(i18n.t().sold_through, &[&c])}</p>
+                                <p><A href=format!("/koperasi/{}", s.village_slug) attr:class="sold-through">
+                                    {move || fill(i18n.t().sold_through, &[&c])}
+                                </A></p>
                             })}
                             {village.map(|v| view! {
                                 <p class="muted">{format!("{}, {}, {}", v.name, v.kecamatan, v.kabupaten)}</p>

@@ -102,6 +102,19 @@ test('an operator adds a member, publishes for them, the buyer sees the cooperat
   const buyerPage = await buyer.newPage();
   await buyerPage.goto(`/produk/${productId}`);
   await expect(buyerPage.locator('.sold-through')).toHaveText('Dijual melalui Koperasi Desa Merah Putih Sepatin');
+  // The cooperative's page lists its members' products, with its contact and legal number.
+  await buyerPage.locator('.sold-through').click();
+  await expect(buyerPage).toHaveURL(/\/koperasi\/sepatin$/);
+  await expect(buyerPage.getByRole('heading', { level: 1 })).toHaveText('Koperasi Desa Merah Putih Sepatin');
+  await expect(buyerPage.locator('.product-card', { hasText: product })).toHaveCount(1);
+  await expect(buyerPage.getByRole('link', { name: 'Hubungi koperasi lewat WhatsApp' })).toHaveAttribute('href', /^https:\/\/wa\.me\/6281200000900/);
+  await expect(buyerPage.getByText('Nomor badan hukum')).toBeVisible();
+  await buyerPage.screenshot({ path: `artifacts/screenshots/cooperative-page-${info.project.name}.png`, fullPage: true });
+  // And the catalog filters by cooperative.
+  await buyerPage.getByRole('link', { name: 'Lihat di katalog dengan filter' }).click();
+  await expect(buyerPage).toHaveURL(/\?koperasi=sepatin/);
+  await expect(buyerPage.locator('#f-koperasi')).toHaveValue('sepatin');
+  await expect(buyerPage.locator('.product-card', { hasText: product })).toHaveCount(1);
   await buyer.close();
 
   // The member claims the account from the link and finds the listing, with its history.

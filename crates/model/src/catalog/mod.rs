@@ -107,6 +107,25 @@ impl Catalog {
         self.villages.iter().find(|v| v.slug == slug)
     }
 
+    /// The ids of the sellers who sell through the cooperative of village `slug`.
+    pub fn cooperative_members<'a>(&'a self, slug: &'a str) -> impl Iterator<Item = &'a str> {
+        self.sellers
+            .iter()
+            .filter(move |s| s.cooperative.is_some() && s.village_slug == slug)
+            .map(|s| s.id.as_str())
+    }
+
+    /// The villages whose cooperative sells for at least one seller, by cooperative name.
+    pub fn active_cooperatives(&self) -> Vec<&Village> {
+        let mut list: Vec<&Village> = self
+            .villages
+            .iter()
+            .filter(|v| self.cooperative_members(&v.slug).next().is_some())
+            .collect();
+        list.sort_by(|a, b| a.cooperative.cmp(&b.cooperative));
+        list
+    }
+
     pub fn seller_of(&self, product: &Product) -> Option<&Seller> {
         self.seller(&product.seller_id)
     }

@@ -22,6 +22,12 @@ pub struct Village {
     /// The village cooperative that aggregates and ships, e.g.
     /// `Koperasi Desa Merah Putih Sepatin`.
     pub cooperative: String,
+    /// The cooperative's WhatsApp contact (`+62…`), where it has one.
+    #[serde(default)]
+    pub cooperative_whatsapp: Option<String>,
+    /// The cooperative's legal entity number (nomor badan hukum), where registered.
+    #[serde(default)]
+    pub cooperative_legal_number: Option<String>,
     pub description_id: String,
     pub description_en: String,
 }

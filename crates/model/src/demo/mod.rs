@@ -148,6 +148,11 @@ fn villages() -> Vec<Village> {
                 idm_status: IdmStatus::from_score(score),
                 idm_score: score,
                 cooperative: format!("Koperasi Desa Merah Putih {name}"),
+                // Sepatin's cooperative runs the demo operator account: it has the contact
+                // details a registered cooperative shows (demo values).
+                cooperative_whatsapp: (slug == "sepatin").then(|| "+6281200000900".to_owned()),
+                cooperative_legal_number: (slug == "sepatin")
+                    .then(|| "AHU-0012345.AH.01.29.TAHUN 2025 (demo)".to_owned()),
                 description_id: id.to_owned(),
                 description_en: en.to_owned(),
             },

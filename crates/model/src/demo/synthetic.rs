@@ -360,6 +360,8 @@ pub fn synthetic_catalog(n: usize, seed: u64) -> Catalog {
             idm_status: IdmStatus::from_score(score),
             idm_score: score,
             cooperative: format!("Koperasi Desa Merah Putih {name}"),
+            cooperative_whatsapp: None,
+            cooperative_legal_number: None,
             description_id: format!("Desa {name} di Kutai Kartanegara."),
             description_en: format!("{name} village in Kutai Kartanegara."),
             name,

@@ -90,6 +90,8 @@ pub struct CatalogQuery {
     /// Only listings backed by a partner (their village has a signed or running
     /// partnership) when true; false means no filter.
     pub partner_backed: bool,
+    /// Only listings sold through this village's cooperative (its slug).
+    pub cooperative: Option<String>,
 }
 
 impl CatalogQuery {
@@ -114,6 +116,7 @@ impl CatalogQuery {
         push("ekspor", self.export_ready.then(|| "1".to_owned()));
         push("idm", self.idm.map(|s| s.slug().to_owned()));
         push("mitra", self.partner_backed.then(|| "1".to_owned()));
+        push("koperasi", self.cooperative.clone());
         push(
             "urut",
             (self.sort != Sort::Relevance).then(|| self.sort.slug().to_owned()),
@@ -147,6 +150,7 @@ impl CatalogQuery {
                 "ekspor" => q.export_ready = matches!(v, "1" | "true" | "ya" | "yes"),
                 "idm" => q.idm = v.parse().ok(),
                 "mitra" => q.partner_backed = matches!(v, "1" | "true" | "ya" | "yes"),
+                "koperasi" => q.cooperative = text(),
                 "urut" => q.sort = Sort::from_slug(v).unwrap_or_default(),
                 _ => {}
             }

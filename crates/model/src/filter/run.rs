@@ -81,6 +81,8 @@ struct Filter<'a> {
     /// Villages with a signed or running partnership; empty unless the query asks for
     /// partner-backed listings.
     backed: HashSet<&'a str>,
+    /// Sellers who sell through the asked cooperative; empty unless the query names one.
+    members: HashSet<&'a str>,
 }
 
 impl<'a> Filter<'a> {
@@ -102,6 +104,10 @@ impl<'a> Filter<'a> {
             } else {
                 HashSet::new()
             },
+            members: match &query.cooperative {
+                Some(slug) => catalog.cooperative_members(slug).collect(),
+                None => HashSet::new(),
+            },
         }
     }
 
@@ -115,6 +121,7 @@ impl<'a> Filter<'a> {
             || q.max_lead_days.is_some_and(|d| p.lead_time_days > d)
             || (q.export_ready && !p.export_ready)
             || (q.partner_backed && !self.backed.contains(p.village_slug.as_str()))
+            || (q.cooperative.is_some() && !self.members.contains(p.seller_id.as_str()))
         {
             return false;
         }

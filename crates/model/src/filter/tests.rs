@@ -1,7 +1,7 @@
 //! Filters, sorts, facets and the URL round-trip, on the demo catalog.
 
 use super::*;
-use crate::catalog::{Catalog, CertificateKind, IdmStatus, Product};
+use crate::catalog::{Catalog, CertificateKind, IdmStatus, ListingStatus, Product};
 use crate::search::SearchIndex;
 use crate::{demo_catalog, Date, Rupiah};
 
@@ -269,6 +269,7 @@ fn url_round_trip() {
         idm: Some(IdmStatus::SangatTertinggal),
         sort: Sort::PriceDesc,
         partner_backed: true,
+        cooperative: Some("sepatin".into()),
     };
     let pairs = q.to_query_pairs();
     let keys: Vec<&str> = pairs.iter().map(|(k, _)| *k).collect();
@@ -288,6 +289,7 @@ fn url_round_trip() {
             "ekspor",
             "idm",
             "mitra",
+            "koperasi",
             "urut"
         ]
     );
@@ -381,4 +383,46 @@ fn partner_backed_filter_matches_nothing_without_partnerships() {
         ..Default::default()
     };
     assert!(f.run(&q).is_empty());
+}
+
+#[test]
+fn the_cooperative_filter_keeps_only_its_members_listings() {
+    let catalog = demo_catalog();
+    let today: Date = "2026-11-24".parse().unwrap();
+    let q = CatalogQuery {
+        cooperative: Some("sepatin".into()),
+        ..CatalogQuery::default()
+    };
+    let hits = crate::run_query(&catalog, &SearchIndex::build(&catalog), &q, today);
+    let expected: Vec<_> = catalog
+        .products
+        .iter()
+        .filter(|p| p.status == ListingStatus::Published)
+        .filter(|p| {
+            let s = catalog.seller_of(p).unwrap();
+            s.cooperative.is_some() && s.village_slug == "sepatin"
+        })
+        .map(|p| p.id.as_str())
+        .collect();
+    assert!(!expected.is_empty());
+    let mut got: Vec<_> = hits
+        .iter()
+        .map(|&i| catalog.products[i].id.as_str())
+        .collect();
+    let mut want = expected.clone();
+    got.sort();
+    want.sort();
+    assert_eq!(got, want);
+    // A village whose cooperative sells for nobody gives nothing.
+    let none = CatalogQuery {
+        cooperative: Some("tuana-tuha".into()),
+        ..CatalogQuery::default()
+    };
+    assert!(crate::run_query(&catalog, &SearchIndex::build(&catalog), &none, today).is_empty());
+    let active: Vec<_> = catalog
+        .active_cooperatives()
+        .iter()
+        .map(|v| v.slug.as_str())
+        .collect();
+    assert!(active.contains(&"sepatin") && !active.contains(&"tuana-tuha"));
 }

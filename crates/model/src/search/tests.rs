@@ -91,6 +91,8 @@ fn fixture() -> Catalog {
         idm_status: crate::IdmStatus::Maju,
         idm_score: 0.75,
         cooperative: String::new(),
+        cooperative_whatsapp: None,
+        cooperative_legal_number: None,
         description_id: String::new(),
         description_en: String::new(),
     };
