@@ -2,11 +2,8 @@
 // beside the processed photo, with a retake tip, and the upload completes all the same.
 // The dark photo is made here from a shared fixture (no binary in the repository).
 import { test, expect, type Page, type TestInfo } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-// The shared fixtures sit beside the project root; Playwright runs from the root.
-const photos = join(process.cwd(), '..', 'shared', 'fixtures', 'photos');
+import { darkenedJpeg, photos } from './dark_photo';
 
 /** A WhatsApp number no other test (or project, or run) uses. */
 function uniqueNumber(info: TestInfo, slot: number): string {
@@ -27,25 +24,6 @@ async function registerSeller(page: Page, name: string, whatsapp: string) {
   await expect(page).toHaveURL(/\/penjual$/);
 }
 
-/**
- * A 1600×1200 JPEG of `fixture` at a quarter of its light (what a phone gives indoors with no
- * window), drawn by the page's own canvas.
- */
-async function darkenedJpeg(page: Page, fixture: string): Promise<Buffer> {
-  const source = readFileSync(join(photos, fixture)).toString('base64');
-  const dataUrl = await page.evaluate(async (b64: string) => {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/jpeg' }));
-    const canvas = document.createElement('canvas');
-    canvas.width = 1600;
-    canvas.height = 1200;
-    const ctx = canvas.getContext('2d')!;
-    ctx.filter = 'brightness(0.25)';
-    ctx.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-    return canvas.toDataURL('image/jpeg', 0.9);
-  }, source);
-  return Buffer.from(dataUrl.split(',')[1], 'base64');
-}
 
 test('a dark photo gets a calm retake tip and is uploaded anyway', async ({ page }, info) => {
   test.setTimeout(120_000);

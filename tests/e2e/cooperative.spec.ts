@@ -3,10 +3,7 @@
 // the member opens the WhatsApp claim link, sets a password and sees the operator's change
 // in the listing's history.
 import { test, expect, type Page, type TestInfo } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-const photos = join(process.cwd(), '..', 'shared', 'fixtures', 'photos');
+import { darkenedJpeg } from './dark_photo';
 
 /** A WhatsApp number no other test (or project, or run) uses. */
 function uniqueNumber(info: TestInfo, slot: number): string {
@@ -14,22 +11,6 @@ function uniqueNumber(info: TestInfo, slot: number): string {
   return `0813${info.project.name === 'phone' ? 3 : 4}${slot}${tail}`;
 }
 
-/** A 1600×1200 JPEG of `fixture` at a quarter of its light, drawn by the page's canvas. */
-async function darkenedJpeg(page: Page, fixture: string): Promise<Buffer> {
-  const source = readFileSync(join(photos, fixture)).toString('base64');
-  const dataUrl = await page.evaluate(async (b64: string) => {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/jpeg' }));
-    const canvas = document.createElement('canvas');
-    canvas.width = 1600;
-    canvas.height = 1200;
-    const ctx = canvas.getContext('2d')!;
-    ctx.filter = 'brightness(0.25)';
-    ctx.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-    return canvas.toDataURL('image/jpeg', 0.9);
-  }, source);
-  return Buffer.from(dataUrl.split(',')[1], 'base64');
-}
 
 async function signInAsOperator(page: Page) {
   await page.goto('/masuk?staf=1');

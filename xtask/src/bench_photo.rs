@@ -248,9 +248,12 @@ fn capture(command: &mut Command) -> Result<String, String> {
     }
 }
 
+/// The photo-coach table's rows: fixture, with ms, without ms, ratio, measure µs, share.
+type CoachRows = Vec<Vec<String>>;
+
 /// Our pipeline natively: fixture → median ms (photo_bench, 7 runs, no `image` reference),
 /// and the rows of its photo-coach table (the lines starting with `coach`).
-fn native_medians(root: &Path) -> Result<(BTreeMap<String, f64>, Vec<Vec<String>>), String> {
+fn native_medians(root: &Path) -> Result<(BTreeMap<String, f64>, CoachRows), String> {
     let text = capture(
         Command::new("cargo")
             .current_dir(root)

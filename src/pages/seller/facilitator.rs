@@ -182,10 +182,9 @@ fn ReportBody(report: FacilitatorReport) -> impl IntoView {
 fn FigureCells(figures: Figures) -> impl IntoView {
     let i18n = use_i18n();
     let share = |part: usize, of: usize| -> String {
-        if of == 0 {
-            "—".to_string()
-        } else {
-            format!("{part} ({} %)", (part * 100 + of / 2) / of)
+        match (part * 100 + of / 2).checked_div(of) {
+            Some(percent) => format!("{part} ({percent} %)"),
+            None => "—".to_string(),
         }
     };
     let photos = if figures.photos_measured == 0 {

@@ -39,21 +39,29 @@ impl FromRequestParts<AppState> for SignedIn {
             .session(token_hash.clone(), unix_now())
             .await?
             .ok_or(ApiError::SignInRequired)?;
-        if !parts.method.is_safe() {
-            let sent = parts
-                .headers
-                .get(CSRF_HEADER)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("");
-            if !constant_time_eq(sent.as_bytes(), record.csrf_token.as_bytes()) {
-                return Err(ApiError::Csrf);
-            }
-        }
+        check_csrf(parts, &record.csrf_token)?;
         Ok(SignedIn {
             seller_id: record.seller_id,
             csrf_token: record.csrf_token,
             token_hash,
         })
+    }
+}
+
+/// On anything but GET/HEAD/OPTIONS, the CSRF header must carry the session's token.
+pub(crate) fn check_csrf(parts: &Parts, expected: &str) -> Result<(), ApiError> {
+    if parts.method.is_safe() {
+        return Ok(());
+    }
+    let sent = parts
+        .headers
+        .get(CSRF_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if constant_time_eq(sent.as_bytes(), expected.as_bytes()) {
+        Ok(())
+    } else {
+        Err(ApiError::Csrf)
     }
 }
 

@@ -8,7 +8,7 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use etalase_model::cooperative::{StaffProfile, StaffRole};
 
-use super::session::{constant_time_eq, cookie_value, token_hash, unix_now, CSRF_HEADER};
+use super::session::{check_csrf, cookie_value, token_hash, unix_now};
 use crate::error::ApiError;
 use crate::AppState;
 
@@ -37,16 +37,7 @@ impl FromRequestParts<AppState> for SignedInStaff {
             .staff_session(token_hash.clone(), unix_now())
             .await?
             .ok_or(ApiError::SignInRequired)?;
-        if !parts.method.is_safe() {
-            let sent = parts
-                .headers
-                .get(CSRF_HEADER)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("");
-            if !constant_time_eq(sent.as_bytes(), record.csrf_token.as_bytes()) {
-                return Err(ApiError::Csrf);
-            }
-        }
+        check_csrf(parts, &record.csrf_token)?;
         let profile = state
             .store
             .staff(record.staff_id)

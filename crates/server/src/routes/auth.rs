@@ -1,7 +1,5 @@
 //! Registration, sign-in, sign-out and "who am I" for sellers.
 
-use std::time::Instant;
-
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -14,7 +12,7 @@ use etalase_model::Seller;
 use serde::Serialize;
 
 use crate::auth::session::{self, ClientIp, SignedIn};
-use crate::auth::{password, random_hex};
+use crate::auth::{authenticate, password, random_hex};
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::Body;
 use crate::store::SessionRecord;
@@ -108,36 +106,16 @@ pub async fn login(
     session::check_same_origin(&headers)?;
     ApiError::check(check_sign_in(&form))?;
     let whatsapp = normalize_whatsapp(&form.whatsapp).expect("checked above");
-    let now = Instant::now();
-    if let Err(wait) = state.sign_in_limiter.check(&whatsapp, ip, now) {
-        return Err(ApiError::RateLimited {
-            retry_after_secs: wait.as_secs().max(1),
-        });
-    }
-    let account = state.store.account_by_whatsapp(whatsapp.clone()).await?;
-    let password = form.password.clone();
-    let stored = account.as_ref().map(|a| a.password_hash.clone());
-    let matches = tokio::task::spawn_blocking(move || match stored {
-        Some(phc) => password::verify(&password, &phc),
-        None => {
-            password::verify_against_nothing(&password);
-            false
-        }
-    })
-    .await
-    .map_err(|e| ApiError::Internal(e.to_string()))?;
-    let Some(account) = account.filter(|_| matches) else {
-        state.sign_in_limiter.record_failure(&whatsapp, ip, now);
-        return Err(ApiError::WrongCredentials);
+    let lookup = async {
+        let account = state.store.account_by_whatsapp(whatsapp.clone()).await?;
+        Ok(account.map(|a| (a.seller_id, a.password_hash)))
     };
-    state.sign_in_limiter.record_success(&whatsapp);
+    let seller_id = authenticate(&state, &whatsapp, ip, form.password.clone(), lookup).await?;
     let seller = state
         .store
-        .seller(account.seller_id.clone())
+        .seller(seller_id.clone())
         .await?
-        .ok_or_else(|| {
-            ApiError::Internal(format!("account without seller {}", account.seller_id))
-        })?;
+        .ok_or_else(|| ApiError::Internal(format!("account without seller {seller_id}")))?;
     start_session(&state, seller, &headers, StatusCode::OK).await
 }
 

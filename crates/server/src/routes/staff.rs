@@ -1,7 +1,5 @@
 //! Sign-in, sign-out and "who am I" for staff: cooperative operators and facilitators.
 
-use std::time::Instant;
-
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -12,7 +10,7 @@ use serde::Serialize;
 
 use crate::auth::session::{self, ClientIp};
 use crate::auth::staff::{SignedInStaff, STAFF_COOKIE};
-use crate::auth::{password, random_hex};
+use crate::auth::{authenticate, random_hex};
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::Body;
 use crate::store::StaffSessionRecord;
@@ -53,30 +51,12 @@ pub async fn login(
     session::check_same_origin(&headers)?;
     ApiError::check(check_sign_in(&form))?;
     let whatsapp = normalize_whatsapp(&form.whatsapp).expect("checked above");
-    let now = Instant::now();
     // The same limiter as sellers': guessing a staff password is no cheaper.
-    if let Err(wait) = state.sign_in_limiter.check(&whatsapp, ip, now) {
-        return Err(ApiError::RateLimited {
-            retry_after_secs: wait.as_secs().max(1),
-        });
-    }
-    let account = state.store.staff_by_whatsapp(whatsapp.clone()).await?;
-    let password = form.password.clone();
-    let stored = account.as_ref().map(|a| a.password_hash.clone());
-    let matches = tokio::task::spawn_blocking(move || match stored {
-        Some(phc) => password::verify(&password, &phc),
-        None => {
-            password::verify_against_nothing(&password);
-            false
-        }
-    })
-    .await
-    .map_err(|e| ApiError::Internal(e.to_string()))?;
-    let Some(account) = account.filter(|_| matches) else {
-        state.sign_in_limiter.record_failure(&whatsapp, ip, now);
-        return Err(ApiError::WrongCredentials);
+    let lookup = async {
+        let account = state.store.staff_by_whatsapp(whatsapp.clone()).await?;
+        Ok(account.map(|a| (a.profile, a.password_hash)))
     };
-    state.sign_in_limiter.record_success(&whatsapp);
+    let profile = authenticate(&state, &whatsapp, ip, form.password.clone(), lookup).await?;
 
     let token = random_hex(32);
     let csrf_token = random_hex(16);
@@ -85,13 +65,13 @@ pub async fn login(
         .create_staff_session(
             session::token_hash(&token),
             StaffSessionRecord {
-                staff_id: account.profile.id.clone(),
+                staff_id: profile.id.clone(),
                 csrf_token: csrf_token.clone(),
                 expires_at: session::unix_now() + session::SESSION_SECONDS,
             },
         )
         .await?;
-    tracing::info!(staff = %account.profile.id, role = ?account.profile.role, "staff signed in");
+    tracing::info!(staff = %profile.id, role = ?profile.role, "staff signed in");
     Ok((
         StatusCode::OK,
         [
@@ -102,7 +82,7 @@ pub async fn login(
             (header::CACHE_CONTROL, "no-store".parse().expect("static")),
         ],
         Json(StaffMe {
-            staff: account.profile,
+            staff: profile,
             csrf_token,
         }),
     )
