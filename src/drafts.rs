@@ -33,6 +33,11 @@ pub struct Draft {
     pub on_server: bool,
     /// Waiting in the outbox to be sent with this status.
     pub pending: Option<ListingStatus>,
+    /// The staff id of the cooperative operator who edits this draft for its seller on this
+    /// phone; `None` when the seller does. Only that operator's session sends it, so a
+    /// shared phone never sends a member's own draft under the operator's name.
+    #[serde(default)]
+    pub made_by: Option<String>,
 }
 
 impl Draft {
@@ -75,6 +80,7 @@ impl Draft {
             suffix,
             on_server: false,
             pending: None,
+            made_by: None,
         }
     }
 
@@ -91,6 +97,7 @@ impl Draft {
             suffix,
             on_server: true,
             pending: None,
+            made_by: None,
         }
     }
 
@@ -189,13 +196,12 @@ pub async fn send(workspace: &Workspace, mut draft: Draft, status: ListingStatus
     }
 }
 
-/// Drafts waiting to be sent that belong to someone other than `own` (members an operator
-/// made them for on this phone).
-fn pending_of_others(own: Option<&str>) -> Vec<Draft> {
+/// Drafts waiting to be sent that operator `operator` made for members on this phone.
+fn pending_made_by(operator: &str) -> Vec<Draft> {
     storage::keys_with_prefix(PREFIX)
         .iter()
         .filter_map(|key| load(&key[PREFIX.len()..]))
-        .filter(|d| d.pending.is_some() && Some(d.product.seller_id.as_str()) != own)
+        .filter(|d| d.pending.is_some() && d.made_by.as_deref() == Some(operator))
         .collect()
 }
 
@@ -240,12 +246,12 @@ impl Outbox {
                 queue.extend(
                     all(id)
                         .into_iter()
-                        .filter(|d| d.pending.is_some())
+                        .filter(|d| d.pending.is_some() && d.made_by.is_none())
                         .map(|d| (own.clone(), d)),
                 );
             }
-            if staff.is_operator() {
-                queue.extend(pending_of_others(own_id.as_deref()).into_iter().map(|d| {
+            if let Some(operator) = staff.operator_id() {
+                queue.extend(pending_made_by(&operator).into_iter().map(|d| {
                     let member = MemberRef {
                         seller_id: d.product.seller_id.clone(),
                         name: String::new(),

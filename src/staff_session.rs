@@ -34,11 +34,12 @@ impl StaffSession {
             .with_untracked(|me| me.as_ref().map(|m| m.csrf_token.clone()))
     }
 
-    /// Whether an operator is signed in, without tracking.
-    pub fn is_operator(&self) -> bool {
+    /// The signed-in operator's staff id, without tracking; `None` for a facilitator.
+    pub fn operator_id(&self) -> Option<String> {
         self.me.with_untracked(|me| {
             me.as_ref()
-                .is_some_and(|m| m.staff.role == etalase_model::cooperative::StaffRole::Operator)
+                .filter(|m| m.staff.role == etalase_model::cooperative::StaffRole::Operator)
+                .map(|m| m.staff.id.clone())
         })
     }
 

@@ -103,6 +103,11 @@ impl Workspace {
         }
     }
 
+    /// The operator making the changes, for a member's workspace (untracked).
+    pub fn operator_id(&self) -> Option<String> {
+        self.member.as_ref().and_then(|_| self.staff.operator_id())
+    }
+
     /// Whether someone who may use this workspace is signed in (tracked).
     pub fn signed_in(&self) -> bool {
         match &self.member {

@@ -3,7 +3,8 @@
 // the member opens the WhatsApp claim link, sets a password and sees the operator's change
 // in the listing's history.
 import { test, expect, type Page, type TestInfo } from '@playwright/test';
-import { darkenedJpeg } from './dark_photo';
+import { join } from 'node:path';
+import { darkenedJpeg, photos } from './dark_photo';
 
 /** A WhatsApp number no other test (or project, or run) uses. */
 function uniqueNumber(info: TestInfo, slot: number): string {
@@ -161,4 +162,35 @@ test('the facilitator view lists the developing villages with no product, with f
   expect(text.split('\n')[0]).toContain('kecamatan,desa,status_idm');
   expect(text).toMatch(/Kenohan,Tuana Tuha,tertinggal,0,0,.*,ya/);
   expect(errors).toEqual([]);
+});
+
+test('an operator\'s publish made offline for a member waits, and is sent under the operator on reconnect', async ({ page, context }, info) => {
+  test.setTimeout(120_000);
+  await signInAsOperator(page);
+  const row = page.locator('.member-row', { hasText: 'KUB Nelayan Sepatin Bersatu' });
+  await row.getByRole('link', { name: 'Kelola produk' }).click();
+  await page.getByRole('link', { name: 'Tambah produk anggota' }).click();
+  const product = `Ikan Asin Offline ${info.project.name} ${Date.now() % 100000}`;
+  await page.getByLabel('Nama produk (Bahasa Indonesia)').fill(product);
+  await page.getByLabel('Deskripsi (Bahasa Indonesia)').fill('Ikan asin jemur dari nelayan Sepatin.');
+  await page.getByLabel('Minimal pesanan').fill('10');
+  await page.getByLabel('Harga (Rp)').first().fill('40.000');
+  await page.getByLabel('Harga (Rp)').first().blur();
+  await page.locator('#f-photos').setInputFiles(join(photos, 'orientation-landscape-1.jpg'));
+  await expect(page.locator('.job').first().locator('progress')).toHaveAttribute('value', '100', { timeout: 60_000 });
+
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Terbitkan' }).click();
+  await expect(page.locator('.editor-head .chip.waiting')).toBeVisible();
+  await context.setOffline(false);
+  // The outbox sends it with the operator's session; the member's list shows it published.
+  await page.getByRole('link', { name: /← Produk KUB Nelayan Sepatin Bersatu/ }).click();
+  const listed = page.locator('.listing-row', { hasText: product });
+  await expect(listed.locator('.chip.status-published')).toBeVisible({ timeout: 20_000 });
+  const edit = await listed.getByRole('link', { name: 'Ubah' }).getAttribute('href');
+  expect(edit).toMatch(/^\/penjual\/koperasi\/anggota\/kub-nelayan-sepatin\/produk\/ikan-asin-offline-/);
+  await page.goto(edit!);
+  const history = page.locator('.listing-history');
+  await history.locator('summary').click();
+  await expect(history).toContainText('Rahmawati (operator koperasi, demo) (operator koperasi) · Tayang');
 });

@@ -118,6 +118,11 @@ enum Notice {
 fn Editor(initial: Draft) -> impl IntoView {
     let i18n = use_i18n();
     let workspace = use_workspace();
+    // A draft an operator edits for a member is theirs to send, not the member's.
+    let mut initial = initial;
+    if let Some(operator) = workspace.operator_id() {
+        initial.made_by = Some(operator);
+    }
     let outbox = use_outbox();
     let catalog = use_catalog().0;
     let is_new = !initial.on_server;
@@ -195,7 +200,9 @@ fn Editor(initial: Draft) -> impl IntoView {
                     let saved = *saved;
                     let new_id = saved.id.clone();
                     server_copy.set(Some(saved.clone()));
-                    draft.set(Draft::from_server(saved));
+                    let mut fresh = Draft::from_server(saved);
+                    fresh.made_by = workspace.operator_id();
+                    draft.set(fresh);
                     notice.set(Some(Notice::Ok(Said::Text(match status {
                         ListingStatus::Published => |s| s.published_ok,
                         ListingStatus::Unpublished => |s| s.unpublished_ok,
