@@ -105,6 +105,7 @@ pub fn SellerApp() -> impl IntoView {
                 <ParentRoute path=path!("/penjual/koperasi/anggota/:seller") view=MemberWorkspace>
                     <Route path=path!("") view=MemberListings/>
                     <Route path=path!("produk/:id") view=ListingEditorPage/>
+                    <Route path=path!("permintaan") view=InboxPage/>
                 </ParentRoute>
             </Routes>
         </Frame>

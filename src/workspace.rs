@@ -60,6 +60,14 @@ impl Workspace {
         format!("{}/history", self.listing_url(id))
     }
 
+    /// The inbox of inquiries (`{url}/{reference}` answers one).
+    pub fn inquiries_url(&self) -> String {
+        match &self.member {
+            None => "/api/seller/inquiries".into(),
+            Some(m) => format!("/api/coop/members/{}/inquiries", m.seller_id),
+        }
+    }
+
     pub fn uploads_url(&self) -> String {
         match &self.member {
             None => "/api/uploads".into(),

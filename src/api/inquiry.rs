@@ -167,9 +167,9 @@ pub struct Inbox {
     pub parts: Vec<InboxPart>,
 }
 
-/// `GET /api/seller/inquiries`: the signed-in seller's parts, newest first.
-pub async fn inbox() -> Result<Inbox, ApiError> {
-    let res = Request::get("/api/seller/inquiries")
+/// The parts at `url` (the signed-in seller's, or a member's for their operator), newest first.
+pub async fn inbox(url: &str) -> Result<Inbox, ApiError> {
+    let res = Request::get(url)
         .send()
         .await
         .map_err(|_| ApiError::Network)?;
@@ -196,15 +196,15 @@ struct Update<'a> {
     reply: Option<&'a str>,
 }
 
-/// Moves a part on and/or replies to the buyer; the server checks the move is legal.
+/// Moves the part at `url` on and/or replies to the buyer; the server checks the move is legal.
 pub async fn update(
+    url: &str,
     csrf: &str,
-    reference: &str,
     status: Option<InquiryStatus>,
     reply: Option<&str>,
 ) -> Result<InboxPart, ApiError> {
     send_json(
-        Request::post(&format!("/api/seller/inquiries/{reference}")).header("x-csrf-token", csrf),
+        Request::post(url).header("x-csrf-token", csrf),
         &Update { status, reply },
     )
     .await

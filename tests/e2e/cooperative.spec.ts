@@ -194,3 +194,24 @@ test('an operator\'s publish made offline for a member waits, and is sent under 
   await history.locator('summary').click();
   await expect(history).toContainText('Rahmawati (operator koperasi, demo) (operator koperasi) · Tayang');
 });
+
+test('an operator answers a member\'s inquiry; the history names the member and the operator', async ({ page }, info) => {
+  await signInAsOperator(page);
+  const row = page.locator('.member-row', { hasText: 'UD Kerupuk Udang Sepatin Jaya' });
+  await row.getByRole('link', { name: 'Kelola produk' }).click();
+  await page.getByRole('link', { name: 'Permintaan masuk' }).click();
+  await expect(page).toHaveURL(/\/penjual\/koperasi\/anggota\/kerupuk-sepatin-jaya\/permintaan$/);
+  await expect(page.getByRole('note')).toContainText('Anda mengelola produk UD Kerupuk Udang Sepatin Jaya');
+  // The member's own export stays the member's.
+  await expect(page.getByRole('link', { name: 'Unduh CSV' })).toHaveCount(0);
+  // A part still open to replies (a final one has no reply box).
+  const item = page.locator('.inbox-item').filter({ has: page.locator('textarea') }).first();
+  await item.locator('summary').click();
+  const reply = `Koperasi membalas untuk anggota (${info.project.name} ${Date.now() % 100000}).`;
+  await item.getByLabel('Balasan untuk pembeli').fill(reply);
+  await item.getByRole('button', { name: 'Kirim balasan' }).click();
+  const last = item.locator('.events > li').last();
+  await expect(last.locator('.event-reply')).toHaveText(reply);
+  await expect(last.locator('.event-head')).toContainText('UD Kerupuk Udang Sepatin Jaya · Rahmawati (operator koperasi, demo)');
+  await page.screenshot({ path: `artifacts/screenshots/coop-inbox-${info.project.name}.png`, fullPage: false });
+});

@@ -366,6 +366,7 @@ pub fn MemberListings() -> impl IntoView {
     };
     let member = workspace.member.clone().expect("a member's workspace");
     let new_href = workspace.editor_path("baru");
+    let inbox_href = format!("{}/permintaan", workspace.pages());
     view! {
         <PageMeta title=Signal::derive({ let n = member.name.clone(); move || n.clone() })
             description=Signal::derive(move || i18n.c().coop_meta.to_string())/>
@@ -375,6 +376,7 @@ pub fn MemberListings() -> impl IntoView {
                 <h1>{member.name.clone()}</h1>
                 <div class="dashboard-actions">
                     <A href=new_href attr:class="button primary">{move || i18n.c().new_for_member}</A>
+                    <A href=inbox_href attr:class="button secondary">{move || i18n.q().inbox_title}</A>
                 </div>
             </div>
             <MemberBanner member=member.clone()/>

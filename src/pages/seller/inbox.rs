@@ -17,14 +17,15 @@ use crate::components::{EventList, LineList, StatusChip, WithCatalog};
 use crate::i18n::{fill, use_i18n, Said};
 use crate::intl::{country_name, format_time};
 use crate::session::use_session;
+use crate::workspace::use_workspace;
 
 use super::SignInFirst;
 
 #[component]
 pub fn InboxPage() -> impl IntoView {
-    let session = use_session();
+    let workspace = use_workspace();
     view! {
-        <Show when=move || session.me().is_some() fallback=SignInFirst>
+        <Show when=move || workspace.signed_in() fallback=SignInFirst>
             <WithCatalog skeleton_cards=1 render=move |data| view! { <Inbox data=data/> }/>
         </Show>
     }
@@ -34,8 +35,19 @@ pub fn InboxPage() -> impl IntoView {
 fn Inbox(data: Arc<CatalogData>) -> impl IntoView {
     let i18n = use_i18n();
     let q = move || i18n.q();
-    let session = use_session();
-    let loaded = LocalResource::new(inquiry::inbox);
+    let workspace = use_workspace();
+    let url = workspace.inquiries_url();
+    let loaded = LocalResource::new(move || {
+        let url = url.clone();
+        async move { inquiry::inbox(&url).await }
+    });
+    let ws = workspace.clone();
+    let member_name = workspace.member.clone().map(|m| m.name);
+    let banner = workspace
+        .member
+        .clone()
+        .map(|m| view! { <super::cooperative::MemberBanner member=m/> });
+    let own = workspace.member.is_none();
     let parts = RwSignal::new(Vec::<InboxPart>::new());
     let error = RwSignal::new(None::<ApiError>);
     Effect::new(move |_| match loaded.get() {
@@ -43,7 +55,7 @@ fn Inbox(data: Arc<CatalogData>) -> impl IntoView {
             parts.set(inbox.parts);
             error.set(None);
         }
-        Some(Err(ApiError::Refused(code))) if code == "sign_in_required" => session.signed_out(),
+        Some(Err(ApiError::Refused(code))) if code == "sign_in_required" => ws.signed_out(),
         Some(Err(err)) => error.set(Some(err)),
         None => {}
     });
@@ -74,13 +86,19 @@ fn Inbox(data: Arc<CatalogData>) -> impl IntoView {
     };
     view! {
         <section class="panel inbox">
-            <nav class="crumbs"><A href="/penjual">{move || i18n.s().dashboard_title}</A></nav>
+            <nav class="crumbs"><A href=workspace.pages()>{
+                move || member_name.clone().unwrap_or_else(|| i18n.s().dashboard_title.to_string())
+            }</A></nav>
+            {banner}
             <div class="dashboard-head">
                 <div>
                     <h1>{move || q().inbox_title}</h1>
                     <p class="muted" role="status">{move || fill(q().unread_count, &[&unread()])}</p>
                 </div>
-                <a class="button secondary" href="/api/seller/inquiries.csv" download>{move || q().download_csv}</a>
+                // The CSV is the seller's own export; an operator reads it in the member's inbox.
+                {own.then(|| view! {
+                    <a class="button secondary" href="/api/seller/inquiries.csv" download>{move || q().download_csv}</a>
+                })}
             </div>
             <div class="filter-tabs" role="group" aria-label=move || q().filter_label>
                 {tab(None)}
@@ -115,6 +133,7 @@ fn InboxItem(
     let i18n = use_i18n();
     let q = move || i18n.q();
     let session = use_session();
+    let workspace = use_workspace();
     let form = Form::parse(part.kind, &part.inquiry);
     let (org, contact, email, phone) = form
         .as_ref()
@@ -155,7 +174,9 @@ fn InboxItem(
             } else if open.with_untracked(|o| o.as_deref() == Some(reference.as_str())) {
                 open.set(None);
             }
-            if now_open && unread.get_untracked() {
+            // Opening marks a part read for its seller only: an operator reading a member's
+            // inbox leaves the member's unread badge as it is.
+            if now_open && unread.get_untracked() && workspace.member.is_none() {
                 let reference = reference.clone();
                 let csrf = session.csrf().unwrap_or_default();
                 spawn_local(async move {
@@ -270,7 +291,7 @@ fn ReplyForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let q = move || i18n.q();
-    let session = use_session();
+    let workspace = StoredValue::new(use_workspace());
     let reply = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
@@ -278,13 +299,17 @@ fn ReplyForm(
     let send = move |to: Option<InquiryStatus>| {
         let reference = reference.clone();
         let text = reply.get_untracked();
-        let csrf = session.csrf().unwrap_or_default();
+        let (url, csrf) = workspace.with_value(|w| {
+            (
+                format!("{}/{reference}", w.inquiries_url()),
+                w.csrf().unwrap_or_default(),
+            )
+        });
         busy.set(true);
         error.set(None);
         spawn_local(async move {
             let text = text.trim();
-            let result =
-                inquiry::update(&csrf, &reference, to, (!text.is_empty()).then_some(text)).await;
+            let result = inquiry::update(&url, &csrf, to, (!text.is_empty()).then_some(text)).await;
             busy.set(false);
             match result {
                 Ok(updated) => {
