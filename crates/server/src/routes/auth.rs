@@ -133,6 +133,7 @@ pub async fn login(
         (status = 400, description = "`malformed`", body = ErrorBody),
         (status = 403, description = "`csrf`: `Origin` names another site", body = ErrorBody),
         (status = 404, description = "`not_found`: unknown or already used link", body = ErrorBody),
+        (status = 413, description = "`body_too_large`", body = ErrorBody),
         (status = 415, description = "`unsupported_media_type`", body = ErrorBody),
         (status = 422, description = "`invalid`: see `fields`", body = ErrorBody),
         (status = 503, description = "`store_unavailable`", body = ErrorBody),

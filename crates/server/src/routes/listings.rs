@@ -208,8 +208,11 @@ pub async fn get_membership(
     request_body = Consent,
     responses(
         (status = 200, description = "The membership as it is now", body = Membership),
+        (status = 400, description = "`malformed`: not a consent body", body = ErrorBody),
         (status = 401, description = "`sign_in_required`", body = ErrorBody),
         (status = 403, description = "`csrf`", body = ErrorBody),
+        (status = 413, description = "`body_too_large`", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`: not JSON", body = ErrorBody),
         (status = 404, description = "`not_found`: the seller is no cooperative's member", body = ErrorBody),
         (status = 503, description = "`store_unavailable`", body = ErrorBody),
     )
