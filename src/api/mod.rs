@@ -132,6 +132,21 @@ pub(crate) async fn json_or_refusal<T: for<'de> Deserialize<'de>>(
     }
 }
 
+/// Ends the session at `url` (seller or staff); a session that already ended (`401`) is
+/// as good as ended now.
+pub(crate) async fn sign_out(url: &str, csrf: &str) -> Result<(), ApiError> {
+    let res = Request::post(url)
+        .header("x-csrf-token", csrf)
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    if res.ok() || res.status() == 401 {
+        Ok(())
+    } else {
+        Err(refusal(res).await)
+    }
+}
+
 /// Sends `body` as JSON and decodes the answer (or the refusal).
 pub(crate) async fn send_json<B: Serialize, T: for<'de> Deserialize<'de>>(
     request: RequestBuilder,

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::{json_or_refusal, refusal, send_json, ApiError, ErrorBody};
+use super::{json_or_refusal, send_json, ApiError, ErrorBody};
 
 /// The signed-in seller, as `/api/auth/me`, register and login return it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -77,16 +77,7 @@ pub async fn login(form: &SignIn) -> Result<Me, ApiError> {
 }
 
 pub async fn logout(csrf: &str) -> Result<(), ApiError> {
-    let res = Request::post("/api/auth/logout")
-        .header("x-csrf-token", csrf)
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    if res.ok() || res.status() == 401 {
-        Ok(())
-    } else {
-        Err(refusal(res).await)
-    }
+    super::sign_out("/api/auth/logout", csrf).await
 }
 
 /// Every listing of the signed-in seller, drafts included.

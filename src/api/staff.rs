@@ -7,7 +7,7 @@ use etalase_model::IdmStatus;
 use gloo_net::http::Request;
 use serde::Deserialize;
 
-use super::{json_or_refusal, refusal, send_json, ApiError};
+use super::{json_or_refusal, send_json, ApiError};
 
 /// The signed-in staff member, as `/api/staff/me` and login return it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -87,16 +87,7 @@ pub async fn me() -> Result<Option<StaffMe>, ApiError> {
 }
 
 pub async fn logout(csrf: &str) -> Result<(), ApiError> {
-    let res = Request::post("/api/staff/logout")
-        .header("x-csrf-token", csrf)
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    if res.ok() || res.status() == 401 {
-        Ok(())
-    } else {
-        Err(refusal(res).await)
-    }
+    super::sign_out("/api/staff/logout", csrf).await
 }
 
 /// The operator's cooperative's members.
