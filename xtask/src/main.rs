@@ -6,6 +6,8 @@
 //!   wasm tests in headless Chromium, contract fuzzing of the API with schemathesis,
 //!   Playwright end-to-end tests; print a summary and exit non-zero if anything failed.
 //! - `cargo xtask fuzz` — only the contract fuzzing step.
+//! - `cargo xtask pg` — a throwaway PostgreSQL cluster for `cargo test` by hand: prints
+//!   `ETALASE_TEST_PG_URL=…`, and stops and deletes it at Enter (or when stdin closes).
 //! - `cargo xtask bench-photo [--smoke]` — the photo pipeline in Chromium against pica,
 //!   browser-image-compression and the browser's own path; prints a BENCHMARKS.md section.
 //!
@@ -18,6 +20,7 @@ mod bench_photo;
 mod bench_search;
 mod bench_server;
 mod fuzz;
+mod postgres;
 mod precompress;
 mod setup;
 mod sh;
@@ -29,11 +32,13 @@ use std::time::Instant;
 use sh::{cmd, Outcome};
 
 const USAGE: &str =
-    "usage: cargo xtask <run|test|fuzz|build|bench|bench-page|bench-photo|bench-server> [--port N]
+    "usage: cargo xtask <run|test|fuzz|pg|build|bench|bench-page|bench-photo|bench-server> [--port N]
 
   run    build everything (release) and serve the app with demo data
   test   run every test suite (native, wasm in Chromium, API fuzzing, Playwright e2e)
   fuzz   fuzz the JSON API against its OpenAPI document (schemathesis)
+  pg     start a throwaway PostgreSQL, print ETALASE_TEST_PG_URL=… for `cargo test`, and
+         stop and delete it at Enter (or when stdin closes)
   build  build the app (trunk, release) and the server, without serving
   bench  every benchmark (photo, page, search, server), written to BENCHMARKS.md
   bench-page  bundle sizes, page load and search keystrokes of the built app with 10,000
@@ -56,6 +61,7 @@ fn main() -> ExitCode {
             println!("\n{line}");
             Result::from(outcome)
         }
+        Some("pg") => pg(),
         Some("build") => build(&root).map(|_| ()),
         Some("bench") => bench(&root),
         Some("bench-page") => bench_page(&root, &args[1..]),
@@ -178,14 +184,25 @@ fn test(root: &Path) -> Result<(), String> {
     setup::trunk()?;
     setup::chromium()?;
     setup::npm_packages(root)?;
+    // Kept, not `?`: without PostgreSQL only the native tests fail; the other suites run.
+    let pg_bin = setup::postgresql();
 
     let mut results: Vec<(&str, Outcome)> = Vec::new();
 
     step("native tests (cargo test --workspace)");
-    results.push((
-        "native cargo test",
-        cmd("cargo", &["test", "--workspace"]).outcome(),
-    ));
+    let native = match pg_bin.and_then(|bin| postgres::Cluster::start(&bin)) {
+        Ok(cluster) => {
+            println!("   test PostgreSQL at {}", cluster.url());
+            cmd("cargo", &["test", "--workspace"])
+                .env("ETALASE_TEST_PG_URL", cluster.url())
+                .outcome()
+            // `cluster` is dropped here: the server stops and its directory goes.
+        }
+        Err(e) => Outcome::from(Err(format!(
+            "not run: no PostgreSQL for the store's tests: {e}"
+        ))),
+    };
+    results.push(("native cargo test", native));
 
     step("wasm tests in headless Chromium (wasm-bindgen-test)");
     results.push((
@@ -246,6 +263,23 @@ fn test(root: &Path) -> Result<(), String> {
     } else {
         Err("some suites failed (see above)".into())
     }
+}
+
+/// `pg`: a throwaway cluster for running the PostgreSQL store's tests by hand. Prints
+/// `ETALASE_TEST_PG_URL=…` on stdout (its own notes go to stderr); the cluster is stopped and
+/// deleted when a line (or the end) arrives on stdin. Ctrl-C leaves the temp dir behind.
+fn pg() -> Result<(), String> {
+    let bin = setup::postgresql()?;
+    let cluster = postgres::Cluster::start(&bin)?;
+    println!("ETALASE_TEST_PG_URL={}", cluster.url());
+    eprintln!("PostgreSQL is running; press Enter (or close stdin) to stop and delete it");
+    let mut line = String::new();
+    std::io::stdin()
+        .read_line(&mut line)
+        .map_err(|e| format!("reading stdin: {e}"))?;
+    drop(cluster);
+    eprintln!("stopped and deleted");
+    Ok(())
 }
 
 /// Builds the debug server, installs schemathesis if needed and fuzzes the API. Returns the

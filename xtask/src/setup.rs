@@ -2,7 +2,7 @@
 //! starts in seconds. Versions are pinned; see the TOOLCHAIN notes for why each recipe is
 //! the way it is.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::sh::cmd;
 use crate::step;
@@ -73,6 +73,35 @@ pub fn chromium() -> Result<(), String> {
         return Ok(());
     }
     apt_install(&["chromium", "chromium-driver"])
+}
+
+/// Debian's PostgreSQL server, for the native tests of the PostgreSQL store (see
+/// `postgres.rs`); returns the `bin` directory of the highest installed major version. Only
+/// the programs are used: xtask runs its own throwaway cluster, never the Debian one.
+pub fn postgresql() -> Result<PathBuf, String> {
+    if let Some(bin) = postgresql_bin() {
+        return Ok(bin);
+    }
+    apt_install(&["postgresql"])?;
+    postgresql_bin()
+        .ok_or_else(|| "PostgreSQL installed, but no initdb in /usr/lib/postgresql".into())
+}
+
+/// `/usr/lib/postgresql/<version>/bin` of the highest version that has an `initdb`.
+fn postgresql_bin() -> Option<PathBuf> {
+    let version = |name: &str| -> Option<Vec<u32>> {
+        name.split('.').map(|part| part.parse().ok()).collect()
+    };
+    std::fs::read_dir("/usr/lib/postgresql")
+        .ok()?
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let v = version(entry.file_name().to_str()?)?;
+            let bin = entry.path().join("bin");
+            bin.join("initdb").is_file().then_some((v, bin))
+        })
+        .max_by(|a, b| a.0.cmp(&b.0))
+        .map(|(_, bin)| bin)
 }
 
 /// Installs Debian packages (root, no prompts): the one way xtask installs system tools.
