@@ -55,6 +55,11 @@ etalase-server: serves Etalase Desa
   --inquiry-limit N  new inquiries per client address in 10 minutes
                    (env ETALASE_INQUIRY_LIMIT, default 10)
 
+DATABASE_URL=postgres://user:password@host:port/db
+                   store everything in PostgreSQL instead of the embedded SQLite file,
+                   so several replicas can share it (ETALASE_PG_POOL: connections, 16);
+                   the data dir then holds only the catalog files and photos
+
 etalase-server backup --data-dir DIR --to DIR
                    copy the database and photos while the server runs (backup --help)
 ";

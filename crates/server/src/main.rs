@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use etalase_server::snapshot::Snapshots;
+use etalase_server::store::postgres::{PgStore, DATABASE_URL_ENV};
 use etalase_server::store::sqlite::SqliteStore;
+use etalase_server::store::Store;
 use etalase_server::{app, AppState, Config};
 use tracing_subscriber::EnvFilter;
 
@@ -36,19 +38,17 @@ async fn main() -> anyhow::Result<()> {
     if !config.dist_dir.join("index.html").is_file() {
         tracing::warn!(dist = %config.dist_dir.display(), "no index.html: the app is not built, only the API is served");
     }
-    let store = SqliteStore::open(&config.data_dir)
-        .with_context(|| format!("opening the database in {}", config.data_dir.display()))?;
-    tracing::info!(db = %store.path().display(), "database ready");
+    let store = open_store(&config.data_dir).await?;
     if config.seed_demo {
         etalase_server::demo_seed::seed_if_empty(
-            &store,
+            store.as_ref(),
             config.demo_listings,
             etalase_server::clock::unix_now(),
         )
         .await
         .context("seeding demo data")?;
     }
-    let snapshots = Snapshots::load(&store, config.data_dir.join("catalog"), config.fx)
+    let snapshots = Snapshots::load(store.as_ref(), config.data_dir.join("catalog"), config.fx)
         .await
         .context("publishing the catalog snapshot")?;
 
@@ -56,7 +56,7 @@ async fn main() -> anyhow::Result<()> {
         .await
         .with_context(|| format!("binding {}", config.addr))?;
     let addr = listener.local_addr()?;
-    let state = AppState::new(Arc::new(store), config, snapshots);
+    let state = AppState::new(store, config, snapshots);
 
     let shutdown = shutdown_signal();
     // The run command and the e2e harness read this line to learn the address.
@@ -71,6 +71,41 @@ async fn main() -> anyhow::Result<()> {
     .context("serving")?;
     tracing::info!("stopped cleanly");
     Ok(())
+}
+
+/// The store `DATABASE_URL` names (PostgreSQL, shared by replicas), or without it the
+/// embedded SQLite file in the data directory.
+async fn open_store(data_dir: &std::path::Path) -> anyhow::Result<Arc<dyn Store>> {
+    match std::env::var(DATABASE_URL_ENV)
+        .ok()
+        .filter(|u| !u.trim().is_empty())
+    {
+        Some(url) => {
+            let store = PgStore::connect(&url)
+                .await
+                .with_context(|| format!("connecting to {DATABASE_URL_ENV} ({})", redact(&url)))?;
+            tracing::info!(db = %redact(&url), "PostgreSQL database ready");
+            Ok(Arc::new(store))
+        }
+        None => {
+            let store = SqliteStore::open(data_dir)
+                .with_context(|| format!("opening the database in {}", data_dir.display()))?;
+            tracing::info!(db = %store.path().display(), "database ready");
+            Ok(Arc::new(store))
+        }
+    }
+}
+
+/// The URL without its password, for logs.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let userinfo = &url[scheme + 3..at];
+            let user = userinfo.split(':').next().unwrap_or_default();
+            format!("{}{user}@{}", &url[..scheme + 3], &url[at + 1..])
+        }
+        _ => url.to_string(),
+    }
 }
 
 /// `etalase-server backup …`: one consistent copy, a summary on stdout.
@@ -120,9 +155,8 @@ async fn staff(args: Vec<String>) -> anyhow::Result<()> {
             line.trim_end_matches(['\r', '\n']).to_string()
         }
     };
-    let store = SqliteStore::open(&request.data_dir)
-        .with_context(|| format!("opening the database in {}", request.data_dir.display()))?;
-    let profile = staff_cli::add(&store, request, &password).await?;
+    let store = open_store(&request.data_dir).await?;
+    let profile = staff_cli::add(store.as_ref(), request, &password).await?;
     println!(
         "created {:?} account {} ({})",
         profile.role, profile.id, profile.name

@@ -1,8 +1,10 @@
-//! Schema migrations, applied in order at start. Each entry is one transaction; the applied
-//! count lives in SQLite's `user_version`, so a restart resumes where it stopped and a
-//! failure leaves the previous schema intact.
+//! Schema migrations for both engines, applied in order at start. Each entry is one
+//! transaction; the applied count lives in SQLite's `user_version` or PostgreSQL's
+//! `schema_migrations` table, so a restart resumes where it stopped and a failure leaves the
+//! previous schema intact.
 //!
-//! Append only: never edit a migration that has shipped.
+//! Append only: never edit a migration that has shipped. A schema change appends one entry
+//! to each list; the two engines' numbers need not match (PostgreSQL started at SQLite's 8).
 
 /// The SQLite schema, one migration per entry.
 pub const SQLITE: &[&str] = &[
@@ -156,4 +158,145 @@ pub const SQLITE: &[&str] = &[
         PRIMARY KEY (partnership_id, village_slug)
     ) STRICT;
     CREATE INDEX partnership_villages_by_village ON partnership_villages(village_slug);",
+];
+
+/// The PostgreSQL schema, one migration per entry. Same tables, columns and spellings as
+/// SQLite's (timestamps are the same ISO text, so both engines answer byte for byte alike),
+/// with PostgreSQL's own types where they help: catalog documents are `jsonb`, flags are
+/// `boolean`, and rows that SQLite orders by `rowid` carry an identity column `seq`.
+/// Inquiry numbers come from a sequence, so replicas never hand out the same reference.
+pub const POSTGRES: &[&str] = &[
+    // 1: the schema of SQLite's migrations 1 to 8.
+    r#"CREATE FUNCTION etalase_now() RETURNS text LANGUAGE sql VOLATILE AS
+        $$ SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') $$;
+    CREATE TABLE meta (
+        key   text PRIMARY KEY,
+        value text NOT NULL
+    );
+    CREATE TABLE villages (
+        slug text PRIMARY KEY,
+        doc  jsonb NOT NULL
+    );
+    CREATE TABLE sellers (
+        id           text PRIMARY KEY,
+        village_slug text NOT NULL REFERENCES villages(slug),
+        doc          jsonb NOT NULL
+    );
+    CREATE INDEX sellers_by_whatsapp ON sellers ((doc->>'whatsapp'));
+    CREATE TABLE products (
+        seq        bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+        id         text PRIMARY KEY,
+        seller_id  text NOT NULL REFERENCES sellers(id),
+        status     text NOT NULL,
+        updated_at text NOT NULL DEFAULT etalase_now(),
+        doc        jsonb NOT NULL
+    );
+    CREATE INDEX products_by_seller ON products(seller_id);
+    CREATE INDEX products_by_status ON products(status, seq);
+    CREATE TABLE accounts (
+        seller_id     text PRIMARY KEY REFERENCES sellers(id),
+        whatsapp      text NOT NULL UNIQUE,
+        password_hash text NOT NULL,
+        created_at    text NOT NULL DEFAULT etalase_now()
+    );
+    CREATE TABLE sessions (
+        token_hash text PRIMARY KEY,
+        seller_id  text NOT NULL REFERENCES sellers(id),
+        csrf_token text NOT NULL,
+        expires_at bigint NOT NULL
+    );
+    CREATE INDEX sessions_by_seller ON sessions(seller_id);
+    CREATE TABLE uploads (
+        sha256     text PRIMARY KEY,
+        seller_id  text NOT NULL REFERENCES sellers(id),
+        bytes      bigint NOT NULL,
+        width      integer NOT NULL,
+        height     integer NOT NULL,
+        created_at text NOT NULL DEFAULT etalase_now(),
+        good_photo boolean
+    );
+    CREATE SEQUENCE inquiry_numbers;
+    CREATE TABLE inquiries (
+        id              bigint PRIMARY KEY,
+        reference       text NOT NULL UNIQUE,
+        kind            text NOT NULL,
+        idempotency_key text NOT NULL UNIQUE,
+        tracking_token  text NOT NULL UNIQUE,
+        doc             text NOT NULL,
+        created_at      text NOT NULL DEFAULT etalase_now()
+    );
+    CREATE TABLE inquiry_parts (
+        seq        bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+        inquiry_id bigint NOT NULL REFERENCES inquiries(id),
+        seller_id  text NOT NULL REFERENCES sellers(id),
+        status     text NOT NULL,
+        items      text NOT NULL,
+        updated_at text NOT NULL DEFAULT etalase_now(),
+        read_at    text,
+        PRIMARY KEY (inquiry_id, seller_id)
+    );
+    CREATE INDEX inquiry_parts_by_seller ON inquiry_parts(seller_id, status);
+    CREATE TABLE inquiry_events (
+        id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        inquiry_id  bigint NOT NULL REFERENCES inquiries(id),
+        seller_id   text NOT NULL,
+        at          text NOT NULL DEFAULT etalase_now(),
+        actor       text NOT NULL,
+        from_status text,
+        to_status   text,
+        reply       text
+    );
+    CREATE INDEX inquiry_events_by_part ON inquiry_events(inquiry_id, seller_id);
+    CREATE TABLE staff (
+        id            text PRIMARY KEY,
+        role          text NOT NULL CHECK (role IN ('operator', 'facilitator')),
+        cooperative   text REFERENCES villages(slug),
+        name          text NOT NULL,
+        whatsapp      text NOT NULL UNIQUE,
+        password_hash text NOT NULL,
+        created_at    text NOT NULL DEFAULT etalase_now(),
+        CHECK ((role = 'operator') = (cooperative IS NOT NULL))
+    );
+    CREATE TABLE staff_sessions (
+        token_hash text PRIMARY KEY,
+        staff_id   text NOT NULL REFERENCES staff(id),
+        csrf_token text NOT NULL,
+        expires_at bigint NOT NULL
+    );
+    CREATE TABLE memberships (
+        seller_id        text PRIMARY KEY REFERENCES sellers(id),
+        cooperative      text NOT NULL REFERENCES villages(slug),
+        operator_may_act boolean NOT NULL DEFAULT true,
+        claim_token_hash text UNIQUE,
+        added_by         text REFERENCES staff(id),
+        created_at       text NOT NULL DEFAULT etalase_now()
+    );
+    CREATE INDEX memberships_by_cooperative ON memberships(cooperative);
+    CREATE TABLE listing_events (
+        id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        product_id text NOT NULL REFERENCES products(id),
+        at         text NOT NULL DEFAULT etalase_now(),
+        actor      text NOT NULL CHECK (actor IN ('seller', 'operator')),
+        actor_id   text NOT NULL,
+        actor_name text NOT NULL,
+        status     text NOT NULL
+    );
+    CREATE INDEX listing_events_by_product ON listing_events(product_id);
+    CREATE TABLE partners (
+        slug text PRIMARY KEY,
+        doc  jsonb NOT NULL
+    );
+    CREATE TABLE partnerships (
+        seq          bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+        id           text PRIMARY KEY,
+        partner_slug text NOT NULL REFERENCES partners(slug),
+        status       text NOT NULL,
+        doc          jsonb NOT NULL
+    );
+    CREATE TABLE partnership_villages (
+        partnership_id text NOT NULL REFERENCES partnerships(id),
+        village_slug   text NOT NULL REFERENCES villages(slug),
+        PRIMARY KEY (partnership_id, village_slug)
+    );
+    CREATE INDEX partnership_villages_by_village ON partnership_villages(village_slug);"#,
 ];

@@ -4,7 +4,9 @@
 //! ([`sqlite::SqliteStore`]). A PostgreSQL implementation plugs in by implementing the same
 //! trait, so nothing above this module names a database.
 
+mod codec;
 pub mod migrations;
+pub mod postgres;
 pub mod sqlite;
 
 use async_trait::async_trait;

@@ -27,6 +27,7 @@ use serde::de::DeserializeOwned;
 
 use etalase_model::cooperative::{ListingChange, Member, Membership, StaffProfile};
 
+use super::codec::{parse_doc, parse_status, partnership_status_text, status_text, to_json};
 use super::{
     migrations, next_status, Account, Actor, BuyerPart, DemandRow, Inbox, InboxPart, NewInquiry,
     NewMemberRecord, PartEvent, PartUpdate, SaveOutcome, SessionRecord, StaffAccount,
@@ -951,34 +952,6 @@ fn part_events(conn: &Connection, id: i64, seller_id: &str) -> Result<Vec<PartEv
         .collect::<Result<_, _>>()?)
 }
 
-fn parse_doc<T: DeserializeOwned>(id: &str, doc: &str) -> Result<T, StoreError> {
-    serde_json::from_str(doc).map_err(|e| StoreError::Corrupt {
-        id: id.to_owned(),
-        reason: e.to_string(),
-    })
-}
-
-fn parse_status(text: &str) -> ListingStatus {
-    match text {
-        "published" => ListingStatus::Published,
-        "unpublished" => ListingStatus::Unpublished,
-        _ => ListingStatus::Draft,
-    }
-}
-
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
-    serde_json::to_string(value).map_err(|e| StoreError::Database(format!("encoding: {e}")))
-}
-
-fn status_text(status: ListingStatus) -> &'static str {
-    match status {
-        ListingStatus::Draft => "draft",
-        ListingStatus::Published => "published",
-        ListingStatus::Unpublished => "unpublished",
-    }
-}
-
-/// Runs a `SELECT key, doc` query and parses every doc.
 /// Writes the catalog's partners and partnerships (with one row per covered village, which
 /// the foreign keys check) in the caller's transaction.
 fn insert_partnerships(
@@ -997,7 +970,7 @@ fn insert_partnerships(
             params![
                 ship.id,
                 ship.partner_slug,
-                ship.status.slug().replace('-', "_"),
+                partnership_status_text(ship.status),
                 to_json(ship)?
             ],
         )?;
@@ -1012,6 +985,7 @@ fn insert_partnerships(
     Ok(())
 }
 
+/// Runs a `SELECT key, doc` query and parses every doc.
 fn load_docs<T: DeserializeOwned, P: rusqlite::Params>(
     conn: &Connection,
     sql: &str,

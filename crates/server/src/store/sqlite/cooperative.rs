@@ -4,36 +4,15 @@
 
 use std::collections::HashMap;
 
-use etalase_model::cooperative::{
-    ActorKind, ListingChange, Member, Membership, StaffProfile, StaffRole,
-};
+use etalase_model::cooperative::{ListingChange, Member, Membership, StaffProfile};
 use etalase_model::Seller;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::{load_docs, parse_status, status_text, to_json};
+use super::load_docs;
+use crate::store::codec::{
+    actor_text, parse_actor, parse_role, parse_status, role_text, status_text, to_json,
+};
 use crate::store::{Actor, NewMemberRecord, StaffAccount, StaffSessionRecord, StoreError};
-
-fn role_text(role: StaffRole) -> &'static str {
-    match role {
-        StaffRole::Operator => "operator",
-        StaffRole::Facilitator => "facilitator",
-    }
-}
-
-fn parse_role(text: &str) -> StaffRole {
-    if text == "operator" {
-        StaffRole::Operator
-    } else {
-        StaffRole::Facilitator
-    }
-}
-
-fn actor_text(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::Seller => "seller",
-        ActorKind::Operator => "operator",
-    }
-}
 
 pub(super) fn record_listing_event(
     conn: &Connection,
@@ -70,11 +49,7 @@ pub(super) fn listing_history(
         let status: String = r.get(3)?;
         Ok(ListingChange {
             at: r.get(0)?,
-            actor: if actor == "operator" {
-                ActorKind::Operator
-            } else {
-                ActorKind::Seller
-            },
+            actor: parse_actor(&actor),
             actor_name: r.get(2)?,
             status: parse_status(&status),
         })

@@ -1,0 +1,73 @@
+//! How model values are spelled in the database, shared by every engine so a listing saved
+//! through one store reads back the same through another.
+
+use etalase_model::cooperative::{ActorKind, StaffRole};
+use etalase_model::ListingStatus;
+use serde::de::DeserializeOwned;
+
+use super::StoreError;
+
+/// Parses a stored JSON document; a failure names the row, since it means a bug or a hand
+/// edit, not bad input.
+pub(super) fn parse_doc<T: DeserializeOwned>(id: &str, doc: &str) -> Result<T, StoreError> {
+    serde_json::from_str(doc).map_err(|e| StoreError::Corrupt {
+        id: id.to_owned(),
+        reason: e.to_string(),
+    })
+}
+
+pub(super) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
+    serde_json::to_string(value).map_err(|e| StoreError::Database(format!("encoding: {e}")))
+}
+
+pub(super) fn parse_status(text: &str) -> ListingStatus {
+    match text {
+        "published" => ListingStatus::Published,
+        "unpublished" => ListingStatus::Unpublished,
+        _ => ListingStatus::Draft,
+    }
+}
+
+pub(super) fn status_text(status: ListingStatus) -> &'static str {
+    match status {
+        ListingStatus::Draft => "draft",
+        ListingStatus::Published => "published",
+        ListingStatus::Unpublished => "unpublished",
+    }
+}
+
+pub(super) fn role_text(role: StaffRole) -> &'static str {
+    match role {
+        StaffRole::Operator => "operator",
+        StaffRole::Facilitator => "facilitator",
+    }
+}
+
+pub(super) fn parse_role(text: &str) -> StaffRole {
+    if text == "operator" {
+        StaffRole::Operator
+    } else {
+        StaffRole::Facilitator
+    }
+}
+
+pub(super) fn actor_text(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Seller => "seller",
+        ActorKind::Operator => "operator",
+    }
+}
+
+pub(super) fn parse_actor(text: &str) -> ActorKind {
+    if text == "operator" {
+        ActorKind::Operator
+    } else {
+        ActorKind::Seller
+    }
+}
+
+/// The partnership status as the schema's column spells it (`in_progress`, not the wire's
+/// `in-progress`).
+pub(super) fn partnership_status_text(status: etalase_model::PartnershipStatus) -> String {
+    status.slug().replace('-', "_")
+}
