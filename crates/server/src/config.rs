@@ -24,6 +24,8 @@ pub struct Config {
     pub fx: Option<FxRate>,
     /// New inquiries accepted per client address in 10 minutes.
     pub inquiry_limit: usize,
+    /// Proxies whose `X-Forwarded-For` names the client (rate limits count per client).
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 /// A flag or variable the server could not understand.
@@ -54,6 +56,9 @@ etalase-server: serves Etalase Desa
                    (env ETALASE_USD_RATE, default 16250@2026-11-01)
   --inquiry-limit N  new inquiries per client address in 10 minutes
                    (env ETALASE_INQUIRY_LIMIT, default 10)
+  --trusted-proxy IPS  comma-separated addresses of proxies in front (nginx); their
+                   X-Forwarded-For names the client for rate limits
+                   (env ETALASE_TRUSTED_PROXIES, default none)
 
 DATABASE_URL=postgres://user:password@host:port/db
                    store everything in PostgreSQL instead of the embedded SQLite file,
@@ -79,6 +84,7 @@ impl Config {
         let mut inquiry_limit = env("ETALASE_INQUIRY_LIMIT").unwrap_or_else(|| "10".into());
 
         let mut demo_listings = env("ETALASE_DEMO_LISTINGS");
+        let mut trusted = env("ETALASE_TRUSTED_PROXIES").unwrap_or_default();
 
         walk_args(args, |mut flag| {
             match flag.name() {
@@ -90,6 +96,7 @@ impl Config {
                 "--demo-listings" => demo_listings = Some(flag.value()?),
                 "--usd-rate" => usd = flag.value()?,
                 "--inquiry-limit" => inquiry_limit = flag.value()?,
+                "--trusted-proxy" => trusted = flag.value()?,
                 _ => return Err(flag.unknown()),
             }
             Ok(())
@@ -128,7 +135,19 @@ impl Config {
                 "--demo-listings adds to the demo data, which --no-demo (ETALASE_DEMO=0) turns off",
             ));
         }
+        let trusted_proxies = trusted
+            .split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(|t| {
+                t.parse().map_err(|_| ConfigError::Invalid {
+                    what: "trusted proxy address",
+                    value: t.to_string(),
+                })
+            })
+            .collect::<Result<_, _>>()?;
         Ok(Config {
+            trusted_proxies,
             addr: SocketAddr::new(ip, port),
             data_dir: data_dir.into(),
             dist_dir: dist_dir.into(),
@@ -149,6 +168,7 @@ impl Config {
             demo_listings: None,
             fx: parse_fx(DEFAULT_USD_RATE).ok().flatten(),
             inquiry_limit: 10,
+            trusted_proxies: Vec::new(),
         }
     }
 }

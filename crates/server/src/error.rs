@@ -171,6 +171,14 @@ impl ApiError {
         }
     }
 
+    /// A photo store's failure: a full disk as such, the database's as the store's.
+    pub fn from_blob(context: &str, err: crate::blobs::BlobError) -> ApiError {
+        match err {
+            crate::blobs::BlobError::Io(e) => ApiError::from_write(context, e),
+            crate::blobs::BlobError::Store(e) => ApiError::Store(e),
+        }
+    }
+
     /// `Invalid` if `fields` is not empty.
     pub fn check(fields: Vec<FieldError>) -> Result<(), ApiError> {
         if fields.is_empty() {

@@ -12,6 +12,7 @@
 
 pub mod auth;
 pub mod backup;
+pub mod blobs;
 pub mod clock;
 pub mod config;
 pub mod demo_images;

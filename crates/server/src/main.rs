@@ -5,6 +5,8 @@
 use std::sync::Arc;
 
 use anyhow::Context;
+use etalase_server::blobs::{BlobStore, CachedBlobs, LocalBlobs};
+use etalase_server::routes::uploads::uploads_dir;
 use etalase_server::snapshot::Snapshots;
 use etalase_server::store::postgres::{PgStore, DATABASE_URL_ENV};
 use etalase_server::store::sqlite::SqliteStore;
@@ -38,7 +40,7 @@ async fn main() -> anyhow::Result<()> {
     if !config.dist_dir.join("index.html").is_file() {
         tracing::warn!(dist = %config.dist_dir.display(), "no index.html: the app is not built, only the API is served");
     }
-    let store = open_store(&config.data_dir).await?;
+    let (store, shared_blobs) = open_store(&config.data_dir).await?;
     if config.seed_demo {
         etalase_server::demo_seed::seed_if_empty(
             store.as_ref(),
@@ -56,7 +58,11 @@ async fn main() -> anyhow::Result<()> {
         .await
         .with_context(|| format!("binding {}", config.addr))?;
     let addr = listener.local_addr()?;
-    let state = AppState::new(store, config, snapshots);
+    let mut state = AppState::new(store, config, snapshots);
+    if let Some(blobs) = shared_blobs {
+        state = state.with_blobs(blobs);
+    }
+    state.snapshots.follow_changes(Arc::clone(&state.store));
 
     let shutdown = shutdown_signal();
     // The run command and the e2e harness read this line to learn the address.
@@ -73,9 +79,12 @@ async fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The store `DATABASE_URL` names (PostgreSQL, shared by replicas), or without it the
-/// embedded SQLite file in the data directory.
-async fn open_store(data_dir: &std::path::Path) -> anyhow::Result<Arc<dyn Store>> {
+/// The store `DATABASE_URL` names (PostgreSQL, shared by replicas, with the photos in it
+/// and this data directory as their cache), or without it the embedded SQLite file in the
+/// data directory (photos as files beside it: `None`).
+async fn open_store(
+    data_dir: &std::path::Path,
+) -> anyhow::Result<(Arc<dyn Store>, Option<Arc<dyn BlobStore>>)> {
     match std::env::var(DATABASE_URL_ENV)
         .ok()
         .filter(|u| !u.trim().is_empty())
@@ -85,13 +94,14 @@ async fn open_store(data_dir: &std::path::Path) -> anyhow::Result<Arc<dyn Store>
                 .await
                 .with_context(|| format!("connecting to {DATABASE_URL_ENV} ({})", redact(&url)))?;
             tracing::info!(db = %redact(&url), "PostgreSQL database ready");
-            Ok(Arc::new(store))
+            let blobs = CachedBlobs::new(store.blobs(), LocalBlobs::new(uploads_dir(data_dir)));
+            Ok((Arc::new(store), Some(Arc::new(blobs))))
         }
         None => {
             let store = SqliteStore::open(data_dir)
                 .with_context(|| format!("opening the database in {}", data_dir.display()))?;
             tracing::info!(db = %store.path().display(), "database ready");
-            Ok(Arc::new(store))
+            Ok((Arc::new(store), None))
         }
     }
 }
@@ -155,7 +165,7 @@ async fn staff(args: Vec<String>) -> anyhow::Result<()> {
             line.trim_end_matches(['\r', '\n']).to_string()
         }
     };
-    let store = open_store(&request.data_dir).await?;
+    let (store, _) = open_store(&request.data_dir).await?;
     let profile = staff_cli::add(store.as_ref(), request, &password).await?;
     println!(
         "created {:?} account {} ({})",

@@ -185,6 +185,21 @@ impl Snapshots {
         request
     }
 
+    /// Rebuilds whenever the store reports that another process changed the catalog
+    /// (replicas sharing PostgreSQL), so every replica serves the same version; does
+    /// nothing for a store with a single writer.
+    pub fn follow_changes(self: &Arc<Self>, store: Arc<dyn Store>) {
+        let Some(mut changes) = store.catalog_changes() else {
+            return;
+        };
+        let this = Arc::clone(self);
+        tokio::spawn(async move {
+            while changes.changed().await.is_ok() {
+                this.request_rebuild(Arc::clone(&store));
+            }
+        });
+    }
+
     /// Waits up to `within` for request `request` to be published (or to fail); whether it
     /// finished. Dropping this future leaves the rebuild running.
     pub async fn settled(&self, request: u64, within: Duration) -> bool {

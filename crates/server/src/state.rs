@@ -5,6 +5,8 @@ use std::sync::Arc;
 use std::net::IpAddr;
 
 use crate::auth::rate_limit::{inquiry_limiter, SignInLimiter, SlidingWindow};
+use crate::blobs::{BlobStore, LocalBlobs};
+use crate::routes::uploads::uploads_dir;
 use crate::snapshot::Snapshots;
 use crate::store::Store;
 use crate::Config;
@@ -14,6 +16,8 @@ use crate::Config;
 #[derive(Clone)]
 pub struct AppState {
     pub store: Arc<dyn Store>,
+    /// Uploaded photos: the data directory's, or the replicas' shared store.
+    pub blobs: Arc<dyn BlobStore>,
     pub config: Arc<Config>,
     /// The published catalog snapshot.
     pub snapshots: Arc<Snapshots>,
@@ -25,10 +29,17 @@ impl AppState {
     pub fn new(store: Arc<dyn Store>, config: Config, snapshots: Snapshots) -> AppState {
         AppState {
             store,
+            blobs: Arc::new(LocalBlobs::new(uploads_dir(&config.data_dir))),
             inquiry_limiter: Arc::new(inquiry_limiter(config.inquiry_limit)),
             config: Arc::new(config),
             snapshots: Arc::new(snapshots),
             sign_in_limiter: Arc::new(SignInLimiter::default()),
         }
+    }
+
+    /// Keeps photos in `blobs` instead of the data directory.
+    pub fn with_blobs(mut self, blobs: Arc<dyn BlobStore>) -> AppState {
+        self.blobs = blobs;
+        self
     }
 }

@@ -66,21 +66,55 @@ pub(crate) fn check_csrf(parts: &Parts, expected: &str) -> Result<(), ApiError> 
 }
 
 /// The client's address, for rate limits. Falls back to an unspecified address when the
-/// server was not started with connection info (in-process tests).
+/// server was not started with connection info (in-process tests). Behind a proxy named in
+/// `--trusted-proxy`, it is the address that proxy saw (see [`client_ip`]).
 #[derive(Debug, Clone, Copy)]
 pub struct ClientIp(pub IpAddr);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+impl FromRequestParts<AppState> for ClientIp {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<ClientIp, Self::Rejection> {
-        let ip = parts
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<ClientIp, Self::Rejection> {
+        let peer = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
             .map(|ConnectInfo(addr)| addr.ip())
             .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
-        Ok(ClientIp(ip))
+        let forwarded = parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok());
+        Ok(ClientIp(client_ip(
+            peer,
+            forwarded,
+            &state.config.trusted_proxies,
+        )))
     }
+}
+
+/// Whom to count a request against. A direct client is its peer address. A request from a
+/// trusted proxy counts against the last address in `X-Forwarded-For`, the one that proxy
+/// appended (nginx's `$proxy_add_x_forwarded_for`); the entries before it came from the
+/// client and could be anything. Anyone else's `X-Forwarded-For` is ignored, so a client
+/// cannot dodge a limit by sending the header.
+pub fn client_ip<'a>(
+    peer: IpAddr,
+    forwarded_for: impl IntoIterator<Item = &'a str>,
+    trusted_proxies: &[IpAddr],
+) -> IpAddr {
+    if !trusted_proxies.contains(&peer) {
+        return peer;
+    }
+    forwarded_for
+        .into_iter()
+        .flat_map(|header| header.split(','))
+        .last()
+        .and_then(|last| last.trim().parse().ok())
+        .unwrap_or(peer)
 }
 
 /// Refuses sign-in and registration posted from another site's page (login CSRF). Browsers
@@ -168,6 +202,28 @@ pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_trusted_proxy_may_name_the_client() {
+        let proxy: IpAddr = "127.0.0.1".parse().unwrap();
+        let client: IpAddr = "203.0.113.7".parse().unwrap();
+        let stranger: IpAddr = "198.51.100.9".parse().unwrap();
+        // Through the proxy: the address it appended, not what the client wrote before it.
+        assert_eq!(
+            client_ip(proxy, ["10.9.9.9, 203.0.113.7"], &[proxy]),
+            client
+        );
+        assert_eq!(
+            client_ip(proxy, ["10.9.9.9", "203.0.113.7"], &[proxy]),
+            client
+        );
+        // A direct client's header is ignored, trusted list or not.
+        assert_eq!(client_ip(stranger, ["203.0.113.7"], &[proxy]), stranger);
+        assert_eq!(client_ip(proxy, ["203.0.113.7"], &[]), proxy);
+        // A proxy that sent no usable header counts as itself.
+        assert_eq!(client_ip(proxy, [], &[proxy]), proxy);
+        assert_eq!(client_ip(proxy, ["junk"], &[proxy]), proxy);
+    }
 
     #[test]
     fn finds_the_session_cookie_among_others() {

@@ -20,7 +20,6 @@ use sha2::{Digest, Sha256};
 
 use crate::auth::session::SignedIn;
 use crate::error::{ApiError, ErrorBody};
-use crate::snapshot::write_atomic;
 use crate::store::UploadRecord;
 use crate::AppState;
 
@@ -96,20 +95,11 @@ pub(crate) async fn store_photo(
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    let dir = uploads_dir(&state.config.data_dir);
-    let file = dir.join(format!("{sha256}.jpg"));
-    let data = body.clone();
-    let created = tokio::task::spawn_blocking(move || -> std::io::Result<bool> {
-        if file.is_file() {
-            return Ok(false);
-        }
-        std::fs::create_dir_all(&dir)?;
-        write_atomic(&file, &data)?;
-        Ok(true)
-    })
-    .await
-    .map_err(|e| ApiError::Internal(e.to_string()))?
-    .map_err(|e| ApiError::from_write("writing upload", e))?;
+    let created = state
+        .blobs
+        .put(&sha256, body.clone())
+        .await
+        .map_err(|e| ApiError::from_blob("writing upload", e))?;
     state
         .store
         .record_upload(UploadRecord {
@@ -153,10 +143,13 @@ pub async fn get_upload(
     if !valid {
         return Err(ApiError::NotFound);
     }
-    let path = uploads_dir(&state.config.data_dir).join(&file);
-    let data = tokio::fs::read(&path)
+    let hash = &file[..64];
+    let data = state
+        .blobs
+        .get(hash)
         .await
-        .map_err(|_| ApiError::NotFound)?;
+        .map_err(|e| ApiError::from_blob("reading upload", e))?
+        .ok_or(ApiError::NotFound)?;
     Ok((
         [
             (header::CONTENT_TYPE, "image/jpeg"),

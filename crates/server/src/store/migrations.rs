@@ -299,4 +299,10 @@ pub const POSTGRES: &[&str] = &[
         PRIMARY KEY (partnership_id, village_slug)
     );
     CREATE INDEX partnership_villages_by_village ON partnership_villages(village_slug);"#,
+    // 2: uploaded photos, shared by the replicas (the SQLite server keeps them as files).
+    "CREATE TABLE blobs (
+        sha256     text PRIMARY KEY CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+        bytes      bytea NOT NULL,
+        created_at text NOT NULL DEFAULT etalase_now()
+    );",
 ];

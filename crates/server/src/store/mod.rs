@@ -282,6 +282,13 @@ pub struct StoreHealth {
 /// The operations the server needs from a database.
 #[async_trait]
 pub trait Store: Send + Sync + 'static {
+    /// Changes to the public catalog made by other processes sharing this database; the
+    /// value is bumped once per change (or per moment changes may have been missed). `None`
+    /// when this process is the only writer, as with the embedded SQLite file.
+    fn catalog_changes(&self) -> Option<tokio::sync::watch::Receiver<u64>> {
+        None
+    }
+
     /// Proves the database answers a query now (not just that it was opened once).
     async fn health(&self) -> Result<StoreHealth, StoreError>;
 

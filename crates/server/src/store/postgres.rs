@@ -12,8 +12,12 @@
 //! write at once. PostgreSQL's own group commit batches the fsyncs of concurrent commits,
 //! so there is no writer thread here.
 
+mod blobs;
+mod changes;
 mod cooperative;
 mod inquiry;
+
+pub use blobs::PgBlobs;
 
 use std::time::Duration;
 
@@ -54,6 +58,10 @@ const MIGRATION_LOCK: i64 = 0x4554_414c_4153_4531; // "ETALASE1"
 #[derive(Clone)]
 pub struct PgStore {
     pool: Pool,
+    /// This process's name in catalog notices.
+    replica: String,
+    /// Bumped when another replica changed the public catalog.
+    catalog_changes: tokio::sync::watch::Receiver<u64>,
 }
 
 impl From<tokio_postgres::Error> for StoreError {
@@ -115,7 +123,7 @@ impl PgStore {
             .parse()
             .map_err(|e| StoreError::Database(format!("invalid DATABASE_URL: {e}")))?;
         let manager = Manager::from_config(
-            config,
+            config.clone(),
             NoTls,
             ManagerConfig {
                 recycling_method: RecyclingMethod::Fast,
@@ -128,9 +136,22 @@ impl PgStore {
             .runtime(Runtime::Tokio1)
             .build()
             .map_err(|e| StoreError::Database(format!("connection pool: {e}")))?;
-        let store = PgStore { pool };
+        let (changed, catalog_changes) = tokio::sync::watch::channel(0);
+        let store = PgStore {
+            pool,
+            replica: changes::replica_id(),
+            catalog_changes,
+        };
         store.migrate().await?;
+        tokio::spawn(changes::listen(config, store.replica.clone(), changed));
         Ok(store)
+    }
+
+    /// The photo store in the same database, for replicas to share.
+    pub fn blobs(&self) -> PgBlobs {
+        PgBlobs {
+            pool: self.pool.clone(),
+        }
     }
 
     /// Applies every migration above the recorded version, each in its own transaction,
@@ -212,6 +233,10 @@ fn count(n: i64) -> u32 {
 
 #[async_trait]
 impl Store for PgStore {
+    fn catalog_changes(&self) -> Option<tokio::sync::watch::Receiver<u64>> {
+        Some(self.catalog_changes.clone())
+    }
+
     async fn health(&self) -> Result<StoreHealth, StoreError> {
         let client = self.pool.get().await?;
         let version: i32 = client
@@ -552,6 +577,15 @@ impl Store for PgStore {
             return Ok(SaveOutcome::NotOwner);
         }
         cooperative::record_listing_event(&tx, &product.id, &actor, product.status).await?;
+        if product.status == ListingStatus::Published || previous == Some(ListingStatus::Published)
+        {
+            // Delivered at commit, to every replica listening.
+            tx.execute(
+                "SELECT pg_notify($1, $2)",
+                &[&changes::CHANNEL, &self.replica],
+            )
+            .await?;
+        }
         tx.commit().await?;
         Ok(SaveOutcome::Saved {
             previous,
