@@ -142,8 +142,18 @@ impl PgStore {
             replica: changes::replica_id(),
             catalog_changes,
         };
+        // Listening before the first catalog is read, so no change after it is missed.
+        let (ready, listening) = tokio::sync::oneshot::channel();
+        tokio::spawn(changes::listen(
+            config,
+            store.replica.clone(),
+            changed,
+            ready,
+        ));
         store.migrate().await?;
-        tokio::spawn(changes::listen(config, store.replica.clone(), changed));
+        if tokio::time::timeout(POOL_WAIT, listening).await.is_err() {
+            tracing::warn!("not yet listening for other replicas' catalog changes");
+        }
         Ok(store)
     }
 
@@ -333,6 +343,7 @@ impl Store for PgStore {
                 .await?;
             }
         }
+        changes::notify(&tx, None).await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -421,6 +432,8 @@ impl Store for PgStore {
         if added != 1 {
             return Ok(false);
         }
+        // The public catalog lists every seller.
+        changes::notify(&tx, None).await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -579,12 +592,7 @@ impl Store for PgStore {
         cooperative::record_listing_event(&tx, &product.id, &actor, product.status).await?;
         if product.status == ListingStatus::Published || previous == Some(ListingStatus::Published)
         {
-            // Delivered at commit, to every replica listening.
-            tx.execute(
-                "SELECT pg_notify($1, $2)",
-                &[&changes::CHANNEL, &self.replica],
-            )
-            .await?;
+            changes::notify(&tx, Some(&self.replica)).await?;
         }
         tx.commit().await?;
         Ok(SaveOutcome::Saved {

@@ -6,6 +6,8 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
+pub mod pg;
+
 pub struct Server {
     pub child: Child,
     pub base: String,

@@ -14,20 +14,37 @@ use tokio_postgres::{AsyncMessage, NoTls};
 /// The channel name.
 pub(super) const CHANNEL: &str = "etalase_catalog";
 
-/// A name for this process, sent with its notices so it can ignore its own (it rebuilds
-/// right after its own writes already).
+/// Tells every replica, when the caller's transaction commits (at once outside one), that
+/// the public catalog changed. `from`: the replica that made the change and rebuilds by
+/// itself (a listing save); `None` when the replica making it does not rebuild (a new
+/// seller, a membership), so it must hear it too.
+pub(super) async fn notify(
+    client: &impl deadpool_postgres::GenericClient,
+    from: Option<&str>,
+) -> Result<(), crate::store::StoreError> {
+    client
+        .execute("SELECT pg_notify($1, $2)", &[&CHANNEL, &from.unwrap_or("")])
+        .await?;
+    Ok(())
+}
+
+/// A name for this process, sent with the notices of the changes it rebuilds for by itself,
+/// so it can ignore those.
 pub(super) fn replica_id() -> String {
     let mut bytes = [0u8; 8];
     getrandom::fill(&mut bytes).expect("the OS random generator is available");
     format!("{}-{}", std::process::id(), u64::from_le_bytes(bytes))
 }
 
-/// Listens until the process ends, bumping `changed` for every other replica's notice.
+/// Listens until the process ends, bumping `changed` for every notice that is not `me`'s.
+/// `ready` is told once the first `LISTEN` is in place: from then on no change is missed.
 pub(super) async fn listen(
     config: tokio_postgres::Config,
     me: String,
     changed: watch::Sender<u64>,
+    ready: tokio::sync::oneshot::Sender<()>,
 ) {
+    let mut ready = Some(ready);
     let mut first = true;
     let mut backoff = Duration::from_millis(200);
     loop {
@@ -62,6 +79,9 @@ pub(super) async fn listen(
                             changed.send_modify(|n| *n += 1);
                         }
                         first = false;
+                        if let Some(ready) = ready.take() {
+                            let _ = ready.send(());
+                        }
                         while let Some(from) = received.recv().await {
                             if from != me {
                                 changed.send_modify(|n| *n += 1);

@@ -205,6 +205,8 @@ pub(super) async fn add_member(
         ],
     )
     .await?;
+    // A new seller, and the cooperative they sell through, are public.
+    super::changes::notify(&tx, None).await?;
     tx.commit().await?;
     Ok(true)
 }
@@ -221,6 +223,8 @@ pub(super) async fn join_cooperative(
             &[&seller_ids],
         )
         .await?;
+    // Whom a seller sells through is public.
+    super::changes::notify(client, None).await?;
     Ok(())
 }
 

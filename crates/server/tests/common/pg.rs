@@ -1,0 +1,43 @@
+//! A fresh PostgreSQL database per test, inside the throwaway cluster `cargo xtask test`
+//! starts (`ETALASE_TEST_PG_URL`, a superuser URL). Without that variable the PostgreSQL
+//! half of a test is skipped with a note, unless `ETALASE_REQUIRE_PG=1` (set by the test
+//! command) makes that a failure.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+pub const URL_ENV: &str = "ETALASE_TEST_PG_URL";
+pub const REQUIRE_ENV: &str = "ETALASE_REQUIRE_PG";
+
+/// The URL of a new, empty database, or `None` when no cluster was given.
+pub async fn fresh_database(hint: &str) -> Option<String> {
+    let Ok(admin) = std::env::var(URL_ENV) else {
+        assert!(
+            std::env::var(REQUIRE_ENV).as_deref() != Ok("1"),
+            "{REQUIRE_ENV}=1 but {URL_ENV} is not set"
+        );
+        eprintln!("note: {URL_ENV} not set, PostgreSQL half of {hint} skipped (cargo xtask pg starts a cluster)");
+        return None;
+    };
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let name = format!(
+        "etalase_{}_{}_{}",
+        hint.replace(|c: char| !c.is_ascii_alphanumeric(), "_"),
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::SeqCst)
+    )
+    .to_lowercase();
+    let (client, connection) = tokio_postgres::connect(&admin, tokio_postgres::NoTls)
+        .await
+        .unwrap_or_else(|e| panic!("connecting to {URL_ENV}: {e}"));
+    let driver = tokio::spawn(connection);
+    client
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .await
+        .unwrap_or_else(|e| panic!("creating database {name}: {e}"));
+    drop(client);
+    let _ = driver.await;
+    let (base, _) = admin
+        .rsplit_once('/')
+        .expect("the URL names a database after its last /");
+    Some(format!("{base}/{name}"))
+}
