@@ -30,6 +30,8 @@ mod inbox;
 mod inquiries;
 #[path = "store_suite/listings.rs"]
 mod listings;
+#[path = "store_suite/races.rs"]
+mod races;
 
 // ---------------------------------------------------------------------------------------
 // Engines
