@@ -184,8 +184,9 @@ fn test(root: &Path) -> Result<(), String> {
     setup::trunk()?;
     setup::chromium()?;
     setup::npm_packages(root)?;
-    // Kept, not `?`: without PostgreSQL only the native tests fail; the other suites run.
-    let pg_bin = setup::postgresql();
+    // Kept, not `?`: without PostgreSQL (or nginx, for the replica test) only the native
+    // tests fail; the other suites run.
+    let pg_bin = setup::nginx().and_then(|()| setup::postgresql());
 
     let mut results: Vec<(&str, Outcome)> = Vec::new();
 
@@ -195,6 +196,8 @@ fn test(root: &Path) -> Result<(), String> {
             println!("   test PostgreSQL at {}", cluster.url());
             cmd("cargo", &["test", "--workspace"])
                 .env("ETALASE_TEST_PG_URL", cluster.url())
+                // Here a missing cluster is a failure, never a skipped half.
+                .env("ETALASE_REQUIRE_PG", "1")
                 .outcome()
             // `cluster` is dropped here: the server stops and its directory goes.
         }

@@ -75,6 +75,20 @@ pub fn chromium() -> Result<(), String> {
     apt_install(&["chromium", "chromium-driver"])
 }
 
+/// nginx from Debian, for the test that runs the sample proxy configuration in front of
+/// two replicas.
+pub fn nginx() -> Result<(), String> {
+    let present = std::process::Command::new("nginx")
+        .arg("-v")
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if present {
+        return Ok(());
+    }
+    apt_install(&["nginx"])
+}
+
 /// Debian's PostgreSQL server, for the native tests of the PostgreSQL store (see
 /// `postgres.rs`); returns the `bin` directory of the highest installed major version. Only
 /// the programs are used: xtask runs its own throwaway cluster, never the Debian one.

@@ -15,8 +15,12 @@ use std::sync::Arc;
 
 use etalase_model::cooperative::ActorKind;
 use etalase_model::{Catalog, Date, InquiryKind, InquiryStatus, ListingStatus, Product, Seller};
+use etalase_server::store::postgres::PgStore;
 use etalase_server::store::sqlite::SqliteStore;
 use etalase_server::store::{Actor, NewInquiry, PartUpdate, Store};
+
+#[path = "common/pg.rs"]
+mod pg;
 
 #[path = "store_suite/accounts.rs"]
 mod accounts;
@@ -72,10 +76,13 @@ fn sqlite() -> Fresh {
 }
 
 /// PostgreSQL: a fresh database per call, or `None` when no server is configured
-/// (`ETALASE_TEST_PG_URL` unset).
+/// (`ETALASE_TEST_PG_URL` unset; `cargo xtask test` always sets it).
 async fn postgres() -> Option<Fresh> {
-    // PostgreSQL: filled in when PgStore lands
-    None
+    let url = pg::fresh_database("suite").await?;
+    let store = PgStore::connect(&url)
+        .await
+        .expect("postgres store connects");
+    Some(Fresh::new("postgres", store, ()))
 }
 
 // ---------------------------------------------------------------------------------------
