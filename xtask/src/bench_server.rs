@@ -71,11 +71,21 @@ pub fn run(root: &Path) -> Result<String, String> {
     let bins = build(root, true)?;
     ensure_tools()?;
     let work = work_dir(root)?;
-    let group = inquiries(&bins, &work, &FULL, true)?;
-    let single = inquiries(&bins, &work, &FULL, false)?;
+    let group = inquiries(&bins, &work, &FULL, Engine::Sqlite { group_commit: true })?;
+    let single = inquiries(
+        &bins,
+        &work,
+        &FULL,
+        Engine::Sqlite {
+            group_commit: false,
+        },
+    )?;
+    let postgres = postgres_inquiries(&bins, &work, &FULL)?;
     let catalog = catalog(&bins, &work, &FULL)?;
     let _ = std::fs::remove_dir_all(&work);
-    Ok(markdown(&work, &group, &single, &catalog))
+    let mut md = markdown(&work, &group, &single, &catalog);
+    md.push_str(&postgres_markdown(&group, &postgres));
+    Ok(md)
 }
 
 /// A run of a few seconds that fails if the harness is broken: no acknowledged inquiry, a
@@ -85,8 +95,13 @@ pub fn smoke(root: &Path) -> Result<(), String> {
     let bins = build(root, false)?;
     let started = Instant::now();
     let work = work_dir(root)?;
-    let group = inquiries(&bins, &work, &SMOKE, true)?;
-    for level in &group.levels {
+    let group = inquiries(&bins, &work, &SMOKE, Engine::Sqlite { group_commit: true })?;
+    let postgres = postgres_inquiries(&bins, &work, &SMOKE)?;
+    for level in group
+        .levels
+        .iter()
+        .chain(postgres.iter().flat_map(|(_, r)| &r.levels))
+    {
         if level.acked == 0 {
             return Err(format!(
                 "smoke: no acknowledged inquiry at {} clients",
@@ -318,15 +333,49 @@ fn strip_ansi(line: &str) -> String {
     out
 }
 
-fn inquiries(bins: &Bins, work: &Path, plan: &Plan, group: bool) -> Result<InquiryRun, String> {
-    let label = if group { "group" } else { "single" };
+/// Which store the inquiry load runs against.
+#[derive(Clone, Copy)]
+enum Engine<'a> {
+    /// The embedded default, with or without group commit.
+    Sqlite { group_commit: bool },
+    /// `replicas` servers sharing the PostgreSQL database at `url`.
+    Postgres { url: &'a str, replicas: usize },
+}
+
+impl Engine<'_> {
+    fn label(&self) -> String {
+        match self {
+            Engine::Sqlite { group_commit: true } => "group".into(),
+            Engine::Sqlite {
+                group_commit: false,
+            } => "single".into(),
+            Engine::Postgres { replicas, .. } => format!("pg{replicas}"),
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            Engine::Sqlite { group_commit: true } => "SQLite, group commit".into(),
+            Engine::Sqlite {
+                group_commit: false,
+            } => "SQLite, one transaction per inquiry (ETALASE_GROUP_COMMIT=0)".into(),
+            Engine::Postgres { replicas, .. } => {
+                format!("PostgreSQL, {replicas} replica(s), synchronous_commit on")
+            }
+        }
+    }
+}
+
+fn inquiries(
+    bins: &Bins,
+    work: &Path,
+    plan: &Plan,
+    engine: Engine<'_>,
+) -> Result<InquiryRun, String> {
+    let label = engine.label();
     step(&format!(
         "inquiry load, {}: clients {:?}, {} s warm-up + {} s each",
-        if group {
-            "group commit"
-        } else {
-            "one transaction per inquiry (ETALASE_GROUP_COMMIT=0)"
-        },
+        engine.describe(),
         plan.clients,
         plan.warmup_secs,
         plan.secs
@@ -334,31 +383,48 @@ fn inquiries(bins: &Bins, work: &Path, plan: &Plan, group: bool) -> Result<Inqui
     let dir = work.join(format!("inquiries-{label}"));
     let dist = dir.join("dist");
     std::fs::create_dir_all(&dist).map_err(|e| e.to_string())?;
-    let data = dir.join("data");
-    let log = dir.join("server.log");
-    let (mut server, base) = start_server(
-        bins,
-        &data,
-        &dist,
-        &[
-            ("ETALASE_INQUIRY_LIMIT", NO_INQUIRY_LIMIT),
-            ("ETALASE_GROUP_COMMIT", if group { "1" } else { "0" }),
-        ],
-        None,
-        Some(&log),
-    )?;
+    let (db, replicas, mut env) = match engine {
+        Engine::Sqlite { group_commit } => (
+            dir.join("data/etalase.sqlite3")
+                .to_string_lossy()
+                .into_owned(),
+            1,
+            vec![("ETALASE_GROUP_COMMIT", if group_commit { "1" } else { "0" })],
+        ),
+        Engine::Postgres { url, replicas } => {
+            (url.to_string(), replicas, vec![("DATABASE_URL", url)])
+        }
+    };
+    env.push(("ETALASE_INQUIRY_LIMIT", NO_INQUIRY_LIMIT));
+    let mut servers = Vec::new();
+    let mut bases = Vec::new();
+    for n in 0..replicas {
+        let data = if replicas == 1 {
+            dir.join("data")
+        } else {
+            dir.join(format!("data-{n}"))
+        };
+        let log = dir.join(format!("server-{n}.log"));
+        let (server, base) = start_server(bins, &data, &dist, &env, None, Some(&log))?;
+        servers.push(server);
+        bases.push(base);
+    }
     let clients = plan
         .clients
         .iter()
         .map(usize::to_string)
         .collect::<Vec<_>>()
         .join(",");
-    let db = data.join("etalase.sqlite3");
+    let pids = servers
+        .iter()
+        .map(|s| s.child.id().to_string())
+        .collect::<Vec<_>>()
+        .join(",");
     let args = [
         "--url".to_string(),
-        base,
+        bases.join(","),
         "--db".into(),
-        db.to_string_lossy().into_owned(),
+        db,
         "--clients".into(),
         clients,
         "--warmup".into(),
@@ -366,9 +432,9 @@ fn inquiries(bins: &Bins, work: &Path, plan: &Plan, group: bool) -> Result<Inqui
         "--secs".into(),
         plan.secs.to_string(),
         "--label".into(),
-        label.into(),
+        label.clone(),
         "--server-pid".into(),
-        server.child.id().to_string(),
+        pids,
     ];
     let load_before = load_average();
     println!("$ inquiry_load {}", args.join(" "));
@@ -377,15 +443,18 @@ fn inquiries(bins: &Bins, work: &Path, plan: &Plan, group: bool) -> Result<Inqui
         .stderr(Stdio::inherit())
         .output()
         .map_err(|e| format!("cannot start {}: {e}", bins.load.display()))?;
-    server.stop();
+    for server in &mut servers {
+        server.stop();
+    }
     let text = String::from_utf8_lossy(&out.stdout);
     print!("{text}");
     if !out.status.success() {
         return Err(format!("inquiry_load failed ({})", out.status));
     }
+    let group = matches!(engine, Engine::Sqlite { group_commit: true });
     let mut run = parse_load(&text, group)?;
     run.load_before = load_before;
-    let log = std::fs::read_to_string(&log).unwrap_or_default();
+    let log = std::fs::read_to_string(dir.join("server-0.log")).unwrap_or_default();
     run.batches = group_commit_summary(&log);
     if group && run.batches.is_none() {
         return Err(format!(
@@ -406,6 +475,33 @@ fn inquiries(bins: &Bins, work: &Path, plan: &Plan, group: bool) -> Result<Inqui
     }
     let _ = std::fs::remove_dir_all(&dir);
     Ok(run)
+}
+
+/// The same load on PostgreSQL (a throwaway cluster, a fresh database per run) with one and
+/// with two replicas: what scale-out costs and buys against the SQLite default.
+fn postgres_inquiries(
+    bins: &Bins,
+    work: &Path,
+    plan: &Plan,
+) -> Result<Vec<(usize, InquiryRun)>, String> {
+    let cluster = crate::postgres::Cluster::start(&crate::setup::postgresql()?)?;
+    let mut runs = Vec::new();
+    for replicas in [1, 2] {
+        let url = cluster.create_database(&format!("bench_{replicas}"))?;
+        runs.push((
+            replicas,
+            inquiries(
+                bins,
+                work,
+                plan,
+                Engine::Postgres {
+                    url: &url,
+                    replicas,
+                },
+            )?,
+        ));
+    }
+    Ok(runs)
 }
 
 /// `key=value` pairs of one output line.
@@ -1104,6 +1200,66 @@ fn markdown(work: &Path, group: &InquiryRun, single: &InquiryRun, catalog: &Cata
         "\n{}; goal (issue 8): ours ≥ 0.9× nginx.",
         catalog.wrk_version
     );
+    md
+}
+
+/// The PostgreSQL rows beside SQLite's group commit from the same run.
+fn postgres_markdown(sqlite: &InquiryRun, postgres: &[(usize, InquiryRun)]) -> String {
+    let mut md = String::new();
+    let _ = writeln!(
+        md,
+        "\n### Inquiries on PostgreSQL: one and two replicas against SQLite\n\n\
+         The same load generator and load, against `DATABASE_URL` servers on a throwaway \
+         PostgreSQL {} cluster on the same machine (`fsync` and `synchronous_commit` on: a \
+         `201` is on disk; a fresh database per run, 16 pooled connections per replica). \
+         With two replicas the clients alternate between them. Reference in the same run: \
+         SQLite with group commit, above.\n",
+        version_line("psql", &["--version"])
+            .split_whitespace()
+            .last()
+            .unwrap_or("?")
+    );
+    let _ = writeln!(
+        md,
+        "| clients | store | acked/s | p50 | p99 | errors | servers' CPU per ack | vs SQLite acked/s |"
+    );
+    let _ = writeln!(md, "|---|---|---|---|---|---|---|---|");
+    for base in &sqlite.levels {
+        let row = |name: &str, l: &Level| {
+            format!(
+                "| {} | {name} | {:.0} | {:.1} ms | {:.1} ms | {} | {} | {:.2}× |",
+                l.clients,
+                l.rps,
+                l.p50_ms,
+                l.p99_ms,
+                errors_text(l),
+                l.cpu_us.map_or("–".into(), |v| format!("{v:.0} µs")),
+                l.rps / base.rps
+            )
+        };
+        let _ = writeln!(md, "{}", row("SQLite, group commit", base));
+        for (replicas, run) in postgres {
+            if let Some(l) = run.levels.iter().find(|l| l.clients == base.clients) {
+                let _ = writeln!(
+                    md,
+                    "{}",
+                    row(&format!("PostgreSQL, {replicas} replica(s)"), l)
+                );
+            }
+        }
+    }
+    let _ = writeln!(md);
+    for (replicas, run) in postgres {
+        let _ = writeln!(
+            md,
+            "- PostgreSQL with {replicas} replica(s): {} acknowledged, {} rows with the run's keys \
+             afterwards{}; load average when it began {}.",
+            run.created,
+            run.rows,
+            if run.created == run.rows { ": equal" } else { ": **MISMATCH**" },
+            run.load_before
+        );
+    }
     md
 }
 

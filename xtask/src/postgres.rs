@@ -85,6 +85,21 @@ impl Cluster {
         format!("postgres://{ROLE}@127.0.0.1:{}/postgres", self.port)
     }
 
+    /// Creates an empty database `name` (letters, digits, `_`) and returns its URL.
+    pub fn create_database(&self, name: &str) -> Result<String, String> {
+        let out = Command::new(self.bin.join("psql"))
+            .args([&self.url(), "-qc", &format!("CREATE DATABASE {name}")])
+            .output()
+            .map_err(|e| format!("cannot run psql: {e}"))?;
+        if !out.status.success() {
+            return Err(format!(
+                "creating database {name}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+        Ok(format!("postgres://{ROLE}@127.0.0.1:{}/{name}", self.port))
+    }
+
     fn data(&self) -> PathBuf {
         self.dir.join("data")
     }

@@ -2,9 +2,11 @@
 //! build on loopback with a fresh data directory; `cargo xtask bench-server` sets that up).
 //!
 //! ```text
-//! inquiry_load --url http://127.0.0.1:PORT --db DATA_DIR/etalase.sqlite3
-//!              [--clients 1,16,64] [--warmup 1] [--secs 5] [--label run]
+//! inquiry_load --url http://127.0.0.1:PORT[,http://…] --db DATA_DIR/etalase.sqlite3|postgres://…
+//!              [--clients 1,16,64] [--warmup 1] [--secs 5] [--label run] [--server-pid PID[,PID]]
 //! ```
+//!
+//! Several URLs (replicas sharing one PostgreSQL database) share the clients round-robin.
 //!
 //! For each client count in turn: that many clients, each on its own keep-alive HTTP/1.1
 //! connection, send one request at a time (the next as soon as the answer is read), for
@@ -16,11 +18,13 @@
 //! (`ETALASE_INQUIRY_LIMIT`): every client here has the same address, and the server trusts
 //! only the socket's address, never a forwarded-for header.
 //!
-//! Afterwards it counts this run's rows in the SQLite file (by idempotency key prefix) and
-//! fails unless that equals the number of `201`s received, warm-up included.
+//! Afterwards it counts this run's rows in the SQLite file or PostgreSQL database (by
+//! idempotency key prefix) and fails unless that equals the number of `201`s received,
+//! warm-up included.
 //!
-//! With `--server-pid PID` it also reports the server's CPU time per acknowledged inquiry in
-//! the window (`/proc/PID/stat`, all threads, user + system, at 100 ticks per second).
+//! With `--server-pid PID` it also reports the servers' CPU time per acknowledged inquiry in
+//! the window (`/proc/PID/stat`, all threads, user + system, at 100 ticks per second, summed
+//! over the PIDs given).
 //!
 //! Prints one `RESULT …` line per client count and one `ROWS …` line, for the xtask to read.
 
@@ -38,24 +42,24 @@ use hyper_util::rt::TokioIo;
 type BoxError = Box<dyn Error + Send + Sync>;
 
 struct Args {
-    url: String,
+    urls: Vec<String>,
     db: String,
     clients: Vec<usize>,
     warmup: Duration,
     secs: Duration,
     label: String,
-    server_pid: Option<u32>,
+    server_pids: Vec<u32>,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
-        url: String::new(),
+        urls: Vec::new(),
         db: String::new(),
         clients: vec![1, 16, 64],
         warmup: Duration::from_secs(1),
         secs: Duration::from_secs(5),
         label: "run".into(),
-        server_pid: None,
+        server_pids: Vec::new(),
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -68,7 +72,12 @@ fn parse_args() -> Result<Args, String> {
                 .ok_or(format!("not a duration in seconds: {v}"))
         };
         match flag.as_str() {
-            "--url" => args.url = value()?.trim_end_matches('/').to_string(),
+            "--url" => {
+                args.urls = value()?
+                    .split(',')
+                    .map(|u| u.trim().trim_end_matches('/').to_string())
+                    .collect()
+            }
             "--db" => args.db = value()?,
             "--clients" => {
                 args.clients = value()?
@@ -84,13 +93,15 @@ fn parse_args() -> Result<Args, String> {
             "--secs" => args.secs = seconds(value()?)?,
             "--label" => args.label = value()?,
             "--server-pid" => {
-                let v = value()?;
-                args.server_pid = Some(v.parse().map_err(|_| format!("bad pid {v}"))?);
+                args.server_pids = value()?
+                    .split(',')
+                    .map(|v| v.trim().parse().map_err(|_| format!("bad pid {v}")))
+                    .collect::<Result<_, _>>()?;
             }
             other => return Err(format!("unknown argument {other}")),
         }
     }
-    if args.url.is_empty() || args.db.is_empty() {
+    if args.urls.iter().all(String::is_empty) || args.db.is_empty() {
         return Err("--url and --db are required".into());
     }
     if args.clients.contains(&0) || args.secs.is_zero() {
@@ -253,11 +264,15 @@ fn percentile(sorted: &[u32], p: f64) -> f64 {
 }
 
 async fn level(args: &Args, clients: usize, run_prefix: &str) -> Result<(u64, String), BoxError> {
-    let addr = args
-        .url
-        .strip_prefix("http://")
-        .ok_or("--url must be http://host:port")?
-        .to_string();
+    let addrs = args
+        .urls
+        .iter()
+        .map(|url| {
+            url.strip_prefix("http://")
+                .map(str::to_string)
+                .ok_or("--url must be http://host:port")
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     let start = Instant::now() + args.warmup;
     let window_end = start + args.secs;
     let window = std::sync::Arc::new(Window {
@@ -266,6 +281,7 @@ async fn level(args: &Args, clients: usize, run_prefix: &str) -> Result<(u64, St
     });
     let tasks: Vec<_> = (0..clients)
         .map(|c| {
+            let addr = &addrs[c % addrs.len()];
             tokio::spawn(client(
                 addr.clone(),
                 addr.clone(),
@@ -276,12 +292,14 @@ async fn level(args: &Args, clients: usize, run_prefix: &str) -> Result<(u64, St
         })
         .collect();
     // The server's CPU time over the window only: sampled when it opens and closes.
-    let cpu = args.server_pid.map(|pid| {
+    let pids = args.server_pids.clone();
+    let cpu = (!pids.is_empty()).then(|| {
         tokio::spawn(async move {
+            let total = |pids: &[u32]| pids.iter().map(|&p| cpu_seconds(p)).sum::<Option<f64>>();
             tokio::time::sleep_until(start.into()).await;
-            let before = cpu_seconds(pid);
+            let before = total(&pids);
             tokio::time::sleep_until(window_end.into()).await;
-            Some(cpu_seconds(pid)? - before?)
+            Some(total(&pids)? - before?)
         })
     });
     let mut all = Tally::default();
@@ -328,7 +346,20 @@ async fn level(args: &Args, clients: usize, run_prefix: &str) -> Result<(u64, St
     Ok((all.created_total, line))
 }
 
-fn count_rows(db: &str, prefix: &str) -> Result<u64, BoxError> {
+/// This run's rows, in the SQLite file or (for a `postgres://` URL) the shared database.
+async fn count_rows(db: &str, prefix: &str) -> Result<u64, BoxError> {
+    if db.starts_with("postgres://") || db.starts_with("postgresql://") {
+        let (client, connection) = tokio_postgres::connect(db, tokio_postgres::NoTls).await?;
+        tokio::spawn(connection);
+        let n: i64 = client
+            .query_one(
+                "SELECT count(*) FROM inquiries WHERE idempotency_key LIKE $1 || '%'",
+                &[&prefix],
+            )
+            .await?
+            .get(0);
+        return Ok(u64::try_from(n)?);
+    }
     let conn = rusqlite::Connection::open_with_flags(
         db,
         rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -354,7 +385,7 @@ fn main() -> Result<(), BoxError> {
         created += n;
         println!("{line}");
     }
-    let rows = count_rows(&args.db, &run_prefix)?;
+    let rows = runtime.block_on(count_rows(&args.db, &run_prefix))?;
     println!(
         "ROWS label={} created={created} rows={rows} match={}",
         args.label,
