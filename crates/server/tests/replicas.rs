@@ -12,7 +12,7 @@ use std::process::{Child, Command};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use common::{browser, send_inquiry, Acked, Server};
+use common::{send_inquiry, Acked, Server};
 use serde_json::{json, Value};
 
 /// nginx running `deploy/nginx-replicas.conf` in front of `a` and `b`; stopped on drop.
@@ -116,16 +116,12 @@ async fn etag(http: &reqwest::Client, base: &str) -> String {
     res.headers()["etag"].to_str().unwrap().to_string()
 }
 
+async fn get_json(http: &reqwest::Client, url: &str) -> Value {
+    http.get(url).send().await.unwrap().json().await.unwrap()
+}
+
 async fn catalog_ids(http: &reqwest::Client, base: &str) -> HashSet<String> {
-    let catalog: Value = http
-        .get(format!("{base}/api/catalog"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    catalog["products"]
+    get_json(http, &format!("{base}/api/catalog")).await["products"]
         .as_array()
         .unwrap()
         .iter()
@@ -168,36 +164,21 @@ async fn two_replicas_behind_nginx_keep_every_acknowledged_inquiry_when_one_is_k
     let proxy = start_proxy(&dir.path().join("nginx"), &a, &b);
     let http = reqwest::Client::new();
     for base in [&a.base, &b.base, &proxy.base] {
-        let health: Value = http
-            .get(format!("{base}/api/health"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let health = get_json(&http, &format!("{base}/api/health")).await;
         assert_eq!(health["database"]["engine"], "postgres", "{base}");
     }
     let seeded = same_catalog(&http, &a.base, &b.base).await;
 
     // Sign in through the proxy, then act through each replica directly with that cookie.
-    let seller = browser();
-    let res = seller
-        .post(format!("{}/api/auth/register", proxy.base))
-        .json(&json!({
-            "business_name": "KUB Replika Muara",
-            "whatsapp": "0812 4444 5555",
-            "village_slug": "sepatin",
-            "password": "amplang-enak-2026",
-        }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 201);
-    let csrf = res.json::<Value>().await.unwrap()["csrf_token"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let seller = common::register_seller_at(
+        &proxy.base,
+        "KUB Replika Muara",
+        "0812 4444 5555",
+        "amplang-enak-2026",
+    )
+    .await;
+    let csrf = seller.csrf.clone();
+    let seller = seller.http;
     let photo = common::jpeg(800, 600);
     let res = seller
         .post(format!("{}/api/uploads", a.base))

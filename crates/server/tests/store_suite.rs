@@ -13,7 +13,7 @@
 
 use std::sync::Arc;
 
-use etalase_model::cooperative::ActorKind;
+use etalase_model::cooperative::{ActorKind, StaffProfile, StaffRole};
 use etalase_model::{Catalog, Date, InquiryKind, InquiryStatus, ListingStatus, Product, Seller};
 use etalase_server::store::postgres::PgStore;
 use etalase_server::store::sqlite::SqliteStore;
@@ -121,6 +121,31 @@ pub fn listing(id: &str, seller: &Seller, status: ListingStatus, created: Date) 
     p.status = status;
     p.created = created;
     p
+}
+
+/// Sepatin cooperative's operator, as every test that needs staff names them.
+pub const OPERATOR: &str = "op-sepatin";
+
+pub fn sepatin_operator() -> StaffProfile {
+    StaffProfile {
+        id: OPERATOR.into(),
+        name: "Bu Operator".into(),
+        role: StaffRole::Operator,
+        cooperative: Some("sepatin".into()),
+    }
+}
+
+/// Creates [`sepatin_operator`]'s account (under `whatsapp`), which members' `added_by`
+/// refers to.
+pub async fn add_sepatin_operator(e: &Fresh, whatsapp: &str) {
+    assert!(
+        e.store
+            .create_staff(sepatin_operator(), whatsapp.into(), "hash".into())
+            .await
+            .unwrap(),
+        "{}: the operator is created",
+        e.name
+    );
 }
 
 pub fn day(year: u16, month: u8, day: u8) -> Date {

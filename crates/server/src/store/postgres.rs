@@ -222,6 +222,19 @@ async fn apply_migrations(client: &mut deadpool_postgres::Object) -> Result<usiz
     Ok(migrations::POSTGRES.len())
 }
 
+/// A read-only transaction that sees one moment, for reads of several queries that must
+/// agree with each other (a catalog, an inquiry and its parts).
+async fn read_snapshot(
+    client: &mut deadpool_postgres::Object,
+) -> Result<deadpool_postgres::Transaction<'_>, StoreError> {
+    Ok(client
+        .build_transaction()
+        .isolation_level(tokio_postgres::IsolationLevel::RepeatableRead)
+        .read_only(true)
+        .start()
+        .await?)
+}
+
 /// Runs a `SELECT key, doc::text` query and parses every doc.
 async fn load_docs<T: DeserializeOwned>(
     client: &impl GenericClient,
@@ -351,12 +364,7 @@ impl Store for PgStore {
     async fn load_public_catalog(&self) -> Result<Catalog, StoreError> {
         let mut client = self.pool.get().await?;
         // One snapshot for the whole read, so a catalog never mixes two moments.
-        let tx = client
-            .build_transaction()
-            .isolation_level(tokio_postgres::IsolationLevel::RepeatableRead)
-            .read_only(true)
-            .start()
-            .await?;
+        let tx = read_snapshot(&mut client).await?;
         let villages = load_docs(
             &tx,
             "SELECT slug, doc::text FROM villages ORDER BY slug",

@@ -214,9 +214,14 @@ pub async fn register_seller(
     whatsapp: &str,
     password: &str,
 ) -> Seller {
+    register_seller_at(&server.base, name, whatsapp, password).await
+}
+
+/// [`register_seller`] at any base URL (a proxy in front of replicas, say).
+pub async fn register_seller_at(base: &str, name: &str, whatsapp: &str, password: &str) -> Seller {
     let http = browser();
     let res = http
-        .post(server.url("/api/auth/register"))
+        .post(format!("{base}/api/auth/register"))
         .json(&serde_json::json!({
             "business_name": name,
             "whatsapp": whatsapp,

@@ -190,15 +190,6 @@ async fn a_session_is_found_until_it_expires_and_not_after_delete() {
     }
 }
 
-fn operator() -> StaffProfile {
-    StaffProfile {
-        id: "op-sepatin".into(),
-        name: "Bu Operator".into(),
-        role: StaffRole::Operator,
-        cooperative: Some("sepatin".into()),
-    }
-}
-
 fn facilitator() -> StaffProfile {
     StaffProfile {
         id: "kpmd-1".into(),
@@ -214,7 +205,7 @@ async fn staff_are_created_once_per_number_and_found_by_number_and_id() {
         let on = e.name;
         seed_demo(&e).await;
         for (profile, number) in [
-            (operator(), "+6281299990001"),
+            (sepatin_operator(), "+6281299990001"),
             (facilitator(), "+6281299990002"),
         ] {
             assert!(
@@ -240,7 +231,7 @@ async fn staff_are_created_once_per_number_and_found_by_number_and_id() {
         }
         let again = StaffProfile {
             id: "op-lain".into(),
-            ..operator()
+            ..sepatin_operator()
         };
         assert!(
             !e.store
@@ -277,11 +268,11 @@ async fn a_staff_session_expires_and_is_deleted() {
         let on = e.name;
         seed_demo(&e).await;
         e.store
-            .create_staff(operator(), "+6281299990001".into(), "hash".into())
+            .create_staff(sepatin_operator(), "+6281299990001".into(), "hash".into())
             .await
             .unwrap();
         let record = StaffSessionRecord {
-            staff_id: operator().id,
+            staff_id: sepatin_operator().id,
             csrf_token: "csrf-staff".into(),
             expires_at: 1_800_000_000,
         };

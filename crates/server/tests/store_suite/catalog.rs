@@ -147,26 +147,14 @@ async fn the_public_catalog_names_the_cooperative_from_memberships() {
         );
 
         e.store.join_cooperative(vec![a.id.clone()]).await.unwrap();
-        e.store
-            .create_staff(
-                etalase_model::cooperative::StaffProfile {
-                    id: "op-sepatin".into(),
-                    name: "Bu Operator".into(),
-                    role: etalase_model::cooperative::StaffRole::Operator,
-                    cooperative: Some("sepatin".into()),
-                },
-                "+6281299990001".into(),
-                "hash".into(),
-            )
-            .await
-            .unwrap();
+        add_sepatin_operator(&e, "+6281299990001").await;
         let member = new_seller("anggota-baru", "Anggota Baru", "+6281299990002", "sepatin");
         assert!(e
             .store
             .add_member(NewMemberRecord {
                 seller: member.clone(),
                 cooperative: "sepatin".into(),
-                added_by: "op-sepatin".into(),
+                added_by: OPERATOR.into(),
                 claim_token_hash: "claim-1".into(),
             })
             .await

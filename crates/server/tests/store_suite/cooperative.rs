@@ -1,26 +1,14 @@
 //! Cooperative memberships: members added by an operator, claims, consent, member lists.
 
-use etalase_model::cooperative::{Membership, StaffProfile, StaffRole};
+use etalase_model::cooperative::Membership;
 use etalase_server::store::NewMemberRecord;
 
 use super::*;
 
-const OPERATOR: &str = "op-sepatin";
-
 /// Seeds the demo catalog and Sepatin's operator (members name who added them).
 async fn with_operator(e: &Fresh) -> Catalog {
     let demo = seed_demo(e).await;
-    let operator = StaffProfile {
-        id: OPERATOR.into(),
-        name: "Bu Operator".into(),
-        role: StaffRole::Operator,
-        cooperative: Some("sepatin".into()),
-    };
-    assert!(e
-        .store
-        .create_staff(operator, "+6281200000900".into(), "hash".into())
-        .await
-        .unwrap());
+    add_sepatin_operator(e, "+6281200000900").await;
     demo
 }
 

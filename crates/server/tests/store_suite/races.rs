@@ -3,7 +3,6 @@
 //! READ COMMITTED) must lock or re-check to give the same answers, and answer a lost race
 //! as the trait documents it (`Ok(false)`, `NotOwner`, `Illegal`, `None`), not as an error.
 
-use etalase_model::cooperative::{StaffProfile, StaffRole};
 use etalase_model::inquiry::IllegalTransition;
 use etalase_server::store::{NewMemberRecord, SaveOutcome, UpdateOutcome};
 
@@ -118,16 +117,7 @@ async fn one_number_added_as_a_member_at_once_gives_one_member() {
     for e in engines().await {
         let on = e.name;
         seed_demo(&e).await;
-        let operator = StaffProfile {
-            id: "op-sepatin".into(),
-            name: "Bu Operator".into(),
-            role: StaffRole::Operator,
-            cooperative: Some("sepatin".into()),
-        };
-        e.store
-            .create_staff(operator, "+6281200000900".into(), "hash".into())
-            .await
-            .unwrap();
+        add_sepatin_operator(&e, "+6281200000900").await;
         let outcomes = at_once(&e, |store, i| async move {
             store
                 .add_member(NewMemberRecord {
@@ -138,7 +128,7 @@ async fn one_number_added_as_a_member_at_once_gives_one_member() {
                         "sepatin",
                     ),
                     cooperative: "sepatin".into(),
-                    added_by: "op-sepatin".into(),
+                    added_by: OPERATOR.into(),
                     claim_token_hash: format!("claim-{i}"),
                 })
                 .await
@@ -166,22 +156,13 @@ async fn a_claim_link_raced_works_once() {
     for e in engines().await {
         let on = e.name;
         seed_demo(&e).await;
-        let operator = StaffProfile {
-            id: "op-sepatin".into(),
-            name: "Bu Operator".into(),
-            role: StaffRole::Operator,
-            cooperative: Some("sepatin".into()),
-        };
-        e.store
-            .create_staff(operator, "+6281200000900".into(), "hash".into())
-            .await
-            .unwrap();
+        add_sepatin_operator(&e, "+6281200000900").await;
         let ibu = new_seller("ibu-ani", "ibu Ani", "+6281299990001", "sepatin");
         e.store
             .add_member(NewMemberRecord {
                 seller: ibu.clone(),
                 cooperative: "sepatin".into(),
-                added_by: "op-sepatin".into(),
+                added_by: OPERATOR.into(),
                 claim_token_hash: "claim-ibu".into(),
             })
             .await

@@ -17,33 +17,49 @@ use crate::store::{
 /// replica while the first is still committing waits for that commit, then reads its row.
 /// The number comes from a sequence; a number drawn by a losing retry is skipped
 /// (references are unique and increasing, not gapless).
+///
+/// Two round trips for a new inquiry: the number, then one statement that inserts the
+/// inquiry and its parts and commits (a single statement is its own transaction, so the
+/// parts never exist without their inquiry, nor the inquiry without them).
 pub(super) async fn create(
     client: &mut deadpool_postgres::Object,
     inquiry: &NewInquiry,
 ) -> Result<StoredInquiry, StoreError> {
-    if let Some(earlier) = earlier(&*client, &inquiry.idempotency_key).await? {
-        return Ok(earlier);
-    }
-    let tx = client.transaction().await?;
-    let next: i64 = tx
-        .query_one("SELECT nextval('inquiry_numbers')", &[])
-        .await?
-        .get(0);
+    let number = client
+        .prepare_cached("SELECT nextval('inquiry_numbers')")
+        .await?;
+    let next: i64 = client.query_one(&number, &[]).await?.get(0);
     let reference = etalase_model::inquiry::format_reference(
         inquiry.kind,
         inquiry.year,
         u32::try_from(next).unwrap_or(u32::MAX),
     );
-    let insert = tx
+    let insert = client
         .prepare_cached(
-            "INSERT INTO inquiries
-               (id, reference, kind, idempotency_key, tracking_token, doc, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, coalesce($7, etalase_now()))
-             ON CONFLICT (idempotency_key) DO NOTHING",
+            "WITH inquiry AS (
+               INSERT INTO inquiries
+                 (id, reference, kind, idempotency_key, tracking_token, doc, created_at)
+               VALUES ($1, $2, $3, $4, $5, $6, coalesce($7, etalase_now()))
+               ON CONFLICT (idempotency_key) DO NOTHING
+               RETURNING id, created_at
+             ), parts AS (
+               INSERT INTO inquiry_parts (inquiry_id, seller_id, status, items, updated_at)
+               SELECT inquiry.id, part.seller_id, 'new', part.items, inquiry.created_at
+               FROM inquiry,
+                    unnest($8::text[], $9::text[]) WITH ORDINALITY AS part(seller_id, items, n)
+               ORDER BY part.n
+               RETURNING 1
+             )
+             SELECT count(*) FROM inquiry",
         )
         .await?;
-    let inserted = tx
-        .execute(
+    let (sellers, items): (Vec<&str>, Vec<&str>) = inquiry
+        .parts
+        .iter()
+        .map(|(seller, items)| (seller.as_str(), items.as_str()))
+        .unzip();
+    let inserted: i64 = client
+        .query_one(
             &insert,
             &[
                 &next,
@@ -53,27 +69,19 @@ pub(super) async fn create(
                 &inquiry.tracking_token,
                 &inquiry.doc,
                 &inquiry.created_at,
+                &sellers,
+                &items,
             ],
         )
-        .await?;
+        .await?
+        .get(0);
     if inserted == 0 {
-        drop(tx);
         return earlier(&*client, &inquiry.idempotency_key)
             .await?
             .ok_or_else(|| {
                 StoreError::Database("idempotency key vanished after its conflict".into())
             });
     }
-    let part = tx
-        .prepare_cached(
-            "INSERT INTO inquiry_parts (inquiry_id, seller_id, status, items, updated_at)
-             SELECT $1, $2, 'new', $3, created_at FROM inquiries WHERE id = $1",
-        )
-        .await?;
-    for (seller_id, items) in &inquiry.parts {
-        tx.execute(&part, &[&next, seller_id, items]).await?;
-    }
-    tx.commit().await?;
     Ok(StoredInquiry {
         reference,
         tracking_token: inquiry.tracking_token.clone(),
@@ -104,12 +112,7 @@ pub(super) async fn by_token(
     client: &mut deadpool_postgres::Object,
     token: &str,
 ) -> Result<Option<TrackedInquiry>, StoreError> {
-    let tx = client
-        .build_transaction()
-        .isolation_level(tokio_postgres::IsolationLevel::RepeatableRead)
-        .read_only(true)
-        .start()
-        .await?;
+    let tx = super::read_snapshot(client).await?;
     let Some(found) = tx
         .query_opt(
             "SELECT id, reference, kind, created_at, doc FROM inquiries
@@ -167,12 +170,7 @@ pub(super) async fn seller_inbox(
     seller_id: &str,
     status: Option<InquiryStatus>,
 ) -> Result<Inbox, StoreError> {
-    let tx = client
-        .build_transaction()
-        .isolation_level(tokio_postgres::IsolationLevel::RepeatableRead)
-        .read_only(true)
-        .start()
-        .await?;
+    let tx = super::read_snapshot(client).await?;
     let unread: i64 = tx
         .query_one(
             "SELECT count(*) FROM inquiry_parts WHERE seller_id = $1 AND read_at IS NULL",
