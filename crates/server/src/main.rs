@@ -124,6 +124,13 @@ fn backup(args: Vec<String>) -> anyhow::Result<()> {
         print!("{}", etalase_server::backup::USAGE);
         return Ok(());
     }
+    if std::env::var(DATABASE_URL_ENV).is_ok_and(|u| !u.trim().is_empty()) {
+        anyhow::bail!(
+            "{DATABASE_URL_ENV} is set: this server keeps its data in PostgreSQL, which \
+             `backup` does not copy; use PostgreSQL's tools (pg_dump, or base backups with WAL \
+             archiving). `backup` copies the embedded SQLite data directory."
+        );
+    }
     let (data_dir, to) = etalase_server::backup::parse_args(args, |k| std::env::var(k).ok())?;
     let m = etalase_server::backup::backup(&data_dir, &to)
         .with_context(|| format!("backing up {} to {}", data_dir.display(), to.display()))?;

@@ -195,3 +195,44 @@ fn refuses_to_start_on_an_unusable_data_dir() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("opening the database"), "{stderr}");
 }
+
+/// A server on PostgreSQL has nothing in its data directory for `backup` to copy; it must
+/// say so rather than copy an empty SQLite file and report success. The same for a
+/// PostgreSQL that cannot be reached: the server refuses to start and says which URL.
+#[test]
+fn postgres_configuration_is_refused_clearly_where_it_cannot_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let unreachable = "postgres://etalase@127.0.0.1:1/etalase";
+    let out = Command::new(env!("CARGO_BIN_EXE_etalase-server"))
+        .args(["backup", "--data-dir"])
+        .arg(dir.path().join("data"))
+        .arg("--to")
+        .arg(dir.path().join("backup"))
+        .env("DATABASE_URL", unreachable)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("pg_dump"), "{stderr}");
+    assert!(!dir.path().join("backup").exists(), "nothing written");
+
+    let out = Command::new(env!("CARGO_BIN_EXE_etalase-server"))
+        .args(["--port", "0", "--data-dir"])
+        .arg(dir.path().join("data"))
+        .env(
+            "DATABASE_URL",
+            "postgres://etalase:secret@127.0.0.1:1/etalase",
+        )
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("connecting to DATABASE_URL (postgres://etalase@127.0.0.1:1/etalase)"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("secret"),
+        "the password stays out of the log: {stderr}"
+    );
+}
