@@ -135,13 +135,13 @@ struct Bins {
 /// `cargo xtask test`, which already has a debug server) only checks the harness, so it
 /// uses debug builds rather than a second, slow LTO build of the server.
 fn build(root: &Path, release: bool) -> Result<Bins, String> {
-    let profile = if release { "release" } else { "debug" };
+    let profile = if release { "server" } else { "debug" };
     step(&format!(
         "building the server and the inquiry load generator ({profile})"
     ));
     let mut args = vec!["build"];
     if release {
-        args.push("--release");
+        args.extend(["--profile", "server"]);
     }
     args.extend([
         "-p",
@@ -1018,8 +1018,8 @@ fn markdown(work: &Path, group: &InquiryRun, single: &InquiryRun, catalog: &Cata
     let _ = writeln!(
         md,
         "Reproduce with `cargo xtask bench` (this part alone: `cargo xtask bench-server`). \
-         Release build of `etalase-server` (opt-level 3; its dependencies use the workspace's \
-         release profile), loopback, {cpus} shared cores, other builds possibly running beside \
+         `etalase-server` built with the `server` profile (release, every package at \
+         opt-level 3, LTO), loopback, {cpus} shared cores, other builds possibly running beside \
          it: compare the ratios within the run, not the absolute figures across runs.\n"
     );
     let _ = writeln!(

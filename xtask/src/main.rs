@@ -98,16 +98,21 @@ fn project_root() -> PathBuf {
         .into()
 }
 
-/// Installs the build tools and builds the app (into `dist/`) and the release server.
+/// Installs the build tools and builds the app (into `dist/`) and the server (its own
+/// `server` profile: release with every dependency at opt-level 3, see Cargo.toml).
 fn build(root: &Path) -> Result<PathBuf, String> {
     setup::wasm_target()?;
     setup::wasm_bindgen_cli(root)?;
     setup::trunk()?;
     setup::npm_packages(root)?;
     build_app(root)?;
-    step("building the server (release)");
-    cmd("cargo", &["build", "--release", "-p", "etalase-server"]).run()?;
-    Ok(target_dir(root).join("release/etalase-server"))
+    step("building the server (profile `server`)");
+    cmd(
+        "cargo",
+        &["build", "--profile", "server", "-p", "etalase-server"],
+    )
+    .run()?;
+    Ok(target_dir(root).join("server/etalase-server"))
 }
 
 fn build_app(root: &Path) -> Result<(), String> {
