@@ -1214,9 +1214,10 @@ fn postgres_markdown(sqlite: &InquiryRun, postgres: &[(usize, InquiryRun)]) -> S
          `201` is on disk; a fresh database per run, 16 pooled connections per replica). \
          With two replicas the clients alternate between them. Reference in the same run: \
          SQLite with group commit, above.\n",
+        // "psql (PostgreSQL) 15.18 (Debian …)": the version is the third word.
         version_line("psql", &["--version"])
             .split_whitespace()
-            .last()
+            .nth(2)
             .unwrap_or("?")
     );
     let _ = writeln!(
