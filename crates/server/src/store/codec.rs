@@ -20,6 +20,17 @@ pub(super) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreErr
     serde_json::to_string(value).map_err(|e| StoreError::Database(format!("encoding: {e}")))
 }
 
+/// A part's stored inquiry status; one that no longer parses names the inquiry.
+pub(super) fn parse_inquiry_status(
+    reference: &str,
+    text: &str,
+) -> Result<etalase_model::inquiry::InquiryStatus, StoreError> {
+    text.parse().map_err(|e| StoreError::Corrupt {
+        id: reference.to_owned(),
+        reason: format!("{e}"),
+    })
+}
+
 pub(super) fn parse_status(text: &str) -> ListingStatus {
     match text {
         "published" => ListingStatus::Published,

@@ -27,7 +27,9 @@ use serde::de::DeserializeOwned;
 
 use etalase_model::cooperative::{ListingChange, Member, Membership, StaffProfile};
 
-use super::codec::{parse_doc, parse_status, partnership_status_text, status_text, to_json};
+use super::codec::{
+    parse_doc, parse_inquiry_status, parse_status, partnership_status_text, status_text, to_json,
+};
 use super::{
     migrations, next_status, Account, Actor, BuyerPart, DemandRow, Inbox, InboxPart, NewInquiry,
     NewMemberRecord, PartEvent, PartUpdate, SaveOutcome, SessionRecord, StaffAccount,
@@ -735,10 +737,7 @@ impl Store for SqliteStore {
             let Some((id, current)) = found else {
                 return Ok(UpdateOutcome::NotFound);
             };
-            let current: InquiryStatus = current.parse().map_err(|e| StoreError::Corrupt {
-                id: update.reference.clone(),
-                reason: format!("{e}"),
-            })?;
+            let current = parse_inquiry_status(&update.reference, &current)?;
             let next = match next_status(current, update.status, update.reply.is_some()) {
                 Ok(next) => next,
                 Err(illegal) => return Ok(UpdateOutcome::Illegal(illegal)),

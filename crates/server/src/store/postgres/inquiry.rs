@@ -6,7 +6,7 @@ use etalase_model::inquiry::InquiryStatus;
 use etalase_model::{Seller, Village};
 
 use super::count;
-use crate::store::codec::parse_doc;
+use crate::store::codec::{parse_doc, parse_inquiry_status};
 use crate::store::{
     next_status, BuyerPart, DemandRow, Inbox, InboxPart, NewInquiry, PartEvent, PartUpdate,
     StoreError, StoredInquiry, TrackedInquiry, UpdateOutcome,
@@ -221,14 +221,7 @@ pub(super) async fn update_part(
         return Ok(UpdateOutcome::NotFound);
     };
     let id: i64 = found.get(0);
-    let current: InquiryStatus =
-        found
-            .get::<_, &str>(1)
-            .parse()
-            .map_err(|e| StoreError::Corrupt {
-                id: update.reference.clone(),
-                reason: format!("{e}"),
-            })?;
+    let current = parse_inquiry_status(&update.reference, found.get(1))?;
     let next = match next_status(current, update.status, update.reply.is_some()) {
         Ok(next) => next,
         Err(illegal) => return Ok(UpdateOutcome::Illegal(illegal)),
