@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use etalase_model::{Catalog, CatalogQuery, Date, SearchIndex};
+use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
@@ -33,6 +34,7 @@ pub fn provide_catalog() {
         }))
     });
     provide_context(CatalogResource(resource));
+    provide_typed_query();
 }
 
 pub fn use_catalog() -> CatalogResource {
@@ -50,33 +52,124 @@ pub fn today() -> Date {
     .unwrap_or_else(|_| Date::from_days_since_epoch((now.get_time() / 86_400_000.0) as i64))
 }
 
-/// The catalog query in the URL, and a setter that writes a new one back.
+/// How long typing must pause before the URL follows the search box.
+const URL_AFTER_TYPING: std::time::Duration = std::time::Duration::from_millis(350);
+
+/// A search typed but not yet written to the URL, shared by the header's search box and the
+/// catalog. Writing the URL is a router navigation plus `history.replaceState`, ≈ 7 ms of a
+/// phone's main thread at full speed and four times that throttled, so typing updates the
+/// results at once and the URL when typing pauses.
+#[derive(Clone, Copy)]
+struct TypedQuery {
+    query: RwSignal<Option<CatalogQuery>>,
+    /// The pending URL write and its URL, cancelled by the next keystroke or any
+    /// navigation, done at once when the search box loses focus.
+    timer: StoredValue<Option<(TimeoutHandle, String)>, LocalStorage>,
+}
+
+fn provide_typed_query() {
+    provide_context(TypedQuery {
+        query: RwSignal::new(None),
+        timer: StoredValue::new_local(None),
+    });
+}
+
+impl TypedQuery {
+    /// Cancels the pending URL write, returning its URL.
+    fn cancel_write(self) -> Option<String> {
+        let (handle, url) = self.timer.try_update_value(Option::take).flatten()?;
+        handle.clear();
+        Some(url)
+    }
+}
+
+/// The catalog query (the URL's, or what is being typed), and a setter.
 ///
-/// The URL is the single source of truth, so a link shared on WhatsApp opens the same view
-/// and back/forward restore it. `replace` is for typing (one history entry per search, not
-/// per keystroke); filter changes push an entry.
+/// The URL is the source of truth, so a link shared on WhatsApp opens the same view and
+/// back/forward restore it. `replace` is for typing: the results follow at once, the URL
+/// (one history entry per search, not per keystroke) once typing pauses. Filter changes
+/// push an entry at once.
 pub fn use_catalog_query() -> (
     Memo<CatalogQuery>,
     impl Fn(CatalogQuery, bool) + Clone + 'static,
 ) {
     let location = use_location();
-    let query = Memo::new(move |_| CatalogQuery::from_query_string(&location.search.get()));
+    let typed = use_context::<TypedQuery>();
+    let query = Memo::new(move |_| {
+        typed
+            .and_then(|t| t.query.get())
+            .unwrap_or_else(|| CatalogQuery::from_query_string(&location.search.get()))
+    });
+    if let Some(t) = typed {
+        // Any navigation (the write below, back/forward, a link) ends the typed state: the
+        // URL is the truth again. Equal queries do not re-render anything.
+        Effect::new(move |prev: Option<()>| {
+            location.search.track();
+            if prev.is_some() {
+                let _ = t.cancel_write();
+                t.query.set(None);
+            }
+        });
+    }
     let navigate = use_navigate();
     let set = move |q: CatalogQuery, replace: bool| {
-        let qs = q.to_query_string();
-        let url = if qs.is_empty() {
-            "/".to_string()
-        } else {
-            format!("/?{qs}")
-        };
-        navigate(
-            &url,
-            NavigateOptions {
-                replace,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        let url = catalog_url(&q);
+        let navigate = navigate.clone();
+        match typed {
+            Some(t) if replace => {
+                let _ = t.cancel_write();
+                t.query.set(Some(q));
+                let write = url.clone();
+                let handle = set_timeout_with_handle(
+                    move || navigate(&write, typing_navigation()),
+                    URL_AFTER_TYPING,
+                );
+                t.timer.set_value(handle.ok().map(|h| (h, url)));
+            }
+            _ => {
+                if let Some(t) = typed {
+                    let _ = t.cancel_write();
+                }
+                navigate(
+                    &url,
+                    NavigateOptions {
+                        replace,
+                        scroll: false,
+                        ..Default::default()
+                    },
+                );
+            }
+        }
     };
     (query, set)
+}
+
+/// Writes a typed search to the URL now rather than when typing pauses: called when the
+/// search box loses focus, which comes before a click on a result, so the catalog's history
+/// entry holds the whole search when the reader comes back.
+pub fn use_flush_typed_query() -> impl Fn() + Clone + 'static {
+    let typed = use_context::<TypedQuery>();
+    let navigate = use_navigate();
+    move || {
+        if let Some(url) = typed.and_then(TypedQuery::cancel_write) {
+            navigate(&url, typing_navigation());
+        }
+    }
+}
+
+fn typing_navigation() -> NavigateOptions {
+    NavigateOptions {
+        replace: true,
+        scroll: false,
+        ..Default::default()
+    }
+}
+
+fn catalog_url(q: &CatalogQuery) -> String {
+    let qs = q.to_query_string();
+    if qs.is_empty() {
+        "/".to_string()
+    } else {
+        format!("/?{qs}")
+    }
 }

@@ -14,6 +14,7 @@ mod page_meta;
 mod partnership_parts;
 mod product_card;
 mod search_box;
+mod show_more;
 mod with_catalog;
 
 pub use bar_chart::{Bar, BarChart};
@@ -30,4 +31,5 @@ pub use page_meta::PageMeta;
 pub use partnership_parts::{BackedMark, DemoPartnerNote, PartnershipStatusChip, VillagePartners};
 pub use product_card::ProductCard;
 pub use search_box::SearchBox;
+pub use show_more::ShowMore;
 pub use with_catalog::{LoadError, WithCatalog};

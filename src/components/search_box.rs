@@ -1,17 +1,19 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::catalog_data::use_catalog_query;
+use crate::catalog_data::{use_catalog_query, use_flush_typed_query};
 use crate::i18n::use_i18n;
 
 /// The one search field, in the header so it is reachable from every page. On the catalog
-/// it filters as you type (the URL follows, replacing rather than stacking history);
+/// it filters as you type (the URL follows when typing pauses or the box loses focus,
+/// replacing rather than stacking history);
 /// elsewhere Enter opens the catalog with the search.
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
     let (query, set_query) = use_catalog_query();
+    let flush = use_flush_typed_query();
     let on_catalog = move || location.pathname.get() == "/";
 
     let set = set_query.clone();
@@ -52,6 +54,7 @@ pub fn SearchBox() -> impl IntoView {
                 placeholder=move || i18n.t().search_placeholder
                 prop:value=move || query.with(|q| q.q.clone())
                 on:input=on_input
+                on:blur=move |_| flush()
             />
             <button type="submit">
                 <span class="visually-hidden">{move || i18n.t().search_button}</span>

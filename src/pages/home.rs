@@ -5,12 +5,14 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::catalog_data::{today, use_catalog_query, CatalogData};
-use crate::components::{FilterPanel, PageMeta, ProductCard, WithCatalog};
+use crate::components::{FilterPanel, PageMeta, ProductCard, ShowMore, WithCatalog};
 use crate::i18n::{fill, use_i18n};
 
-/// How many cards render at once; more on request. Keeps a 10,000-listing catalog cheap to
-/// re-render on every keystroke.
-const PAGE: usize = 24;
+/// How many cards a keystroke renders; more as the reader scrolls ([`ShowMore`]). Twelve
+/// fill a phone's screen several times over, and laying out and painting the new cards is
+/// most of the frame after a keystroke that changes the results (BENCHMARKS.md, page load
+/// and search keystrokes).
+const PAGE: usize = 12;
 
 /// `/`: the catalog with search, filters and sort, all in the URL.
 #[component]
@@ -160,9 +162,7 @@ fn CatalogView(
                     <For each=move || visible.get() key=|i| *i children=card/>
                 </ul>
                 <Show when=move || { hits.with(Vec::len) > shown.get() }>
-                    <button type="button" class="button secondary show-more" on:click=move |_| shown.update(|n| *n += PAGE)>
-                        {move || i18n.t().show_more}
-                    </button>
+                    <ShowMore on_more=Callback::new(move |()| shown.update(|n| *n += PAGE)) shown=shown.into()/>
                 </Show>
             </div>
         </div>

@@ -18,9 +18,14 @@ test('home loads in Indonesian and switches to English, remembered across reload
   await expect(page).toHaveTitle(/Etalase Desa/);
   await page.screenshot({ path: `artifacts/screenshots/shell-home-${info.project.name}.png`, fullPage: true });
 
+  const origin = page.locator('.card-origin').first();
+  await expect(origin).toHaveText(/^Desa /);
   await page.getByRole('button', { name: 'Switch to English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('searchbox', { name: 'Search products' })).toBeVisible();
+  // Result cards follow the language too (each card is rebuilt when it changes).
+  await expect(origin).toHaveText(/ village$/);
+  await expect(page.locator('.card-terms').first()).toContainText('days');
   await expect(page.getByRole('link', { name: 'Request a quote' })).toBeVisible();
 
   await page.reload();

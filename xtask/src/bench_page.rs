@@ -742,7 +742,8 @@ fn page_markdown(f: &Value) -> String {
         ("inputToFrame", "`input` event → that frame, ms"),
         (
             "inputToUrl",
-            "… `input` → query in the address bar (`history.replaceState`), ms",
+            "`input` → query in the address bar (`history.replaceState`; written once \
+             typing pauses for 350 ms or the box loses focus, after the keystroke's frame), ms",
         ),
         (
             "inputToLastChange",
@@ -751,7 +752,7 @@ fn page_markdown(f: &Value) -> String {
         ),
         (
             "addedCards",
-            "DOM nodes inserted + removed per keystroke in the 24 result cards",
+            "DOM nodes inserted + removed per keystroke in the result cards (12 a page)",
         ),
         (
             "addedFilters",
