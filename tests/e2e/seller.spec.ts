@@ -193,7 +193,10 @@ test('a shared phone: the next seller neither sees nor sends the first seller\'s
   await expect(page.getByText(/1 perubahan menunggu koneksi/)).toBeVisible();
   sent.length = 0;
 
+  // Signing out ends once the server has answered and the dashboard is gone; navigating
+  // before that cancels the request, and A, still signed in, would rightly send the draft.
   await page.getByRole('button', { name: 'Keluar' }).click();
+  await expect(page.getByRole('button', { name: 'Keluar' })).toBeHidden();
   await registerSeller(page, 'KWT Anggrek', uniqueNumber(info, 6));
   await expect(page.locator('.listing-row', { hasText: nameA })).toHaveCount(0);
   await expect(page.getByText(/menunggu koneksi/)).toBeHidden();
@@ -204,6 +207,7 @@ test('a shared phone: the next seller neither sees nor sends the first seller\'s
   // A signs in again on the same phone: the draft is there and goes out now.
   await page.unroute('**/api/seller/listings/*');
   await page.getByRole('button', { name: 'Keluar' }).click();
+  await expect(page.getByRole('button', { name: 'Keluar' })).toBeHidden();
   await page.goto('/masuk');
   await page.getByLabel('Nomor WhatsApp').fill(numberA);
   await page.getByLabel('Kata sandi', { exact: true }).fill('amplang-enak-2026');
