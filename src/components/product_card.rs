@@ -9,7 +9,7 @@ use crate::i18n::{fill, texts, use_i18n};
 /// first (price per unit, minimum order, certificates).
 ///
 /// The language is the card's only reactive input: the whole card is rebuilt when it
-/// changes. A search keystroke creates up to 24 cards, and one effect per card instead of
+/// changes. A search keystroke creates up to 12 cards, and one effect per card instead of
 /// one per string (and plain links, which the router still intercepts, instead of `<A>`
 /// components that re-check the location on every keystroke) is most of what the card's
 /// part of a keystroke costs.
