@@ -121,7 +121,7 @@ pub fn use_catalog_query() -> (
                 t.query.set(Some(q));
                 let write = url.clone();
                 let handle = set_timeout_with_handle(
-                    move || navigate(&write, typing_navigation()),
+                    move || navigate(&write, catalog_navigation(true)),
                     URL_AFTER_TYPING,
                 );
                 t.timer.set_value(handle.ok().map(|h| (h, url)));
@@ -130,14 +130,7 @@ pub fn use_catalog_query() -> (
                 if let Some(t) = typed {
                     let _ = t.cancel_write();
                 }
-                navigate(
-                    &url,
-                    NavigateOptions {
-                        replace,
-                        scroll: false,
-                        ..Default::default()
-                    },
-                );
+                navigate(&url, catalog_navigation(replace));
             }
         }
     };
@@ -152,14 +145,15 @@ pub fn use_flush_typed_query() -> impl Fn() + Clone + 'static {
     let navigate = use_navigate();
     move || {
         if let Some(url) = typed.and_then(TypedQuery::cancel_write) {
-            navigate(&url, typing_navigation());
+            navigate(&url, catalog_navigation(true));
         }
     }
 }
 
-fn typing_navigation() -> NavigateOptions {
+/// A move within the catalog: the page stays where the reader scrolled it.
+fn catalog_navigation(replace: bool) -> NavigateOptions {
     NavigateOptions {
-        replace: true,
+        replace,
         scroll: false,
         ..Default::default()
     }
