@@ -224,7 +224,15 @@ pub struct Outbox {
     session: Session,
     staff: StaffSession,
     catalog: Option<CatalogResource>,
+    /// A flush is under way: a second one (the retry timer, `online`, a sign-in) waits for
+    /// the next chance instead of sending the same draft twice at once.
+    sending: StoredValue<bool>,
 }
+
+/// How often waiting drafts are tried again. The `online` event only fires when the
+/// phone's network interface changes: a weak signal that recovers, or a page opened from
+/// the service worker's copy while offline, never sees one.
+const RETRY_WAITING: std::time::Duration = std::time::Duration::from_secs(10);
 
 impl Outbox {
     /// Recounts the signed-in seller's waiting drafts from storage.
@@ -236,6 +244,10 @@ impl Outbox {
     /// Sends every waiting draft once: the seller's own, and those an operator made for
     /// members on this phone; stops at the first network failure.
     pub fn flush(&self) {
+        if self.sending.get_value() {
+            return;
+        }
+        self.sending.set_value(true);
         let outbox = *self;
         let (session, staff) = (self.session, self.staff);
         spawn_local(async move {
@@ -279,6 +291,7 @@ impl Outbox {
                     }
                 }
             }
+            outbox.sending.set_value(false);
             outbox.recount();
             if sent > 0 {
                 outbox.last_sent.set(sent);
@@ -302,6 +315,7 @@ pub fn provide_outbox() {
         session,
         staff,
         catalog: use_context::<CatalogResource>(),
+        sending: StoredValue::new(false),
     };
     provide_context(outbox);
     // Whenever the signed-in seller changes (sign-in, sign-out, another seller on the same
@@ -316,8 +330,17 @@ pub fn provide_outbox() {
         }
     });
     let handle = window_event_listener(leptos::ev::online, move |_| outbox.flush());
-    // The listener lives as long as the app.
+    // The listener and the timer live as long as the app.
     std::mem::forget(handle);
+    let retry = set_interval_with_handle(
+        move || {
+            if outbox.waiting.get_untracked() > 0 {
+                outbox.flush();
+            }
+        },
+        RETRY_WAITING,
+    );
+    std::mem::forget(retry);
 }
 
 pub fn use_outbox() -> Outbox {
