@@ -13,6 +13,7 @@ use leptos_router::path;
 
 use etalase_model::AppArea;
 
+use crate::catalog_data::TypedQueryFollowsUrl;
 use crate::components::{Footer, Header};
 use crate::i18n::I18n;
 use crate::pages::{
@@ -52,6 +53,7 @@ fn Frame(i18n: I18n, children: Children) -> impl IntoView {
             <a class="skip-link" href="#main" on:click=skip_to_main>
                 {move || i18n.t().skip_to_content}
             </a>
+            <TypedQueryFollowsUrl/>
             <Header/>
             <main id="main" tabindex="-1">{children()}</main>
             <Footer/>

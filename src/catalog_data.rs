@@ -100,17 +100,6 @@ pub fn use_catalog_query() -> (
             .and_then(|t| t.query.get())
             .unwrap_or_else(|| CatalogQuery::from_query_string(&location.search.get()))
     });
-    if let Some(t) = typed {
-        // Any navigation (the write below, back/forward, a link) ends the typed state: the
-        // URL is the truth again. Equal queries do not re-render anything.
-        Effect::new(move |prev: Option<()>| {
-            location.search.track();
-            if prev.is_some() {
-                let _ = t.cancel_write();
-                t.query.set(None);
-            }
-        });
-    }
     let navigate = use_navigate();
     let set = move |q: CatalogQuery, replace: bool| {
         let url = catalog_url(&q);
@@ -135,6 +124,23 @@ pub fn use_catalog_query() -> (
         }
     };
     (query, set)
+}
+
+/// Ends the typed state on any navigation (the pending write, back/forward, a link): the
+/// URL is the truth again, and equal queries re-render nothing. Mounted once inside the
+/// router, which owns the location, rather than once per [`use_catalog_query`] caller.
+#[component]
+pub fn TypedQueryFollowsUrl() -> impl IntoView {
+    let location = use_location();
+    if let Some(t) = use_context::<TypedQuery>() {
+        Effect::new(move |prev: Option<()>| {
+            location.search.track();
+            if prev.is_some() {
+                let _ = t.cancel_write();
+                t.query.set(None);
+            }
+        });
+    }
 }
 
 /// Writes a typed search to the URL now rather than when typing pauses: called when the
