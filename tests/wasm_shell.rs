@@ -64,3 +64,61 @@ fn rupiah_formatting_is_the_same_in_wasm() {
     assert_eq!(format_rupiah(25_000), "Rp 25.000");
     assert_eq!(format_rupiah_compact(1_200_000, Lang::Id), "Rp 1,2 jt");
 }
+
+/// The result card is written as an HTML string (`innerHTML`, for speed): whatever a seller
+/// types into a name, alt text or photo path must stay text, never become markup.
+#[wasm_bindgen_test]
+fn product_card_escapes_every_listing_value() {
+    use etalase_model::{demo_catalog, Lang};
+    let catalog = demo_catalog();
+    let mut product = catalog
+        .products
+        .iter()
+        .find(|p| p.export_ready && !p.photos.is_empty())
+        .expect("a demo listing with a photo and the export badge")
+        .clone();
+    product.name_id = r#"Amplang <img src=x onerror="window.__pwned=1"> & "ikan""#.into();
+    product.photos[0].thumb = r#"/x.jpg" onerror="window.__pwned=1"#.into();
+    let village = "Sepatin </p><script>window.__pwned=1</script>";
+
+    let host = document().create_element("div").unwrap();
+    host.set_inner_html(&format!(
+        r#"<article class="card product-card">{}</article>"#,
+        etalase_desa::components::card_html(
+            &product,
+            village,
+            Lang::Id,
+            etalase_desa::catalog_data::today()
+        )
+    ));
+
+    let one = |sel: &str| host.query_selector(sel).unwrap().expect(sel);
+    // The structure is the card's own: one photo, two links, nothing injected. The parsed
+    // DOM serialised again escapes text, so each tag counted here is an element.
+    let parsed = host.inner_html();
+    assert_eq!(parsed.matches("<img").count(), 1, "{parsed}");
+    assert_eq!(parsed.matches("<script").count(), 0, "{parsed}");
+    assert_eq!(parsed.matches("<a ").count(), 2, "{parsed}");
+    let img = one("img");
+    assert_eq!(
+        img.get_attribute("src").as_deref(),
+        Some(r#"/x.jpg" onerror="window.__pwned=1"#)
+    );
+    assert!(img.get_attribute("onerror").is_none());
+    assert_eq!(
+        one(".card-title a").text_content().as_deref(),
+        Some(r#"Amplang <img src=x onerror="window.__pwned=1"> & "ikan""#)
+    );
+    assert_eq!(
+        one(".card-origin").text_content().as_deref(),
+        Some("Desa Sepatin </p><script>window.__pwned=1</script>")
+    );
+    assert_eq!(
+        one(".badge.export").text_content().as_deref(),
+        Some("Siap ekspor")
+    );
+    assert_eq!(
+        one(".card-title a").get_attribute("href"),
+        Some(format!("/produk/{}", product.id))
+    );
+}

@@ -1,7 +1,6 @@
 //! Reusable widgets, one module each.
 
 mod bar_chart;
-mod cert_badges;
 mod coming_soon;
 mod filter_panel;
 mod footer;
@@ -18,7 +17,6 @@ mod show_more;
 mod with_catalog;
 
 pub use bar_chart::{Bar, BarChart};
-pub use cert_badges::CertBadges;
 pub use coming_soon::ComingSoon;
 pub use filter_panel::FilterPanel;
 pub use footer::Footer;
@@ -29,7 +27,7 @@ pub use lang_switch::LangSwitch;
 pub use not_found_panel::NotFoundPanel;
 pub use page_meta::PageMeta;
 pub use partnership_parts::{BackedMark, DemoPartnerNote, PartnershipStatusChip, VillagePartners};
-pub use product_card::ProductCard;
+pub use product_card::{card_html, ProductCard};
 pub use search_box::SearchBox;
 pub use show_more::ShowMore;
 pub use with_catalog::{LoadError, WithCatalog};

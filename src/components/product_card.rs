@@ -1,18 +1,21 @@
-use etalase_model::{format_rupiah, Lang, Product};
+use std::fmt::Write as _;
+
+use etalase_model::{format_rupiah, Date, Lang, Product};
+use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 use leptos::prelude::*;
 
 use crate::catalog_data::today;
-use crate::components::CertBadges;
 use crate::i18n::{fill, texts, use_i18n};
 
 /// One listing in the results grid: photo, name, origin and the numbers a buyer compares
 /// first (price per unit, minimum order, certificates).
 ///
-/// The language is the card's only reactive input: the whole card is rebuilt when it
-/// changes. A search keystroke creates up to 12 cards, and one effect per card instead of
-/// one per string (and plain links, which the router still intercepts, instead of `<A>`
-/// components that re-check the location on every keystroke) is most of what the card's
-/// part of a keystroke costs.
+/// The card is written as one HTML string and set with `innerHTML`, rebuilt only when the
+/// language changes. A search keystroke replaces up to 12 cards, and building each card's
+/// ~30 nodes one wasm-to-DOM call at a time (create, set attribute, insert) was the largest
+/// part of the keystroke's script; the browser's own parser builds the same nodes in one call
+/// (BENCHMARKS.md, page load and search keystrokes). Every value from a listing is escaped.
+/// The links are plain `<a>`, which the router intercepts like its own.
 #[component]
 pub fn ProductCard(
     /// The listing to show.
@@ -22,44 +25,74 @@ pub fn ProductCard(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let day = today();
-    move || card(&product, &village, i18n.lang(), day)
+    view! {
+        <article class="card product-card"
+            inner_html=move || card_html(&product, &village, i18n.lang(), day)></article>
+    }
 }
 
-/// The card's markup in one language.
-fn card(product: &Product, village: &str, lang: Lang, day: etalase_model::Date) -> impl IntoView {
+/// The card's contents in one language.
+pub fn card_html(product: &Product, village: &str, lang: Lang, day: Date) -> String {
     let t = texts(lang);
     let href = format!("/produk/{}", product.id);
     let photo = product.photos.first();
-    let name = product.name(lang).to_string();
-    let alt = photo.map_or_else(|| name.clone(), |ph| ph.alt(lang).to_string());
-    let thumb = photo.map(|ph| ph.thumb.clone()).unwrap_or_default();
+    let name = product.name(lang);
+    let alt = photo.map_or(name, |ph| ph.alt(lang));
+    let thumb = photo.map_or("", |ph| ph.thumb.as_str());
     let unit = product.unit.label(lang);
     let price = product
         .base_price()
-        .map(|r| format!("{} / {unit}", format_rupiah(r.0)));
+        .map(|r| format!("{} / {unit}", format_rupiah(r.0)))
+        .unwrap_or_default();
     let moq = fill(t.moq_short, &[&product.moq, &unit]);
     let lead = fill(t.days_unit, &[&product.lead_time_days]);
-    let export = product
-        .export_ready
-        .then(|| view! { <span class="badge export">{t.export_badge}</span> });
-    view! {
-        <article class="card product-card">
-            <a href=href.clone() class="card-photo" tabindex="-1" aria-hidden="true">
-                <img src=thumb alt=alt loading="lazy" decoding="async" width="400" height="300"/>
-                {export}
-            </a>
-            <div class="card-body">
-                <p class="card-category">{product.category.label(lang)}</p>
-                <h3 class="card-title"><a href=href>{name}</a></h3>
-                <p class="card-origin">{fill(t.from_village, &[&village])}</p>
-                <p class="card-price">{price}</p>
-                <p class="card-terms">
-                    <span>{moq}</span>
-                    <span aria-hidden="true">" · "</span>
-                    <span>{lead}</span>
-                </p>
-                <CertBadges certificates=product.certificates.clone() today=day lang=lang/>
-            </div>
-        </article>
+    let origin = fill(t.from_village, &[&village]);
+
+    let mut html = String::with_capacity(1024);
+    let _ = write!(
+        html,
+        r#"<a href="{href}" class="card-photo" tabindex="-1" aria-hidden="true"><img src="{thumb}" alt="{alt}" loading="lazy" decoding="async" width="400" height="300">"#,
+        href = attr(&href),
+        thumb = attr(thumb),
+        alt = attr(alt),
+    );
+    if product.export_ready {
+        let _ = write!(
+            html,
+            r#"<span class="badge export">{}</span>"#,
+            text(t.export_badge)
+        );
     }
+    let _ = write!(
+        html,
+        r#"</a><div class="card-body"><p class="card-category">{category}</p><h3 class="card-title"><a href="{href}">{name}</a></h3><p class="card-origin">{origin}</p><p class="card-price">{price}</p><p class="card-terms"><span>{moq}</span><span aria-hidden="true"> · </span><span>{lead}</span></p>"#,
+        category = text(product.category.label(lang)),
+        href = attr(&href),
+        name = text(name),
+        origin = text(&origin),
+        price = text(&price),
+        moq = text(&moq),
+        lead = text(&lead),
+    );
+    // Certificates valid today: an expired one is not a claim a card should make (the
+    // product page lists it as expired).
+    let mut valid = product
+        .certificates
+        .iter()
+        .filter(|c| c.is_valid_on(day))
+        .peekable();
+    if valid.peek().is_some() {
+        html.push_str(r#"<ul class="cert-badges">"#);
+        for c in valid {
+            let _ = write!(
+                html,
+                r#"<li class="badge cert cert-{}">{}</li>"#,
+                attr(c.kind.slug()),
+                text(c.kind.label(lang)),
+            );
+        }
+        html.push_str("</ul>");
+    }
+    html.push_str("</div>");
+    html
 }
