@@ -734,12 +734,17 @@ fn page_markdown(f: &Value) -> String {
         rule.push_str("---|---|---|");
     }
     let _ = writeln!(md, "{head}\n{rule}");
-    let krows: [(&str, &str); 7] = [
+    let krows: [(&str, &str); 8] = [
         (
             "keystroke",
             "**keydown → end of the frame after the results changed**, ms",
         ),
         ("inputToFrame", "`input` event → that frame, ms"),
+        (
+            "eventTiming",
+            "the same keystroke by the browser's Event Timing API (what INP reports: keydown \
+             → next frame presented, 8 ms steps, under 16 ms counted as 16), ms",
+        ),
         (
             "inputToUrl",
             "`input` → query in the address bar (`history.replaceState`; written once \
