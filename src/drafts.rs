@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::api::seller::put_listing;
 use crate::api::ApiError;
 use crate::catalog_data::CatalogResource;
+use crate::retry_waiting::retry_waiting;
 use crate::session::{use_session, Session};
 use crate::staff_session::{use_staff_session, StaffSession};
 use crate::storage;
@@ -229,11 +230,6 @@ pub struct Outbox {
     sending: StoredValue<bool>,
 }
 
-/// How often waiting drafts are tried again. The `online` event only fires when the
-/// phone's network interface changes: a weak signal that recovers, or a page opened from
-/// the service worker's copy while offline, never sees one.
-const RETRY_WAITING: std::time::Duration = std::time::Duration::from_secs(10);
-
 impl Outbox {
     /// Recounts the signed-in seller's waiting drafts from storage.
     pub fn recount(&self) {
@@ -304,7 +300,8 @@ impl Outbox {
     }
 }
 
-/// Provides the outbox, sends what waits now and whenever the browser comes back online.
+/// Provides the outbox, sends what waits now, when the browser comes back online and every
+/// few seconds while drafts wait.
 /// Call once in `SellerApp`, after the session.
 pub fn provide_outbox() {
     let session = use_session();
@@ -329,18 +326,10 @@ pub fn provide_outbox() {
             outbox.flush();
         }
     });
-    let handle = window_event_listener(leptos::ev::online, move |_| outbox.flush());
-    // The listener and the timer live as long as the app.
-    std::mem::forget(handle);
-    let retry = set_interval_with_handle(
-        move || {
-            if outbox.waiting.get_untracked() > 0 {
-                outbox.flush();
-            }
-        },
-        RETRY_WAITING,
+    retry_waiting(
+        move || outbox.waiting.get_untracked() > 0,
+        move || outbox.flush(),
     );
-    std::mem::forget(retry);
 }
 
 pub fn use_outbox() -> Outbox {

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::inquiry::{self, Created, InquiryBody};
 use crate::api::ApiError;
+use crate::retry_waiting::retry_waiting;
 use crate::storage;
 
 const DRAFT_KEY: &str = "etalase.inquiry.draft";
@@ -292,7 +293,8 @@ fn load_list<T: for<'de> Deserialize<'de>>(key: &str) -> Vec<T> {
         .unwrap_or_default()
 }
 
-/// Provides the outbox and sends what waits now and whenever the browser is online again.
+/// Provides the outbox and sends what waits now, when the browser is online again and every
+/// few seconds while inquiries wait.
 /// Call once in `App`.
 pub fn provide_inquiry_outbox() {
     let outbox = InquiryOutbox {
@@ -305,9 +307,10 @@ pub fn provide_inquiry_outbox() {
     if !outbox.waiting.with_untracked(Vec::is_empty) {
         outbox.flush();
     }
-    let handle = window_event_listener(leptos::ev::online, move |_| outbox.flush());
-    // The listener lives as long as the app.
-    std::mem::forget(handle);
+    retry_waiting(
+        move || !outbox.waiting.with_untracked(Vec::is_empty),
+        move || outbox.flush(),
+    );
 }
 
 pub fn use_inquiry_outbox() -> InquiryOutbox {

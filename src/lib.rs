@@ -16,6 +16,7 @@ pub mod inquiry_outbox;
 pub mod intl;
 pub mod pages;
 pub mod photo_client;
+pub mod retry_waiting;
 pub mod session;
 pub mod staff_session;
 pub mod storage;

@@ -26,7 +26,7 @@ async fn language_switch_updates_text_and_html_lang() {
         .unwrap()
         .clear()
         .unwrap();
-    let _handle = leptos::mount::mount_to_body(etalase_desa::app::App);
+    leptos::mount::mount_to_body(etalase_desa::app::App);
     leptos::task::tick().await;
 
     let html = document().document_element().unwrap();
