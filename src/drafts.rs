@@ -225,9 +225,11 @@ pub struct Outbox {
     session: Session,
     staff: StaffSession,
     catalog: Option<CatalogResource>,
-    /// A flush is under way: a second one (the retry timer, `online`, a sign-in) waits for
-    /// the next chance instead of sending the same draft twice at once.
+    /// A flush is under way: a second one (the retry timer, `online`, a sign-in) does not
+    /// send the same draft twice at once, but runs once the first ends (`again`), so a
+    /// sign-in in the meantime still sends that person's drafts.
     sending: StoredValue<bool>,
+    again: StoredValue<bool>,
 }
 
 impl Outbox {
@@ -241,6 +243,7 @@ impl Outbox {
     /// members on this phone; stops at the first network failure.
     pub fn flush(&self) {
         if self.sending.get_value() {
+            self.again.set_value(true);
             return;
         }
         self.sending.set_value(true);
@@ -288,6 +291,13 @@ impl Outbox {
                 }
             }
             outbox.sending.set_value(false);
+            if outbox
+                .again
+                .try_update_value(std::mem::take)
+                .unwrap_or(false)
+            {
+                outbox.flush();
+            }
             outbox.recount();
             if sent > 0 {
                 outbox.last_sent.set(sent);
@@ -313,6 +323,7 @@ pub fn provide_outbox() {
         staff,
         catalog: use_context::<CatalogResource>(),
         sending: StoredValue::new(false),
+        again: StoredValue::new(false),
     };
     provide_context(outbox);
     // Whenever the signed-in seller changes (sign-in, sign-out, another seller on the same
