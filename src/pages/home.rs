@@ -8,11 +8,34 @@ use crate::catalog_data::{today, use_catalog_query, CatalogData};
 use crate::components::{FilterPanel, PageMeta, ProductCard, ShowMore, WithCatalog};
 use crate::i18n::{fill, use_i18n};
 
-/// How many cards a keystroke renders; more as the reader scrolls ([`ShowMore`]). Twelve
-/// fill a phone's screen several times over, and laying out and painting the new cards is
-/// most of the frame after a keystroke that changes the results (BENCHMARKS.md, page load
-/// and search keystrokes).
-const PAGE: usize = 12;
+/// Rows of cards a keystroke renders; more come as the reader scrolls ([`ShowMore`]).
+/// Laying out and painting the new cards is most of the frame after a keystroke that
+/// changes the results, so a phone renders what it can show soon, not more: four rows of
+/// its two columns are about two screens. Twelve cards (six rows) made the slowest
+/// keystrokes at 4× CPU about a fifth slower (BENCHMARKS.md, page load and search
+/// keystrokes).
+const ROWS: usize = 4;
+
+/// Cards in one page of results: [`ROWS`] full rows at the grid's current column count, so
+/// the last row is never half empty while more wait.
+fn page_size() -> usize {
+    let matches = |query: &str| {
+        window()
+            .match_media(query)
+            .ok()
+            .flatten()
+            .is_some_and(|list| list.matches())
+    };
+    // The `.card-grid` breakpoints of style/main.css.
+    let columns = if matches("(min-width: 80rem)") {
+        4
+    } else if matches("(min-width: 40rem)") {
+        3
+    } else {
+        2
+    };
+    columns * ROWS
+}
 
 /// `/`: the catalog with search, filters and sort, all in the URL.
 #[component]
@@ -56,11 +79,11 @@ fn CatalogView(
         Memo::new(move |_| query.with(|q| run_query_with_facets(&d.catalog, &d.index, q, day)));
     let hits = Memo::new(move |_| results.with(|r| r.0.clone()));
     let counts = Signal::derive(move || results.with(|r| r.1.clone()));
-    let shown = RwSignal::new(PAGE);
+    let shown = RwSignal::new(page_size());
     // A new search starts from the top of the list again.
     Effect::new(move |_| {
         query.track();
-        shown.set(PAGE);
+        shown.set(page_size());
     });
     let filters_open = RwSignal::new(false);
 
@@ -162,7 +185,7 @@ fn CatalogView(
                     <For each=move || visible.get() key=|i| *i children=card/>
                 </ul>
                 <Show when=move || { hits.with(Vec::len) > shown.get() }>
-                    <ShowMore on_more=Callback::new(move |()| shown.update(|n| *n += PAGE)) shown=shown.into()/>
+                    <ShowMore on_more=Callback::new(move |()| shown.update(|n| *n += page_size())) shown=shown.into()/>
                 </Show>
             </div>
         </div>

@@ -54,8 +54,8 @@ test('search, filter, sort, product, village, shared URL, back', async ({ page, 
 
   await page.getByLabel('Urutkan').selectOption('harga-naik');
   await expect(page).toHaveURL(/urut=harga-naik/);
-  // One page of twelve cards renders first; a wide screen may already have added more.
-  const page1 = Math.min(halal, 12);
+  // One page of eight cards (a phone's four rows) renders first; a wide screen has more.
+  const page1 = Math.min(halal, 8);
   const prices = (await cardPrices(page)).slice(0, page1);
   expect(prices.length).toBe(page1);
   expect([...prices].sort((a, b) => a - b)).toEqual(prices);
@@ -112,15 +112,18 @@ test('more results come as the reader scrolls, and with the button from the keyb
   const all = rupiah(await count.innerText());
   const cards = page.locator('.product-card');
   await expect(cards.first()).toBeVisible();
-  // Pages of twelve: a phone renders one, a wide screen fills itself with a second.
+  // A page is four full rows of the grid: eight cards in a phone's two columns, sixteen
+  // in a wide screen's four.
+  const columns = await page.locator('.card-grid').evaluate((grid) => getComputedStyle(grid).gridTemplateColumns.split(' ').length);
+  const pageSize = columns * 4;
   const first = await cards.count();
-  expect(first % 12).toBe(0);
+  expect(first).toBe(pageSize);
   expect(first).toBeLessThan(all);
 
   const more = page.getByRole('button', { name: 'Tampilkan lebih banyak' });
   await more.focus();
   await page.keyboard.press('Enter');
-  await expect.poll(() => cards.count()).toBeGreaterThanOrEqual(Math.min(first + 12, all));
+  await expect.poll(() => cards.count()).toBeGreaterThanOrEqual(Math.min(first + pageSize, all));
 
   // Scrolling to the end keeps loading until every result is on the page.
   await expect.poll(async () => {
