@@ -11,7 +11,7 @@ use crate::i18n::{fill, texts, use_i18n};
 /// first (price per unit, minimum order, certificates).
 ///
 /// The card is written as one HTML string and set with `innerHTML`, rebuilt only when the
-/// language changes. A search keystroke replaces up to 12 cards, and building each card's
+/// language changes. A search keystroke replaces a page of cards (8 on a phone), and building each card's
 /// ~30 nodes one wasm-to-DOM call at a time (create, set attribute, insert) was the largest
 /// part of the keystroke's script; the browser's own parser builds the same nodes in one call
 /// (BENCHMARKS.md, page load and search keystrokes). Every value from a listing is escaped.

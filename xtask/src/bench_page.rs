@@ -757,7 +757,7 @@ fn page_markdown(f: &Value) -> String {
         ),
         (
             "addedCards",
-            "DOM nodes inserted + removed per keystroke in the result cards (12 a page)",
+            "DOM nodes inserted + removed per keystroke in the result cards (one page of cards)",
         ),
         (
             "addedFilters",

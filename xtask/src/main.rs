@@ -245,7 +245,8 @@ fn test(root: &Path) -> Result<(), String> {
                 .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
                 .env(
                     "ETALASE_SERVER_BIN",
-                    root.join("target/debug/etalase-server")
+                    target_dir(root)
+                        .join("debug/etalase-server")
                         .to_str()
                         .unwrap_or_default(),
                 )
