@@ -40,6 +40,7 @@ async fn main() -> anyhow::Result<()> {
     if !config.dist_dir.join("index.html").is_file() {
         tracing::warn!(dist = %config.dist_dir.display(), "no index.html: the app is not built, only the API is served");
     }
+    remove_stale_temp_files(&config.data_dir);
     let (store, shared_blobs) = open_store(&config.data_dir).await?;
     if config.seed_demo {
         etalase_server::demo_seed::seed_if_empty(
@@ -206,5 +207,29 @@ fn shutdown_signal() -> impl std::future::Future<Output = ()> {
             () = terminate => {},
         }
         tracing::info!("shutdown signal received, draining connections");
+    }
+}
+
+/// Clears what an earlier process killed mid-write left in the directories it writes
+/// atomically (photos, catalog snapshots, demo photos); they would otherwise stay forever.
+fn remove_stale_temp_files(data_dir: &std::path::Path) {
+    let dirs = [
+        uploads_dir(data_dir),
+        data_dir.join("catalog"),
+        data_dir.join("media/demo"),
+    ];
+    for dir in dirs {
+        match etalase_server::snapshot::remove_stale_temp_files(
+            &dir,
+            std::time::Duration::from_secs(600),
+        ) {
+            Ok(0) => {}
+            Ok(n) => {
+                tracing::info!(dir = %dir.display(), files = n, "removed temp files left by an earlier process")
+            }
+            Err(err) => {
+                tracing::warn!(dir = %dir.display(), error = %err, "could not clear old temp files")
+            }
+        }
     }
 }

@@ -308,6 +308,34 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> io::Result<()> {
     result
 }
 
+/// Removes the temp files [`write_atomic`] left in `dir` when a process died between
+/// creating and renaming them (a kill, a power cut), once they are older than
+/// `older_than`; returns how many. Only old ones: replicas sharing a directory may be
+/// writing theirs right now. A missing directory has none.
+pub fn remove_stale_temp_files(dir: &Path, older_than: Duration) -> io::Result<usize> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(e),
+    };
+    let mut removed = 0;
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with('.') && name.ends_with(".tmp")) {
+            continue;
+        }
+        let meta = entry.metadata()?;
+        let age = meta.modified()?.elapsed().unwrap_or_default();
+        if meta.is_file() && age >= older_than {
+            fs::remove_file(entry.path())?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
 fn compress_brotli(data: &[u8], quality: u32) -> Vec<u8> {
     let mut out = Vec::new();
     let params = brotli::enc::BrotliEncoderParams {
@@ -453,6 +481,36 @@ mod tests {
         assert_eq!(moq, product.moq);
         let fresh = Snapshot::render(store.load_public_catalog().await.unwrap(), None);
         assert_eq!(snapshots.current().version, fresh.version);
+    }
+
+    #[test]
+    fn stale_temp_files_are_removed_and_everything_else_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        let hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+        let old_tmp = dir.path().join(".abc.jpg.41-0.tmp");
+        let fresh_tmp = dir.path().join(".abc.jpg.42-1.tmp");
+        let old_photo = dir.path().join("abc.jpg");
+        for (path, old) in [(&old_tmp, true), (&fresh_tmp, false), (&old_photo, true)] {
+            fs::write(path, b"bytes").unwrap();
+            if old {
+                fs::File::options()
+                    .write(true)
+                    .open(path)
+                    .unwrap()
+                    .set_modified(hour_ago)
+                    .unwrap();
+            }
+        }
+        let removed = remove_stale_temp_files(dir.path(), Duration::from_secs(600)).unwrap();
+        assert_eq!(removed, 1);
+        assert!(!old_tmp.exists(), "a temp file older than the limit goes");
+        assert!(fresh_tmp.exists(), "a temp file being written stays");
+        assert!(old_photo.exists(), "a published file stays, however old");
+        let missing = dir.path().join("none");
+        assert_eq!(
+            remove_stale_temp_files(&missing, Duration::ZERO).unwrap(),
+            0
+        );
     }
 
     #[test]

@@ -62,6 +62,56 @@ fn read_only_data_dir_stops_the_start_with_a_clear_message() {
     eprintln!("read-only data dir: faults injected {injected}, starts refused {injected}, exit non-zero with the directory named");
 }
 
+/// A write cut off by a kill (between creating its temp file and renaming it) leaves a
+/// hidden `.tmp` file; the next start removes such files once they are old, and nothing else.
+#[tokio::test]
+async fn temp_files_left_by_a_killed_write_are_cleared_on_the_next_start() {
+    let root = tempfile::tempdir().unwrap();
+    let dist = root.path().join("dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    let data = root.path().join("data");
+    Server::start(&data, &dist).terminate();
+
+    let hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+    let uploads = etalase_server::routes::uploads::uploads_dir(&data);
+    std::fs::create_dir_all(&uploads).unwrap();
+    let planted = |path: &Path, old: bool| {
+        std::fs::write(path, b"half a photo").unwrap();
+        if old {
+            let file = std::fs::File::options().write(true).open(path).unwrap();
+            file.set_modified(hour_ago).unwrap();
+        }
+        path.to_path_buf()
+    };
+    let stale = [
+        planted(
+            &uploads.join(format!(".{}.jpg.999-0.tmp", "a".repeat(64))),
+            true,
+        ),
+        planted(&data.join("catalog/.catalog.json.999-1.tmp"), true),
+    ];
+    let fresh = planted(&uploads.join(".b.jpg.999-2.tmp"), false);
+    let photo = planted(&uploads.join(format!("{}.jpg", "c".repeat(64))), true);
+
+    let server = Server::start(&data, &dist);
+    let catalog = reqwest::get(server.url("/api/catalog")).await.unwrap();
+    assert_eq!(catalog.status(), 200, "the server serves after clearing");
+    for path in &stale {
+        assert!(!path.exists(), "{} should be gone", path.display());
+    }
+    assert!(
+        fresh.exists(),
+        "a temp file younger than ten minutes may be another writer's"
+    );
+    assert!(photo.exists(), "published photos stay");
+    assert!(server.terminate().success());
+    eprintln!(
+        "killed writes: stale temp files planted {}, removed {}",
+        stale.len(),
+        stale.len()
+    );
+}
+
 /// A command that runs the server binary with `dir` read-only: plain permissions when they
 /// bind this user, else (root ignores permissions) a private read-only bind mount. `None` if
 /// neither works here.
