@@ -11,9 +11,9 @@ use crate::i18n::{fill, use_i18n};
 /// Rows of cards a keystroke renders; more come as the reader scrolls ([`ShowMore`]).
 /// Laying out and painting the new cards is most of the frame after a keystroke that
 /// changes the results, so a phone renders what it can show soon, not more: four rows of
-/// its two columns are about two screens. Twelve cards (six rows) made the slowest
-/// keystrokes at 4× CPU about a fifth slower (BENCHMARKS.md, page load and search
-/// keystrokes).
+/// its two columns are under two screens. With twelve cards (six rows) the slowest
+/// keystrokes at 4× CPU took a third longer, p95 176 against 131 ms in interleaved runs
+/// (BENCHMARKS.md, page load and search keystrokes).
 const ROWS: usize = 4;
 
 /// Cards in one page of results: [`ROWS`] full rows at the grid's current column count, so
