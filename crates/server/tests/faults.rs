@@ -66,11 +66,9 @@ fn read_only_data_dir_stops_the_start_with_a_clear_message() {
 /// hidden `.tmp` file; the next start removes such files once they are old, and nothing else.
 #[tokio::test]
 async fn temp_files_left_by_a_killed_write_are_cleared_on_the_next_start() {
-    let root = tempfile::tempdir().unwrap();
-    let dist = root.path().join("dist");
-    std::fs::create_dir_all(&dist).unwrap();
-    let data = root.path().join("data");
-    Server::start(&data, &dist).terminate();
+    let (first, root) = Server::start_fresh();
+    first.terminate();
+    let (data, dist) = (root.path().join("data"), root.path().join("dist"));
 
     let hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
     let uploads = etalase_server::routes::uploads::uploads_dir(&data);
