@@ -6,8 +6,9 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use etalase_server::blobs::{BlobStore, CachedBlobs, LocalBlobs};
+use etalase_server::routes::media::demo_photos_dir;
 use etalase_server::routes::uploads::uploads_dir;
-use etalase_server::snapshot::Snapshots;
+use etalase_server::snapshot::{catalog_dir, Snapshots};
 use etalase_server::store::postgres::{PgStore, DATABASE_URL_ENV};
 use etalase_server::store::sqlite::SqliteStore;
 use etalase_server::store::Store;
@@ -51,7 +52,7 @@ async fn main() -> anyhow::Result<()> {
         .await
         .context("seeding demo data")?;
     }
-    let snapshots = Snapshots::load(store.as_ref(), config.data_dir.join("catalog"), config.fx)
+    let snapshots = Snapshots::load(store.as_ref(), catalog_dir(&config.data_dir), config.fx)
         .await
         .context("publishing the catalog snapshot")?;
 
@@ -215,8 +216,8 @@ fn shutdown_signal() -> impl std::future::Future<Output = ()> {
 fn remove_stale_temp_files(data_dir: &std::path::Path) {
     let dirs = [
         uploads_dir(data_dir),
-        data_dir.join("catalog"),
-        data_dir.join("media/demo"),
+        catalog_dir(data_dir),
+        demo_photos_dir(data_dir),
     ];
     for dir in dirs {
         match etalase_server::snapshot::remove_stale_temp_files(

@@ -283,6 +283,11 @@ async fn build(
     Ok(snapshot)
 }
 
+/// Where the published catalog files live under the data directory.
+pub fn catalog_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("catalog")
+}
+
 /// Writes `data` to `path` so that readers see either the old file or the whole new one:
 /// temp file in the same directory, fsync, rename, fsync the directory.
 ///

@@ -9,7 +9,7 @@ pub mod inbox;
 mod inquiries;
 mod insights;
 mod listings;
-mod media;
+pub mod media;
 mod staff;
 pub mod uploads;
 
