@@ -27,6 +27,15 @@ pub fn FilterPanel(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let (query, set_query) = use_catalog_query();
+    // The query without its search words: what every control below reads. A keystroke
+    // changes `query` but not this, so it stops here instead of waking each control's
+    // memo and effect (a dozen of them) on every character typed.
+    let filters = Memo::new(move |_| {
+        query.with(|q| CatalogQuery {
+            q: String::new(),
+            ..q.clone()
+        })
+    });
     let update = move |f: Box<dyn Fn(&mut CatalogQuery)>| {
         let mut q = query.get_untracked();
         f(&mut q);
@@ -153,7 +162,7 @@ pub fn FilterPanel(
         o
     };
     let current_band = move || {
-        query.with(|q| {
+        filters.with(|q| {
             let band = (q.price_min.map(|r| r.0), q.price_max.map(|r| r.0));
             PRICE_BANDS
                 .iter()
@@ -167,11 +176,11 @@ pub fn FilterPanel(
         <div class="filter-grid">
             <Choice id="f-kategori" label=Signal::derive(move || i18n.t().filter_category.to_string())
                 options=Signal::derive(category_options)
-                selected=Signal::derive(move || query.with(|q| q.category.map(|c| c.slug().to_string()).unwrap_or_default()))
+                selected=Signal::derive(move || filters.with(|q| q.category.map(|c| c.slug().to_string()).unwrap_or_default()))
                 on_pick=move |v: String| change(Box::new(move |q| q.category = v.parse().ok()))/>
             <Choice id="f-sertifikat" label=Signal::derive(move || i18n.t().filter_certificate.to_string())
                 options=Signal::derive(cert_options)
-                selected=Signal::derive(move || query.with(|q| q.certificate.map(|c| c.slug().to_string()).unwrap_or_default()))
+                selected=Signal::derive(move || filters.with(|q| q.certificate.map(|c| c.slug().to_string()).unwrap_or_default()))
                 on_pick=move |v: String| change(Box::new(move |q| q.certificate = v.parse().ok()))/>
             <Choice id="f-harga" label=Signal::derive(move || i18n.t().filter_price.to_string())
                 options=Signal::derive(price_options)
@@ -183,38 +192,38 @@ pub fn FilterPanel(
                 }))/>
             <Choice id="f-moq" label=Signal::derive(move || i18n.t().filter_max_moq.to_string())
                 options=Signal::derive(moq_options)
-                selected=Signal::derive(move || query.with(|q| q.max_moq.map(|n| n.to_string()).unwrap_or_default()))
+                selected=Signal::derive(move || filters.with(|q| q.max_moq.map(|n| n.to_string()).unwrap_or_default()))
                 on_pick=move |v: String| change(Box::new(move |q| q.max_moq = v.parse().ok()))/>
             <Choice id="f-waktu" label=Signal::derive(move || i18n.t().filter_lead.to_string())
                 options=Signal::derive(lead_options)
-                selected=Signal::derive(move || query.with(|q| q.max_lead_days.map(|n| n.to_string()).unwrap_or_default()))
+                selected=Signal::derive(move || filters.with(|q| q.max_lead_days.map(|n| n.to_string()).unwrap_or_default()))
                 on_pick=move |v: String| change(Box::new(move |q| q.max_lead_days = v.parse().ok()))/>
             <Choice id="f-kab" label=Signal::derive(move || i18n.t().kabupaten_label.to_string())
                 options=Signal::derive(kab_options)
-                selected=Signal::derive(move || query.with(|q| q.kabupaten.clone().unwrap_or_default()))
+                selected=Signal::derive(move || filters.with(|q| q.kabupaten.clone().unwrap_or_default()))
                 on_pick=move |v: String| change(Box::new(move |q| q.kabupaten = (!v.is_empty()).then(|| v.clone())))/>
             <Choice id="f-kec" label=Signal::derive(move || i18n.t().filter_kecamatan.to_string())
                 options=Signal::derive(kec_options)
-                selected=Signal::derive(move || query.with(|q| q.kecamatan.clone().unwrap_or_default()))
+                selected=Signal::derive(move || filters.with(|q| q.kecamatan.clone().unwrap_or_default()))
                 on_pick=move |v: String| change(Box::new(move |q| {
                     q.kecamatan = (!v.is_empty()).then(|| v.clone());
                     q.village = None;
                 }))/>
             <Choice id="f-desa" label=Signal::derive(move || i18n.t().filter_village.to_string())
                 options=Signal::derive(village_options)
-                selected=Signal::derive(move || query.with(|q| q.village.clone().unwrap_or_default()))
+                selected=Signal::derive(move || filters.with(|q| q.village.clone().unwrap_or_default()))
                 on_pick=move |v: String| change(Box::new(move |q| q.village = (!v.is_empty()).then(|| v.clone())))/>
             <Choice id="f-idm" label=Signal::derive(move || i18n.t().filter_idm.to_string())
                 options=Signal::derive(idm_options)
-                selected=Signal::derive(move || query.with(|q| q.idm.map(|s| s.slug().to_string()).unwrap_or_default()))
+                selected=Signal::derive(move || filters.with(|q| q.idm.map(|s| s.slug().to_string()).unwrap_or_default()))
                 on_pick=move |v: String| change(Box::new(move |q| q.idm = v.parse().ok()))/>
             <Choice id="f-koperasi" label=Signal::derive(move || i18n.t().filter_cooperative.to_string())
                 options=Signal::derive(cooperative_options)
-                selected=Signal::derive(move || query.with(|q| q.cooperative.clone().unwrap_or_default()))
+                selected=Signal::derive(move || filters.with(|q| q.cooperative.clone().unwrap_or_default()))
                 on_pick=move |v: String| change(Box::new(move |q| q.cooperative = (!v.is_empty()).then(|| v.clone())))/>
             <label class="check">
                 <input type="checkbox"
-                    prop:checked=move || query.with(|q| q.export_ready)
+                    prop:checked=move || filters.with(|q| q.export_ready)
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
                         change(Box::new(move |q| q.export_ready = on));
@@ -223,7 +232,7 @@ pub fn FilterPanel(
             </label>
             <label class="check">
                 <input type="checkbox"
-                    prop:checked=move || query.with(|q| q.partner_backed)
+                    prop:checked=move || filters.with(|q| q.partner_backed)
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
                         change(Box::new(move |q| q.partner_backed = on));
@@ -265,18 +274,34 @@ where
     // touches no `<option>` unless its list or the choice really changed.
     let options = Memo::new(move |_| options.get());
     let selected = Memo::new(move |_| selected.get());
+    // Options keyed by value, so a keystroke that only changes the category counts
+    // ("Madu (12)") rewrites their texts and nothing else. Rebuilding the options also set
+    // each one's `selected` again, and Chromium answers every selection change of a
+    // `<select>` with an autofill task that lays the page out again: about 17 ms at 4× CPU
+    // after each keystroke (BENCHMARKS.md, page load and search keystrokes).
+    let values = Memo::new(move |_| {
+        options.with(|o| o.iter().map(|(value, _)| value.clone()).collect::<Vec<_>>())
+    });
+    let option = move |value: String| {
+        let mine = value.clone();
+        let key = value.clone();
+        let text = move || {
+            options.with(|o| {
+                o.iter()
+                    .find(|(v, _)| *v == key)
+                    .map(|(_, text)| text.clone())
+                    .unwrap_or_default()
+            })
+        };
+        view! {
+            <option value=value prop:selected=move || selected.with(|s| *s == mine)>{text}</option>
+        }
+    };
     view! {
         <div class="field">
             <label for=id>{label}</label>
             <select id=id on:change=move |ev| on_pick(event_target_value(&ev))>
-                {move || {
-                    options.get().into_iter().map(|(value, text)| {
-                        let mine = value.clone();
-                        view! {
-                            <option value=value prop:selected=move || selected.with(|s| *s == mine)>{text}</option>
-                        }
-                    }).collect_view()
-                }}
+                <For each=move || values.get() key=String::clone children=option/>
             </select>
         </div>
     }

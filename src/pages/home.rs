@@ -17,24 +17,35 @@ use crate::i18n::{fill, use_i18n};
 const ROWS: usize = 4;
 
 /// Cards in one page of results: [`ROWS`] full rows at the grid's current column count, so
-/// the last row is never half empty while more wait.
-fn page_size() -> usize {
-    let matches = |query: &str| {
-        window()
-            .match_media(query)
-            .ok()
-            .flatten()
-            .is_some_and(|list| list.matches())
-    };
-    // The `.card-grid` breakpoints of style/main.css.
-    let columns = if matches("(min-width: 80rem)") {
-        4
-    } else if matches("(min-width: 40rem)") {
-        3
-    } else {
-        2
-    };
-    columns * ROWS
+/// the last row is never half empty while more wait. The `matchMedia` lists are made once:
+/// making them was most of this, and every keystroke asks again.
+#[derive(Clone, Copy)]
+struct PageSize(StoredValue<[Option<web_sys::MediaQueryList>; 2], LocalStorage>);
+
+impl PageSize {
+    fn new() -> Self {
+        // The `.card-grid` breakpoints of style/main.css, widest first.
+        let list = |query: &str| window().match_media(query).ok().flatten();
+        Self(StoredValue::new_local([
+            list("(min-width: 80rem)"),
+            list("(min-width: 40rem)"),
+        ]))
+    }
+
+    fn get(self) -> usize {
+        let columns = self.0.with_value(|[wide, medium]| {
+            let matches =
+                |l: &Option<web_sys::MediaQueryList>| l.as_ref().is_some_and(|l| l.matches());
+            if matches(wide) {
+                4
+            } else if matches(medium) {
+                3
+            } else {
+                2
+            }
+        });
+        columns * ROWS
+    }
 }
 
 /// `/`: the catalog with search, filters and sort, all in the URL.
@@ -79,11 +90,12 @@ fn CatalogView(
         Memo::new(move |_| query.with(|q| run_query_with_facets(&d.catalog, &d.index, q, day)));
     let hits = Memo::new(move |_| results.with(|r| r.0.clone()));
     let counts = Signal::derive(move || results.with(|r| r.1.clone()));
-    let shown = RwSignal::new(page_size());
+    let page_size = PageSize::new();
+    let shown = RwSignal::new(page_size.get());
     // A new search starts from the top of the list again.
     Effect::new(move |_| {
         query.track();
-        shown.set(page_size());
+        shown.set(page_size.get());
     });
     let filters_open = RwSignal::new(false);
 
@@ -185,7 +197,7 @@ fn CatalogView(
                     <For each=move || visible.get() key=|i| *i children=card/>
                 </ul>
                 <Show when=move || { hits.with(Vec::len) > shown.get() }>
-                    <ShowMore on_more=Callback::new(move |()| shown.update(|n| *n += page_size())) shown=shown.into()/>
+                    <ShowMore on_more=Callback::new(move |()| shown.update(|n| *n += page_size.get())) shown=shown.into()/>
                 </Show>
             </div>
         </div>

@@ -6,6 +6,12 @@ function rupiah(text: string): number {
   return Number(text.replace(/[^0-9]/g, ''));
 }
 
+/// The listings the category menu counts ("Madu (12)"), summed over its categories.
+async function categoryTotal(page: Page): Promise<number> {
+  const texts = await page.locator('#f-kategori option').allTextContents();
+  return texts.map((t) => /\((\d+)\)$/.exec(t)?.[1]).filter((n) => n !== undefined).reduce((a, n) => a + Number(n), 0);
+}
+
 async function cardPrices(page: Page): Promise<number[]> {
   const texts = await page.locator('.card-price').allTextContents();
   return texts.map((t) => rupiah(t.split('/')[0]));
@@ -37,6 +43,16 @@ test('search, filter, sort, product, village, shared URL, back', async ({ page, 
   await expect(page.locator('.card-title').first()).toContainText(/kerupuk/i);
   const kerupuk = rupiah(await count.innerText());
   expect(kerupuk).toBeLessThan(all);
+  // The category menu counts what the search finds, and follows each keystroke.
+  expect(await categoryTotal(page)).toBe(kerupuk);
+  await search.fill('madu');
+  await expect(page.locator('.card-title').first()).toContainText(/madu/i);
+  const madu = rupiah(await count.innerText());
+  expect(madu).not.toBe(kerupuk);
+  await expect.poll(() => categoryTotal(page)).toBe(madu);
+  await search.fill('kerupuk');
+  await expect(count).toHaveText(`${kerupuk} produk`);
+  await expect.poll(() => categoryTotal(page)).toBe(kerupuk);
 
   // Filters live in a drawer on phones.
   const toggle = page.getByRole('button', { name: 'Filter' });
