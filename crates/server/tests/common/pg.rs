@@ -30,6 +30,7 @@ pub async fn fresh_database(hint: &str) -> Option<String> {
         .await
         .unwrap_or_else(|e| panic!("connecting to {URL_ENV}: {e}"));
     let driver = tokio::spawn(connection);
+    drop_leftovers(&client).await;
     client
         .batch_execute(&format!("CREATE DATABASE {name}"))
         .await
@@ -40,4 +41,41 @@ pub async fn fresh_database(hint: &str) -> Option<String> {
         .rsplit_once('/')
         .expect("the URL names a database after its last /");
     Some(format!("{base}/{name}"))
+}
+
+/// Drops the databases of earlier test processes that have ended. A test cannot drop its own:
+/// the server it started may still hold connections when it returns, and a failed test never
+/// gets there. Without this, every `cargo test` against one `cargo xtask pg` cluster left its
+/// databases behind. Only Linux can tell whether a process is gone (`/proc`); elsewhere
+/// nothing is dropped.
+async fn drop_leftovers(client: &tokio_postgres::Client) {
+    let Ok(rows) = client
+        .query(
+            r"SELECT datname FROM pg_database WHERE datname LIKE 'etalase\_%'",
+            &[],
+        )
+        .await
+    else {
+        return;
+    };
+    for row in rows {
+        let name: String = row.get(0);
+        if owner_pid(&name).is_some_and(|pid| pid != std::process::id() && has_ended(pid)) {
+            // Another test of this process may be dropping it at the same moment.
+            let _ = client
+                .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .await;
+        }
+    }
+}
+
+/// The process id in a name made by [`fresh_database`]: `etalase_<hint>_<pid>_<n>`.
+fn owner_pid(name: &str) -> Option<u32> {
+    let mut parts = name.rsplitn(3, '_');
+    let _n: u32 = parts.next()?.parse().ok()?;
+    parts.next()?.parse().ok()
+}
+
+fn has_ended(pid: u32) -> bool {
+    cfg!(target_os = "linux") && !std::path::Path::new(&format!("/proc/{pid}")).exists()
 }
