@@ -63,6 +63,23 @@ test('a deep link survives a reload (server falls back to the app)', async ({ pa
   expect(errors).toEqual([]);
 });
 
+// Chromium fetches the icon again after every same-document navigation (each search pause,
+// each filter): it must come from the browser's cache, and be an image that is cheap to
+// decode, not an SVG document.
+test('both shells name one content-hashed PNG icon that browsers may keep', async ({ page }) => {
+  for (const shell of ['/', '/penjual']) {
+    await page.goto(shell);
+    const icons = page.locator('link[rel="icon"]');
+    await expect(icons).toHaveCount(1);
+    const href = (await icons.getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/favicon-[0-9a-f]{12,}\.png$/);
+    const res = await page.request.get(href);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('image/png');
+    expect(res.headers()['cache-control']).toContain('immutable');
+  }
+});
+
 test('keyboard users can skip to the content', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('searchbox')).toBeVisible();

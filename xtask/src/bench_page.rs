@@ -862,7 +862,7 @@ mod tests {
 
     #[test]
     fn finds_what_index_html_loads() {
-        let html = r#"<link rel="icon" href="/favicon.svg" />
+        let html = r#"<link rel="icon" href="/favicon-251614bc91c9439a.png" integrity="x"/>
 <link rel="stylesheet" href="/main-15299a1aec395605.css" integrity="x"/>
 <script type="module">
 import init, * as bindings from '/app-59d989967506ca7a.js';
