@@ -277,7 +277,7 @@ where
     // Options keyed by value, so a keystroke that only changes the category counts
     // ("Madu (12)") rewrites their texts and nothing else. Rebuilding the options also set
     // each one's `selected` again, and Chromium answers every selection change of a
-    // `<select>` with an autofill task that lays the page out again: about 17 ms at 4× CPU
+    // `<select>` with an autofill task that lays the page out again: 6–17 ms at 4× CPU
     // after each keystroke (BENCHMARKS.md, page load and search keystrokes).
     let values = Memo::new(move |_| {
         options.with(|o| o.iter().map(|(value, _)| value.clone()).collect::<Vec<_>>())

@@ -6,7 +6,7 @@ function rupiah(text: string): number {
   return Number(text.replace(/[^0-9]/g, ''));
 }
 
-/// The listings the category menu counts ("Madu (12)"), summed over its categories.
+// The listings the category menu counts ("Madu (12)"), summed over its categories.
 async function categoryTotal(page: Page): Promise<number> {
   const texts = await page.locator('#f-kategori option').allTextContents();
   return texts.map((t) => /\((\d+)\)$/.exec(t)?.[1]).filter((n) => n !== undefined).reduce((a, n) => a + Number(n), 0);
