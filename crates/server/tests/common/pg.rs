@@ -3,7 +3,7 @@
 //! half of a test is skipped with a note, unless `ETALASE_REQUIRE_PG=1` (set by the test
 //! command) makes that a failure.
 
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 pub const URL_ENV: &str = "ETALASE_TEST_PG_URL";
 pub const REQUIRE_ENV: &str = "ETALASE_REQUIRE_PG";
@@ -30,7 +30,11 @@ pub async fn fresh_database(hint: &str) -> Option<String> {
         .await
         .unwrap_or_else(|e| panic!("connecting to {URL_ENV}: {e}"));
     let driver = tokio::spawn(connection);
-    drop_leftovers(&client).await;
+    // Once per test process: the first database's creation sweeps for all of them.
+    static SWEPT: AtomicBool = AtomicBool::new(false);
+    if !SWEPT.swap(true, Ordering::SeqCst) {
+        drop_leftovers(&client).await;
+    }
     client
         .batch_execute(&format!("CREATE DATABASE {name}"))
         .await
@@ -61,7 +65,7 @@ async fn drop_leftovers(client: &tokio_postgres::Client) {
     for row in rows {
         let name: String = row.get(0);
         if owner_pid(&name).is_some_and(|pid| pid != std::process::id() && has_ended(pid)) {
-            // Another test of this process may be dropping it at the same moment.
+            // Best effort: a database that cannot be dropped now goes at a later run.
             let _ = client
                 .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
                 .await;
