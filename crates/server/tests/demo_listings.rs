@@ -115,7 +115,8 @@ async fn a_save_in_a_large_catalog_answers_and_the_catalog_follows() {
         .unwrap()
         .iter()
         .any(|p| p["id"] == "amplang-katalog-besar"));
-    let on_disk = std::fs::read(data.join("catalog").join("catalog.json")).unwrap();
+    let on_disk =
+        std::fs::read(etalase_server::snapshot::catalog_dir(&data).join("catalog.json")).unwrap();
     assert_eq!(on_disk, catalog, "the file on disk is the catalog served");
     assert_eq!(server.terminate().code(), Some(0));
 }
