@@ -270,8 +270,8 @@ fn Choice<F>(
 where
     F: Fn(String) + 'static,
 {
-    // Memos, so a keystroke in the search box (which changes the query these derive from)
-    // touches no `<option>` unless its list or the choice really changed.
+    // Memos, so a change of the query that leaves this menu's list and choice as they were
+    // (most keystrokes, most other filters) touches none of its `<option>`s.
     let options = Memo::new(move |_| options.get());
     let selected = Memo::new(move |_| selected.get());
     // Options keyed by value, so a keystroke that only changes the category counts
