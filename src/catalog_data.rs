@@ -62,16 +62,28 @@ const URL_AFTER_TYPING: std::time::Duration = std::time::Duration::from_millis(3
 #[derive(Clone, Copy)]
 struct TypedQuery {
     query: RwSignal<Option<CatalogQuery>>,
+    /// Whether `query` holds a search being typed, changing only when typing starts or
+    /// pauses (not on every keystroke as `query` does).
+    typing: Memo<bool>,
     /// The pending URL write and its URL, cancelled by the next keystroke or any
     /// navigation, done at once when the search box loses focus.
     timer: StoredValue<Option<(TimeoutHandle, String)>, LocalStorage>,
 }
 
 fn provide_typed_query() {
+    let query = RwSignal::new(None::<CatalogQuery>);
     provide_context(TypedQuery {
-        query: RwSignal::new(None),
+        query,
+        typing: Memo::new(move |_| query.with(Option::is_some)),
         timer: StoredValue::new_local(None),
     });
+}
+
+/// True from a search keystroke until typing pauses and the URL follows: what the catalog
+/// shows meanwhile is passing, so work that can wait (the result cards' photos) waits for
+/// the pause. Always false outside the buyer's app, which is the only one with a search box.
+pub fn use_typing() -> Signal<bool> {
+    use_context::<TypedQuery>().map_or(Signal::stored(false), |t| t.typing.into())
 }
 
 impl TypedQuery {

@@ -88,7 +88,8 @@ fn product_card_escapes_every_listing_value() {
             &product,
             village,
             Lang::Id,
-            etalase_desa::catalog_data::today()
+            etalase_desa::catalog_data::today(),
+            etalase_desa::components::PhotoLoad::Now,
         )
     ));
 
@@ -120,5 +121,44 @@ fn product_card_escapes_every_listing_value() {
     assert_eq!(
         one(".card-title a").get_attribute("href"),
         Some(format!("/produk/{}", product.id))
+    );
+}
+
+/// A card made while a search is typed names its photo without fetching it; the pause
+/// starts it, and only the cards that were waiting are touched.
+#[wasm_bindgen_test]
+fn waiting_photos_start_when_typing_pauses() {
+    use etalase_desa::catalog_data::today;
+    use etalase_desa::components::{card_html, load_waiting_photos, PhotoLoad};
+    use etalase_model::{demo_catalog, Lang};
+    let catalog = demo_catalog();
+    let mut with_photos = catalog.products.iter().filter(|p| !p.photos.is_empty());
+    let (waiting, shown) = (with_photos.next().unwrap(), with_photos.next().unwrap());
+
+    let grid = document().create_element("ul").unwrap();
+    grid.set_inner_html(&format!(
+        "<li>{}</li><li>{}</li>",
+        card_html(waiting, "A", Lang::Id, today(), PhotoLoad::WhenTypingPauses),
+        card_html(shown, "B", Lang::Id, today(), PhotoLoad::Now),
+    ));
+    let imgs = || {
+        [1, 2].map(|n| {
+            let img = grid
+                .query_selector(&format!("li:nth-child({n}) img"))
+                .unwrap()
+                .expect("a card photo");
+            (img.get_attribute("src"), img.get_attribute("data-src"))
+        })
+    };
+    let (first, second) = (&waiting.photos[0].thumb, &shown.photos[0].thumb);
+    assert_eq!(
+        imgs(),
+        [(None, Some(first.clone())), (Some(second.clone()), None)]
+    );
+
+    load_waiting_photos(&grid);
+    assert_eq!(
+        imgs(),
+        [(Some(first.clone()), None), (Some(second.clone()), None)]
     );
 }

@@ -27,7 +27,7 @@ pub use lang_switch::LangSwitch;
 pub use not_found_panel::NotFoundPanel;
 pub use page_meta::PageMeta;
 pub use partnership_parts::{BackedMark, DemoPartnerNote, PartnershipStatusChip, VillagePartners};
-pub use product_card::{card_html, ProductCard};
+pub use product_card::{card_html, load_waiting_photos, PhotoLoad, ProductCard};
 pub use search_box::SearchBox;
 pub use show_more::ShowMore;
 pub use with_catalog::{LoadError, WithCatalog};

@@ -4,7 +4,7 @@ use etalase_model::{format_rupiah, Date, Lang, Product};
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 use leptos::prelude::*;
 
-use crate::catalog_data::today;
+use crate::catalog_data::{today, use_typing};
 use crate::i18n::{fill, texts, use_i18n};
 
 /// One listing in the results grid: photo, name, origin and the numbers a buyer compares
@@ -25,14 +25,48 @@ pub fn ProductCard(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let day = today();
+    let typing = use_typing();
     view! {
         <article class="card product-card"
-            inner_html=move || card_html(&product, &village, i18n.lang(), day)></article>
+            inner_html=move || {
+                let photo = if typing.get_untracked() { PhotoLoad::WhenTypingPauses } else { PhotoLoad::Now };
+                card_html(&product, &village, i18n.lang(), day, photo)
+            }></article>
+    }
+}
+
+/// When a card's photo is fetched.
+///
+/// While a search is typed, each keystroke replaces the page of cards, and most of those
+/// cards are gone a keystroke later. Their photos would cost a phone data it pays for, and
+/// their responses land on the main thread inside the keystroke's frame. So a card made
+/// while typing names its photo in `data-src`, and [`load_waiting_photos`] moves it to
+/// `src` when typing pauses (the pause that writes the URL). In interleaved runs at 4× CPU
+/// the slowest keystrokes (p95) took 97 ms against 150 ms (BENCHMARKS.md, page load and
+/// search keystrokes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhotoLoad {
+    Now,
+    WhenTypingPauses,
+}
+
+/// Starts the photos of the cards under `root` that were made while a search was typed.
+pub fn load_waiting_photos(root: &web_sys::Element) {
+    while let Ok(Some(img)) = root.query_selector("img[data-src]") {
+        let src = img.get_attribute("data-src").unwrap_or_default();
+        let _ = img.remove_attribute("data-src");
+        let _ = img.set_attribute("src", &src);
     }
 }
 
 /// The card's contents in one language.
-pub fn card_html(product: &Product, village: &str, lang: Lang, day: Date) -> String {
+pub fn card_html(
+    product: &Product,
+    village: &str,
+    lang: Lang,
+    day: Date,
+    photo_load: PhotoLoad,
+) -> String {
     let t = texts(lang);
     let href = format!("/produk/{}", product.id);
     let photo = product.photos.first();
@@ -51,8 +85,12 @@ pub fn card_html(product: &Product, village: &str, lang: Lang, day: Date) -> Str
     let mut html = String::with_capacity(1024);
     let _ = write!(
         html,
-        r#"<a href="{href}" class="card-photo" tabindex="-1" aria-hidden="true"><img src="{thumb}" alt="{alt}" loading="lazy" decoding="async" width="400" height="300">"#,
+        r#"<a href="{href}" class="card-photo" tabindex="-1" aria-hidden="true"><img {src}="{thumb}" alt="{alt}" loading="lazy" decoding="async" width="400" height="300">"#,
         href = attr(&href),
+        src = match photo_load {
+            PhotoLoad::Now => "src",
+            PhotoLoad::WhenTypingPauses => "data-src",
+        },
         thumb = attr(thumb),
         alt = attr(alt),
     );

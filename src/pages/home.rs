@@ -4,8 +4,10 @@ use etalase_model::{run_query_with_facets, Sort};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::catalog_data::{today, use_catalog_query, CatalogData};
-use crate::components::{FilterPanel, PageMeta, ProductCard, ShowMore, WithCatalog};
+use crate::catalog_data::{today, use_catalog_query, use_typing, CatalogData};
+use crate::components::{
+    load_waiting_photos, FilterPanel, PageMeta, ProductCard, ShowMore, WithCatalog,
+};
 use crate::i18n::{fill, use_i18n};
 
 /// Rows of cards a keystroke renders; more come as the reader scrolls ([`ShowMore`]).
@@ -139,6 +141,15 @@ fn CatalogView(
             .unwrap_or_default();
         view! { <li><ProductCard product=p village=village/></li> }
     };
+    // Cards made while a search is typed wait with their photos (`PhotoLoad`); the pause
+    // that writes the URL starts them.
+    let grid = NodeRef::<leptos::html::Ul>::new();
+    let typing = use_typing();
+    Effect::new(move |_| {
+        if let (false, Some(grid)) = (typing.get(), grid.get()) {
+            load_waiting_photos(&grid);
+        }
+    });
 
     view! {
         <div class="catalog-layout">
@@ -193,7 +204,7 @@ fn CatalogView(
                         </button>
                     </div>
                 </Show>
-                <ul class="card-grid" role="list">
+                <ul class="card-grid" role="list" node_ref=grid>
                     <For each=move || visible.get() key=|i| *i children=card/>
                 </ul>
                 <Show when=move || { hits.with(Vec::len) > shown.get() }>

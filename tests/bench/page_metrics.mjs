@@ -206,9 +206,14 @@ function keystrokeProbe(settle) {
     cur.input = performance.now();
     frameAfter(cur);
   }, true);
-  new MutationObserver((records) => {
+  new MutationObserver((all) => {
     const cur = ks.cur;
     if (!cur) return;
+    // A photo started when typing pauses (the app's `PhotoLoad`) is not the keystroke's
+    // result: in the app before that change a card's photo loaded after its frame too.
+    const records = all.filter((r) => !(r.type === 'attributes' && r.target.tagName === 'IMG'
+      && (r.attributeName === 'src' || r.attributeName === 'data-src')));
+    if (records.length === 0) return;
     // DOM nodes (elements and text) the keystroke inserted or removed, by where: result
     // cards, filter panel, the rest.
     for (const r of records) {

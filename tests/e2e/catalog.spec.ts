@@ -45,8 +45,27 @@ test('search, filter, sort, product, village, shared URL, back', async ({ page, 
   expect(kerupuk).toBeLessThan(all);
   // The category menu counts what the search finds, and follows each keystroke.
   expect(await categoryTotal(page)).toBe(kerupuk);
+  // Cards made while typing keep their photo in data-src, and the pause that writes the URL
+  // starts it (PhotoLoad in product_card.rs): results typed past cost no photos.
+  await page.evaluate(() => {
+    const w = window as unknown as { waitingPhotos: number };
+    w.waitingPhotos = 0;
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) {
+        if (!(n instanceof Element)) continue;
+        for (const img of n.querySelectorAll('img')) {
+          if (img.hasAttribute('data-src') && !img.hasAttribute('src')) w.waitingPhotos++;
+        }
+      }
+    }).observe(document.querySelector('.card-grid')!, { childList: true, subtree: true });
+  });
   await search.fill('madu');
   await expect(page.locator('.card-title').first()).toContainText(/madu/i);
+  await expect(page).toHaveURL(/q=madu/);
+  expect(await page.evaluate(() => (window as unknown as { waitingPhotos: number }).waitingPhotos)).toBeGreaterThan(0);
+  await expect(page.locator('.card-photo img[data-src]')).toHaveCount(0);
+  const typedPhoto = page.locator('.card-photo img').first();
+  await expect.poll(() => typedPhoto.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 20_000 }).toBe(400);
   const madu = rupiah(await count.innerText());
   expect(madu).not.toBe(kerupuk);
   await expect.poll(() => categoryTotal(page)).toBe(madu);
