@@ -18,6 +18,7 @@ pub mod pages;
 pub mod photo_client;
 pub mod retry_waiting;
 pub mod session;
+pub mod signed_in;
 pub mod staff_session;
 pub mod storage;
 pub mod workspace;

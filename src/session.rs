@@ -1,94 +1,47 @@
-//! Who is signed in, shared by the header and the seller pages.
-//!
-//! The server's answer is remembered in localStorage, so a seller who opens the app with no
-//! signal still reaches their drafts; the next successful call corrects it.
+//! Who is signed in as a seller, shared by the header and the seller pages.
 
-use leptos::prelude::*;
-use leptos::task::spawn_local;
+use etalase_model::Seller;
 
 use crate::api::seller::{self, Me};
 use crate::api::ApiError;
-use crate::storage;
-
-const STORAGE_KEY: &str = "etalase.me";
+use crate::signed_in::{provide_signed_in, use_signed_in, Account, SignedIn};
 
 /// The signed-in seller, if any.
-#[derive(Clone, Copy)]
-pub struct Session {
-    me: RwSignal<Option<Me>>,
-    /// False until the server (or the saved copy, when offline) has answered once.
-    checked: RwSignal<bool>,
+pub type Session = SignedIn<Me>;
+
+impl Account for Me {
+    type Who = Seller;
+    const STORAGE_KEY: &'static str = "etalase.me";
+
+    fn who(&self) -> &Seller {
+        &self.seller
+    }
+
+    fn csrf_token(&self) -> &str {
+        &self.csrf_token
+    }
+
+    fn from_parts(seller: Seller, csrf_token: String) -> Self {
+        Me { seller, csrf_token }
+    }
+
+    async fn ask_server() -> Result<Option<Me>, ApiError> {
+        seller::me().await
+    }
 }
 
-impl Session {
-    /// The signed-in seller (tracked).
-    pub fn me(&self) -> Option<Me> {
-        self.me.get()
-    }
-
-    /// Whether the sign-in state is known yet (tracked).
-    pub fn checked(&self) -> bool {
-        self.checked.get()
-    }
-
+impl SignedIn<Me> {
     /// The signed-in seller's id, without tracking.
     pub fn seller_id(&self) -> Option<String> {
-        self.me
-            .with_untracked(|me| me.as_ref().map(|m| m.seller.id.clone()))
-    }
-
-    /// The CSRF token for writes, without tracking.
-    pub fn csrf(&self) -> Option<String> {
-        self.me
-            .with_untracked(|me| me.as_ref().map(|m| m.csrf_token.clone()))
-    }
-
-    /// Records a successful sign-in or registration.
-    pub fn signed_in(&self, me: Me) {
-        if let Ok(json) = serde_json::to_string(&(&me.seller, &me.csrf_token)) {
-            storage::set(STORAGE_KEY, &json);
-        }
-        self.me.set(Some(me));
-        self.checked.set(true);
-    }
-
-    /// Forgets the seller locally (after sign-out, or when the server says the session ended).
-    pub fn signed_out(&self) {
-        storage::remove(STORAGE_KEY);
-        self.me.set(None);
-        self.checked.set(true);
-    }
-
-    /// Asks the server who is signed in.
-    pub fn refresh(&self) {
-        let session = *self;
-        spawn_local(async move {
-            match seller::me().await {
-                Ok(Some(me)) => session.signed_in(me),
-                Ok(None) => session.signed_out(),
-                // Offline or server trouble: keep the saved copy so drafts stay reachable.
-                Err(ApiError::Network) | Err(_) => session.checked.set(true),
-            }
-        });
+        self.with_me(|me| me.seller.id.clone())
     }
 }
 
-fn saved() -> Option<Me> {
-    let text = storage::get(STORAGE_KEY)?;
-    let (seller, csrf_token) = serde_json::from_str(&text).ok()?;
-    Some(Me { seller, csrf_token })
-}
-
-/// Provides the session and checks it with the server; call once in `App`.
+/// Provides the seller session and checks it with the server; call once in `App`.
 pub fn provide_session() {
-    let session = Session {
-        me: RwSignal::new(saved()),
-        checked: RwSignal::new(false),
-    };
-    provide_context(session);
-    session.refresh();
+    provide_signed_in::<Me>();
 }
 
 pub fn use_session() -> Session {
-    expect_context::<Session>()
+    use_signed_in()
 }
