@@ -88,8 +88,9 @@ fn CatalogView(
     let (query, set_query) = use_catalog_query();
     let day = today();
     let d = Arc::clone(&data);
-    let results =
-        Memo::new(move |_| query.with(|q| run_query_with_facets(&d.catalog, &d.index, q, day)));
+    let results = Memo::new(move |_| {
+        query.with(|q| run_query_with_facets(&d.catalog, d.index_for(&q.q), q, day))
+    });
     let hits = Memo::new(move |_| results.with(|r| r.0.clone()));
     let counts = Signal::derive(move || results.with(|r| r.1.clone()));
     let page_size = PageSize::new();

@@ -277,7 +277,7 @@ fn ProductPicker(draft: RwSignal<InquiryDraft>, data: Arc<CatalogData>) -> impl 
                 return Vec::new();
             }
             let chosen = draft.with(InquiryDraft::product_ids);
-            data.index
+            data.index()
                 .search(&query)
                 .into_iter()
                 .filter_map(|(i, _)| data.catalog.products.get(i))

@@ -426,3 +426,47 @@ fn the_cooperative_filter_keeps_only_its_members_listings() {
         .collect();
     assert!(active.contains(&"sepatin") && !active.contains(&"tuana-tuha"));
 }
+
+/// The catalog's first view may run on an index without words (`without_words`): every
+/// query without words, whatever its filters and sort, gets the same listings and facets as
+/// from the built index, and a query with words is one the app must not give it.
+#[test]
+fn an_index_without_words_answers_queries_without_words() {
+    let f = Fixture::new();
+    let bare = SearchIndex::without_words(&f.catalog);
+    let village = f.catalog.villages[0].slug.clone();
+    let queries = [
+        CatalogQuery::default(),
+        CatalogQuery {
+            q: "  ".into(),
+            ..Default::default()
+        },
+        CatalogQuery {
+            certificate: Some(CertificateKind::Halal),
+            sort: Sort::PriceAsc,
+            ..Default::default()
+        },
+        CatalogQuery {
+            village: Some(village),
+            sort: Sort::Newest,
+            ..Default::default()
+        },
+    ];
+    for q in &queries {
+        assert!(!SearchIndex::has_words(&q.q), "{q:?}");
+        let built = run_query_with_facets(&f.catalog, &f.index, q, today());
+        assert!(!built.0.is_empty(), "{q:?}");
+        assert_eq!(
+            run_query_with_facets(&f.catalog, &bare, q, today()),
+            built,
+            "{q:?}"
+        );
+    }
+    let words = CatalogQuery {
+        q: "madu".into(),
+        ..Default::default()
+    };
+    assert!(SearchIndex::has_words(&words.q));
+    assert!(!f.run(&words).is_empty());
+    assert!(run_query(&f.catalog, &bare, &words, today()).is_empty());
+}
