@@ -682,8 +682,9 @@ fn page_markdown(f: &Value) -> String {
     let _ = writeln!(
         md,
         "\nBetween the catalog's arrival and the first card (difference of the medians): {} ms \
-         without throttling{}, spent decoding the catalog JSON, building the search index and \
-         rendering. The catalog is requested only once the app has started.",
+         without throttling{}, spent decoding the catalog JSON and rendering (the search \
+         index is built after, when the browser is idle). The catalog is requested only once \
+         the app has started.",
         gap("1"),
         if rates.iter().any(|r| r == "4") {
             format!(", {} ms at 4×", gap("4"))
