@@ -1,5 +1,5 @@
 //! The catalog, loaded once per visit and shared by every page that shows listings, with
-//! its search index built once beside it.
+//! its search index, built once after the first listings show.
 
 use std::sync::{Arc, OnceLock};
 
