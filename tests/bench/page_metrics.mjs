@@ -25,6 +25,7 @@
 // splits a keystroke's main-thread time), CHROMIUM (default /usr/bin/chromium).
 import { chromium, devices } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { launchOptions } from './chromium.mjs';
 
 const env = process.env;
 const base = env.BASE;
@@ -40,21 +41,7 @@ const warmup = Number(env.WARMUP ?? 1);
 const settleMs = Number(env.SETTLE_MS ?? 150);
 const viewport = { width: 390, height: 844 };
 
-// The same flags as the e2e tests (playwright.config.ts): without the background-networking
-// ones Chromium keeps trying to reach hosts this network refuses.
-const launch = () => chromium.launch({
-  executablePath: env.CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const launch = () => chromium.launch(launchOptions());
 let browser = await launch();
 
 // A round whose page or browser went away (a renderer crash, the machine's other load) is

@@ -30,6 +30,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { launchOptions } from '../chromium.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
@@ -121,12 +122,10 @@ const server = http.createServer((req, res) => {
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}`;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  // EXTRA_CHROMIUM_ARGS (space-separated) for experiments, e.g. --js-flags=--no-liftoff.
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    ...(process.env.EXTRA_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean)],
-});
+// EXTRA_CHROMIUM_ARGS (space-separated) for experiments, e.g. --js-flags=--no-liftoff.
+const browser = await chromium.launch(
+  launchOptions((process.env.EXTRA_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean)),
+);
 let failed = false;
 try {
   console.log(`chromium\t${browser.version()}`);
