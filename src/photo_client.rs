@@ -35,7 +35,7 @@ const PHOTO_TIMEOUT_MS: i32 = 120_000;
 /// A processed photo: both JPEGs (upright, no metadata) as bytes ready to upload or show.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProcessedPhoto {
-    /// At most 1600 px on the long edge, aiming for 300 KB.
+    /// At most 1600 px on the long edge, aiming for 330 KB (`etalase_photo::LARGE_TARGET_BYTES`).
     pub large: Vec<u8>,
     /// At most 400 px on the long edge.
     pub thumb: Vec<u8>,

@@ -486,12 +486,12 @@ fn markdown(
     ));
     line(String::new());
     line(format!(
-        "Headless Chromium {} (Debian, `--headless --no-sandbox --disable-gpu`), this 2-core shared \
-         machine (1-minute load average {}: other builds ran beside it). One page, one \
+        "Headless Chromium {} (Debian, launched with the e2e tests' flags: `tests/bench/chromium.mjs`), this 2-core shared \
+         machine (1-minute load average {}; the machine is shared, so other work may run beside it). One page, one \
          run: for each photo every tool gets fresh workers, then {WARMUP} warm-up and {ROUNDS} measured \
          rounds, tools interleaved (order rotated each round). Time is from handing the worker the \
          file's bytes to holding both JPEGs (1600 px long edge + 400 px thumbnail from the large \
-         image, quality 80 / 0.8, EXIF orientation applied); median and p95 (nearest rank: the \
+         image, quality 0.8, ours as below, EXIF orientation applied); median and p95 (nearest rank: the \
          {}th fastest of {ROUNDS}). Every tool runs in a dedicated Web Worker:",
         if browser.chromium.is_empty() { "?" } else { &browser.chromium },
         load,
@@ -500,8 +500,9 @@ fn markdown(
     line(String::new());
     line("- **etalase-photo worker**: the real worker binary (release, `opt-level = 3`, LTO, `+simd128`, \
           wasm-bindgen `--target web`, wasm-opt `-O3` as trunk builds it), the real protocol \
-          (`etalase_photo::protocol`), default `Options` (its byte budget may step the large image's \
-          quality below 80 to stay ≤ 300 KB; the others have no budget);".into());
+          (`etalase_photo::protocol`), default `Options` (the large image at quality 84, retried at \
+          the quality predicted to fit when over its 330 KB budget; the thumbnail at 80; the \
+          others have no budget);".into());
     line(
         "- **browser's own**: `createImageBitmap(blob, {imageOrientation: 'from-image'})`, then \
           `createImageBitmap` resize with `resizeQuality: 'high'` to 1600 and (from that) 400, \
@@ -583,7 +584,7 @@ fn markdown(
           the worker built without `+simd128`, \"no scaled decode\" the same worker asked for \
           `Options { scaled_decode: false, .. }`, which decodes every pixel first; the stage \
           split is the median time between the worker's progress messages; encode includes a \
-          second pass at quality 72 when quality 80 is over the 300 KB budget):".into());
+          second pass when quality 84 is over the 330 KB budget):".into());
     line(String::new());
     line("| photo | full: median / p95 ms (decode/resize/encode), peak MB | no simd128 | no scaled decode |".into());
     line("|---|---|---|---|".into());
@@ -699,7 +700,7 @@ fn ssim_budget(ssim: &BTreeMap<(String, String), Ssim>) -> String {
     format!(
         "Where our SSIM goes (the same pipeline natively, large image: quality 100 without the \
          byte budget = decode + resize alone / quality 80 without the budget / quality 76 without \
-         it / as shipped, quality stepped 80 → 72 while over 300 KB): {}.",
+         it / as shipped: quality 84, or the quality predicted to fit 330 KB when over): {}.",
         per_fixture.join("; ")
     )
 }

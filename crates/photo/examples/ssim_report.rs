@@ -7,8 +7,8 @@
 //! `OUTPUTS` holds one JPEG per tool and fixture, named `<tool>__<fixture file name>` (as the
 //! browser bench saves them). Four more come from our pipeline run natively here:
 //! `rust-native` (the default recipe, what the worker makes), `rust-q80` and `rust-q76`
-//! (those qualities without the 300 KB budget, which may step quality down: what the budget
-//! costs) and `rust-q100` (quality 100, no budget: what decode and resize alone cost, before
+//! (those qualities without the byte budget: the other tools' quality 0.8, and where the
+//! budget would take a heavier photo) and `rust-q100` (quality 100, no budget: what decode and resize alone cost, before
 //! JPEG). Prints one tab-separated line per output: `ssim`, tool, fixture, SSIM, output size,
 //! its bytes, and a note when the output's shape is not the upright source's (a sideways or
 //! stretched photo).

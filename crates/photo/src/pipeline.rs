@@ -116,10 +116,9 @@ fn finish(
         &large,
         options.quality,
         options.min_quality,
-        options.quality_step,
         options.target_bytes,
     )?;
-    let thumb_jpeg = encode(&thumb, options.quality)?;
+    let thumb_jpeg = encode(&thumb, options.thumb_quality)?;
     // The thumbnail already exists and is ≈ 120,000 pixels: the coach costs two passes over it.
     let coach = options.coach.then(|| {
         Coaching::new(coach::measure(

@@ -111,7 +111,7 @@ fn twelve_megapixel_portrait_phone_photo() {
     assert_eq!((m.thumb_width, m.thumb_height), (300, 400));
     assert_eq!((m.source_width, m.source_height), (3024, 4032));
     assert!(
-        out.large.len() <= 300_000,
+        out.large.len() <= etalase_photo::LARGE_TARGET_BYTES,
         "large is {} bytes",
         out.large.len()
     );
@@ -149,7 +149,7 @@ fn other_phone_photos() {
         assert_output_rules(&out, name);
         assert_eq!((out.meta.width, out.meta.height), size, "{name}");
         assert!(
-            out.large.len() <= 300_000,
+            out.large.len() <= etalase_photo::LARGE_TARGET_BYTES,
             "{name}: {} bytes",
             out.large.len()
         );

@@ -168,7 +168,11 @@ fn twelve_megapixel_photo_in_the_browser() {
     let out = out.unwrap();
     assert_eq!((out.meta.width, out.meta.height), (1200, 1600));
     assert_eq!((out.meta.thumb_width, out.meta.thumb_height), (300, 400));
-    assert!(out.large.len() <= 300_000, "{} bytes", out.large.len());
+    assert!(
+        out.large.len() <= etalase_photo::LARGE_TARGET_BYTES,
+        "{} bytes",
+        out.large.len()
+    );
     times.sort_by(f64::total_cmp);
     let total: f64 = stage_ms.iter().sum();
     console_log!(

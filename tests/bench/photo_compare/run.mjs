@@ -1,7 +1,8 @@
 // The photo pipeline against the browser's usual alternatives, in one headless Chromium page:
 // our worker (etalase-photo in wasm, the real protocol), pica, browser-image-compression and
 // the browser's own createImageBitmap + OffscreenCanvas path, each turning the same phone
-// photo into a 1600 px JPEG + 400 px thumbnail (quality 0.8 / 80) inside a Web Worker.
+// photo into a 1600 px JPEG + 400 px thumbnail (quality 0.8 / 80; ours starts the large one at
+// 84 within its byte budget) inside a Web Worker.
 //
 //   node tests/bench/photo_compare/run.mjs --ours DIR [--ours-nosimd DIR] --out DIR
 //        [--fixtures a.jpg,b.jpg] [--tools ours,pica,bic,browser] [--warmup 1] [--rounds 7]

@@ -23,7 +23,7 @@ use crate::error::{ApiError, ErrorBody};
 use crate::store::UploadRecord;
 use crate::AppState;
 
-/// The largest file the server keeps (the browser aims at 300 KB for 1600 px).
+/// The largest file the server keeps (the browser aims at 330 KB for 1600 px).
 pub const MAX_UPLOAD_BYTES: usize = 1_000_000;
 /// The longest side the server keeps, matching the browser pipeline's large rendition.
 pub const MAX_EDGE: u32 = 1600;
