@@ -32,8 +32,7 @@ use std::error::Error;
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use etalase_model::inquiry::{PurchaseInquiry, PurchaseItem};
-use etalase_model::{Date, ListingStatus};
+use etalase_model::Date;
 use http_body_util::{BodyExt, Full};
 use hyper::client::conn::http1;
 use hyper::Request;
@@ -119,40 +118,16 @@ fn parse_args() -> Result<Args, String> {
 
 /// A valid hotel inquiry for two published demo products of two different sellers.
 fn purchase_body(organisation: &str) -> Bytes {
-    let demo = etalase_model::demo_catalog();
-    let published: Vec<_> = demo
-        .products
-        .iter()
-        .filter(|p| p.status == ListingStatus::Published)
-        .collect();
-    let first = published[0];
-    let second = published
-        .iter()
-        .find(|p| p.seller_id != first.seller_id)
-        .expect("the demo catalog has two sellers");
     let today = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .expect("clock after 1970")
         .as_secs() as i64
         / 86_400;
-    let form = PurchaseInquiry {
-        organisation: organisation.into(),
-        contact_name: "Dewi Lestari".into(),
-        email: "purchasing@hotel-mahakam.example".into(),
-        whatsapp: "0812 7777 8888".into(),
-        city: "Samarinda".into(),
-        items: [first, *second]
-            .iter()
-            .map(|p| PurchaseItem {
-                product_id: p.id.clone(),
-                quantity: p.moq.max(1),
-                unit: p.unit,
-            })
-            .collect(),
-        wanted_by: Some(Date::from_days_since_epoch(today + 14)),
-        note: "Untuk restoran hotel, kirim sampel dulu.".into(),
-        ..PurchaseInquiry::default()
-    };
+    let form = etalase_model::demo::hotel_purchase(
+        &etalase_model::demo_catalog(),
+        organisation,
+        Date::from_days_since_epoch(today + 14),
+    );
     serde_json::to_vec(&serde_json::json!({"kind": "purchase", "purchase": form}))
         .expect("serialises")
         .into()

@@ -13,7 +13,9 @@ mod partners;
 mod products;
 mod synthetic;
 
-use crate::catalog::{Catalog, Category, IdmStatus, Seller, Village};
+use crate::catalog::{Catalog, Category, IdmStatus, ListingStatus, Seller, Village};
+use crate::inquiry::{PurchaseInquiry, PurchaseItem};
+use crate::Date;
 
 pub use synthetic::synthetic_catalog;
 
@@ -35,6 +37,42 @@ pub fn demo_catalog() -> Catalog {
         villages,
         partners: partners::partners(),
         partnerships: partners::partnerships(),
+    }
+}
+
+/// A valid hotel purchase inquiry for two published products of two different sellers of
+/// `catalog` (the demo catalog has such a pair), each at its minimum order. For the tests and
+/// the load generator, which need an inquiry the server accepts and splits between sellers;
+/// the demo inbox itself is seeded by the server with more varied ones.
+///
+/// # Panics
+/// If `catalog` has no two published products of different sellers.
+pub fn hotel_purchase(catalog: &Catalog, organisation: &str, wanted_by: Date) -> PurchaseInquiry {
+    let mut published = catalog
+        .products
+        .iter()
+        .filter(|p| p.status == ListingStatus::Published);
+    let first = published.next().expect("a published product");
+    let second = published
+        .find(|p| p.seller_id != first.seller_id)
+        .expect("published products of two sellers");
+    PurchaseInquiry {
+        organisation: organisation.into(),
+        contact_name: "Dewi Lestari".into(),
+        email: "purchasing@hotel-mahakam.example".into(),
+        whatsapp: "0812 7777 8888".into(),
+        city: "Samarinda".into(),
+        items: [first, second]
+            .iter()
+            .map(|p| PurchaseItem {
+                product_id: p.id.clone(),
+                quantity: p.moq.max(1),
+                unit: p.unit,
+            })
+            .collect(),
+        wanted_by: Some(wanted_by),
+        note: "Untuk restoran hotel, kirim sampel dulu.".into(),
+        ..PurchaseInquiry::default()
     }
 }
 
@@ -412,5 +450,29 @@ mod tests {
         let json = serde_json::to_string(&c).unwrap();
         let back: Catalog = serde_json::from_str(&json).unwrap();
         assert_eq!(back, c);
+    }
+
+    #[test]
+    fn the_sample_hotel_purchase_passes_the_shared_rules_and_spans_two_sellers() {
+        let c = demo_catalog();
+        let today = Date::from_days_since_epoch(20_000);
+        let wanted = Date::from_days_since_epoch(20_014);
+        let form = hotel_purchase(&c, "Hotel Mahakam", wanted);
+        let errors = crate::inquiry::check_purchase(&form, today, |id| {
+            c.products.iter().any(|p| p.id == id)
+        });
+        assert_eq!(errors, vec![]);
+        let sellers: std::collections::HashSet<_> = form
+            .items
+            .iter()
+            .map(|i| {
+                &c.products
+                    .iter()
+                    .find(|p| p.id == i.product_id)
+                    .unwrap()
+                    .seller_id
+            })
+            .collect();
+        assert_eq!(sellers.len(), 2);
     }
 }

@@ -97,44 +97,19 @@ pub fn field_names(body: &serde_json::Value) -> Vec<&str> {
         .collect()
 }
 
-/// A valid hotel inquiry for two published products of two different sellers.
+/// A valid hotel inquiry for two published products of two different sellers, wanted in two
+/// weeks.
 pub fn purchase(organisation: &str) -> etalase_model::inquiry::PurchaseInquiry {
-    use etalase_model::inquiry::{PurchaseInquiry, PurchaseItem};
-    use etalase_model::{Date, ListingStatus};
-    let demo = etalase_model::demo_catalog();
-    let published: Vec<_> = demo
-        .products
-        .iter()
-        .filter(|p| p.status == ListingStatus::Published)
-        .collect();
-    let first = published[0];
-    let second = published
-        .iter()
-        .find(|p| p.seller_id != first.seller_id)
-        .expect("two sellers");
     let days = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
         .as_secs() as i64
         / 86_400;
-    PurchaseInquiry {
-        organisation: organisation.into(),
-        contact_name: "Dewi Lestari".into(),
-        email: "purchasing@hotel-mahakam.example".into(),
-        whatsapp: "0812 7777 8888".into(),
-        city: "Samarinda".into(),
-        items: [first, *second]
-            .iter()
-            .map(|p| PurchaseItem {
-                product_id: p.id.clone(),
-                quantity: p.moq.max(1),
-                unit: p.unit,
-            })
-            .collect(),
-        wanted_by: Some(Date::from_days_since_epoch(days + 14)),
-        note: "Untuk restoran hotel, kirim sampel dulu.".into(),
-        ..PurchaseInquiry::default()
-    }
+    etalase_model::demo::hotel_purchase(
+        &etalase_model::demo_catalog(),
+        organisation,
+        etalase_model::Date::from_days_since_epoch(days + 14),
+    )
 }
 
 /// `POST /api/inquiries` for a purchase inquiry under `key`.
