@@ -22,10 +22,10 @@
 // TYPING_ROUNDS (default 3), THROTTLE (CPU slow-down factors, default "1,4"), QUERIES
 // ("|"-separated, default "kerupuk udang|madu kelulut|amplagn"), WARMUP (unmeasured loads
 // first, default 1), SETTLE_MS (default 150), TRACE ("0": skip the traced typing pass that
-// splits a keystroke's main-thread time), CHROMIUM (default /usr/bin/chromium).
+// splits a keystroke's main-thread time), CHROMIUM_PATH (default /usr/bin/chromium).
 import { chromium, devices } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { launchOptions } from './chromium.mjs';
+import { launchOptions } from '../chromium.mjs';
 
 const env = process.env;
 const base = env.BASE;

@@ -4,7 +4,7 @@
 // Run against a running server: `cargo xtask run` in one shell, then
 // `BASE=http://127.0.0.1:8080 node tests/bench/photo_longtasks.mjs`.
 import { chromium } from '@playwright/test';
-import { launchOptions } from './chromium.mjs';
+import { launchOptions } from '../chromium.mjs';
 const b = await chromium.launch(launchOptions());
 const base = process.env.BASE ?? 'http://127.0.0.1:8080';
 const page = await b.newPage({ viewport: { width: 390, height: 844 } });

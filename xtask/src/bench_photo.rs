@@ -486,7 +486,7 @@ fn markdown(
     ));
     line(String::new());
     line(format!(
-        "Headless Chromium {} (Debian, launched with the e2e tests' flags: `tests/bench/chromium.mjs`), this 2-core shared \
+        "Headless Chromium {} (Debian, launched with the e2e tests' flags: `tests/chromium.mjs`), this 2-core shared \
          machine (1-minute load average {}; the machine is shared, so other work may run beside it). One page, one \
          run: for each photo every tool gets fresh workers, then {WARMUP} warm-up and {ROUNDS} measured \
          rounds, tools interleaved (order rotated each round). Time is from handing the worker the \

@@ -1,6 +1,6 @@
-// How the bench scripts start Debian's Chromium (never a downloaded browser): the flags of the
-// e2e tests (`chromiumLaunch` in playwright.config.ts). Without the background-networking ones
-// Chromium keeps trying to reach hosts this network refuses. CHROMIUM overrides the path.
+// How the e2e tests (playwright.config.ts) and the bench scripts start Debian's Chromium, never
+// a downloaded browser. Without the background-networking flags Chromium keeps trying to reach
+// hosts this network refuses. CHROMIUM_PATH overrides the path.
 export const chromiumArgs = [
   '--headless',
   '--no-sandbox',
@@ -15,7 +15,7 @@ export const chromiumArgs = [
 /** Options for `chromium.launch`, with `extraArgs` after the shared flags. */
 export function launchOptions(extraArgs = []) {
   return {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [...chromiumArgs, ...extraArgs],
   };
 }
