@@ -98,7 +98,7 @@ mod tests {
     #[test]
     fn a_large_overshoot_steps_down_far_at_once() {
         // Three times over: one prediction goes below the pipeline's floor of 50 (which
-        // `encode_within` then applies), where steps of 8 would take four passes to get there.
+        // `encode_within` then applies), where steps of 8 took five more passes to get there.
         let q = quality_to_fit(84, 1_000_000, 330_000);
         assert!((1..50).contains(&q), "{q}");
     }
