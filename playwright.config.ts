@@ -10,8 +10,6 @@ const port = Number(process.env.E2E_PORT ?? 18080);
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'etalase-e2e-'));
 const server = process.env.ETALASE_SERVER_BIN ?? 'target/debug/etalase-server';
 
-export const chromiumLaunch = launchOptions();
-
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'artifacts/test-results',
@@ -23,7 +21,7 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    launchOptions: chromiumLaunch,
+    launchOptions: launchOptions(),
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

@@ -80,8 +80,8 @@ pub(crate) fn quality_to_fit(quality: u8, bytes: usize, max_bytes: usize) -> u8 
     let quality = quality.clamp(1, 100);
     let over = bytes as f64 / max_bytes.max(1) as f64;
     let wanted = scale(f64::from(quality)) * over.powf(1.0 / BYTES_PER_SCALE_EXPONENT);
-    // `as` saturates: a huge overshoot gives 0, then 1.
-    let predicted = (quality_of(wanted).floor() as u8).max(1);
+    // `as` saturates: a huge overshoot floors to 0, which the last `max` lifts to 1.
+    let predicted = quality_of(wanted).floor() as u8;
     predicted.min(quality - 1).max(1)
 }
 
