@@ -479,7 +479,10 @@ mod tests {
         );
 
         let inbox = store
-            .seller_inbox(demo.sellers[0].id.clone(), None)
+            .seller_inbox(
+                demo.sellers[0].id.clone(),
+                crate::store::InboxPage::default(),
+            )
             .await
             .unwrap();
         assert!(inbox.parts.len() >= 6, "{}", inbox.parts.len());

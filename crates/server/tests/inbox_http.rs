@@ -575,4 +575,61 @@ async fn demo_data_fills_the_inbox_and_the_insights() {
         .await
         .unwrap();
     assert!(csv::Reader::from_reader(&csv[3..]).records().count() >= parts.len());
+
+    // The whole inbox fits the default page; the tabs' counts add up to it.
+    assert_eq!(inbox["next"], Value::Null, "{} parts", parts.len());
+    let counts = inbox["counts"].as_object().unwrap();
+    assert_eq!(
+        counts.keys().collect::<Vec<_>>(),
+        ["closed", "lost", "new", "quoted", "replied", "won"],
+        "every stage, zero included"
+    );
+    let counted: u64 = counts.values().map(|n| n.as_u64().unwrap()).sum();
+    assert_eq!(counted, parts.len() as u64);
+    // Walking it two at a time by `next` gives the same parts in the same order, each page
+    // with the whole inbox's counts.
+    let mut walked = Vec::new();
+    let mut url = server.url("/api/seller/inquiries?limit=2");
+    loop {
+        let page = get_json(&http, url.clone()).await;
+        assert!(page["parts"].as_array().unwrap().len() <= 2);
+        assert_eq!(page["counts"], inbox["counts"]);
+        assert_eq!(page["unread"], inbox["unread"]);
+        walked.extend(
+            page["parts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["reference"].clone()),
+        );
+        match page["next"].as_str() {
+            Some(next) => {
+                assert_eq!(Some(&page["parts"][1]["reference"]), walked.last());
+                url = server.url(&format!("/api/seller/inquiries?limit=2&before={next}"));
+            }
+            None => break,
+        }
+    }
+    let all: Vec<Value> = parts.iter().map(|p| p["reference"].clone()).collect();
+    assert_eq!(walked, all);
+    // A filtered page counts the same; its parts are all at that stage.
+    let won = get_json(
+        &http,
+        server.url("/api/seller/inquiries?status=won&limit=1"),
+    )
+    .await;
+    assert_eq!(won["counts"], inbox["counts"]);
+    assert_eq!(won["parts"][0]["status"], "won");
+    assert_eq!(won["next"].is_string(), counts["won"].as_u64().unwrap() > 1);
+    // A page size outside 1–100 is refused by name.
+    for limit in ["0", "101"] {
+        let res = http
+            .get(server.url(&format!("/api/seller/inquiries?limit={limit}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{limit}");
+        let body: Value = res.json().await.unwrap();
+        assert_eq!(body["fields"][0]["field"], "limit", "{body}");
+    }
 }

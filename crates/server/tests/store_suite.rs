@@ -17,7 +17,7 @@ use etalase_model::cooperative::{ActorKind, StaffProfile, StaffRole};
 use etalase_model::{Catalog, Date, InquiryKind, InquiryStatus, ListingStatus, Product, Seller};
 use etalase_server::store::postgres::PgStore;
 use etalase_server::store::sqlite::SqliteStore;
-use etalase_server::store::{Actor, NewInquiry, PartUpdate, Store};
+use etalase_server::store::{Actor, InboxPage, NewInquiry, PartUpdate, Store};
 
 #[path = "common/pg.rs"]
 mod pg;

@@ -318,12 +318,12 @@ pub async fn upload_for_member(
     security(("staff_cookie" = [])),
     params(("seller_id" = String, Path, description = "The member's seller id"), InboxQuery),
     responses(
-        (status = 200, description = "The member's parts, newest first", body = InboxView),
+        (status = 200, description = "A page of the member's parts, newest first", body = InboxView),
         (status = 400, description = "`malformed`", body = ErrorBody),
         (status = 401, description = "`sign_in_required`", body = ErrorBody),
         (status = 403, description = "`wrong_role`", body = ErrorBody),
         (status = 404, description = "`not_found`", body = ErrorBody),
-        (status = 422, description = "`invalid`: `status` names no stage", body = ErrorBody),
+        (status = 422, description = "`invalid`: `status` names no stage, or `limit` is outside 1–100", body = ErrorBody),
         (status = 503, description = "`store_unavailable`", body = ErrorBody),
     )
 )]

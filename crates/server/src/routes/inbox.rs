@@ -6,6 +6,7 @@
 //! 404, so nobody learns what their neighbours were asked.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};
@@ -21,11 +22,18 @@ use serde_json::Value;
 use crate::auth::session::SignedIn;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{Body, PathParam, QueryParams};
-use crate::store::{InboxPart, PartEvent, PartUpdate, UpdateOutcome};
+use crate::store::{InboxPage, InboxPart, PartEvent, PartUpdate, UpdateOutcome};
 use crate::AppState;
 
 /// Long enough for a quotation with terms, short enough to read on a phone.
 pub const REPLY_MAX_CHARS: u32 = 2000;
+
+/// Parts per page when the request names no `limit`: a phone's screenful or two, so a
+/// cooperative with a year of inquiries does not download all of them on a weak connection.
+pub const INBOX_PAGE: u32 = 20;
+
+/// The most parts one page may ask for.
+pub const INBOX_PAGE_MAX: u32 = 100;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -34,12 +42,29 @@ pub struct InboxQuery {
     #[serde(default)]
     #[param(value_type = Option<etalase_model::InquiryStatus>)]
     pub status: Option<String>,
+    /// Only parts older than this inquiry: the previous page's `next`.
+    #[serde(default)]
+    #[param(example = "PQ-2026-000123")]
+    pub before: Option<String>,
+    /// Parts per page, 1–100; 20 when absent.
+    #[serde(default)]
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<u32>,
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct InboxView {
+    /// Unread parts in the whole inbox, whatever the filter and page.
     pub unread: u32,
+    /// Parts in the whole inbox at each stage (every stage, zero included), whatever the
+    /// filter and page: the filter tabs' counts.
+    #[schema(example = json!({"new": 3, "replied": 2, "quoted": 1, "won": 0, "lost": 0, "closed": 0}))]
+    pub counts: BTreeMap<&'static str, u32>,
+    /// Newest first.
     pub parts: Vec<PartView>,
+    /// Pass as `before` for the next page; `null` when this page is the last.
+    #[schema(example = "PQ-2026-000117")]
+    pub next: Option<String>,
 }
 
 /// One seller's part as their inbox shows it.
@@ -90,7 +115,8 @@ impl From<PartEvent> for EventView {
     }
 }
 
-/// `GET /api/seller/inquiries[?status=new]`: the signed-in seller's parts, newest first.
+/// `GET /api/seller/inquiries[?status=new&before=PQ-…&limit=20]`: a page of the signed-in
+/// seller's parts, newest first.
 #[utoipa::path(
     get,
     path = "/seller/inquiries",
@@ -98,10 +124,10 @@ impl From<PartEvent> for EventView {
     security(("session_cookie" = [])),
     params(InboxQuery),
     responses(
-        (status = 200, description = "The seller's parts of inquiries, newest first, and how many are unread", body = InboxView),
+        (status = 200, description = "A page of the seller's parts of inquiries, newest first, with the whole inbox's unread and per-stage counts", body = InboxView),
         (status = 400, description = "`malformed`: the query string", body = ErrorBody),
         (status = 401, description = "`sign_in_required`", body = ErrorBody),
-        (status = 422, description = "`invalid`: `status` names no stage", body = ErrorBody),
+        (status = 422, description = "`invalid`: `status` names no stage, or `limit` is outside 1–100", body = ErrorBody),
         (status = 503, description = "`store_unavailable`", body = ErrorBody),
     )
 )]
@@ -126,9 +152,35 @@ pub(crate) async fn inbox_of(
             ApiError::Invalid(vec![FieldError::new("status", Rule::Required)])
         })?),
     };
-    let inbox = state.store.seller_inbox(seller_id, status).await?;
+    let limit = query.limit.unwrap_or(INBOX_PAGE);
+    if !(1..=INBOX_PAGE_MAX).contains(&limit) {
+        let rule = if limit == 0 {
+            Rule::AtLeast { min: 1 }
+        } else {
+            Rule::AtMost {
+                max: INBOX_PAGE_MAX.into(),
+            }
+        };
+        return Err(ApiError::Invalid(vec![FieldError::new("limit", rule)]));
+    }
+    let before = query
+        .before
+        .map(|r| r.trim().to_string())
+        .filter(|r| !r.is_empty());
+    let page = InboxPage {
+        status,
+        before,
+        limit: Some(limit),
+    };
+    let inbox = state.store.seller_inbox(seller_id, page).await?;
+    let next = inbox
+        .more
+        .then(|| inbox.parts.last().map(|p| p.reference.clone()))
+        .flatten();
     Ok(InboxView {
         unread: inbox.unread,
+        counts: inbox.counts.iter().map(|(s, n)| (s.slug(), *n)).collect(),
+        next,
         parts: inbox
             .parts
             .into_iter()
@@ -337,7 +389,7 @@ pub async fn export_csv(
 ) -> Result<Response, ApiError> {
     let inbox = state
         .store
-        .seller_inbox(signed_in.seller_id.clone(), None)
+        .seller_inbox(signed_in.seller_id.clone(), InboxPage::default())
         .await?;
     let snapshot = state.snapshots.current();
     let body = inbox_csv(&inbox.parts, |id| snapshot.names.get(id).cloned())?;

@@ -204,13 +204,76 @@ pub struct InboxPart {
     pub events: Vec<PartEvent>,
 }
 
-/// A seller's inbox.
+/// Which page of a seller's inbox to read. The default is the whole inbox (the CSV).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InboxPage {
+    /// Only parts at this stage.
+    pub status: Option<InquiryStatus>,
+    /// Only parts of inquiries older than this one: the last reference of the page before.
+    /// A cursor rather than an offset, so an inquiry arriving between two pages neither
+    /// repeats a part nor skips one. A reference without a part for this seller gives an
+    /// empty page.
+    pub before: Option<String>,
+    /// At most this many parts.
+    pub limit: Option<u32>,
+}
+
+impl InboxPage {
+    /// The whole inbox at one stage.
+    pub fn only(status: InquiryStatus) -> InboxPage {
+        InboxPage {
+            status: Some(status),
+            ..InboxPage::default()
+        }
+    }
+}
+
+/// A page of a seller's inbox.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Inbox {
     /// Unread parts of the whole inbox, whatever the filter: it is the badge on the menu.
     pub unread: u32,
+    /// Parts of the whole inbox at each stage, every stage listed (zero included), in
+    /// [`InquiryStatus::ALL`]'s order: the filter tabs' counts, whatever page this is.
+    pub counts: Vec<(InquiryStatus, u32)>,
     /// Newest inquiry first.
     pub parts: Vec<InboxPart>,
+    /// Whether older parts (under the same filter) follow this page.
+    pub more: bool,
+}
+
+impl Inbox {
+    /// Builds the page from up to `limit + 1` parts read (the one beyond the page tells
+    /// whether more follow) and the stores' `(status slug, count)` rows.
+    pub(crate) fn from_rows(
+        unread: u32,
+        counted: impl IntoIterator<Item = (String, u32)>,
+        mut parts: Vec<InboxPart>,
+        limit: Option<u32>,
+    ) -> Inbox {
+        let counted: Vec<(String, u32)> = counted.into_iter().collect();
+        let counts = InquiryStatus::ALL
+            .into_iter()
+            .map(|s| {
+                let n = counted
+                    .iter()
+                    .filter(|(slug, _)| slug == s.slug())
+                    .map(|(_, n)| n)
+                    .sum();
+                (s, n)
+            })
+            .collect();
+        let more = limit.is_some_and(|l| parts.len() > l as usize);
+        if let Some(l) = limit {
+            parts.truncate(l as usize);
+        }
+        Inbox {
+            unread,
+            counts,
+            parts,
+            more,
+        }
+    }
 }
 
 /// A seller's answer to their part: a status move, a reply, or both.
@@ -425,12 +488,9 @@ pub trait Store: Send + Sync + 'static {
 
     async fn inquiry_by_token(&self, token: String) -> Result<Option<TrackedInquiry>, StoreError>;
 
-    /// The seller's parts, newest inquiry first, optionally only those in one status.
-    async fn seller_inbox(
-        &self,
-        seller_id: String,
-        status: Option<InquiryStatus>,
-    ) -> Result<Inbox, StoreError>;
+    /// A page of the seller's parts, newest inquiry first, with the inbox's unread and
+    /// per-stage counts.
+    async fn seller_inbox(&self, seller_id: String, page: InboxPage) -> Result<Inbox, StoreError>;
 
     /// Marks the seller's part of `reference` read (the first time only). `Ok(false)` if
     /// the seller has no such part.

@@ -24,7 +24,6 @@ use std::time::Duration;
 use async_trait::async_trait;
 use deadpool_postgres::{GenericClient, Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
 use etalase_model::cooperative::{ListingChange, Member, Membership, StaffProfile};
-use etalase_model::inquiry::InquiryStatus;
 use etalase_model::{Catalog, ListingStatus, Product, Seller};
 use serde::de::DeserializeOwned;
 use tokio_postgres::error::SqlState;
@@ -33,9 +32,9 @@ use tokio_postgres::NoTls;
 
 use super::codec::{parse_doc, parse_status, partnership_status_text, status_text, to_json};
 use super::{
-    migrations, Account, Actor, Inbox, NewInquiry, NewMemberRecord, PartUpdate, SaveOutcome,
-    SessionRecord, StaffAccount, StaffSessionRecord, Store, StoreError, StoreHealth, StoredInquiry,
-    TrackedInquiry, UpdateOutcome, UploadRecord,
+    migrations, Account, Actor, Inbox, InboxPage, NewInquiry, NewMemberRecord, PartUpdate,
+    SaveOutcome, SessionRecord, StaffAccount, StaffSessionRecord, Store, StoreError, StoreHealth,
+    StoredInquiry, TrackedInquiry, UpdateOutcome, UploadRecord,
 };
 use crate::store::DemandRow;
 
@@ -743,13 +742,9 @@ impl Store for PgStore {
         inquiry::by_token(&mut client, &token).await
     }
 
-    async fn seller_inbox(
-        &self,
-        seller_id: String,
-        status: Option<InquiryStatus>,
-    ) -> Result<Inbox, StoreError> {
+    async fn seller_inbox(&self, seller_id: String, page: InboxPage) -> Result<Inbox, StoreError> {
         let mut client = self.pool.get().await?;
-        inquiry::seller_inbox(&mut client, &seller_id, status).await
+        inquiry::seller_inbox(&mut client, &seller_id, &page).await
     }
 
     async fn mark_part_read(

@@ -31,8 +31,8 @@ use super::codec::{
     parse_doc, parse_inquiry_status, parse_status, partnership_status_text, status_text, to_json,
 };
 use super::{
-    migrations, next_status, Account, Actor, BuyerPart, DemandRow, Inbox, InboxPart, NewInquiry,
-    NewMemberRecord, PartEvent, PartUpdate, SaveOutcome, SessionRecord, StaffAccount,
+    migrations, next_status, Account, Actor, BuyerPart, DemandRow, Inbox, InboxPage, InboxPart,
+    NewInquiry, NewMemberRecord, PartEvent, PartUpdate, SaveOutcome, SessionRecord, StaffAccount,
     StaffSessionRecord, Store, StoreError, StoreHealth, StoredInquiry, TrackedInquiry,
     UpdateOutcome, UploadRecord,
 };
@@ -671,31 +671,44 @@ impl Store for SqliteStore {
         .await
     }
 
-    async fn seller_inbox(
-        &self,
-        seller_id: String,
-        status: Option<InquiryStatus>,
-    ) -> Result<Inbox, StoreError> {
+    async fn seller_inbox(&self, seller_id: String, page: InboxPage) -> Result<Inbox, StoreError> {
         self.with_conn(move |conn| {
             let unread: u32 = conn
                 .prepare_cached(
                     "SELECT count(*) FROM inquiry_parts WHERE seller_id = ?1 AND read_at IS NULL",
                 )?
                 .query_row([&seller_id], |r| r.get(0))?;
+            let counted: Vec<(String, u32)> = conn
+                .prepare_cached(
+                    "SELECT status, count(*) FROM inquiry_parts WHERE seller_id = ?1
+                     GROUP BY status",
+                )?
+                .query_map([&seller_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()?;
+            // One beyond the page says whether more follow; -1 is SQLite's "no limit".
+            let fetch = page.limit.map_or(-1, |l| i64::from(l) + 1);
             let ids: Vec<i64> = conn
                 .prepare_cached(
                     "SELECT p.inquiry_id FROM inquiry_parts p
                      JOIN inquiries i ON i.id = p.inquiry_id
                      WHERE p.seller_id = ?1 AND (?2 IS NULL OR p.status = ?2)
-                     ORDER BY i.created_at DESC, i.id DESC",
+                       AND (?3 IS NULL OR (i.created_at, i.id) <
+                            (SELECT c.created_at, c.id FROM inquiries c
+                             JOIN inquiry_parts cp ON cp.inquiry_id = c.id AND cp.seller_id = ?1
+                             WHERE c.reference = ?3))
+                     ORDER BY i.created_at DESC, i.id DESC
+                     LIMIT ?4",
                 )?
-                .query_map(params![seller_id, status.map(|s| s.slug())], |r| r.get(0))?
+                .query_map(
+                    params![seller_id, page.status.map(|s| s.slug()), page.before, fetch],
+                    |r| r.get(0),
+                )?
                 .collect::<Result<_, _>>()?;
             let parts = ids
                 .into_iter()
                 .map(|id| inbox_part(conn, id, &seller_id))
                 .collect::<Result<_, _>>()?;
-            Ok(Inbox { unread, parts })
+            Ok(Inbox::from_rows(unread, counted, parts, page.limit))
         })
         .await
     }
@@ -1087,7 +1100,10 @@ mod tests {
             store.health().await.unwrap().schema_version,
             migrations::SQLITE.len()
         );
-        let inbox = store.seller_inbox("s1".into(), None).await.unwrap();
+        let inbox = store
+            .seller_inbox("s1".into(), InboxPage::default())
+            .await
+            .unwrap();
         assert_eq!(inbox.unread, 1);
         assert_eq!(inbox.parts[0].reference, "PQ-2026-000001");
         assert!(inbox.parts[0].events.is_empty());

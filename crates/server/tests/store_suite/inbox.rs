@@ -31,7 +31,10 @@ async fn each_seller_reads_and_answers_only_their_part() {
         let s = &e.store;
         let (reference, a, b) = two_seller_inquiry(&e).await;
 
-        let inbox = s.seller_inbox(a.clone(), None).await.unwrap();
+        let inbox = s
+            .seller_inbox(a.clone(), InboxPage::default())
+            .await
+            .unwrap();
         assert_eq!(inbox.unread, 1, "{on}");
         assert_eq!(inbox.parts.len(), 1, "{on}");
         let part = &inbox.parts[0];
@@ -59,12 +62,18 @@ async fn each_seller_reads_and_answers_only_their_part() {
             "{on}"
         );
         assert_eq!(
-            s.seller_inbox(a.clone(), None).await.unwrap().unread,
+            s.seller_inbox(a.clone(), InboxPage::default())
+                .await
+                .unwrap()
+                .unread,
             0,
             "{on}"
         );
         assert_eq!(
-            s.seller_inbox(b.clone(), None).await.unwrap().unread,
+            s.seller_inbox(b.clone(), InboxPage::default())
+                .await
+                .unwrap()
+                .unread,
             1,
             "{on}: B's part untouched"
         );
@@ -106,7 +115,10 @@ async fn each_seller_reads_and_answers_only_their_part() {
             .unwrap();
         assert_eq!(other, UpdateOutcome::NotFound, "{on}");
         assert_eq!(
-            s.seller_inbox(a.clone(), None).await.unwrap().parts[0]
+            s.seller_inbox(a.clone(), InboxPage::default())
+                .await
+                .unwrap()
+                .parts[0]
                 .events
                 .len(),
             1,
@@ -129,7 +141,10 @@ async fn each_seller_reads_and_answers_only_their_part() {
         assert_eq!(part.events[2].to_status, None, "{on}");
         assert_eq!(part.events[2].reply.as_deref(), Some("Rp 2"), "{on}");
 
-        let filtered = s.seller_inbox(a.clone(), Some(New)).await.unwrap();
+        let filtered = s
+            .seller_inbox(a.clone(), InboxPage::only(New))
+            .await
+            .unwrap();
         assert!(filtered.parts.is_empty(), "{on}");
 
         // The buyer sees both parts, with seller, village and A's history.
@@ -183,27 +198,182 @@ async fn the_inbox_lists_newest_inquiry_first_and_filters_by_status() {
                 .map(|p| p.reference.clone())
                 .collect::<Vec<_>>()
         };
-        let inbox = s.seller_inbox(a.clone(), None).await.unwrap();
+        let inbox = s
+            .seller_inbox(a.clone(), InboxPage::default())
+            .await
+            .unwrap();
         assert_eq!(refs(&inbox), [&*mar, &feb, &jan], "{on}");
         assert_eq!(inbox.unread, 3, "{on}");
 
         s.update_part(answer(&a, &feb, Some(Quoted), Some("Rp 10.000")))
             .await
             .unwrap();
-        let quoted = s.seller_inbox(a.clone(), Some(Quoted)).await.unwrap();
+        let quoted = s
+            .seller_inbox(a.clone(), InboxPage::only(Quoted))
+            .await
+            .unwrap();
         assert_eq!(refs(&quoted), [feb.as_str()], "{on}");
         assert_eq!(quoted.unread, 2, "{on}: the badge counts the whole inbox");
-        let new = s.seller_inbox(a.clone(), Some(New)).await.unwrap();
+        let new = s
+            .seller_inbox(a.clone(), InboxPage::only(New))
+            .await
+            .unwrap();
         assert_eq!(refs(&new), [mar.as_str(), &jan], "{on}");
         assert_eq!(new.unread, 2, "{on}");
-        let won = s.seller_inbox(a.clone(), Some(Won)).await.unwrap();
+        let won = s
+            .seller_inbox(a.clone(), InboxPage::only(Won))
+            .await
+            .unwrap();
         assert!(won.parts.is_empty(), "{on}");
         assert_eq!(won.unread, 2, "{on}");
         let other = s
-            .seller_inbox(demo.sellers[1].id.clone(), None)
+            .seller_inbox(demo.sellers[1].id.clone(), InboxPage::default())
             .await
             .unwrap();
         assert_eq!((other.unread, other.parts.len()), (0, 0), "{on}");
+    }
+}
+
+/// Pages follow a cursor: `before` is the last reference of the page before, ties on the
+/// creation time go by the order stored, and an inquiry arriving between two pages does not
+/// shift the next one. The counts and the unread badge are the whole inbox's on every page.
+#[tokio::test]
+async fn the_inbox_pages_by_cursor_with_whole_inbox_counts() {
+    for e in engines().await {
+        let on = e.name;
+        let s = &e.store;
+        let demo = seed_demo(&e).await;
+        let (a, b) = (demo.sellers[0].id.clone(), demo.sellers[1].id.clone());
+        // Five of A's, oldest first; the 2nd and 3rd were sent in the same millisecond.
+        let mut sent = Vec::new();
+        for (i, at) in [
+            "2026-05-01T08:00:00.000Z",
+            "2026-05-02T08:00:00.000Z",
+            "2026-05-02T08:00:00.000Z",
+            "2026-05-03T08:00:00.000Z",
+            "2026-05-04T08:00:00.000Z",
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let stored = s
+                .create_inquiry(NewInquiry {
+                    created_at: Some(at.into()),
+                    ..inquiry(&format!("halaman-{i}"), &[&a])
+                })
+                .await
+                .unwrap();
+            sent.push(stored.reference);
+        }
+        // B's alone, newer than all of A's: its reference is no cursor for A.
+        let b_only = s
+            .create_inquiry(NewInquiry {
+                created_at: Some("2026-05-05T08:00:00.000Z".into()),
+                ..inquiry("halaman-b", &[&b])
+            })
+            .await
+            .unwrap()
+            .reference;
+        let newest_first: Vec<&str> = sent.iter().rev().map(String::as_str).collect();
+        s.update_part(answer(&a, &sent[3], Some(Quoted), None))
+            .await
+            .unwrap();
+        s.mark_part_read(a.clone(), sent[4].clone()).await.unwrap();
+
+        let page = |before: Option<&str>, limit: u32| InboxPage {
+            status: None,
+            before: before.map(Into::into),
+            limit: Some(limit),
+        };
+        let refs = |inbox: &etalase_server::store::Inbox| {
+            inbox
+                .parts
+                .iter()
+                .map(|p| p.reference.clone())
+                .collect::<Vec<_>>()
+        };
+        let mut walked = Vec::new();
+        let mut before: Option<String> = None;
+        let mut pages = 0;
+        loop {
+            let inbox = s
+                .seller_inbox(a.clone(), page(before.as_deref(), 2))
+                .await
+                .unwrap();
+            pages += 1;
+            assert!(inbox.parts.len() <= 2, "{on}");
+            // Answering marks a part read: two of A's five are read. The late arrival
+            // (after page 1) is new and unread.
+            let late = u32::from(pages > 1);
+            assert_eq!(inbox.unread, 3 + late, "{on}: page {pages}");
+            let expected: Vec<(InquiryStatus, u32)> = InquiryStatus::ALL
+                .into_iter()
+                .map(|st| match st {
+                    New => (st, 4 + late),
+                    Quoted => (st, 1),
+                    _ => (st, 0),
+                })
+                .collect();
+            assert_eq!(inbox.counts, expected, "{on}: page {pages}");
+            walked.extend(refs(&inbox));
+            if pages == 1 {
+                // One arrives between the pages; it belongs to a fresh first page only.
+                s.create_inquiry(NewInquiry {
+                    created_at: Some("2026-05-06T08:00:00.000Z".into()),
+                    ..inquiry("halaman-baru", &[&a])
+                })
+                .await
+                .unwrap();
+            }
+            if !inbox.more {
+                break;
+            }
+            before = inbox.parts.last().map(|p| p.reference.clone());
+        }
+        assert_eq!(walked, newest_first, "{on}: every part once, in order");
+        assert_eq!(pages, 3, "{on}: 2 + 2 + 1");
+
+        // A page exactly as long as what is left says no more follow.
+        let last_two = s
+            .seller_inbox(a.clone(), page(Some(newest_first[2]), 2))
+            .await
+            .unwrap();
+        assert_eq!(refs(&last_two), &newest_first[3..], "{on}");
+        assert!(!last_two.more, "{on}");
+
+        // The filter and the cursor together.
+        let new_only = s
+            .seller_inbox(
+                a.clone(),
+                InboxPage {
+                    status: Some(New),
+                    before: Some(newest_first[0].into()),
+                    limit: Some(10),
+                },
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            refs(&new_only),
+            &newest_first[2..],
+            "{on}: the quoted one left out"
+        );
+
+        // Someone else's reference, or none at all, is an empty page, not someone's data.
+        for stranger in [b_only.as_str(), "PQ-1999-000001"] {
+            let empty = s
+                .seller_inbox(a.clone(), page(Some(stranger), 2))
+                .await
+                .unwrap();
+            assert!(empty.parts.is_empty() && !empty.more, "{on}: {stranger}");
+        }
+        // No limit: the whole inbox (the CSV), the late arrival first.
+        let all = s
+            .seller_inbox(a.clone(), InboxPage::default())
+            .await
+            .unwrap();
+        assert_eq!(all.parts.len(), 6, "{on}");
+        assert!(!all.more, "{on}");
     }
 }
 
@@ -240,7 +410,10 @@ async fn mark_part_read_only_for_the_sellers_own_parts() {
                 .unwrap(),
             "{on}: again"
         );
-        let inbox = s.seller_inbox(a.clone(), None).await.unwrap();
+        let inbox = s
+            .seller_inbox(a.clone(), InboxPage::default())
+            .await
+            .unwrap();
         assert_eq!(inbox.unread, 0, "{on}");
         assert!(inbox.parts[0].read, "{on}");
         assert_eq!(
@@ -249,7 +422,7 @@ async fn mark_part_read_only_for_the_sellers_own_parts() {
         );
         assert!(inbox.parts[0].events.is_empty(), "{on}");
         assert!(
-            !s.seller_inbox(b, None).await.unwrap().parts[0].read,
+            !s.seller_inbox(b, InboxPage::default()).await.unwrap().parts[0].read,
             "{on}"
         );
     }
@@ -269,7 +442,10 @@ async fn update_part_follows_the_status_rules_and_refuses_without_writing() {
             UpdateOutcome::Illegal(IllegalTransition { from: New, to: Won }),
             "{on}"
         );
-        let inbox = s.seller_inbox(a.clone(), None).await.unwrap();
+        let inbox = s
+            .seller_inbox(a.clone(), InboxPage::default())
+            .await
+            .unwrap();
         assert_eq!(inbox.unread, 1, "{on}: a refused answer reads nothing");
         assert!(inbox.parts[0].events.is_empty(), "{on}");
         assert_eq!(inbox.parts[0].status, "new", "{on}");
@@ -322,7 +498,10 @@ async fn update_part_follows_the_status_rules_and_refuses_without_writing() {
             "{on}: won is final"
         );
         assert_eq!(
-            s.seller_inbox(a.clone(), Some(Won)).await.unwrap().parts[0]
+            s.seller_inbox(a.clone(), InboxPage::only(Won))
+                .await
+                .unwrap()
+                .parts[0]
                 .events
                 .len(),
             2,
@@ -356,7 +535,7 @@ async fn backdated_answers_keep_their_time_and_sort_oldest_first() {
             );
         }
         let part = s
-            .seller_inbox(a.clone(), None)
+            .seller_inbox(a.clone(), InboxPage::default())
             .await
             .unwrap()
             .parts

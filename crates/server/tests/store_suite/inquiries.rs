@@ -56,7 +56,7 @@ async fn a_repeated_idempotency_key_returns_the_first_inquiry() {
         assert_eq!(tracked.parts.len(), 1, "{on}");
         assert!(
             e.store
-                .seller_inbox(b.into(), None)
+                .seller_inbox(b.into(), InboxPage::default())
                 .await
                 .unwrap()
                 .parts
@@ -124,7 +124,11 @@ async fn concurrent_inquiries_with_distinct_keys_get_distinct_references() {
             assert_eq!(tracked.reference, stored.reference, "{on}");
             assert_eq!(tracked.parts.len(), 2, "{on}: both parts, whole");
         }
-        let inbox = e.store.seller_inbox(a.clone(), None).await.unwrap();
+        let inbox = e
+            .store
+            .seller_inbox(a.clone(), InboxPage::default())
+            .await
+            .unwrap();
         assert_eq!(inbox.parts.len(), N, "{on}");
         assert_eq!(inbox.unread as usize, N, "{on}");
         let listed: HashSet<_> = inbox.parts.into_iter().map(|p| p.reference).collect();
@@ -178,7 +182,11 @@ async fn concurrent_copies_of_one_inquiry_store_one_row() {
                 "{on}: only the stored copy's token tracks"
             );
         }
-        let inbox = e.store.seller_inbox(a.clone(), None).await.unwrap();
+        let inbox = e
+            .store
+            .seller_inbox(a.clone(), InboxPage::default())
+            .await
+            .unwrap();
         assert_eq!(inbox.parts.len(), 1, "{on}: one row");
         assert_eq!(e.store.demand_rows().await.unwrap().len(), 1, "{on}");
     }
@@ -200,7 +208,7 @@ async fn an_inquiry_for_an_unknown_seller_stores_nothing() {
         );
         assert!(
             e.store
-                .seller_inbox(a.into(), None)
+                .seller_inbox(a.into(), InboxPage::default())
                 .await
                 .unwrap()
                 .parts

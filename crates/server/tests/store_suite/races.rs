@@ -67,7 +67,7 @@ async fn answers_at_once_move_a_part_once() {
         );
         let part = e
             .store
-            .seller_inbox(a.clone(), None)
+            .seller_inbox(a.clone(), InboxPage::default())
             .await
             .unwrap()
             .parts

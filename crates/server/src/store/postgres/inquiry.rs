@@ -8,8 +8,8 @@ use etalase_model::{Seller, Village};
 use super::count;
 use crate::store::codec::{parse_doc, parse_inquiry_status};
 use crate::store::{
-    next_status, BuyerPart, DemandRow, Inbox, InboxPart, NewInquiry, PartEvent, PartUpdate,
-    StoreError, StoredInquiry, TrackedInquiry, UpdateOutcome,
+    next_status, BuyerPart, DemandRow, Inbox, InboxPage, InboxPart, NewInquiry, PartEvent,
+    PartUpdate, StoreError, StoredInquiry, TrackedInquiry, UpdateOutcome,
 };
 
 /// Writes one inquiry and its parts, or finds the earlier one with the same idempotency
@@ -168,7 +168,7 @@ pub(super) async fn by_token(
 pub(super) async fn seller_inbox(
     client: &mut deadpool_postgres::Object,
     seller_id: &str,
-    status: Option<InquiryStatus>,
+    page: &InboxPage,
 ) -> Result<Inbox, StoreError> {
     let tx = super::read_snapshot(client).await?;
     let unread: i64 = tx
@@ -178,13 +178,34 @@ pub(super) async fn seller_inbox(
         )
         .await?
         .get(0);
+    let counted: Vec<(String, u32)> = tx
+        .query(
+            "SELECT status, count(*) FROM inquiry_parts WHERE seller_id = $1 GROUP BY status",
+            &[&seller_id],
+        )
+        .await?
+        .iter()
+        .map(|r| (r.get(0), count(r.get(1))))
+        .collect();
+    // One beyond the page says whether more follow; LIMIT NULL is no limit.
+    let fetch = page.limit.map(|l| i64::from(l) + 1);
     let ids: Vec<i64> = tx
         .query(
             "SELECT p.inquiry_id FROM inquiry_parts p
              JOIN inquiries i ON i.id = p.inquiry_id
              WHERE p.seller_id = $1 AND ($2::text IS NULL OR p.status = $2)
-             ORDER BY i.created_at DESC, i.id DESC",
-            &[&seller_id, &status.map(|s| s.slug())],
+               AND ($3::text IS NULL OR (i.created_at, i.id) <
+                    (SELECT c.created_at, c.id FROM inquiries c
+                     JOIN inquiry_parts cp ON cp.inquiry_id = c.id AND cp.seller_id = $1
+                     WHERE c.reference = $3))
+             ORDER BY i.created_at DESC, i.id DESC
+             LIMIT $4",
+            &[
+                &seller_id,
+                &page.status.map(|s| s.slug()),
+                &page.before,
+                &fetch,
+            ],
         )
         .await?
         .iter()
@@ -195,10 +216,7 @@ pub(super) async fn seller_inbox(
         parts.push(inbox_part(&tx, id, seller_id).await?);
     }
     tx.commit().await?;
-    Ok(Inbox {
-        unread: count(unread),
-        parts,
-    })
+    Ok(Inbox::from_rows(count(unread), counted, parts, page.limit))
 }
 
 pub(super) async fn update_part(
