@@ -5,6 +5,8 @@
 use etalase_model::inquiry::{
     ExportInquiry, ExportItem, InquiryKind, InquiryStatus, PurchaseInquiry, PurchaseItem,
 };
+use std::collections::HashMap;
+
 use gloo_net::http::Request;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -161,15 +163,99 @@ pub struct InboxPart {
     pub events: Vec<Event>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// A page of an inbox, and then what the seller has on screen: the pages loaded so far,
+/// with the whole inbox's counts kept true as parts are read and answered here.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Inbox {
+    /// Unread parts in the whole inbox.
     pub unread: usize,
+    /// Parts in the whole inbox at each stage.
+    #[serde(default)]
+    pub counts: HashMap<InquiryStatus, usize>,
     pub parts: Vec<InboxPart>,
+    /// The cursor for the next page; `None` once the last page is here.
+    #[serde(default)]
+    pub next: Option<String>,
 }
 
-/// The parts at `url` (the signed-in seller's, or a member's for their operator), newest first.
-pub async fn inbox(url: &str) -> Result<Inbox, ApiError> {
-    let res = Request::get(url)
+impl Inbox {
+    /// Parts in the whole inbox at `status`, or at any stage.
+    pub fn count(&self, status: Option<InquiryStatus>) -> usize {
+        match status {
+            Some(s) => self.counts.get(&s).copied().unwrap_or(0),
+            None => self.counts.values().sum(),
+        }
+    }
+
+    /// Appends the next page. A part already on screen (the cursor makes that unlikely) is
+    /// not shown twice; the counts and cursor become the newer page's.
+    pub fn extend(&mut self, page: Inbox) {
+        let Inbox {
+            unread,
+            counts,
+            parts,
+            next,
+        } = page;
+        for part in parts {
+            if !self.parts.iter().any(|p| p.reference == part.reference) {
+                self.parts.push(part);
+            }
+        }
+        self.unread = unread;
+        self.counts = counts;
+        self.next = next;
+    }
+
+    /// Puts the server's answer for a part in place of the one on screen, moving it between
+    /// the stage counts and off the unread count as it changed.
+    pub fn replace(&mut self, updated: InboxPart) {
+        let Some(old) = self
+            .parts
+            .iter_mut()
+            .find(|p| p.reference == updated.reference)
+        else {
+            return;
+        };
+        if old.status != updated.status {
+            if let Some(n) = self.counts.get_mut(&old.status) {
+                *n = n.saturating_sub(1);
+            }
+            *self.counts.entry(updated.status).or_default() += 1;
+        }
+        if !old.read && updated.read {
+            self.unread = self.unread.saturating_sub(1);
+        }
+        *old = updated;
+    }
+
+    /// Marks a part on screen read.
+    pub fn mark_read(&mut self, reference: &str) {
+        if let Some(part) = self.parts.iter().find(|p| p.reference == reference) {
+            let read = InboxPart {
+                read: true,
+                ..part.clone()
+            };
+            self.replace(read);
+        }
+    }
+}
+
+/// A page of the parts at `base` (the signed-in seller's, or a member's for their
+/// operator), newest first: at one stage or all, after the `before` cursor or from the top.
+pub async fn inbox(
+    base: &str,
+    status: Option<InquiryStatus>,
+    before: Option<&str>,
+) -> Result<Inbox, ApiError> {
+    let mut query: Vec<(&str, &str)> = Vec::new();
+    if let Some(status) = status {
+        query.push(("status", status.slug()));
+    }
+    if let Some(before) = before {
+        query.push(("before", before));
+    }
+    let res = Request::get(base)
+        .query(query)
         .send()
         .await
         .map_err(|_| ApiError::Network)?;
@@ -233,4 +319,101 @@ pub async fn insights() -> Result<Insights, ApiError> {
         .await
         .map_err(|_| ApiError::Network)?;
     json_or_refusal(res).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use InquiryStatus::*;
+
+    fn part(reference: &str, status: InquiryStatus, read: bool) -> InboxPart {
+        InboxPart {
+            reference: reference.into(),
+            kind: InquiryKind::Purchase,
+            created_at: "2026-11-25T01:00:00.000Z".into(),
+            status,
+            read,
+            inquiry: Value::Null,
+            events: Vec::new(),
+        }
+    }
+
+    fn page(parts: Vec<InboxPart>, counts: &[(InquiryStatus, usize)], unread: usize) -> Inbox {
+        Inbox {
+            unread,
+            counts: counts.iter().copied().collect(),
+            parts,
+            next: None,
+        }
+    }
+
+    #[test]
+    fn an_answer_moves_a_part_between_the_counts_and_off_unread() {
+        let mut inbox = page(
+            vec![part("PQ-1", New, false), part("PQ-2", New, true)],
+            &[(New, 5), (Won, 1)],
+            3,
+        );
+        assert_eq!((inbox.count(None), inbox.count(Some(New))), (6, 5));
+        inbox.replace(part("PQ-1", Quoted, true));
+        assert_eq!(inbox.count(Some(New)), 4);
+        assert_eq!(inbox.count(Some(Quoted)), 1);
+        assert_eq!(inbox.count(None), 6, "a move, not a new part");
+        assert_eq!(inbox.unread, 2);
+        assert_eq!(inbox.parts[0].status, Quoted);
+        // A reply alone changes neither; a part not on screen changes nothing.
+        inbox.replace(part("PQ-1", Quoted, true));
+        inbox.replace(part("PQ-9", Won, true));
+        assert_eq!(
+            (
+                inbox.count(Some(Quoted)),
+                inbox.count(Some(Won)),
+                inbox.unread
+            ),
+            (1, 1, 2)
+        );
+    }
+
+    #[test]
+    fn reading_counts_once() {
+        let mut inbox = page(vec![part("PQ-1", New, false)], &[(New, 1)], 1);
+        inbox.mark_read("PQ-1");
+        inbox.mark_read("PQ-1");
+        assert_eq!(inbox.unread, 0);
+        assert!(inbox.parts[0].read);
+        assert_eq!(inbox.count(Some(New)), 1);
+    }
+
+    #[test]
+    fn the_next_page_appends_without_repeats_and_brings_fresh_counts() {
+        let mut inbox = page(
+            vec![part("PQ-3", New, false), part("PQ-2", New, false)],
+            &[(New, 3)],
+            3,
+        );
+        inbox.next = Some("PQ-2".into());
+        let older = page(
+            vec![part("PQ-2", New, false), part("PQ-1", Won, true)],
+            &[(New, 3), (Won, 1)],
+            4,
+        );
+        inbox.extend(older);
+        let refs: Vec<&str> = inbox.parts.iter().map(|p| p.reference.as_str()).collect();
+        assert_eq!(refs, ["PQ-3", "PQ-2", "PQ-1"]);
+        assert_eq!(
+            (inbox.count(None), inbox.unread, inbox.next.as_deref()),
+            (4, 4, None)
+        );
+    }
+
+    #[test]
+    fn counts_decode_by_stage_slug() {
+        let inbox: Inbox = serde_json::from_str(
+            r#"{"unread":1,"counts":{"new":2,"quoted":1,"won":0,"lost":0,"closed":0,"replied":0},"parts":[],"next":"PQ-2026-000007"}"#,
+        )
+        .unwrap();
+        assert_eq!(inbox.count(Some(New)), 2);
+        assert_eq!(inbox.count(None), 3);
+        assert_eq!(inbox.next.as_deref(), Some("PQ-2026-000007"));
+    }
 }

@@ -91,6 +91,9 @@ crate::i18n::text_table! {
     loading_inbox: "Memuat permintaan…", "Loading requests…";
     inbox_empty: "Belum ada permintaan. Permintaan pembeli untuk produk Anda muncul di sini.", "No requests yet. Buyers' requests for your products appear here.";
     inbox_filter_empty: "Tidak ada permintaan dengan status ini.", "No requests with this status.";
+    inbox_shown_of: "{} dari {} permintaan ditampilkan", "Showing {} of {} requests";
+    show_older: "Tampilkan yang lebih lama", "Show older requests";
+    loading_older: "Memuat yang lebih lama…", "Loading older requests…";
     history_heading: "Riwayat", "History";
     reply_label: "Balasan untuk pembeli", "Reply to the buyer";
     reply_hint: "Contoh: Stok ada 500 kg, harga FOB Samarinda Rp 18.000/kg, siap kirim 2 minggu.", "E.g. 500 kg in stock, FOB Samarinda Rp 18,000/kg, ready in 2 weeks.";

@@ -153,6 +153,68 @@ test('hotel basket with two sellers: tracked per seller, the seller quotes, the 
   await expect(page.locator('.part', { hasNotText: 'UD Kerupuk Udang Sepatin Jaya' }).locator('.part-head .chip')).toHaveText('Baru');
 });
 
+test('a long inbox comes a page at a time; tabs fetch their own stage with whole-inbox counts', async ({ page, request }, info) => {
+  test.setTimeout(90_000);
+  // More inquiries for the demo seller than one page holds (20), straight to the API.
+  const catalog = await (await request.get('/api/catalog')).json();
+  const product = catalog.products.find((p: { id: string }) => p.id === DEMO_SELLER_PRODUCT);
+  const run = `${info.project.name}-${Date.now()}`;
+  for (let i = 0; i < 21; i++) {
+    const res = await request.post('/api/inquiries', {
+      headers: { 'idempotency-key': `paging-${run}-${i}` },
+      data: {
+        kind: 'purchase',
+        purchase: {
+          organisation: `Rumah Makan Halaman ${i}`,
+          contact_name: 'Sri Wahyuni',
+          email: 'dapur@rumahmakan.example',
+          whatsapp: '0812 5555 6666',
+          city: 'Tenggarong',
+          items: [{ product_id: product.id, quantity: Math.max(product.moq, 1), unit: product.unit }],
+          recurrence: 'weekly',
+          wanted_by: isoDaysAhead(10),
+          note: '',
+        },
+      },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+  }
+
+  await page.goto('/masuk');
+  await page.getByLabel('Nomor WhatsApp').fill('0812 0000 0001');
+  await page.getByLabel('Kata sandi', { exact: true }).fill('desa-demo-2026');
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await expect(page).toHaveURL(/\/penjual$/);
+  await page.getByRole('link', { name: 'Permintaan masuk' }).click();
+
+  const items = page.locator('.inbox-item');
+  const allTab = page.locator('.filter-tab', { hasText: 'Semua' });
+  await expect(items).toHaveCount(20);
+  const total = Number(await allTab.locator('.count').innerText());
+  expect(total).toBeGreaterThanOrEqual(21 + 5); // ours and the demo's
+  await expect(items.first()).toContainText('Rumah Makan Halaman 20'); // newest first
+  const more = page.getByRole('button', { name: 'Tampilkan yang lebih lama' });
+  await expect(page.locator('.inbox-more')).toContainText(`20 dari ${total} permintaan ditampilkan`);
+  await page.locator('.inbox-more').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `artifacts/screenshots/inbox-paged-${info.project.name}.png` });
+  for (let shown = 20; shown < total; shown = Math.min(shown + 20, total)) {
+    await more.click();
+    await expect(items).toHaveCount(Math.min(shown + 20, total));
+  }
+  await expect(more).toBeHidden();
+  const references = await page.locator('.inbox-ref').allInnerTexts();
+  expect(new Set(references).size).toBe(total); // every part once
+
+  // A stage's tab asks the server for that stage; the counts stay the whole inbox's.
+  const newTab = page.locator('.filter-tab', { hasText: 'Baru' });
+  const fresh = Number(await newTab.locator('.count').innerText());
+  await newTab.click();
+  await expect(items).toHaveCount(Math.min(fresh, 20));
+  await expect(page.locator('.inbox-item summary .chip.status-new')).toHaveCount(Math.min(fresh, 20));
+  await expect(allTab.locator('.count')).toHaveText(String(total));
+  await expect(more).toBeVisible({ visible: fresh > 20 });
+});
+
 test('demand insights draw charts with a table alternative from stored inquiries', async ({ page }, info) => {
   await page.goto('/wawasan');
   await expect(page.getByRole('heading', { name: 'Wawasan permintaan' })).toBeVisible();

@@ -632,4 +632,26 @@ async fn demo_data_fills_the_inbox_and_the_insights() {
         let body: Value = res.json().await.unwrap();
         assert_eq!(body["fields"][0]["field"], "limit", "{body}");
     }
+    // So is a cursor that is no reference; a reference in lower case is forgiven.
+    let res = http
+        .get(server.url("/api/seller/inquiries?before=PQ-2026-00001%00"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(
+        body["fields"],
+        json!([{"field": "before", "rule": {"rule": "inquiry_reference"}}])
+    );
+    let second = parts[1]["reference"].as_str().unwrap();
+    let after_first = get_json(
+        &http,
+        server.url(&format!(
+            "/api/seller/inquiries?before={}",
+            parts[0]["reference"].as_str().unwrap().to_lowercase()
+        )),
+    )
+    .await;
+    assert_eq!(after_first["parts"][0]["reference"], second);
 }

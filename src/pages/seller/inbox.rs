@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
-use crate::api::inquiry::{self, Form, InboxPart};
+use crate::api::inquiry::{self, Form, Inbox as InboxState, InboxPart};
 use crate::api::ApiError;
 use crate::catalog_data::CatalogData;
 use crate::components::{EventList, LineList, StatusChip, WithCatalog};
@@ -36,10 +36,12 @@ fn Inbox(data: Arc<CatalogData>) -> impl IntoView {
     let i18n = use_i18n();
     let q = move || i18n.q();
     let workspace = use_workspace();
-    let url = workspace.inquiries_url();
+    let url = StoredValue::new(workspace.inquiries_url());
+    let filter = RwSignal::new(None::<InquiryStatus>);
+    // Each tab asks the server for its own first page; the pages after it come on request.
     let loaded = LocalResource::new(move || {
-        let url = url.clone();
-        async move { inquiry::inbox(&url).await }
+        let status = filter.get();
+        async move { (status, inquiry::inbox(&url.get_value(), status, None).await) }
     });
     let ws = workspace.clone();
     let member_name = workspace.member.clone().map(|m| m.name);
@@ -48,28 +50,56 @@ fn Inbox(data: Arc<CatalogData>) -> impl IntoView {
         .clone()
         .map(|m| view! { <super::cooperative::MemberBanner member=m/> });
     let own = workspace.member.is_none();
-    let parts = RwSignal::new(Vec::<InboxPart>::new());
+    let inbox = RwSignal::new(InboxState::default());
+    // Which tab the parts on screen belong to: until the tab's page is here, the list is
+    // the last tab's (filtered below to the new stage) and marked busy.
+    let showing = RwSignal::new(None::<Option<InquiryStatus>>);
     let error = RwSignal::new(None::<ApiError>);
     Effect::new(move |_| match loaded.get() {
-        Some(Ok(inbox)) => {
-            parts.set(inbox.parts);
+        Some((status, Ok(page))) => {
+            inbox.set(page);
+            showing.set(Some(status));
             error.set(None);
         }
-        Some(Err(ApiError::Refused(code))) if code == "sign_in_required" => ws.signed_out(),
-        Some(Err(err)) => error.set(Some(err)),
+        Some((_, Err(ApiError::Refused(code)))) if code == "sign_in_required" => ws.signed_out(),
+        Some((_, Err(err))) => error.set(Some(err)),
         None => {}
     });
-    let filter = RwSignal::new(None::<InquiryStatus>);
+    let busy = move || showing.get() != Some(filter.get());
+    let older = RwSignal::new(OlderState::Idle);
+    let load_older = move |_| {
+        let Some(before) = inbox.with_untracked(|i| i.next.clone()) else {
+            return;
+        };
+        let status = filter.get_untracked();
+        older.set(OlderState::Loading);
+        spawn_local(async move {
+            let page = inquiry::inbox(&url.get_value(), status, Some(&before)).await;
+            // A tab switched meanwhile has its own first page coming: drop this one.
+            if filter.get_untracked() != status {
+                older.set(OlderState::Idle);
+                return;
+            }
+            match page {
+                Ok(page) => {
+                    inbox.update(|i| i.extend(page));
+                    older.set(OlderState::Idle);
+                }
+                Err(err) => older.set(OlderState::Failed(err)),
+            }
+        });
+    };
+    Effect::new(move |_| {
+        filter.track();
+        older.set(OlderState::Idle);
+    });
     // Which part is open survives its row being redrawn after a reply.
     let open = RwSignal::new(None::<String>);
-    let unread = move || parts.with(|p| p.iter().filter(|p| !p.read).count());
-    let count = move |s: Option<InquiryStatus>| {
-        parts.with(|p| p.iter().filter(|p| s.is_none_or(|s| p.status == s)).count())
-    };
     let shown = move || {
         let f = filter.get();
-        parts.with(|p| {
-            p.iter()
+        inbox.with(|i| {
+            i.parts
+                .iter()
                 .filter(|p| f.is_none_or(|s| p.status == s))
                 .cloned()
                 .collect::<Vec<_>>()
@@ -80,7 +110,7 @@ fn Inbox(data: Arc<CatalogData>) -> impl IntoView {
             <button type="button" class="filter-tab" aria-pressed=move || (filter.get() == s).to_string()
                 on:click=move |_| filter.set(s)>
                 {move || s.map_or(q().all_statuses, |s| s.label(i18n.lang()))}
-                <span class="count">{move || count(s)}</span>
+                <span class="count">{move || inbox.with(|i| i.count(s))}</span>
             </button>
         }
     };
@@ -93,7 +123,7 @@ fn Inbox(data: Arc<CatalogData>) -> impl IntoView {
             <div class="dashboard-head">
                 <div>
                     <h1>{move || q().inbox_title}</h1>
-                    <p class="muted" role="status">{move || fill(q().unread_count, &[&unread()])}</p>
+                    <p class="muted" role="status">{move || fill(q().unread_count, &[&inbox.with(|i| i.unread)])}</p>
                 </div>
                 // The CSV is the seller's own export; an operator reads it in the member's inbox.
                 {own.then(|| view! {
@@ -107,16 +137,61 @@ fn Inbox(data: Arc<CatalogData>) -> impl IntoView {
             <p class="notice error" role="alert" hidden=move || error.with(Option::is_none)>
                 {move || error.get().map(|e| Said::Refusal(e).render(i18n.s()))}
             </p>
-            <p class="muted" role="status" hidden=move || loaded.get().is_some()>{move || q().loading_inbox}</p>
-            <div class="empty-state" hidden=move || loaded.get().is_none() || !shown().is_empty()>
-                <p>{move || if parts.with(Vec::is_empty) { q().inbox_empty } else { q().inbox_filter_empty }}</p>
+            <p class="muted" role="status" hidden=move || !busy() || error.with(Option::is_some)>{move || q().loading_inbox}</p>
+            <div class="empty-state" hidden=move || busy() || !shown().is_empty()>
+                <p>{move || if inbox.with(|i| i.count(None) == 0) { q().inbox_empty } else { q().inbox_filter_empty }}</p>
             </div>
-            <ul class="inbox-list">
+            <ul class="inbox-list" aria-busy=move || busy().to_string()>
                 <For each=shown key=|p| (p.reference.clone(), p.status, p.events.len()) let:part>
-                    <InboxItem part=part parts=parts open=open data=data.clone()/>
+                    <InboxItem part=part inbox=inbox open=open data=data.clone()/>
                 </For>
             </ul>
+            <OlderParts older=older on_load=load_older
+                hidden=Signal::derive(move || busy() || inbox.with(|i| i.next.is_none()))
+                shown=Signal::derive(move || shown().len())
+                total=Signal::derive(move || inbox.with(|i| i.count(filter.get())))/>
         </section>
+    }
+}
+
+/// The "show older" button under a page, and what became of its last press.
+#[derive(Debug, Clone, PartialEq)]
+enum OlderState {
+    Idle,
+    Loading,
+    Failed(ApiError),
+}
+
+/// Asks for the page after the last one loaded, while there is one; a failure says so
+/// beside the button, and the parts already on screen stay.
+#[component]
+fn OlderParts(
+    older: RwSignal<OlderState>,
+    /// While a tab's first page is on its way, or once the last page is here.
+    hidden: Signal<bool>,
+    /// Parts on screen in this tab.
+    shown: Signal<usize>,
+    /// Parts in this tab in the whole inbox.
+    total: Signal<usize>,
+    on_load: impl Fn(leptos::ev::MouseEvent) + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let q = move || i18n.q();
+    let loading = move || older.with(|o| *o == OlderState::Loading);
+    view! {
+        <div class="inbox-more" hidden=hidden>
+            <p class="muted small">{move || fill(q().inbox_shown_of, &[&shown.get(), &total.get()])}</p>
+            <button type="button" class="button secondary" on:click=on_load
+                disabled=loading aria-busy=move || loading().to_string()>
+                {move || if loading() { q().loading_older } else { q().show_older }}
+            </button>
+            <p class="notice error" role="alert" hidden=move || !matches!(older.get(), OlderState::Failed(_))>
+                {move || match older.get() {
+                    OlderState::Failed(e) => Said::Refusal(e).render(i18n.s()),
+                    _ => String::new(),
+                }}
+            </p>
+        </div>
     }
 }
 
@@ -125,7 +200,8 @@ fn Inbox(data: Arc<CatalogData>) -> impl IntoView {
 #[component]
 fn InboxItem(
     part: InboxPart,
-    parts: RwSignal<Vec<InboxPart>>,
+    /// The inbox on screen, updated in place when this part is read or answered.
+    inbox: RwSignal<InboxState>,
     /// The reference of the open part, if any.
     open: RwSignal<Option<String>>,
     data: Arc<CatalogData>,
@@ -147,20 +223,14 @@ fn InboxItem(
     let unread = {
         let reference = reference.clone();
         Memo::new(move |_| {
-            parts.with(|all| all.iter().any(|p| p.reference == reference && !p.read))
+            inbox.with(|i| i.parts.iter().any(|p| p.reference == reference && !p.read))
         })
     };
     let is_open = {
         let reference = reference.clone();
         move || open.with(|o| o.as_deref() == Some(reference.as_str()))
     };
-    let replace = move |updated: InboxPart| {
-        parts.update(|all| {
-            if let Some(p) = all.iter_mut().find(|p| p.reference == updated.reference) {
-                *p = updated;
-            }
-        })
-    };
+    let replace = move |updated: InboxPart| inbox.update(|i| i.replace(updated));
     let on_toggle = {
         let reference = reference.clone();
         move |ev: leptos::ev::Event| {
@@ -181,11 +251,7 @@ fn InboxItem(
                 let csrf = session.csrf().unwrap_or_default();
                 spawn_local(async move {
                     if inquiry::mark_read(&csrf, &reference).await.is_ok() {
-                        parts.update(|all| {
-                            if let Some(p) = all.iter_mut().find(|p| p.reference == reference) {
-                                p.read = true;
-                            }
-                        });
+                        inbox.update(|i| i.mark_read(&reference));
                     }
                 });
             }

@@ -95,6 +95,9 @@ pub enum Rule {
     /// forward; won, lost and closed are final). Checked by the server only, against the
     /// stored stage.
     IllegalStatusMove,
+    /// Not an inquiry reference (`PQ-2026-000123`, `RFQ-2026-000123`; see
+    /// [`crate::inquiry::parse_reference`]).
+    InquiryReference,
 }
 
 impl Rule {
@@ -193,6 +196,12 @@ impl Rule {
             (IllegalStatusMove, Lang::En) => {
                 "The inquiry cannot move to that status from where it is.".into()
             }
+            (InquiryReference, Lang::Id) => {
+                "Bukan nomor permintaan. Contoh: PQ-2026-000123 atau RFQ-2026-000123.".into()
+            }
+            (InquiryReference, Lang::En) => {
+                "Not a request reference. Example: PQ-2026-000123 or RFQ-2026-000123.".into()
+            }
         }
     }
 }
@@ -266,6 +275,7 @@ mod tests {
             Rule::TooFarAhead { days: 730 },
             Rule::ValidUntilAfterRequiredBy,
             Rule::IllegalStatusMove,
+            Rule::InquiryReference,
         ];
         // Adding a variant without listing it above stops this from compiling.
         for rule in &rules {
@@ -296,7 +306,8 @@ mod tests {
                 | Rule::NotBeforeToday
                 | Rule::TooFarAhead { .. }
                 | Rule::ValidUntilAfterRequiredBy
-                | Rule::IllegalStatusMove => {}
+                | Rule::IllegalStatusMove
+                | Rule::InquiryReference => {}
             }
             assert_ne!(rule.message(Lang::Id), rule.message(Lang::En), "{rule:?}");
         }

@@ -323,7 +323,7 @@ pub async fn upload_for_member(
         (status = 401, description = "`sign_in_required`", body = ErrorBody),
         (status = 403, description = "`wrong_role`", body = ErrorBody),
         (status = 404, description = "`not_found`", body = ErrorBody),
-        (status = 422, description = "`invalid`: `status` names no stage, or `limit` is outside 1–100", body = ErrorBody),
+        (status = 422, description = "`invalid`: `status` names no stage, `before` is no reference, or `limit` is outside 1–100", body = ErrorBody),
         (status = 503, description = "`store_unavailable`", body = ErrorBody),
     )
 )]

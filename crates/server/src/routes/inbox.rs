@@ -13,7 +13,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use etalase_model::inquiry::{
-    ExportInquiry, ExportItem, InquiryStatus, PurchaseInquiry, PurchaseItem,
+    parse_reference, ExportInquiry, ExportItem, InquiryStatus, PurchaseInquiry, PurchaseItem,
 };
 use etalase_model::rules::{FieldError, Rule};
 use serde::{Deserialize, Serialize};
@@ -127,7 +127,7 @@ impl From<PartEvent> for EventView {
         (status = 200, description = "A page of the seller's parts of inquiries, newest first, with the whole inbox's unread and per-stage counts", body = InboxView),
         (status = 400, description = "`malformed`: the query string", body = ErrorBody),
         (status = 401, description = "`sign_in_required`", body = ErrorBody),
-        (status = 422, description = "`invalid`: `status` names no stage, or `limit` is outside 1–100", body = ErrorBody),
+        (status = 422, description = "`invalid`: `status` names no stage, `before` is no reference, or `limit` is outside 1–100", body = ErrorBody),
         (status = 503, description = "`store_unavailable`", body = ErrorBody),
     )
 )]
@@ -163,10 +163,18 @@ pub(crate) async fn inbox_of(
         };
         return Err(ApiError::Invalid(vec![FieldError::new("limit", rule)]));
     }
-    let before = query
-        .before
-        .map(|r| r.trim().to_string())
-        .filter(|r| !r.is_empty());
+    // The cursor is a reference the server handed out; anything else is a client's bug,
+    // said by name rather than answered with an empty page.
+    let before = match query.before.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(r) => Some(
+            parse_reference(r)
+                .map_err(|_| {
+                    ApiError::Invalid(vec![FieldError::new("before", Rule::InquiryReference)])
+                })?
+                .to_string(),
+        ),
+    };
     let page = InboxPage {
         status,
         before,
