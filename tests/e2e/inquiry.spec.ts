@@ -197,6 +197,13 @@ test('a long inbox comes a page at a time; tabs fetch their own stage with whole
   await expect(page.locator('.inbox-more')).toContainText(`20 dari ${total} permintaan ditampilkan`);
   await page.locator('.inbox-more').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `artifacts/screenshots/inbox-paged-${info.project.name}.png` });
+  // The connection drops as the seller asks for more: said beside the button, nothing lost.
+  await page.route(/\/api\/seller\/inquiries\?.*before=/, (route) => route.abort('internetdisconnected'));
+  await more.click();
+  const failed = page.locator('.inbox-more [role=alert]');
+  await expect(failed).toHaveText('Tidak ada koneksi internet. Coba lagi saat sinyal kembali.');
+  await expect(items).toHaveCount(20);
+  await page.unroute(/\/api\/seller\/inquiries\?.*before=/);
   for (let shown = 20; shown < total; shown = Math.min(shown + 20, total)) {
     await more.click();
     await expect(items).toHaveCount(Math.min(shown + 20, total));
