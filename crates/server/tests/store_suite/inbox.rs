@@ -24,6 +24,23 @@ async fn two_seller_inquiry(e: &Fresh) -> (String, String, String) {
     (stored.reference, a, b)
 }
 
+/// An inquiry under `key` for `sellers`, backdated to `at`; answers its reference.
+async fn sent_at(e: &Fresh, key: &str, sellers: &[&str], at: &str) -> String {
+    e.store
+        .create_inquiry(NewInquiry {
+            created_at: Some(at.into()),
+            ..inquiry(key, sellers)
+        })
+        .await
+        .unwrap()
+        .reference
+}
+
+/// The references on a page, in its order.
+fn refs(inbox: &etalase_server::store::Inbox) -> Vec<String> {
+    inbox.parts.iter().map(|p| p.reference.clone()).collect()
+}
+
 #[tokio::test]
 async fn each_seller_reads_and_answers_only_their_part() {
     for e in engines().await {
@@ -175,29 +192,9 @@ async fn the_inbox_lists_newest_inquiry_first_and_filters_by_status() {
         let s = &e.store;
         let demo = seed_demo(&e).await;
         let a = demo.sellers[0].id.clone();
-        let mut references = Vec::new();
-        for (key, at) in [
-            ("januari", "2026-01-15T08:00:00.000Z"),
-            ("maret", "2026-03-15T08:00:00.000Z"),
-            ("februari", "2026-02-15T08:00:00.000Z"),
-        ] {
-            let stored = s
-                .create_inquiry(NewInquiry {
-                    created_at: Some(at.into()),
-                    ..inquiry(key, &[&a])
-                })
-                .await
-                .unwrap();
-            references.push(stored.reference);
-        }
-        let [jan, mar, feb] = <[String; 3]>::try_from(references).unwrap();
-        let refs = |inbox: &etalase_server::store::Inbox| {
-            inbox
-                .parts
-                .iter()
-                .map(|p| p.reference.clone())
-                .collect::<Vec<_>>()
-        };
+        let jan = sent_at(&e, "januari", &[&a], "2026-01-15T08:00:00.000Z").await;
+        let mar = sent_at(&e, "maret", &[&a], "2026-03-15T08:00:00.000Z").await;
+        let feb = sent_at(&e, "februari", &[&a], "2026-02-15T08:00:00.000Z").await;
         let inbox = s
             .seller_inbox(a.clone(), InboxPage::default())
             .await
@@ -256,24 +253,10 @@ async fn the_inbox_pages_by_cursor_with_whole_inbox_counts() {
         .into_iter()
         .enumerate()
         {
-            let stored = s
-                .create_inquiry(NewInquiry {
-                    created_at: Some(at.into()),
-                    ..inquiry(&format!("halaman-{i}"), &[&a])
-                })
-                .await
-                .unwrap();
-            sent.push(stored.reference);
+            sent.push(sent_at(&e, &format!("halaman-{i}"), &[&a], at).await);
         }
         // B's alone, newer than all of A's: its reference is no cursor for A.
-        let b_only = s
-            .create_inquiry(NewInquiry {
-                created_at: Some("2026-05-05T08:00:00.000Z".into()),
-                ..inquiry("halaman-b", &[&b])
-            })
-            .await
-            .unwrap()
-            .reference;
+        let b_only = sent_at(&e, "halaman-b", &[&b], "2026-05-05T08:00:00.000Z").await;
         let newest_first: Vec<&str> = sent.iter().rev().map(String::as_str).collect();
         s.update_part(answer(&a, &sent[3], Some(Quoted), None))
             .await
@@ -284,13 +267,6 @@ async fn the_inbox_pages_by_cursor_with_whole_inbox_counts() {
             status: None,
             before: before.map(Into::into),
             limit: Some(limit),
-        };
-        let refs = |inbox: &etalase_server::store::Inbox| {
-            inbox
-                .parts
-                .iter()
-                .map(|p| p.reference.clone())
-                .collect::<Vec<_>>()
         };
         let mut walked = Vec::new();
         let mut before: Option<String> = None;
@@ -318,12 +294,7 @@ async fn the_inbox_pages_by_cursor_with_whole_inbox_counts() {
             walked.extend(refs(&inbox));
             if pages == 1 {
                 // One arrives between the pages; it belongs to a fresh first page only.
-                s.create_inquiry(NewInquiry {
-                    created_at: Some("2026-05-06T08:00:00.000Z".into()),
-                    ..inquiry("halaman-baru", &[&a])
-                })
-                .await
-                .unwrap();
+                sent_at(&e, "halaman-baru", &[&a], "2026-05-06T08:00:00.000Z").await;
             }
             if !inbox.more {
                 break;
