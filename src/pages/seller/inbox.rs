@@ -67,6 +67,7 @@ fn Inbox(data: Arc<CatalogData>) -> impl IntoView {
     });
     let busy = move || showing.get() != Some(filter.get());
     let older = RwSignal::new(OlderState::Idle);
+    let ws_older = StoredValue::new(workspace.clone());
     let load_older = move |_| {
         let Some(before) = inbox.with_untracked(|i| i.next.clone()) else {
             return;
@@ -84,6 +85,10 @@ fn Inbox(data: Arc<CatalogData>) -> impl IntoView {
                 Ok(page) => {
                     inbox.update(|i| i.extend(page));
                     older.set(OlderState::Idle);
+                }
+                Err(ApiError::Refused(code)) if code == "sign_in_required" => {
+                    older.set(OlderState::Idle);
+                    ws_older.with_value(|w| w.signed_out());
                 }
                 Err(err) => older.set(OlderState::Failed(err)),
             }
