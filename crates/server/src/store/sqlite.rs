@@ -673,6 +673,9 @@ impl Store for SqliteStore {
 
     async fn seller_inbox(&self, seller_id: String, page: InboxPage) -> Result<Inbox, StoreError> {
         self.with_conn(move |conn| {
+            // One read transaction, so the counts and the page are of one moment even when
+            // the group-commit writer (its own connection) commits an inquiry in between.
+            let conn = conn.transaction()?;
             let unread: u32 = conn
                 .prepare_cached(
                     "SELECT count(*) FROM inquiry_parts WHERE seller_id = ?1 AND read_at IS NULL",
@@ -706,8 +709,9 @@ impl Store for SqliteStore {
                 .collect::<Result<_, _>>()?;
             let parts = ids
                 .into_iter()
-                .map(|id| inbox_part(conn, id, &seller_id))
-                .collect::<Result<_, _>>()?;
+                .map(|id| inbox_part(&conn, id, &seller_id))
+                .collect::<Result<Vec<_>, StoreError>>()?;
+            conn.commit()?;
             Ok(Inbox::from_rows(unread, counted, parts, page.limit))
         })
         .await
