@@ -2,11 +2,11 @@
 //! insights. The forms themselves are the shared model's types, so what the app checks is
 //! exactly what the server checks.
 
+use std::collections::HashMap;
+
 use etalase_model::inquiry::{
     ExportInquiry, ExportItem, InquiryKind, InquiryStatus, PurchaseInquiry, PurchaseItem,
 };
-use std::collections::HashMap;
-
 use gloo_net::http::Request;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
