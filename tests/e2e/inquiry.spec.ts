@@ -11,6 +11,16 @@ function isoDaysAhead(days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Signs in as the demo seller (who sells DEMO_SELLER_PRODUCT) and opens their inbox. */
+async function openDemoInbox(page: Page) {
+  await page.goto('/masuk');
+  await page.getByLabel('Nomor WhatsApp').fill('0812 0000 0001');
+  await page.getByLabel('Kata sandi', { exact: true }).fill('desa-demo-2026');
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await expect(page).toHaveURL(/\/penjual$/);
+  await page.getByRole('link', { name: 'Permintaan masuk' }).click();
+}
+
 async function shot(page: Page, name: string, project: string) {
   await page.screenshot({ path: `artifacts/screenshots/${name}-${project}.png`, fullPage: true });
 }
@@ -108,12 +118,7 @@ test('hotel basket with two sellers: tracked per seller, the seller quotes, the 
   // The seller signs in (another browser), finds it unread in the inbox, and quotes.
   const sellerContext = await browser.newContext({ viewport: page.viewportSize() ?? undefined });
   const seller = await sellerContext.newPage();
-  await seller.goto('/masuk');
-  await seller.getByLabel('Nomor WhatsApp').fill('0812 0000 0001');
-  await seller.getByLabel('Kata sandi', { exact: true }).fill('desa-demo-2026');
-  await seller.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await expect(seller).toHaveURL(/\/penjual$/);
-  await seller.getByRole('link', { name: 'Permintaan masuk' }).click();
+  await openDemoInbox(seller);
   const item = seller.locator('.inbox-item', { hasText: reference });
   await expect(item.locator('.new-dot')).toBeVisible();
   await item.locator('summary').click();
@@ -180,12 +185,7 @@ test('a long inbox comes a page at a time; tabs fetch their own stage with whole
     expect(res.status(), await res.text()).toBe(201);
   }
 
-  await page.goto('/masuk');
-  await page.getByLabel('Nomor WhatsApp').fill('0812 0000 0001');
-  await page.getByLabel('Kata sandi', { exact: true }).fill('desa-demo-2026');
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await expect(page).toHaveURL(/\/penjual$/);
-  await page.getByRole('link', { name: 'Permintaan masuk' }).click();
+  await openDemoInbox(page);
 
   const items = page.locator('.inbox-item');
   const allTab = page.locator('.filter-tab', { hasText: 'Semua' });
