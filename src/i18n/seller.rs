@@ -3,7 +3,7 @@
 //! Each entry names the field once with its Indonesian and English text side by side, so a
 //! translation cannot go missing and a reviewer reads both at once.
 
-use etalase_photo::PhotoHint;
+use etalase_photo::{PhotoError, PhotoHint};
 
 use crate::api::ApiError;
 use crate::i18n::fill;
@@ -111,12 +111,15 @@ crate::i18n::text_table! {
     stage_retry: "Koneksi terputus. Mencoba lagi dalam {} detik…", "Connection lost. Retrying in {} seconds…";
     photo_heic: "Foto HEIC (iPhone) tidak bisa dibaca di browser ini. Di iPhone buka Pengaturan › Kamera › Format dan pilih “Paling Kompatibel”, atau bagikan foto sebagai JPEG, lalu pilih lagi.", "This HEIC (iPhone) photo cannot be read in this browser. On the iPhone open Settings › Camera › Formats and choose “Most Compatible”, or share the photo as JPEG, then pick it again.";
     photo_corrupt: "Foto rusak atau tidak lengkap. Ambil ulang fotonya atau pilih foto lain.", "The photo is damaged or incomplete. Take it again or choose another photo.";
+    photo_incomplete: "Foto ini tidak lengkap (mungkin belum selesai diunduh). Buka foto aslinya di galeri, lalu coba lagi.", "This photo is incomplete (it may not have finished downloading). Open the original in your gallery, then try again.";
     photo_too_large: "Foto terlalu besar. Maksimal 50 megapiksel dan 12.000 piksel per sisi.", "The photo is too large. The maximum is 50 megapixels and 12,000 pixels a side.";
     photo_unsupported: "Format foto tidak didukung. Gunakan JPEG, PNG atau WebP.", "Unsupported photo format. Use JPEG, PNG or WebP.";
     photo_failed: "Foto gagal diproses ({}). Coba foto lain.", "The photo could not be processed ({}). Try another photo.";
     coach_heading: "Foto ini bisa lebih baik", "This photo could be better";
     coach_kept: "Foto tetap diunggah. Kalau sempat, ambil ulang lalu ganti.", "It is uploaded anyway. If you have a moment, retake it and swap it in.";
     coach_preview: "Foto yang diproses", "The processed photo";
+    hint_cut_off: "Bagian bawah foto kosong", "The bottom of the photo is blank";
+    hint_cut_off_tip: "Foto mungkin belum selesai diunduh. Buka foto aslinya di galeri sampai tampil utuh, lalu pilih lagi.", "The photo may not have finished downloading. Open the original in your gallery until it shows whole, then pick it again.";
     hint_too_dark: "Terlalu gelap", "Too dark";
     hint_too_dark_tip: "Foto di dekat jendela atau di teras saat siang, tanpa lampu kilat.", "Shoot by a window or on the porch in daylight, without the flash.";
     hint_washed_out: "Pucat, terlalu terang", "Washed out";
@@ -160,6 +163,7 @@ impl Said {
             Said::Refusal(err) => refusal(s, err),
             Said::Photo(code) => match code.as_str() {
                 "heic" => s.photo_heic.into(),
+                "incomplete" => s.photo_incomplete.into(),
                 "corrupt" | "empty" | "read" | "invalid_pixels" => s.photo_corrupt.into(),
                 "too_large" | "too_big" => s.photo_too_large.into(),
                 "unsupported" => s.photo_unsupported.into(),
@@ -172,6 +176,7 @@ impl Said {
 /// A photo coach hint's short title and its retake tip.
 pub fn photo_hint(s: &'static SellerTexts, hint: PhotoHint) -> (&'static str, &'static str) {
     match hint {
+        PhotoHint::CutOff => (s.hint_cut_off, s.hint_cut_off_tip),
         PhotoHint::TooDark => (s.hint_too_dark, s.hint_too_dark_tip),
         PhotoHint::WashedOut => (s.hint_washed_out, s.hint_washed_out_tip),
         PhotoHint::Blurry => (s.hint_blurry, s.hint_blurry_tip),
@@ -192,6 +197,8 @@ fn refusal(s: &'static SellerTexts, err: &ApiError) -> String {
             "store_busy" | "store_unavailable" => s.server_busy.to_string(),
             "body_too_large" => s.too_large.to_string(),
             "timeout" => s.timed_out.to_string(),
+            // The server's re-check of an upload answers with the photo pipeline's codes.
+            photo if PhotoError::CODES.contains(&photo) => Said::Photo(code.clone()).render(s),
             _ => fill(s.error_code, &[code]),
         },
         ApiError::Status(status) => fill(s.error_code, &[status]),
@@ -201,8 +208,37 @@ fn refusal(s: &'static SellerTexts, err: &ApiError) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn both_languages_have_the_same_placeholders_and_differ() {
         crate::i18n::check_pairs(super::PAIRS);
+    }
+
+    /// A photo cut short says so and what to do, whether the worker or the server's re-check
+    /// of an upload found it; other refusals of an upload by a photo code are worded too.
+    #[test]
+    fn an_incomplete_photo_is_named_from_the_worker_and_from_the_server() {
+        for s in [&ID, &EN] {
+            let from_worker = Said::Photo("incomplete".into()).render(s);
+            assert_eq!(from_worker, s.photo_incomplete);
+            let from_server = Said::Refusal(ApiError::Refused("incomplete".into())).render(s);
+            assert_eq!(from_server, s.photo_incomplete);
+            for code in PhotoError::CODES {
+                let said = Said::Refusal(ApiError::Refused(code.into())).render(s);
+                assert_ne!(said, fill(s.error_code, &[&code]), "{code}");
+            }
+        }
+        assert!(ID.photo_incomplete.contains("belum selesai diunduh"));
+    }
+
+    #[test]
+    fn every_coach_hint_has_a_title_and_a_tip() {
+        for s in [&ID, &EN] {
+            for hint in PhotoHint::ALL {
+                let (title, tip) = photo_hint(s, hint);
+                assert!(!title.is_empty() && tip.len() > title.len(), "{hint:?}");
+            }
+        }
     }
 }

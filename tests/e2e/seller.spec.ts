@@ -2,6 +2,7 @@
 // photo through the file input, watch it processed in the worker and uploaded, reload
 // mid-draft, publish (also while offline), and find it upright in the catalog.
 import { test, expect, type Page, type TestInfo } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // The shared fixtures sit beside the project root; Playwright runs from the root.
@@ -116,6 +117,40 @@ test('HEIC and damaged photos get a clear message, the editor keeps working', as
   await page.getByRole('button', { name: 'Switch to English' }).click();
   await expect(page.locator('.job').first().locator('.job-phase')).toContainText(/damaged|Done/);
   await expect(page.getByLabel('Product name (Indonesian)')).toHaveValue('Terasi Udang Rebon');
+});
+
+test('a photo cut short is refused with what to do; the photo before it and the draft stay', async ({ page }, info) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(String(err)));
+  await registerSeller(page, 'KUB Amplang Sepatin', uniqueNumber(info, 4));
+  await startListing(page, 'Amplang Ikan Belida');
+  await addPhoto(page, 'orientation-landscape-1.jpg');
+  await expect(page.locator('.photo-tile')).toHaveCount(1, { timeout: 60_000 });
+
+  // Half of a 3264x2448 phone JPEG: what a photo still downloading from WhatsApp looks like.
+  const whole = readFileSync(join(photos, 'phone-iphone6.jpg'));
+  const cut = whole.subarray(0, Math.floor(whole.length / 2));
+  await page.locator('#f-photos').setInputFiles({ name: 'IMG-20261205-WA0007.jpg', mimeType: 'image/jpeg', buffer: cut });
+  const failed = page.locator('.job.failed');
+  await expect(failed).toHaveCount(1, { timeout: 60_000 });
+  await expect(failed).toContainText('Foto ini tidak lengkap (mungkin belum selesai diunduh)');
+  await expect(failed).toContainText('Buka foto aslinya di galeri');
+  await expect(failed).not.toContainText('Selesai');
+  await failed.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `artifacts/screenshots/editor-cut-photo-${info.project.name}.png`, fullPage: false });
+
+  // Nothing was uploaded for it; the earlier photo and the draft are untouched.
+  await expect(page.locator('.photo-tile')).toHaveCount(1);
+  await expect(page.getByLabel('Nama produk (Bahasa Indonesia)')).toHaveValue('Amplang Ikan Belida');
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(failed).toContainText('This photo is incomplete (it may not have finished downloading)');
+  // The page still works: the whole photo picked next goes through (a new pick replaces the
+  // list of jobs, the refused one with it).
+  await addPhoto(page, 'orientation-portrait-1.jpg');
+  await expect(page.locator('.photo-tile')).toHaveCount(2, { timeout: 60_000 });
+  await expect(page.locator('.job.failed')).toHaveCount(0);
+  expect(errors).toEqual([]);
 });
 
 test('offline publish waits in the outbox, is sent on reconnect; another seller cannot open it', async ({ page, context, browser }, info) => {

@@ -2,7 +2,8 @@
 //!
 //! Sellers learn product photography on cheap phones; the coach tells them, while the photo is
 //! still in the worker, when a retake would clearly help: too dark, washed out, blurry, too
-//! small. It never refuses a photo: the hints are advice shown beside an upload that goes on.
+//! small, or cut off at the bottom. It never refuses a photo: the hints are advice shown
+//! beside an upload that goes on.
 //!
 //! [`measure`] reads the thumbnail the pipeline makes anyway (≤ 400 px, so ≈ 120,000 pixels:
 //! one pass for the luminance histogram, one for the Laplacian), plus the original's long
@@ -54,6 +55,16 @@ pub const MIN_CONTRAST_FOR_BLUR: f32 = 12.0;
 /// photo resent through a chat app.
 pub const TOO_SMALL_LONG_EDGE: u32 = 800;
 
+/// At least this share of the picture's height, along its bottom edge, in one flat colour
+/// reads as cut off: what a decoder paints where a file's data stopped (the pipeline refuses
+/// the files it can tell are cut short; this catches one a decoder could not tell). A tenth of
+/// the height: a real surface in one exact colour that tall does not occur in a photo, since
+/// sensor noise and JPEG blocks vary every row, while a file cut at 90 % leaves that much.
+pub const CUT_OFF_FLAT_SHARE: f32 = 0.10;
+/// How far a pixel may stray from its row's first pixel, per channel, and still be "flat":
+/// the resize rounds a flat area to within one or two levels.
+const FLAT_TOLERANCE: u8 = 2;
+
 /// The coach's numbers for one photo. Luma is BT.601, 0–255; shares are 0–1.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -72,12 +83,19 @@ pub struct PhotoMeasures {
     pub laplacian_variance: f32,
     /// Long edge of the original in pixels, as picked (before the pipeline shrinks it).
     pub long_edge: u32,
+    /// Share of the height, from the bottom edge as the file stores it, that is one flat
+    /// colour, neither clipped white nor black (see [`flat_bottom_share`]). Absent from
+    /// measures made before it existed, hence the default.
+    #[serde(default)]
+    pub flat_bottom: f32,
 }
 
 /// One thing a retake would improve. The wire names are snake_case (`"too_dark"`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PhotoHint {
+    /// The bottom of the picture is one flat colour: the file was probably cut short.
+    CutOff,
     TooDark,
     WashedOut,
     Blurry,
@@ -85,7 +103,8 @@ pub enum PhotoHint {
 }
 
 impl PhotoHint {
-    pub const ALL: [PhotoHint; 4] = [
+    pub const ALL: [PhotoHint; 5] = [
+        PhotoHint::CutOff,
         PhotoHint::TooDark,
         PhotoHint::WashedOut,
         PhotoHint::Blurry,
@@ -156,6 +175,7 @@ pub fn measure(rgb: &[u8], width: u32, height: u32, long_edge: u32) -> PhotoMeas
             black_point: 0,
             laplacian_variance: 0.0,
             long_edge,
+            flat_bottom: 0.0,
         };
     }
 
@@ -192,7 +212,43 @@ pub fn measure(rgb: &[u8], width: u32, height: u32, long_edge: u32) -> PhotoMeas
         black_point,
         laplacian_variance: laplacian_variance(luma, w, h),
         long_edge,
+        flat_bottom: flat_bottom_share(rgb, width, height),
     }
+}
+
+/// The share of `rgb`'s height (`width × height` packed 8-bit RGB), counted up from the
+/// bottom row, whose rows are each one flat colour and all the bottom row's colour. A clipped
+/// white or black band (a product on a white sheet, a shadow) counts as 0: flat for a reason;
+/// so does a picture flat from top to bottom, which has no picture to be cut off from.
+/// Stops at the first row that is not flat, so a normal photo costs one row.
+pub fn flat_bottom_share(rgb: &[u8], width: u32, height: u32) -> f32 {
+    let w = width as usize * 3;
+    let rows = rgb.len().checked_div(w).unwrap_or(0).min(height as usize);
+    if rows == 0 {
+        return 0.0;
+    }
+    let close = |a: &[u8], b: &[u8]| {
+        a.iter()
+            .zip(b)
+            .all(|(x, y)| x.abs_diff(*y) <= FLAT_TOLERANCE)
+    };
+    let bottom = &rgb[(rows - 1) * w..rows * w];
+    let colour = &bottom[..3];
+    let luma =
+        (77 * u32::from(colour[0]) + 150 * u32::from(colour[1]) + 29 * u32::from(colour[2]) + 128)
+            >> 8;
+    if luma <= u32::from(SHADOW_CLIP_LUMA) || luma >= u32::from(HIGHLIGHT_CLIP_LUMA) {
+        return 0.0;
+    }
+    let flat_rows = rgb[..rows * w]
+        .rchunks_exact(w)
+        .take_while(|row| row.chunks_exact(3).all(|p| close(p, colour)))
+        .count();
+    if flat_rows == rows {
+        // A flat picture throughout (a wall, a test card) has nothing cut off.
+        return 0.0;
+    }
+    flat_rows as f32 / rows as f32
 }
 
 /// The hints `m` justifies, most important first; empty for a good photo.
@@ -202,6 +258,9 @@ pub fn measure(rgb: &[u8], width: u32, height: u32, long_edge: u32) -> PhotoMeas
 /// the retake with light is then judged for sharpness.
 pub fn hints(m: &PhotoMeasures) -> Vec<PhotoHint> {
     let mut out = Vec::new();
+    if m.flat_bottom >= CUT_OFF_FLAT_SHARE {
+        out.push(PhotoHint::CutOff);
+    }
     let too_dark = m.mean_luma < TOO_DARK_MEAN_LUMA || m.shadow_share > TOO_DARK_SHADOW_SHARE;
     let washed_out =
         !too_dark && m.mean_luma > WASHED_OUT_MEAN_LUMA && m.black_point > WASHED_OUT_BLACK_POINT;
@@ -391,6 +450,7 @@ mod tests {
             black_point: 20,
             laplacian_variance: 500.0,
             long_edge: 3000,
+            flat_bottom: 0.0,
         };
         assert!(good.is_good() && good_photo(&good));
         let with = |f: &dyn Fn(&mut PhotoMeasures)| {
@@ -432,6 +492,58 @@ mod tests {
         );
         assert_eq!(with(&|m| m.long_edge = 799), [PhotoHint::TooSmall]);
         assert_eq!(with(&|m| m.long_edge = 800), []);
+        assert_eq!(
+            with(&|m| m.flat_bottom = CUT_OFF_FLAT_SHARE),
+            [PhotoHint::CutOff]
+        );
+        assert_eq!(with(&|m| m.flat_bottom = CUT_OFF_FLAT_SHARE - 0.01), []);
+    }
+
+    #[test]
+    fn a_grey_band_along_the_bottom_is_cut_off_and_a_white_sheet_is_not() {
+        let (w, h) = (400, 300);
+        // A sharp picture whose last 60 rows (a fifth) are the decoders' grey fill.
+        let cut = grey(w, h, |x, y| {
+            if y >= 240 {
+                128
+            } else {
+                checkerboard(20)(x, y)
+            }
+        });
+        let m = measure(&cut, w, h, 3000);
+        assert!((m.flat_bottom - 0.2).abs() < 0.01, "{m:?}");
+        assert_eq!(hints(&m), [PhotoHint::CutOff]);
+        // Rows that vary, however little past the resize's rounding, are a picture.
+        let noisy = grey(w, h, |x, y| {
+            if y >= 240 {
+                128 + (x % 4) as u8 * 2
+            } else {
+                40
+            }
+        });
+        assert_eq!(flat_bottom_share(&noisy, w, h), 0.0);
+        // A product standing on a white sheet: flat, but clipped white, so no hint.
+        let sheet = grey(w, h, |x, y| {
+            if y >= 200 {
+                255
+            } else {
+                checkerboard(20)(x, y)
+            }
+        });
+        assert_eq!(flat_bottom_share(&sheet, w, h), 0.0);
+        assert_eq!(hints(&measure(&sheet, w, h, 3000)), []);
+        // The fill's colour need not be grey: a decoder repeats the last block it read.
+        let brown = |x: u32, y: u32| {
+            if y >= 270 {
+                [120, 80, 40]
+            } else {
+                [(x % 256) as u8, 90, 30]
+            }
+        };
+        let rgb: Vec<u8> = (0..h)
+            .flat_map(|y| (0..w).flat_map(move |x| brown(x, y)))
+            .collect();
+        assert!((flat_bottom_share(&rgb, w, h) - 0.1).abs() < 0.01);
     }
 
     #[test]
@@ -449,7 +561,7 @@ mod tests {
         let json = serde_json::to_value(PhotoHint::ALL).unwrap();
         assert_eq!(
             json,
-            serde_json::json!(["too_dark", "washed_out", "blurry", "too_small"])
+            serde_json::json!(["cut_off", "too_dark", "washed_out", "blurry", "too_small"])
         );
     }
 

@@ -10,6 +10,7 @@ use std::io::Cursor;
 
 use image::{DynamicImage, ImageDecoder, ImageReader, Limits};
 
+use crate::jpeg_segments;
 use crate::pixels::Rgb;
 use crate::probe::{Format, Probe};
 use crate::{Orientation, PhotoError};
@@ -28,15 +29,21 @@ pub(crate) fn decode(
     min_long_edge: u32,
     max_pixels: u64,
 ) -> Result<Decoded, PhotoError> {
+    let upright = |image| Decoded {
+        image,
+        orientation: probe.orientation,
+    };
     match probe.format {
         Format::Jpeg => match decode_jpeg_scaled(bytes, probe, min_long_edge, max_pixels) {
-            Ok(image) => Ok(Decoded {
-                image,
-                orientation: probe.orientation,
-            }),
+            Ok(image) => Ok(upright(image)),
+            Err(JpegFailure::EndOfData) => {
+                decode_jpeg_without_eoi(bytes, probe, min_long_edge, max_pixels).map(upright)
+            }
             // The second decoder reads some files the first refuses; if it fails too, the
-            // first one's complaint is the one worth reporting.
-            Err(first) => decode_with_image(bytes, probe, max_pixels)
+            // first one's complaint is the one worth reporting. (It also fills a cut-short
+            // file with grey without a word: a cut-short file never gets here, and the coach
+            // warns about a flat band along the bottom should one of its kind slip through.)
+            Err(JpegFailure::Other(first)) => decode_with_image(bytes, probe, max_pixels)
                 .map(|d| Decoded {
                     orientation: probe.orientation,
                     ..d
@@ -44,6 +51,82 @@ pub(crate) fn decode(
                 .map_err(|_| first),
         },
         Format::Png | Format::Webp => decode_with_image(bytes, probe, max_pixels),
+    }
+}
+
+/// Bytes that end a JPEG's data for [`decode_jpeg_without_eoi`] and the server's re-check: 512
+/// one-bits (each `0xFF` stuffed with `0x00`, so no marker), then the end-of-image marker.
+///
+/// A Huffman code made only of one-bits does not exist (ITU T.81, Annex C: that code is
+/// reserved), so a decoder that still needs entropy-coded data after the file's own bytes
+/// reads codes it cannot decode and fails. A decoder that already has every MCU reads at most
+/// a few of these bytes ahead, decodes none of them, and stops at the marker.
+const SENTINEL: [u8; 130] = {
+    let mut s = [0xFF; 130];
+    let mut i = 1;
+    while i < 128 {
+        s[i] = 0x00;
+        i += 2;
+    }
+    s[129] = 0xD9;
+    s
+};
+
+/// `data` (a JPEG without its end-of-image marker) followed by [`SENTINEL`].
+pub(crate) fn with_sentinel(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len() + SENTINEL.len());
+    out.extend_from_slice(data);
+    out.extend_from_slice(&SENTINEL);
+    out
+}
+
+/// The decoder ran out of data. Either the picture data is cut short (a photo still
+/// downloading from a chat app, a failing memory card) or it is all there and only the final
+/// end-of-image marker is missing, which some phones and copying tools do. Decoding once more
+/// with [`SENTINEL`] in place of the missing end tells them apart: the first fails, the second
+/// decodes as it should. A progressive JPEG cut exactly between two scans decodes either way,
+/// so its scans must also cover the whole frame. (One gap is left: a progressive AC scan cut
+/// inside a run of empty blocks whose count reaches past the end; it decodes, a little soft.)
+fn decode_jpeg_without_eoi(
+    bytes: &[u8],
+    probe: &Probe,
+    min_long_edge: u32,
+    max_pixels: u64,
+) -> Result<Rgb, PhotoError> {
+    const CUT_SHORT: PhotoError = PhotoError::Incomplete {
+        detail: "JPEG picture data ends early",
+    };
+    jpeg_segments::scans_cover_frame(bytes)?;
+    decode_jpeg_scaled(&with_sentinel(bytes), probe, min_long_edge, max_pixels).map_err(|failure| {
+        match failure {
+            JpegFailure::EndOfData => CUT_SHORT,
+            JpegFailure::Other(PhotoError::Corrupt { .. }) => CUT_SHORT,
+            JpegFailure::Other(other) => other,
+        }
+    })
+}
+
+/// Why `jpeg-decoder` gave up.
+enum JpegFailure {
+    /// It needed more bytes than the file has.
+    EndOfData,
+    Other(PhotoError),
+}
+
+impl From<jpeg_decoder::Error> for JpegFailure {
+    fn from(e: jpeg_decoder::Error) -> Self {
+        match e {
+            jpeg_decoder::Error::Io(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
+                JpegFailure::EndOfData
+            }
+            other => JpegFailure::Other(PhotoError::corrupt(other)),
+        }
+    }
+}
+
+impl From<PhotoError> for JpegFailure {
+    fn from(e: PhotoError) -> Self {
+        JpegFailure::Other(e)
     }
 }
 
@@ -65,32 +148,28 @@ fn decode_jpeg_scaled(
     probe: &Probe,
     min_long_edge: u32,
     max_pixels: u64,
-) -> Result<Rgb, PhotoError> {
+) -> Result<Rgb, JpegFailure> {
     let mut decoder = jpeg_decoder::Decoder::new(bytes);
     // Defence in depth behind the probe: the decoder's own buffers, not just the output.
     decoder.set_max_decoding_buffer_size(usize::try_from(max_pixels * 8).unwrap_or(usize::MAX));
-    decoder.read_info().map_err(PhotoError::corrupt)?;
+    decoder.read_info()?;
     let eighths = dct_scale(probe.width.max(probe.height), min_long_edge);
     let want = |len: u32| u16::try_from(scaled(len, eighths)).unwrap_or(u16::MAX);
-    let (w, h) = decoder
-        .scale(want(probe.width), want(probe.height))
-        .map_err(PhotoError::corrupt)?;
+    let (w, h) = decoder.scale(want(probe.width), want(probe.height))?;
     let info = decoder
         .info()
         .ok_or_else(|| PhotoError::corrupt("no frame"))?;
-    let pixels = decoder.decode().map_err(PhotoError::corrupt)?;
+    let pixels = decoder.decode()?;
     let (w, h) = (u32::from(w), u32::from(h));
     let expected = w as usize * h as usize * info.pixel_format.pixel_bytes();
     if pixels.len() != expected {
-        return Err(PhotoError::corrupt(
-            "decoded size does not match the header",
-        ));
+        return Err(PhotoError::corrupt("decoded size does not match the header").into());
     }
     match info.pixel_format {
         jpeg_decoder::PixelFormat::RGB24 => Ok(Rgb::new(w, h, pixels)),
         jpeg_decoder::PixelFormat::L8 => Ok(Rgb::from_gray(w, h, &pixels)),
         // 16-bit lossless and CMYK: rare, and `image` converts them properly.
-        other => Err(PhotoError::corrupt(format!("{other:?} JPEG"))),
+        other => Err(PhotoError::corrupt(format!("{other:?} JPEG")).into()),
     }
 }
 
@@ -107,12 +186,12 @@ fn decode_with_image(bytes: &[u8], probe: &Probe, max_pixels: u64) -> Result<Dec
     // 16-bit RGBA is the widest pixel any of these formats decode to.
     limits.max_alloc = Some(max_pixels.saturating_mul(8));
     reader.limits(limits);
-    let mut decoder = reader.into_decoder().map_err(PhotoError::corrupt)?;
+    let mut decoder = reader.into_decoder().map_err(image_error)?;
     let orientation = match decoder.orientation() {
         Ok(o) => Orientation::from_exif(o.to_exif().into()).unwrap_or_default(),
         Err(_) => Orientation::Normal,
     };
-    let image = DynamicImage::from_decoder(decoder).map_err(PhotoError::corrupt)?;
+    let image = DynamicImage::from_decoder(decoder).map_err(image_error)?;
     let (w, h) = (image.width(), image.height());
     let image = if image.color().has_alpha() {
         Rgb::from_rgba_on_white(w, h, image.into_rgba8().into_raw())
@@ -120,6 +199,18 @@ fn decode_with_image(bytes: &[u8], probe: &Probe, max_pixels: u64) -> Result<Dec
         Rgb::new(w, h, image.into_rgb8().into_raw())
     };
     Ok(Decoded { image, orientation })
+}
+
+/// The `png` crate reports any file that stops early, wherever the cut, as an unexpected end.
+fn image_error(e: image::ImageError) -> PhotoError {
+    match e {
+        image::ImageError::IoError(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
+            PhotoError::Incomplete {
+                detail: "image data ends early",
+            }
+        }
+        other => PhotoError::corrupt(other),
+    }
 }
 
 #[cfg(test)]

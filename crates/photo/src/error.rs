@@ -23,9 +23,15 @@ pub enum PhotoError {
     /// The file itself has more bytes than allowed.
     #[error("file is too big: {bytes} bytes (at most {max})")]
     TooBig { bytes: usize, max: usize },
-    /// Damaged or truncated data that no decoder could read.
+    /// Damaged data that no decoder could read.
     #[error("the image data is damaged: {detail}")]
     Corrupt { detail: String },
+    /// The file ends before all of its picture data: a photo still downloading from a chat
+    /// app, or copied off a failing memory card. Decoders fill the missing part with grey and
+    /// say nothing, so this is refused on purpose; the fix (open the original again) differs
+    /// from a damaged file's, hence its own code.
+    #[error("the image data ends early: {detail}")]
+    Incomplete { detail: &'static str },
     /// The server expected one of our JPEGs and got something else.
     #[error("not a JPEG file")]
     NotJpeg,
@@ -51,6 +57,7 @@ impl PhotoError {
             PhotoError::TooLarge { .. } => "too_large",
             PhotoError::TooBig { .. } => "too_big",
             PhotoError::Corrupt { .. } => "corrupt",
+            PhotoError::Incomplete { .. } => "incomplete",
             PhotoError::NotJpeg => "not_jpeg",
             PhotoError::Metadata => "metadata",
             PhotoError::InvalidPixels { .. } => "invalid_pixels",
@@ -59,13 +66,14 @@ impl PhotoError {
     }
 
     /// Every code [`PhotoError::code`] can return, so the UI can test that it translates all.
-    pub const CODES: [&'static str; 10] = [
+    pub const CODES: [&'static str; 11] = [
         "empty",
         "heic",
         "unsupported",
         "too_large",
         "too_big",
         "corrupt",
+        "incomplete",
         "not_jpeg",
         "metadata",
         "invalid_pixels",
@@ -96,6 +104,7 @@ mod tests {
             },
             PhotoError::TooBig { bytes: 2, max: 1 },
             PhotoError::corrupt("x"),
+            PhotoError::Incomplete { detail: "x" },
             PhotoError::NotJpeg,
             PhotoError::Metadata,
             PhotoError::InvalidPixels { detail: "x".into() },

@@ -25,6 +25,8 @@ mod decode;
 #[cfg(feature = "codec")]
 mod encode;
 #[cfg(feature = "codec")]
+mod jpeg_segments;
+#[cfg(feature = "codec")]
 mod pipeline;
 #[cfg(feature = "codec")]
 mod pixels;

@@ -107,7 +107,11 @@ fn finish(
     let (w, h) = fit(stored.0, stored.1, options.max_edge);
     // Never enlarge, even when the decoder rounded down.
     let (w, h) = (w.min(image.width), h.min(image.height));
-    let large = orientation.apply(resize(image, w, h)?);
+    let resized = resize(image, w, h)?;
+    // Along the bottom as the file stores it (a cut file's missing rows are at the bottom
+    // there, whichever edge that becomes once upright).
+    let flat_bottom = coach::flat_bottom_share(&resized.data, resized.width, resized.height);
+    let large = orientation.apply(resized);
     let (tw, th) = fit(large.width, large.height, options.thumb_edge);
     let thumb = resize(large.clone(), tw, th)?;
 
@@ -121,12 +125,15 @@ fn finish(
     let thumb_jpeg = encode(&thumb, options.thumb_quality)?;
     // The thumbnail already exists and is ≈ 120,000 pixels: the coach costs two passes over it.
     let coach = options.coach.then(|| {
-        Coaching::new(coach::measure(
-            &thumb.data,
-            thumb.width,
-            thumb.height,
-            source.0.max(source.1),
-        ))
+        Coaching::new(coach::PhotoMeasures {
+            flat_bottom,
+            ..coach::measure(
+                &thumb.data,
+                thumb.width,
+                thumb.height,
+                source.0.max(source.1),
+            )
+        })
     });
     Ok(ProcessedPhoto {
         large: large_jpeg,

@@ -49,8 +49,12 @@ pub fn probe(bytes: &[u8]) -> Result<Probe, PhotoError> {
     }
     if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         // IHDR is always the first chunk: length(4) "IHDR"(4) width(4) height(4).
-        let ihdr = bytes.get(8..24).filter(|h| &h[4..8] == b"IHDR");
-        let ihdr = ihdr.ok_or_else(|| PhotoError::corrupt("PNG without IHDR"))?;
+        let ihdr = bytes.get(8..24).ok_or(PhotoError::Incomplete {
+            detail: "PNG ends inside its header",
+        })?;
+        if &ihdr[4..8] != b"IHDR" {
+            return Err(PhotoError::corrupt("PNG without IHDR"));
+        }
         return Ok(Probe {
             format: Format::Png,
             width: be32(&ihdr[8..12]),
@@ -108,8 +112,13 @@ pub(crate) fn jpeg_header(bytes: &[u8]) -> Result<JpegHeader<'_>, PhotoError> {
         while bytes.get(pos) == Some(&0xFF) && bytes.get(pos + 1) == Some(&0xFF) {
             pos += 1;
         }
-        let (Some(&0xFF), Some(&marker)) = (bytes.get(pos), bytes.get(pos + 1)) else {
-            return Err(PhotoError::corrupt("JPEG ends before its frame header"));
+        if pos + 2 > bytes.len() {
+            return Err(PhotoError::Incomplete {
+                detail: "JPEG ends before its frame header",
+            });
+        }
+        let (0xFF, marker) = (bytes[pos], bytes[pos + 1]) else {
+            return Err(PhotoError::corrupt("JPEG marker expected"));
         };
         pos += 2;
         match marker {
@@ -121,11 +130,17 @@ pub(crate) fn jpeg_header(bytes: &[u8]) -> Result<JpegHeader<'_>, PhotoError> {
         let len = bytes
             .get(pos..pos + 2)
             .map(|b| usize::from(u16::from_be_bytes([b[0], b[1]])))
-            .filter(|&len| len >= 2)
-            .ok_or_else(|| PhotoError::corrupt("JPEG segment length"))?;
+            .ok_or(PhotoError::Incomplete {
+                detail: "JPEG ends inside a segment header",
+            })?;
+        if len < 2 {
+            return Err(PhotoError::corrupt("JPEG segment length"));
+        }
         let segment = bytes
             .get(pos + 2..pos + len)
-            .ok_or_else(|| PhotoError::corrupt("JPEG segment runs past the end"))?;
+            .ok_or(PhotoError::Incomplete {
+                detail: "JPEG segment runs past the end",
+            })?;
         pos += len;
         match marker {
             // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC).
@@ -158,8 +173,17 @@ pub(crate) fn jpeg_header(bytes: &[u8]) -> Result<JpegHeader<'_>, PhotoError> {
 
 /// WebP's three layouts keep the size in different places; the `image` crate's header reader
 /// knows them all and reads no pixel data.
+///
+/// The RIFF header states the file's length, so a WebP cut short is known before decoding
+/// (its decoder would only say "bit stream error").
 fn webp_header(bytes: &[u8]) -> Result<Probe, PhotoError> {
     use image::ImageDecoder;
+    let riff_len = u64::from(u32::from_le_bytes([bytes[4], bytes[5], bytes[6], bytes[7]]));
+    if (bytes.len() as u64) < riff_len + 8 {
+        return Err(PhotoError::Incomplete {
+            detail: "WebP is shorter than its RIFF header says",
+        });
+    }
     let decoder = image::codecs::webp::WebPDecoder::new(std::io::Cursor::new(bytes))
         .map_err(PhotoError::corrupt)?;
     let (width, height) = decoder.dimensions();
@@ -231,18 +255,21 @@ mod tests {
     }
 
     #[test]
-    fn truncated_headers_are_corrupt_not_panics() {
+    fn truncated_headers_are_incomplete_not_panics() {
         let full = jpeg_with(100, 50, 6);
         for n in 3..full.len() - 2 {
             let r = probe(&full[..n]);
             assert!(
-                matches!(r, Err(PhotoError::Corrupt { .. })),
+                matches!(r, Err(PhotoError::Incomplete { .. })),
                 "{n} bytes: {r:?}"
             );
         }
         assert!(matches!(
             probe(b"\x89PNG\r\n\x1a\n\0\0"),
-            Err(PhotoError::Corrupt { .. })
+            Err(PhotoError::Incomplete { .. })
         ));
+        let mut not_png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDX".to_vec();
+        not_png.extend_from_slice(&[0; 8]);
+        assert!(matches!(probe(&not_png), Err(PhotoError::Corrupt { .. })));
     }
 }

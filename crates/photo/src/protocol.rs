@@ -149,15 +149,21 @@ mod tests {
                 black_point: 3,
                 laplacian_variance: 42.0,
                 long_edge: 600,
+                flat_bottom: 0.25,
             })),
         };
         assert_eq!(
             json(&coached)["coach"],
             serde_json::json!({"measures": {"meanLuma": 30.5, "contrast": 20.0,
                 "shadowShare": 0.5, "highlightShare": 0.0, "blackPoint": 3,
-                "laplacianVariance": 42.0, "longEdge": 600},
-                "hints": ["too_dark", "too_small"]})
+                "laplacianVariance": 42.0, "longEdge": 600, "flatBottom": 0.25},
+                "hints": ["cut_off", "too_dark", "too_small"]})
         );
+        // Measures from a worker that predates `flatBottom` still read.
+        let mut older = json(&coached)["coach"]["measures"].clone();
+        older.as_object_mut().unwrap().remove("flatBottom");
+        let older: crate::PhotoMeasures = serde_json::from_value(older).unwrap();
+        assert_eq!(older.flat_bottom, 0.0);
         // What the app sees after `JSON.stringify`: the transferred buffers as `{}` and the
         // benchmark's memory figure, neither of which is part of the serde type.
         for message in [done, coached] {

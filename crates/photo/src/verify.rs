@@ -3,14 +3,17 @@
 //! a real JPEG, within the size the catalogue shows, complete, and carrying no EXIF/XMP (which
 //! is where GPS hides).
 
+use crate::decode::with_sentinel;
+use crate::jpeg_segments::{self, End};
 use crate::probe::jpeg_header;
 use crate::PhotoError;
 
 /// Checks an uploaded JPEG and returns its `(width, height)`.
 ///
 /// `max_edge` bounds each side (the pipeline's 1600), `max_bytes` the file. Decodes the whole
-/// image, so a truncated or damaged upload is refused rather than stored, and walks every
-/// segment, so EXIF/XMP is refused wherever it sits and nothing may follow the image.
+/// image, so a cut-short (`Incomplete`) or damaged upload is refused rather than stored, and
+/// walks every segment, so EXIF/XMP is refused wherever it sits and nothing may follow the
+/// image.
 pub fn verify_jpeg(
     bytes: &[u8],
     max_edge: u32,
@@ -67,19 +70,28 @@ fn decode_verified(
     if header.has_app1 {
         return Err(PhotoError::Metadata);
     }
-    // A cut-short upload still shows in browsers (grey at the bottom) and some decoders accept
-    // it: require the end-of-image marker, then a full decode.
-    if !bytes.ends_with(&[0xFF, 0xD9]) {
-        return Err(PhotoError::corrupt(
-            "JPEG does not end with an end-of-image marker",
-        ));
-    }
     // EXIF may sit after the frame header or between the scans of a progressive JPEG, where
-    // the header reader above stops looking; and bytes after the end-of-image marker are
-    // stored but never shown. So walk the whole file.
+    // the header reader above stops looking; bytes after the end-of-image marker are stored
+    // but never shown; and a cut-short upload still shows in browsers (grey at the bottom)
+    // and some decoders accept it. So walk the whole file before decoding it.
     check_every_segment(bytes)?;
-    let mut decoder = jpeg_decoder::Decoder::new(bytes);
-    let pixels = decoder.decode().map_err(PhotoError::corrupt)?;
+    // A file cut short and given an end-of-image marker again decodes, grey from the cut
+    // down: decode with the sentinel in the marker's place, which such a file runs into.
+    let eoi = bytes.len() - 2;
+    let padded = with_sentinel(&bytes[..eoi]);
+    let mut decoder = jpeg_decoder::Decoder::new(padded.as_slice());
+    let pixels = match decoder.decode() {
+        Ok(pixels) => pixels,
+        // Only what decodes as the file stands but not with the sentinel is cut short.
+        Err(e) => match jpeg_decoder::Decoder::new(bytes).decode() {
+            Ok(_) => {
+                return Err(PhotoError::Incomplete {
+                    detail: "JPEG picture data ends before its end-of-image marker",
+                })
+            }
+            Err(_) => return Err(PhotoError::corrupt(e)),
+        },
+    };
     let info = decoder
         .info()
         .ok_or_else(|| PhotoError::corrupt("no frame"))?;
@@ -95,48 +107,21 @@ fn decode_verified(
 }
 
 /// Walks every marker segment, through each scan's entropy-coded data, to the end-of-image
-/// marker: refuses an APP1 (EXIF/XMP) anywhere, and anything after the end-of-image marker.
-/// Linear in the file, allocates nothing.
+/// marker: refuses an APP1 (EXIF/XMP) anywhere, a file that stops before the marker, and
+/// anything after it.
 fn check_every_segment(bytes: &[u8]) -> Result<(), PhotoError> {
-    let mut pos = 2;
-    loop {
-        // Markers may be preceded by any number of 0xFF fill bytes.
-        while bytes.get(pos) == Some(&0xFF) && bytes.get(pos + 1) == Some(&0xFF) {
-            pos += 1;
-        }
-        let (Some(&0xFF), Some(&marker)) = (bytes.get(pos), bytes.get(pos + 1)) else {
-            return Err(PhotoError::corrupt("JPEG marker expected"));
-        };
-        pos += 2;
-        match marker {
-            0xD9 if pos == bytes.len() => return Ok(()),
-            0xD9 => {
-                return Err(PhotoError::corrupt(
-                    "data after the JPEG's end-of-image marker",
-                ))
-            }
-            0x01 | 0xD0..=0xD7 => continue,
-            _ => {}
-        }
-        let len = bytes
-            .get(pos..pos + 2)
-            .map(|b| usize::from(u16::from_be_bytes([b[0], b[1]])))
-            .filter(|&len| len >= 2 && pos + len <= bytes.len())
-            .ok_or_else(|| PhotoError::corrupt("JPEG segment length"))?;
-        if marker == 0xE1 {
-            return Err(PhotoError::Metadata);
-        }
-        pos += len;
-        if marker == 0xDA {
-            // Entropy-coded data: runs to the next 0xFF that is not a stuffed 0xFF00 or a
-            // restart marker.
-            while let Some(&b) = bytes.get(pos) {
-                if b == 0xFF && !matches!(bytes.get(pos + 1), Some(0x00 | 0xD0..=0xD7)) {
-                    break;
-                }
-                pos += 1;
-            }
-        }
+    let end = jpeg_segments::walk(bytes, |marker, _| match marker {
+        0xE1 => Err(PhotoError::Metadata),
+        _ => Ok(()),
+    })?;
+    match end {
+        End::Eoi { trailing: 0 } => Ok(()),
+        End::Eoi { .. } => Err(PhotoError::corrupt(
+            "data after the JPEG's end-of-image marker",
+        )),
+        End::InScan => Err(PhotoError::Incomplete {
+            detail: "JPEG upload has no end-of-image marker",
+        }),
     }
 }
 

@@ -82,13 +82,14 @@ fn check(bytes: &[u8]) -> (Duration, String) {
 }
 
 /// What the server's re-check may answer to a bad upload.
-const VERIFY_ERRORS: [&str; 6] = [
+const VERIFY_ERRORS: [&str; 7] = [
     "empty",
     "too_big",
     "not_jpeg",
     "too_large",
     "metadata",
     "corrupt",
+    "incomplete",
 ];
 
 /// Whether any APP1 (EXIF, XMP) segment is in the file: before the frame header, between it

@@ -12,7 +12,8 @@ use etalase_photo::{
 };
 use image::{DynamicImage, GenericImageView, ImageFormat, RgbImage};
 use support::{
-    assert_output_rules, assert_upright, check_fixture, decode, fixture, fixture_names, median_max,
+    assert_output_rules, assert_upright, check_cuts, check_fixture, decode, expectation, fixture,
+    fixture_names, median_max, Expect,
 };
 
 fn run(bytes: &[u8]) -> Result<ProcessedPhoto, PhotoError> {
@@ -242,6 +243,78 @@ fn png_and_webp_go_through_the_fallback_decoder() {
     }
 }
 
+/// Every whole JPEG in the shared folder, cut short as a download or a failing card cuts it:
+/// refused as `incomplete`, never a grey photo; the same file without its end marker or with
+/// a phone's trailing bytes gives the whole file's photo.
+#[test]
+fn shared_jpegs_cut_short_are_incomplete_and_whole_ones_pass() {
+    let jpegs: Vec<_> = fixture_names()
+        .into_iter()
+        .filter(|n| n.ends_with(".jpg") && expectation(n) == Expect::Upright)
+        .collect();
+    assert!(jpegs.len() >= 11, "{jpegs:?}");
+    for name in jpegs {
+        let start = Instant::now();
+        let outcome = check_cuts(&name, &fixture(&name), &mut |b: &[u8]| run(b));
+        println!("{name}: {outcome} in {:?}", start.elapsed());
+    }
+}
+
+/// What a decoder that cannot tell makes of a cut photo (the `image` crate's JPEG decoder
+/// paints the missing rows grey), saved again as a whole file, as a gallery app or a
+/// screenshot of a half-loaded chat photo would: the pipeline cannot refuse it, so the coach
+/// says it looks cut off, whichever way up the file is stored.
+#[test]
+fn a_whole_file_of_a_cut_off_picture_earns_the_cut_off_hint() {
+    let bytes = fixture("phone-iphone6.jpg");
+    let painted =
+        image::load_from_memory_with_format(&bytes[..bytes.len() * 3 / 5], ImageFormat::Jpeg)
+            .expect("the image crate fills a cut JPEG without a word");
+    for n in [1, 3, 6, 8] {
+        let out = run(&jpeg_with_orientation(&painted, n)).unwrap();
+        let coach = out.coach.unwrap();
+        assert!(
+            coach.hints.contains(&etalase_photo::PhotoHint::CutOff),
+            "orientation {n}: {coach:?}"
+        );
+        assert!(
+            coach.measures.flat_bottom > 0.3,
+            "orientation {n}: {coach:?}"
+        );
+    }
+    // The whole original earns no such hint, stored either way.
+    let whole = decode(&bytes);
+    for n in [1, 6] {
+        let out = run(&jpeg_with_orientation(&whole, n)).unwrap();
+        assert_eq!(
+            out.coach.unwrap().measures.flat_bottom,
+            0.0,
+            "orientation {n}"
+        );
+    }
+}
+
+/// PNG and WebP that end early are refused the same way (the seller's fix is the same).
+#[test]
+fn png_and_webp_cut_short_are_incomplete() {
+    let image = DynamicImage::ImageRgb8(pattern(1200, 900));
+    for format in [ImageFormat::Png, ImageFormat::WebP] {
+        let mut bytes = Vec::new();
+        image
+            .write_to(&mut std::io::Cursor::new(&mut bytes), format)
+            .unwrap();
+        assert!(run(&bytes).is_ok(), "{format:?} whole");
+        for percent in support::CUT_PERCENTS {
+            let err = run(&bytes[..bytes.len() * percent / 100]).unwrap_err();
+            assert_eq!(
+                err.code(),
+                "incomplete",
+                "{format:?} cut at {percent} %: {err}"
+            );
+        }
+    }
+}
+
 #[test]
 fn browser_decoded_pixels_are_shrunk_and_transparency_becomes_white() {
     let (w, h) = (2000, 1000);
@@ -302,10 +375,16 @@ fn server_recheck_refuses_what_the_pipeline_would_never_upload() {
         verify_jpeg(&with_exif, 1600, 1_000_000),
         Err(PhotoError::Metadata)
     );
-    // Truncated uploads are refused, wherever the cut.
+    // Truncated uploads are refused, wherever the cut, and with their end marker put back.
     for cut in [large.len() / 2, large.len() - 1, large.len() - 100] {
         let err = verify_jpeg(&large[..cut], 1600, 1_000_000).unwrap_err();
-        assert_eq!(err.code(), "corrupt", "cut at {cut}");
+        assert_eq!(err.code(), "incomplete", "cut at {cut}");
+    }
+    for cut in [large.len() / 10, large.len() / 2, large.len() * 9 / 10] {
+        let mut crafted = large[..cut].to_vec();
+        crafted.extend_from_slice(&[0xFF, 0xD9]);
+        let err = verify_jpeg(&crafted, 1600, 1_000_000).unwrap_err();
+        assert_eq!(err.code(), "incomplete", "cut at {cut}, end marker added");
     }
 }
 

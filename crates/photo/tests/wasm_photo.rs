@@ -189,6 +189,26 @@ fn twelve_megapixel_photo_in_the_browser() {
     );
 }
 
+/// The cut-off photo in the browser, as the worker runs it: every whole JPEG fixture cut at
+/// 10, 50 and 90 % is refused as `incomplete`; without its end marker or with trailing bytes
+/// it gives the whole file's photo (the checks are the native test's, `support::check_cuts`).
+#[wasm_bindgen_test]
+fn shared_jpegs_cut_short_are_incomplete_in_the_browser() {
+    let mut checked = 0;
+    for (name, bytes) in ALL_FIXTURES {
+        if !name.ends_with(".jpg") || support::expectation(name) != support::Expect::Upright {
+            continue;
+        }
+        let start = now();
+        let outcome = support::check_cuts(name, bytes, &mut |b: &[u8]| {
+            process(b, &Options::default(), &mut |_| {})
+        });
+        console_log!("{name}: {outcome} in {:.0} ms", now() - start);
+        checked += 1;
+    }
+    assert!(checked >= 11, "{checked} JPEG fixtures");
+}
+
 /// Longest one shared fixture may take in the browser (debug build with the photo crates
 /// optimised, as the workspace profile says; a 12 MP photo takes about a second).
 const FIXTURE_BOUND_MS: f64 = 20_000.0;

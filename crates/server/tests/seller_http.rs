@@ -229,8 +229,15 @@ async fn register_sign_in_edit_own_listings_only_and_upload_photos() {
     assert_eq!(res.status(), 422, "larger than 1600 px");
     let mut damaged = photo.clone();
     damaged.truncate(photo.len() / 3);
-    let res = upload(&alice, &csrf, damaged).await.unwrap();
+    let res = upload(&alice, &csrf, damaged.clone()).await.unwrap();
     assert_eq!(res.status(), 422, "truncated JPEG");
+    assert_eq!(res.json::<Value>().await.unwrap()["code"], "incomplete");
+    // Crafted: cut short, then given its end-of-image marker back, which most decoders
+    // accept and show grey from the cut down.
+    damaged.extend_from_slice(&[0xFF, 0xD9]);
+    let res = upload(&alice, &csrf, damaged).await.unwrap();
+    assert_eq!(res.status(), 422, "truncated JPEG with its end marker");
+    assert_eq!(res.json::<Value>().await.unwrap()["code"], "incomplete");
     let res = upload(&alice, &csrf, b"GIF89a not a jpeg".to_vec())
         .await
         .unwrap();

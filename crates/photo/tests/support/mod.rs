@@ -13,7 +13,14 @@ pub const FIXTURE_DIR: &str = "../../../shared/fixtures/photos";
 
 /// Error codes damaged input may produce. Anything else (`encode`, `invalid_pixels`, …) means
 /// the pipeline let bad data through to a stage that should never see it: a bug.
-pub const INPUT_ERRORS: [&str; 5] = ["corrupt", "unsupported", "empty", "too_large", "heic"];
+pub const INPUT_ERRORS: [&str; 6] = [
+    "corrupt",
+    "incomplete",
+    "unsupported",
+    "empty",
+    "too_large",
+    "heic",
+];
 
 pub fn decode(jpeg: &[u8]) -> DynamicImage {
     image::load_from_memory_with_format(jpeg, ImageFormat::Jpeg).expect("output decodes")
@@ -231,6 +238,45 @@ pub fn check_fixture(
         }
         (Err(e), Expect::Upright) => panic!("{name}: expected a photo, got {e:?}"),
     }
+}
+
+/// Where a photo still downloading from a chat app, or copied off a failing memory card, may
+/// end: after this share (in percent) of its bytes.
+pub const CUT_PERCENTS: [usize; 3] = [10, 50, 90];
+
+/// For a whole JPEG fixture: cut at each of [`CUT_PERCENTS`] it is refused as `incomplete`;
+/// whole, without its final end-of-image marker, and with bytes after that marker (what some
+/// phones append) it gives the same photo. `run` is the pipeline as the caller runs it.
+/// Returns the results' outcomes for the log.
+pub fn check_cuts(
+    name: &str,
+    bytes: &[u8],
+    run: &mut dyn FnMut(&[u8]) -> Result<ProcessedPhoto, PhotoError>,
+) -> String {
+    assert!(bytes.ends_with(&[0xFF, 0xD9]), "{name}: not a whole JPEG");
+    for percent in CUT_PERCENTS {
+        let cut = &bytes[..bytes.len() * percent / 100];
+        match run(cut) {
+            Err(e) => assert_eq!(e.code(), "incomplete", "{name} cut at {percent} %: {e}"),
+            Ok(out) => panic!("{name} cut at {percent} %: accepted as {:?}", out.meta),
+        }
+    }
+    let whole = run(bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let reference = signature(&decode(&whole.large));
+    let without_eoi = &bytes[..bytes.len() - 2];
+    let mut trailing = bytes.to_vec();
+    trailing.extend_from_slice(b"\0\0vendor trailer \xFF\xD8 after the image");
+    for (what, variant) in [("without EOI", without_eoi), ("trailing bytes", &trailing)] {
+        let out = run(variant).unwrap_or_else(|e| panic!("{name} {what}: {e}"));
+        assert_output_rules(&out, name);
+        assert_eq!(out.meta, whole.meta, "{name} {what}");
+        let differs = mean_abs_diff(&signature(&decode(&out.large)), &reference);
+        assert!(differs < 1.0, "{name} {what}: differs by {differs:.1}");
+    }
+    format!(
+        "cuts incomplete, whole/without EOI/trailing {}×{}",
+        whole.meta.width, whole.meta.height
+    )
 }
 
 /// Median and maximum of durations in milliseconds.
