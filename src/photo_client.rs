@@ -1,8 +1,8 @@
 //! The app's handle on the photo Web Worker (`crates/photo-worker`): hand it a seller's file,
 //! get back the catalogue's JPEGs, with progress on the way.
 //!
-//! The worker is its own wasm module, so buyers never download image code: it starts on the
-//! first photo, not with the page. One photo is processed at a time (later calls wait their
+//! The worker is its own wasm module, so buyers never download image code: it starts when the
+//! editor opens ([`PhotoWorker::warm`]) or on the first photo, never on a buyer's page. One photo is processed at a time (later calls wait their
 //! turn), since two 12 MP decodes at once could double the worker's memory. A worker that
 //! reported an error, crashed, or was abandoned mid-photo is terminated and the next photo gets
 //! a fresh one: wasm memory never shrinks, and a trapped module cannot be trusted.
@@ -12,7 +12,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use etalase_photo::protocol::{FromWorker, BYTES, LARGE, READ_FAILED, THUMB, WORKER_FAILED};
+use etalase_photo::protocol::{FromWorker, BYTES, LARGE, READ_FAILED, THUMB, WARM, WORKER_FAILED};
 pub use etalase_photo::{Coaching, PhotoHint, PhotoMeta, Stage};
 use futures::channel::mpsc;
 use futures::lock::Mutex;
@@ -115,6 +115,32 @@ impl PhotoWorker {
         self.process_bytes(bytes.unchecked_into(), on_stage).await
     }
 
+    /// Starts the worker now, unless one is already waiting, and has it run the pipeline once
+    /// on a small photo of its own (`etalase_photo::warm_up`): a fresh worker's wasm runs on
+    /// V8's baseline compiler until its hot functions are optimised, which made the seller's
+    /// first photo 1.55× slower than the browser's own path (BENCHMARKS.md, photo section).
+    /// Call it when a page that takes photos opens. Takes its turn like a photo (one picked
+    /// meanwhile waits for it); a failure is ignored, since the next photo starts a fresh
+    /// worker anyway.
+    pub async fn warm(&self) {
+        let _turn = self.inner.turn.lock().await;
+        if self.inner.idle.borrow().is_some() {
+            // It has processed a photo or warmed up already.
+            return;
+        }
+        let Ok(mut running) = Running::start(&self.inner.url).await else {
+            return;
+        };
+        let id = self.inner.next_id.get();
+        self.inner.next_id.set(id.wrapping_add(1));
+        match running.warm(id).await {
+            Ok(_) => *self.inner.idle.borrow_mut() = Some(running),
+            Err(failure) => web_sys::console::warn_1(
+                &format!("photo worker warm-up: {}: {}", failure.code, failure.detail).into(),
+            ),
+        }
+    }
+
     /// Processes one photo file's bytes in the worker. `bytes` is *transferred* to the worker:
     /// afterwards it is empty here. `on_stage` is called as each stage starts (for a progress
     /// bar: [`Stage::progress_at_start`] and [`Stage::weight`]).
@@ -206,6 +232,28 @@ impl Running {
         self.worker
             .post_message_with_transfer(&request, &Array::of1(&bytes))
             .map_err(|e| PhotoFailure::worker(describe(&e)))?;
+        self.answer(id, on_stage).await
+    }
+
+    /// Asks for the warm-up (the worker's own small photo) and waits for it.
+    async fn warm(&mut self, id: u32) -> Result<ProcessedPhoto, PhotoFailure> {
+        let request = Object::new();
+        let set = |key: &str, value: &JsValue| Reflect::set(&request, &key.into(), value);
+        set("id", &id.into())
+            .and_then(|_| set(WARM, &true.into()))
+            .map_err(|e| PhotoFailure::worker(describe(&e)))?;
+        self.worker
+            .post_message(&request)
+            .map_err(|e| PhotoFailure::worker(describe(&e)))?;
+        self.answer(id, &|_| {}).await
+    }
+
+    /// The worker's progress, then its `done` or `error`, for request `id`.
+    async fn answer(
+        &mut self,
+        id: u32,
+        on_stage: &dyn Fn(Stage),
+    ) -> Result<ProcessedPhoto, PhotoFailure> {
         loop {
             let (message, data) = self.next_with_data(PHOTO_TIMEOUT_MS).await?;
             match message {

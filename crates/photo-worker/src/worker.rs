@@ -1,9 +1,11 @@
 //! The worker's side of the protocol in `etalase_photo::protocol`.
 
 use etalase_photo::protocol::{
-    FromWorker, BYTES, LARGE, OPTIONS, THUMB, WASM_MEMORY, WORKER_FAILED,
+    FromWorker, BYTES, LARGE, OPTIONS, THUMB, WARM, WASM_MEMORY, WORKER_FAILED,
 };
-use etalase_photo::{fit, process, process_rgba, Options, PhotoError, ProcessedPhoto, Stage};
+use etalase_photo::{
+    fit, process, process_rgba, warm_up, Options, PhotoError, ProcessedPhoto, Stage,
+};
 use js_sys::{Array, ArrayBuffer, Reflect, Uint8Array, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -101,6 +103,13 @@ fn on_message(event: MessageEvent) {
         .ok()
         .and_then(|v| v.as_f64())
         .map(|v| v as u32);
+    let warm = Reflect::get(&data, &WARM.into()).is_ok_and(|v| v.is_truthy());
+    if let (Some(id), true) = (id, warm) {
+        return match warm_up() {
+            Ok(photo) => post_done(id, photo),
+            Err(error) => post_error(id, error.code(), error.to_string()),
+        };
+    }
     let buffer = Reflect::get(&data, &BYTES.into())
         .ok()
         .and_then(|v| v.dyn_into::<ArrayBuffer>().ok());
@@ -109,7 +118,7 @@ fn on_message(event: MessageEvent) {
         post_error(
             id,
             WORKER_FAILED,
-            "request needs {id, bytes: ArrayBuffer}".into(),
+            "request needs {id, bytes: ArrayBuffer} or {id, warm: true}".into(),
         );
         return;
     };

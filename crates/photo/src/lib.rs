@@ -36,6 +36,8 @@ mod probe;
 mod resize;
 #[cfg(feature = "codec")]
 mod verify;
+#[cfg(feature = "codec")]
+mod warm;
 
 pub use coach::{Coaching, PhotoHint, PhotoMeasures};
 pub use error::PhotoError;
@@ -48,6 +50,8 @@ pub use probe::{probe, Format, Probe};
 pub use resize::fit;
 #[cfg(feature = "codec")]
 pub use verify::{verify_and_measure, verify_jpeg};
+#[cfg(feature = "codec")]
+pub use warm::warm_up;
 
 use serde::{Deserialize, Serialize};
 

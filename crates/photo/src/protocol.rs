@@ -18,6 +18,11 @@
 //!    - or `{"type":"error", id, code, detail}` with `code` from [`crate::PhotoError::code`]
 //!      (or [`WORKER_FAILED`]); `detail` is English, for logs.
 //!
+//! 4. app → worker, instead of a photo: `{id, "warm": true}` with no bytes. The worker runs
+//!    [`crate::warm_up`] (its own small photo, so the engine optimises the pipeline's code
+//!    before the seller's first photo) and answers `done` or `error` for that `id` as above;
+//!    the app drops the JPEGs. A worker older than this answers `error`: nothing is lost.
+//!
 //! Two optional extras, for measuring (`cargo xtask bench-photo`); the app neither sends nor
 //! reads them, and serde ignores properties a message type does not name, so they cost the
 //! app nothing:
@@ -39,6 +44,9 @@ pub const BYTES: &str = "bytes";
 pub const LARGE: &str = "large";
 /// Property of `done` holding the thumbnail JPEG's `ArrayBuffer`.
 pub const THUMB: &str = "thumb";
+
+/// Property of a request that asks for the warm-up instead of a photo (`true`; no [`BYTES`]).
+pub const WARM: &str = "warm";
 
 /// Optional property of the request: [`crate::Options`] as JSON, instead of the defaults.
 pub const OPTIONS: &str = "options";

@@ -8,8 +8,10 @@
 use etalase_model::rules::MAX_PHOTOS;
 use etalase_model::Photo;
 use etalase_photo::{PhotoHint, Stage};
+use leptos::leptos_dom::helpers::set_timeout;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::api::seller::{upload_photo, Uploaded};
@@ -97,6 +99,10 @@ pub fn PhotoManager(
     on_cleanup(move || {
         jobs.with_untracked(|list| list.iter().for_each(revoke_preview));
     });
+    warm_when_idle(
+        worker,
+        draft.with_untracked(|d| d.product.photos.len()) < MAX_PHOTOS,
+    );
 
     let on_pick = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -254,6 +260,40 @@ fn jpeg_url(bytes: &[u8]) -> Option<String> {
     web_sys::Url::create_object_url_with_blob(&blob).ok()
 }
 
+/// The editor's photo worker, started on first use; `None` once the editor has closed.
+fn shared_worker(worker: StoredValue<Option<PhotoWorker>, LocalStorage>) -> Option<PhotoWorker> {
+    worker.try_update_value(|w| w.get_or_insert_with(PhotoWorker::new).clone())
+}
+
+/// Starts and warms the photo worker when the browser is idle after the editor opens, so the
+/// seller's first photo is processed as fast as the later ones (`PhotoWorker::warm`); not when
+/// the listing already has all its photos.
+fn warm_when_idle(worker: StoredValue<Option<PhotoWorker>, LocalStorage>, room_for_photos: bool) {
+    /// Idle time may not come for long on a busy page (headless Chromium gave the editor none
+    /// for over five seconds), so the warm-up starts after this at the latest.
+    const AT_THE_LATEST_MS: u32 = 2_000;
+    if !room_for_photos {
+        return;
+    }
+    let start = move || {
+        if let Some(pipeline) = shared_worker(worker) {
+            spawn_local(async move { pipeline.warm().await });
+        }
+    };
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(AT_THE_LATEST_MS);
+    let callback = Closure::once_into_js(start);
+    let requested = web_sys::window().is_some_and(|window| {
+        window
+            .request_idle_callback_with_options(callback.unchecked_ref(), &options)
+            .is_ok()
+    });
+    if !requested {
+        // No `requestIdleCallback` (Safari).
+        set_timeout(start, std::time::Duration::from_millis(500));
+    }
+}
+
 fn revoke_preview(job: &Job) {
     if let Some(url) = &job.preview {
         let _ = web_sys::Url::revoke_object_url(url);
@@ -270,11 +310,9 @@ async fn process_one(
     set_job: impl Fn(u32, Phase, f32) + Copy + 'static,
     set_coach: impl Fn(u32, Vec<PhotoHint>, Option<String>) + Copy + 'static,
 ) {
-    let pipeline = worker.with_value(|w| w.clone()).unwrap_or_else(|| {
-        let fresh = PhotoWorker::new();
-        worker.set_value(Some(fresh.clone()));
-        fresh
-    });
+    let Some(pipeline) = shared_worker(worker) else {
+        return;
+    };
     set_job(key, Phase::Processing(Stage::Decode), 0.0);
     let processed = pipeline
         .process(&file, move |stage| {

@@ -6,7 +6,7 @@
 //
 //   node tests/bench/photo_compare/run.mjs --ours DIR [--ours-nosimd DIR] --out DIR
 //        [--fixtures a.jpg,b.jpg] [--tools ours,pica,bic,browser] [--warmup 1] [--rounds 7]
-//        [--three-photos] [--fixtures-dir DIR]
+//        [--three-photos] [--cold N] [--fixtures-dir DIR]
 //
 // Tools (--tools, comma-separated): ours, ours-nosimd (needs --ours-nosimd), ours-noscaled (our
 // worker asked for Options { scaled_decode: false }), pica (in a worker, with its own nested
@@ -25,6 +25,11 @@
 //   stages <tool> <fixture> <median decode ms> <median resize ms> <median encode ms>   (our worker)
 //   longtasks <tool|between> <count ≥ 50 ms> <max ms> <each: "ms: scripts that ran" ('; ')>
 //   three <total ms> <per photo ms, comma-separated> <long tasks as above, or ->
+//   cold <ours|ours-warmed|browser> <pause ms> <fixture> <median ms> <min ms> <max ms> <runs> <error|->
+//     (with --cold N: the first fixture as a seller's first photo, N fresh workers each, each in
+//     a browser context of its own; ours started, ours started and warmed up as the editor
+//     does, the browser's own path; the photo sent at once, or after a pause of 1000 ms)
+// `--tools none --cold N` runs the cold starts alone.
 // and exits non-zero if a tool failed.
 import http from 'node:http';
 import fs from 'node:fs';
@@ -142,7 +147,8 @@ try {
   const fixtures = args.fixtures.split(',');
   const report = await page.evaluate((config) => window.runBench(config), {
     fixtures,
-    tools: args.tools.split(','),
+    // `--tools none`: no timed rounds (with --cold N, the cold starts alone).
+    tools: args.tools.split(',').filter((t) => t !== 'none'),
     warmup: Number(args.warmup),
     rounds: Number(args.rounds),
     threePhotos: args['three-photos'] ? fixtures : null,
@@ -176,6 +182,42 @@ try {
     const t = report.three;
     console.log(['three', t.totalMs.toFixed(0), t.each.map((x) => x.toFixed(0)).join(','),
       t.longTasks.length ? t.longTasks.join('; ') : '-'].join('\t'));
+  }
+  // A seller's first photo: every run of every kind in a browser context of its own (its own
+  // renderer process, so no compiled wasm is shared), in a rotating order; the photo picked
+  // at once after the worker started, and after a pause of a second.
+  const coldRuns = Number(args.cold ?? 0);
+  if (coldRuns > 0) {
+    const fixture = fixtures[0];
+    const kinds = ['ours', 'ours-warmed', 'browser'];
+    for (const pause of [0, 1000]) {
+      const rows = kinds.map((kind) => ({ kind, times: [], errors: [] }));
+      for (let run = 0; run < coldRuns; run++) {
+        for (let k = 0; k < kinds.length; k++) {
+          const row = rows[(k + run) % kinds.length];
+          console.error(`  cold start, pause ${pause} ms, ${run + 1}/${coldRuns}: ${row.kind}`);
+          const context = await browser.newContext();
+          try {
+            const cold = await context.newPage();
+            await cold.goto(base + '/');
+            await cold.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+            row.times.push(await cold.evaluate(([kind, f, p]) => window.coldStart(kind, f, p), [row.kind, fixture, pause]));
+          } catch (e) {
+            row.errors.push(String(e && e.message || e));
+          } finally {
+            await context.close();
+          }
+        }
+      }
+      for (const r of rows) {
+        if (r.errors.length || !r.times.length) failed = true;
+        const error = r.errors.length ? r.errors.join(' | ').replace(/\s+/g, ' ') : '-';
+        const t = sorted(r.times);
+        const mid = t.length % 2 ? t[(t.length - 1) / 2] : (t[t.length / 2 - 1] + t[t.length / 2]) / 2;
+        console.log(['cold', r.kind, pause, fixture, mid.toFixed(1), t[0]?.toFixed(1) ?? '-',
+          t[t.length - 1]?.toFixed(1) ?? '-', t.length, error].join('\t'));
+      }
+    }
   }
 } catch (e) {
   failed = true;
