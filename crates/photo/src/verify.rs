@@ -77,7 +77,12 @@ fn decode_verified(
     check_every_segment(bytes)?;
     // A file cut short and given an end-of-image marker again decodes, grey from the cut
     // down: decode with the sentinel in the marker's place, which such a file runs into.
-    let eoi = bytes.len() - 2;
+    // Fill bytes (0xFF) may precede the marker; inside entropy-coded data a 0xFF is always
+    // followed by 0x00, so they are never picture data.
+    let mut eoi = bytes.len() - 2;
+    while eoi > 2 && bytes[eoi - 1] == 0xFF {
+        eoi -= 1;
+    }
     let padded = with_sentinel(&bytes[..eoi]);
     let mut decoder = jpeg_decoder::Decoder::new(padded.as_slice());
     let pixels = match decoder.decode() {
@@ -177,6 +182,14 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn fill_bytes_before_the_end_marker_are_not_a_cut() {
+        let plain = jpeg(false);
+        let mut filled = plain[..plain.len() - 2].to_vec();
+        filled.extend_from_slice(&[0xFF, 0xFF, 0xFF, 0xD9]);
+        assert_eq!(verify_jpeg(&filled, 1600, 1_000_000), Ok((48, 32)));
     }
 
     #[test]
