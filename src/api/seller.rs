@@ -1,31 +1,16 @@
 //! The seller's calls: account, own listings, photo uploads. Every write carries the CSRF
 //! token the server handed out with the session (the cookie itself is HttpOnly).
 
+use etalase_model::api::Consent;
+pub use etalase_model::api::{Me, Uploaded};
 use etalase_model::cooperative::{ListingChange, Membership};
 use etalase_model::rules::{Claim, Registration, SignIn};
-use etalase_model::{Product, Seller};
+use etalase_model::Product;
 use gloo_net::http::Request;
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::{json_or_refusal, send_json, ApiError, ErrorBody};
-
-/// The signed-in seller, as `/api/auth/me`, register and login return it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Me {
-    pub seller: Seller,
-    pub csrf_token: String,
-}
-
-/// What the server stored for an uploaded photo.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-pub struct Uploaded {
-    pub path: String,
-    pub width: u32,
-    pub height: u32,
-    pub bytes: usize,
-}
 
 /// `GET /api/auth/me`; `Ok(None)` when signed out.
 pub async fn me() -> Result<Option<Me>, ApiError> {
@@ -58,7 +43,7 @@ pub async fn membership() -> Result<Option<Membership>, ApiError> {
 pub async fn set_consent(csrf: &str, operator_may_act: bool) -> Result<Membership, ApiError> {
     send_json(
         Request::put("/api/seller/cooperative").header("x-csrf-token", csrf),
-        &serde_json::json!({ "operator_may_act": operator_may_act }),
+        &Consent { operator_may_act },
     )
     .await
 }

@@ -1,20 +1,14 @@
 //! Calls of cooperative operators and facilitators: their session, and an operator's
 //! members. Listing and photo calls made for a member go through [`crate::workspace`].
 
-use etalase_model::cooperative::{Member, StaffProfile};
+pub use etalase_model::api::StaffMe;
+use etalase_model::cooperative::Member;
 use etalase_model::rules::{NewMember, SignIn};
 use etalase_model::IdmStatus;
 use gloo_net::http::Request;
 use serde::Deserialize;
 
 use super::{json_or_refusal, send_json, ApiError};
-
-/// The signed-in staff member, as `/api/staff/me` and login return it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct StaffMe {
-    pub staff: StaffProfile,
-    pub csrf_token: String,
-}
 
 /// A member just added and the links that let them claim the account.
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -39,6 +39,7 @@ macro_rules! from_slug {
 }
 pub(crate) use from_slug;
 
+pub mod api;
 pub mod area;
 pub mod catalog;
 pub mod cooperative;

@@ -4,12 +4,12 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use etalase_model::api::Me;
 use etalase_model::rules::{
     check_claim, check_registration, check_sign_in, new_id, normalize_whatsapp, Claim, FieldError,
     Registration, Rule, SignIn,
 };
 use etalase_model::Seller;
-use serde::Serialize;
 
 use crate::auth::session::{self, ClientIp, SignedIn};
 use crate::auth::{authenticate, password, random_hex};
@@ -17,14 +17,6 @@ use crate::error::{ApiError, ErrorBody};
 use crate::extract::Body;
 use crate::store::SessionRecord;
 use crate::AppState;
-
-/// What the app learns about the signed-in seller. The CSRF token is here because the
-/// cookie is HttpOnly: this response is the only way the app's code can learn it.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct Me {
-    pub seller: Seller,
-    pub csrf_token: String,
-}
 
 /// `POST /api/auth/register`: creates a seller and signs them in.
 #[utoipa::path(

@@ -12,6 +12,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use bytes::Bytes;
+use etalase_model::api::Uploaded;
 use etalase_model::cooperative::{claim_links, ActorKind, ListingChange, Member, Membership};
 use etalase_model::rules::{
     check_new_member, new_id, normalize_whatsapp, FieldError, NewMember, Rule,
@@ -21,7 +22,7 @@ use serde::Serialize;
 
 use super::inbox::{self, InboxQuery, InboxView, PartView, UpdateBody};
 use super::listings;
-use super::uploads::{self, Uploaded};
+use super::uploads;
 use crate::auth::random_hex;
 use crate::auth::session::token_hash;
 use crate::auth::staff::Operator;

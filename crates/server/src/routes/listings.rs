@@ -7,6 +7,7 @@ use std::time::Duration;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
+use etalase_model::api::Consent;
 use etalase_model::cooperative::{ActorKind, ListingChange, Membership};
 use etalase_model::rules::{check_listing, FieldError, Rule};
 use etalase_model::{ListingStatus, Product, Seller};
@@ -170,13 +171,6 @@ pub async fn history(
     Ok(Json(
         state.store.listing_history(signed_in.seller_id, id).await?,
     ))
-}
-
-/// The member's consent, as `PUT /api/seller/cooperative` takes it.
-#[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
-pub struct Consent {
-    /// Whether the cooperative's operator may list, edit and answer for this seller.
-    pub operator_may_act: bool,
 }
 
 /// `GET /api/seller/cooperative`: the signed-in seller's membership, or `null`.

@@ -4,9 +4,8 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use etalase_model::cooperative::StaffProfile;
+use etalase_model::api::StaffMe;
 use etalase_model::rules::{check_sign_in, normalize_whatsapp, SignIn};
-use serde::Serialize;
 
 use crate::auth::session::{self, ClientIp};
 use crate::auth::staff::{SignedInStaff, STAFF_COOKIE};
@@ -15,13 +14,6 @@ use crate::error::{ApiError, ErrorBody};
 use crate::extract::Body;
 use crate::store::StaffSessionRecord;
 use crate::AppState;
-
-/// The signed-in staff member and their CSRF token.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct StaffMe {
-    pub staff: StaffProfile,
-    pub csrf_token: String,
-}
 
 #[utoipa::path(
     post,

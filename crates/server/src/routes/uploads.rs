@@ -14,8 +14,8 @@ use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use etalase_model::api::Uploaded;
 use etalase_photo::verify_and_measure;
-use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::auth::session::SignedIn;
@@ -31,16 +31,6 @@ pub const MAX_EDGE: u32 = 1600;
 /// Where uploaded photos live under the data directory.
 pub fn uploads_dir(data_dir: &FsPath) -> PathBuf {
     data_dir.join("media").join("u")
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct Uploaded {
-    /// URL path to put in a listing's `Photo`.
-    pub path: String,
-    pub sha256: String,
-    pub bytes: usize,
-    pub width: u32,
-    pub height: u32,
 }
 
 /// `POST /api/uploads` with an `image/jpeg` body.
@@ -121,7 +111,7 @@ pub(crate) async fn store_photo(
         Json(Uploaded {
             path: format!("/media/u/{sha256}.jpg"),
             sha256,
-            bytes: body.len(),
+            bytes: body.len() as u64,
             width,
             height,
         }),
