@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+pub use etalase_model::api::{Count, Insights};
 use etalase_model::inquiry::{
     ExportInquiry, ExportItem, InquiryKind, InquiryStatus, PurchaseInquiry, PurchaseItem,
 };
@@ -296,23 +297,7 @@ pub async fn update(
     .await
 }
 
-/// One bar of a demand chart.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Count {
-    pub key: String,
-    pub count: u64,
-}
-
 /// `GET /api/insights`: where demand comes from, as counts of inquiries.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Insights {
-    pub total: u64,
-    pub by_category: Vec<Count>,
-    pub by_village: Vec<Count>,
-    pub by_country: Vec<Count>,
-    pub by_month: Vec<Count>,
-}
-
 pub async fn insights() -> Result<Insights, ApiError> {
     let res = Request::get("/api/insights")
         .send()

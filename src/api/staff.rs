@@ -1,7 +1,7 @@
 //! Calls of cooperative operators and facilitators: their session, and an operator's
 //! members. Listing and photo calls made for a member go through [`crate::workspace`].
 
-pub use etalase_model::api::StaffMe;
+pub use etalase_model::api::{AddedMember, StaffMe};
 use etalase_model::cooperative::Member;
 use etalase_model::rules::{NewMember, SignIn};
 use etalase_model::IdmStatus;
@@ -9,14 +9,6 @@ use gloo_net::http::Request;
 use serde::Deserialize;
 
 use super::{json_or_refusal, send_json, ApiError};
-
-/// A member just added and the links that let them claim the account.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct AddedMember {
-    pub member: Member,
-    pub claim_url: String,
-    pub whatsapp_url: String,
-}
 
 /// The facilitators' report (`GET /api/facilitator/report`).
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -6,29 +6,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+pub use etalase_model::api::{Count, Insights};
 use etalase_model::{Category, Date};
-use serde::Serialize;
 
 use crate::store::DemandRow;
-
-/// What `GET /api/insights` answers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-pub struct Insights {
-    /// Distinct inquiries.
-    pub total: usize,
-    pub by_category: Vec<Count>,
-    pub by_village: Vec<Count>,
-    pub by_country: Vec<Count>,
-    /// Ascending, `YYYY-MM` in WITA.
-    pub by_month: Vec<Count>,
-}
-
-/// How many distinct inquiries fall under `key`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-pub struct Count {
-    pub key: String,
-    pub count: usize,
-}
 
 /// Counts distinct inquiries per category (of each line's product; `category_of` answers,
 /// and products it does not know are skipped), per village (of each part's seller), per
@@ -69,7 +50,7 @@ pub fn aggregate(rows: &[DemandRow], category_of: impl Fn(&str) -> Option<Catego
             .into_iter()
             .map(|(key, ids)| Count {
                 key,
-                count: ids.len(),
+                count: ids.len() as u64,
             })
             .collect()
     };
@@ -80,7 +61,7 @@ pub fn aggregate(rows: &[DemandRow], category_of: impl Fn(&str) -> Option<Catego
         list
     };
     Insights {
-        total: all.len(),
+        total: all.len() as u64,
         by_category: by_count(category),
         by_village: by_count(village),
         by_country: by_count(country),
@@ -188,10 +169,10 @@ mod tests {
         ];
         let got = aggregate(&rows, category);
         assert_eq!(got.total, 4);
-        let pairs = |list: &[Count]| -> Vec<(String, usize)> {
+        let pairs = |list: &[Count]| -> Vec<(String, u64)> {
             list.iter().map(|c| (c.key.clone(), c.count)).collect()
         };
-        let want = |list: &[(&str, usize)]| -> Vec<(String, usize)> {
+        let want = |list: &[(&str, u64)]| -> Vec<(String, u64)> {
             list.iter().map(|(k, c)| (k.to_string(), *c)).collect()
         };
         // Inquiry 1 has two kerupuk lines but counts once; the unknown product is skipped.

@@ -7,7 +7,11 @@
 //! server's route and once in the app (ARCHITECTURE.md says which).
 
 mod account;
+mod cooperative;
+mod insights;
 mod uploads;
 
 pub use account::{Consent, Me, StaffMe};
+pub use cooperative::AddedMember;
+pub use insights::{Count, Insights};
 pub use uploads::Uploaded;

@@ -12,13 +12,12 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use bytes::Bytes;
-use etalase_model::api::Uploaded;
+use etalase_model::api::{AddedMember, Uploaded};
 use etalase_model::cooperative::{claim_links, ActorKind, ListingChange, Member, Membership};
 use etalase_model::rules::{
     check_new_member, new_id, normalize_whatsapp, FieldError, NewMember, Rule,
 };
 use etalase_model::{Product, Seller};
-use serde::Serialize;
 
 use super::inbox::{self, InboxQuery, InboxView, PartView, UpdateBody};
 use super::listings;
@@ -83,16 +82,6 @@ pub async fn list_members(
             .cooperative_members(operator.cooperative)
             .await?,
     ))
-}
-
-/// A member just added, with the link that lets them claim the account.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct AddedMember {
-    pub member: Member,
-    /// The claim page, to send to the member. Works once.
-    pub claim_url: String,
-    /// A `wa.me` link that opens WhatsApp with the claim message to the member's number.
-    pub whatsapp_url: String,
 }
 
 /// `POST /api/coop/members`: adds a member business of the operator's village.
