@@ -1,9 +1,10 @@
 //! Photos of a listing: pick from the phone, process in the photo worker (upright, small, no
 //! GPS), upload with progress and retries, then reorder, choose the cover, remove.
 //!
-//! When the worker's photo coach has hints (too dark, washed out, blurry, too small), the
-//! photo's row shows them beside its thumbnail with a retake tip, as a quiet status note: the
-//! upload goes on regardless. A good photo gets no note.
+//! When the worker's photo coach has hints (cut off, too dark, washed out, blurry, too
+//! small), the photo's row shows them beside its thumbnail with a retake tip, as a quiet
+//! status note: the upload goes on regardless. A good photo gets no note. The worker is
+//! started and warmed up when the editor opens, so the first photo does not wait for it.
 
 use etalase_model::rules::MAX_PHOTOS;
 use etalase_model::Photo;
