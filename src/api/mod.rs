@@ -1,6 +1,7 @@
 //! The only module that knows the server's URLs and wire formats. Pages call these
 //! functions and get typed values or an [`ApiError`] they can show in either language.
 
+pub use etalase_model::api::Health;
 use etalase_model::rules::FieldError;
 use etalase_model::Catalog;
 use gloo_net::http::{Request, RequestBuilder, Response};
@@ -31,19 +32,6 @@ pub enum ApiError {
     /// Any other refusal, by the server's stable code (`wrong_credentials`, `csrf`,
     /// `not_owner`, `sign_in_required`, a photo code…).
     Refused(String),
-}
-
-/// `GET /api/health`.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-pub struct Health {
-    pub status: String,
-    pub version: String,
-    pub database: HealthDatabase,
-}
-
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-pub struct HealthDatabase {
-    pub ok: bool,
 }
 
 /// Asks the server whether it and its database are up.

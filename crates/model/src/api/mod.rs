@@ -8,10 +8,12 @@
 
 mod account;
 mod cooperative;
+mod health;
 mod insights;
 mod uploads;
 
 pub use account::{Consent, Me, StaffMe};
 pub use cooperative::AddedMember;
+pub use health::{DatabaseHealth, Health, HealthStatus};
 pub use insights::{Count, Insights};
 pub use uploads::Uploaded;

@@ -4,33 +4,9 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
-use serde::Serialize;
+use etalase_model::api::{DatabaseHealth, Health, HealthStatus};
 
 use crate::AppState;
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct Health {
-    pub status: HealthStatus,
-    /// The server's crate version.
-    pub version: &'static str,
-    pub database: DatabaseHealth,
-}
-
-/// `ok` when the database answers, `degraded` when it does not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum HealthStatus {
-    Ok,
-    Degraded,
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct DatabaseHealth {
-    pub ok: bool,
-    #[schema(value_type = Option<String>, example = "sqlite")]
-    pub engine: Option<&'static str>,
-    pub schema_version: Option<usize>,
-}
 
 /// 200 when the database answers, 503 otherwise (so a proxy takes the replica out).
 #[utoipa::path(
@@ -43,7 +19,7 @@ pub struct DatabaseHealth {
     )
 )]
 pub async fn get_health(State(state): State<AppState>) -> (StatusCode, Json<Health>) {
-    let version = env!("CARGO_PKG_VERSION");
+    let version = env!("CARGO_PKG_VERSION").to_owned();
     match state.store.health().await {
         Ok(h) => (
             StatusCode::OK,
@@ -52,8 +28,8 @@ pub async fn get_health(State(state): State<AppState>) -> (StatusCode, Json<Heal
                 version,
                 database: DatabaseHealth {
                     ok: true,
-                    engine: Some(h.engine),
-                    schema_version: Some(h.schema_version),
+                    engine: Some(h.engine.to_owned()),
+                    schema_version: u64::try_from(h.schema_version).ok(),
                 },
             }),
         ),
