@@ -17,56 +17,75 @@ pub(crate) enum End {
     InScan,
 }
 
-/// Calls `visit(marker, body)` for every marker segment that has a length, from the first
-/// after SOI. A segment that runs past the end, or a file that ends between segments, is
+/// One marker of the file's segment structure.
+pub(crate) enum Marker<'a> {
+    /// A marker without a length: EOI (`0xD9`), a restart marker, TEM.
+    Standalone(u8),
+    /// A marker segment and its body (after the two length bytes).
+    Segment(u8, &'a [u8]),
+}
+
+/// Reads the marker at `*pos` (after any fill bytes) and, when it has one, its segment, and
+/// moves `*pos` past them. A file that ends there, or a segment that runs past the end, is
 /// [`PhotoError::Incomplete`]; bytes where a marker must be are [`PhotoError::Corrupt`].
+pub(crate) fn next_marker<'a>(bytes: &'a [u8], pos: &mut usize) -> Result<Marker<'a>, PhotoError> {
+    // Markers may be preceded by any number of 0xFF fill bytes.
+    while bytes.get(*pos) == Some(&0xFF) && bytes.get(*pos + 1) == Some(&0xFF) {
+        *pos += 1;
+    }
+    if *pos + 2 > bytes.len() {
+        return Err(PhotoError::Incomplete {
+            detail: "JPEG ends between two segments",
+        });
+    }
+    let (0xFF, marker) = (bytes[*pos], bytes[*pos + 1]) else {
+        return Err(PhotoError::corrupt("JPEG marker expected"));
+    };
+    *pos += 2;
+    if matches!(marker, 0x01 | 0xD0..=0xD7 | 0xD9) {
+        return Ok(Marker::Standalone(marker));
+    }
+    let len = match bytes.get(*pos..*pos + 2) {
+        Some(b) => usize::from(u16::from_be_bytes([b[0], b[1]])),
+        None => {
+            return Err(PhotoError::Incomplete {
+                detail: "JPEG ends inside a segment header",
+            })
+        }
+    };
+    if len < 2 {
+        return Err(PhotoError::corrupt("JPEG segment length"));
+    }
+    let body = bytes
+        .get(*pos + 2..*pos + len)
+        .ok_or(PhotoError::Incomplete {
+            detail: "JPEG segment runs past the end",
+        })?;
+    *pos += len;
+    Ok(Marker::Segment(marker, body))
+}
+
+/// Calls `visit(marker, body)` for every marker segment that has a length, from the first
+/// after SOI, through each scan's entropy-coded data, to the end-of-image marker or the end
+/// of the file; errors as [`next_marker`] says.
 pub(crate) fn walk(
     bytes: &[u8],
     mut visit: impl FnMut(u8, &[u8]) -> Result<(), PhotoError>,
 ) -> Result<End, PhotoError> {
     let mut pos = 2;
     loop {
-        // Markers may be preceded by any number of 0xFF fill bytes.
-        while bytes.get(pos) == Some(&0xFF) && bytes.get(pos + 1) == Some(&0xFF) {
-            pos += 1;
-        }
-        if pos + 2 > bytes.len() {
-            return Err(PhotoError::Incomplete {
-                detail: "JPEG ends between two segments",
-            });
-        }
-        let (0xFF, marker) = (bytes[pos], bytes[pos + 1]) else {
-            return Err(PhotoError::corrupt("JPEG marker expected"));
-        };
-        pos += 2;
-        match marker {
-            0xD9 => {
+        let marker = match next_marker(bytes, &mut pos)? {
+            Marker::Standalone(0xD9) => {
                 return Ok(End::Eoi {
                     trailing: bytes.len() - pos,
                 })
             }
-            // Standalone markers carry no length.
-            0x01 | 0xD0..=0xD7 => continue,
-            _ => {}
-        }
-        let len = match bytes.get(pos..pos + 2) {
-            Some(b) => usize::from(u16::from_be_bytes([b[0], b[1]])),
-            None => {
-                return Err(PhotoError::Incomplete {
-                    detail: "JPEG ends inside a segment header",
-                })
+            Marker::Standalone(_) => continue,
+            Marker::Segment(marker, body) => {
+                visit(marker, body)?;
+                marker
             }
         };
-        if len < 2 {
-            return Err(PhotoError::corrupt("JPEG segment length"));
-        }
-        let body = bytes
-            .get(pos + 2..pos + len)
-            .ok_or(PhotoError::Incomplete {
-                detail: "JPEG segment runs past the end",
-            })?;
-        visit(marker, body)?;
-        pos += len;
         if marker == 0xDA {
             // Entropy-coded data runs to the next 0xFF that is neither a stuffed 0xFF00 nor a
             // restart marker.
@@ -138,21 +157,25 @@ pub(crate) fn scans_cover_frame(bytes: &[u8]) -> Result<(), PhotoError> {
     Ok(())
 }
 
+/// A 48×32 JPEG as `jpeg-encoder` writes it (APP0, SOF, tables, scans, EOI), for the
+/// crate's unit tests.
+#[cfg(test)]
+pub(crate) fn tiny_jpeg(progressive: bool) -> Vec<u8> {
+    let pixels: Vec<u8> = (0..48 * 32 * 3).map(|i| (i * 7 % 251) as u8).collect();
+    let mut out = Vec::new();
+    let mut encoder = jpeg_encoder::Encoder::new(&mut out, 80);
+    encoder.set_progressive(progressive);
+    encoder
+        .encode(&pixels, 48, 32, jpeg_encoder::ColorType::Rgb)
+        .unwrap();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// A 48×32 JPEG as `jpeg-encoder` writes it.
-    fn jpeg(progressive: bool) -> Vec<u8> {
-        let pixels: Vec<u8> = (0..48 * 32 * 3).map(|i| (i * 7 % 251) as u8).collect();
-        let mut out = Vec::new();
-        let mut encoder = jpeg_encoder::Encoder::new(&mut out, 80);
-        encoder.set_progressive(progressive);
-        encoder
-            .encode(&pixels, 48, 32, jpeg_encoder::ColorType::Rgb)
-            .unwrap();
-        out
-    }
+    use super::tiny_jpeg as jpeg;
 
     fn scan_offsets(bytes: &[u8]) -> Vec<usize> {
         (0..bytes.len() - 1)

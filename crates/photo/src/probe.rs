@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::jpeg_segments::{next_marker, Marker};
 use crate::{Orientation, PhotoError};
 
 /// What the first bytes say the file is.
@@ -108,40 +109,14 @@ pub(crate) fn jpeg_header(bytes: &[u8]) -> Result<JpegHeader<'_>, PhotoError> {
     let mut has_app1 = false;
     let mut pos = 2;
     loop {
-        // Markers may be preceded by any number of 0xFF fill bytes.
-        while bytes.get(pos) == Some(&0xFF) && bytes.get(pos + 1) == Some(&0xFF) {
-            pos += 1;
-        }
-        if pos + 2 > bytes.len() {
-            return Err(PhotoError::Incomplete {
-                detail: "JPEG ends before its frame header",
-            });
-        }
-        let (0xFF, marker) = (bytes[pos], bytes[pos + 1]) else {
-            return Err(PhotoError::corrupt("JPEG marker expected"));
+        let (marker, segment) = match next_marker(bytes, &mut pos)? {
+            // The end of the image, or its first scan, before any frame header.
+            Marker::Standalone(0xD9) | Marker::Segment(0xDA, _) => {
+                return Err(PhotoError::corrupt("JPEG has no frame header"))
+            }
+            Marker::Standalone(_) => continue,
+            Marker::Segment(marker, body) => (marker, body),
         };
-        pos += 2;
-        match marker {
-            // Standalone markers carry no length.
-            0x01 | 0xD0..=0xD7 => continue,
-            0xD9 | 0xDA => return Err(PhotoError::corrupt("JPEG has no frame header")),
-            _ => {}
-        }
-        let len = bytes
-            .get(pos..pos + 2)
-            .map(|b| usize::from(u16::from_be_bytes([b[0], b[1]])))
-            .ok_or(PhotoError::Incomplete {
-                detail: "JPEG ends inside a segment header",
-            })?;
-        if len < 2 {
-            return Err(PhotoError::corrupt("JPEG segment length"));
-        }
-        let segment = bytes
-            .get(pos + 2..pos + len)
-            .ok_or(PhotoError::Incomplete {
-                detail: "JPEG segment runs past the end",
-            })?;
-        pos += len;
         match marker {
             // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC).
             0xC0..=0xCF if !matches!(marker, 0xC4 | 0xC8 | 0xCC) => {

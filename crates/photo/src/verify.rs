@@ -133,19 +133,8 @@ fn check_every_segment(bytes: &[u8]) -> Result<(), PhotoError> {
 #[cfg(test)]
 mod tests {
     use super::verify_jpeg;
+    use crate::jpeg_segments::tiny_jpeg as jpeg;
     use crate::PhotoError;
-
-    /// A 48×32 JPEG as `jpeg-encoder` writes it (APP0, SOF, tables, scans, EOI).
-    fn jpeg(progressive: bool) -> Vec<u8> {
-        let pixels: Vec<u8> = (0..48 * 32 * 3).map(|i| (i * 7 % 251) as u8).collect();
-        let mut out = Vec::new();
-        let mut encoder = jpeg_encoder::Encoder::new(&mut out, 80);
-        encoder.set_progressive(progressive);
-        encoder
-            .encode(&pixels, 48, 32, jpeg_encoder::ColorType::Rgb)
-            .unwrap();
-        out
-    }
 
     /// Offsets of every `0xFF marker` in the file's segment structure.
     fn marker_offsets(bytes: &[u8], marker: u8) -> Vec<usize> {
