@@ -155,14 +155,7 @@ impl PhotoMeasures {
 /// as it goes.
 pub fn measure(rgb: &[u8], width: u32, height: u32, long_edge: u32) -> PhotoMeasures {
     let (w, h) = (width as usize, height as usize);
-    let luma: Vec<u8> = rgb
-        .chunks_exact(3)
-        .take(w * h)
-        .map(|p| {
-            let y = 77 * u32::from(p[0]) + 150 * u32::from(p[1]) + 29 * u32::from(p[2]);
-            ((y + 128) >> 8) as u8
-        })
-        .collect();
+    let luma: Vec<u8> = rgb.chunks_exact(3).take(w * h).map(luma_of).collect();
     let h = luma.len().checked_div(w).unwrap_or(0);
     let luma = &luma[..w * h];
     let n = luma.len();
@@ -216,6 +209,12 @@ pub fn measure(rgb: &[u8], width: u32, height: u32, long_edge: u32) -> PhotoMeas
     }
 }
 
+/// BT.601 luma of one RGB pixel, in 8-bit fixed point.
+fn luma_of(p: &[u8]) -> u8 {
+    let y = 77 * u32::from(p[0]) + 150 * u32::from(p[1]) + 29 * u32::from(p[2]);
+    ((y + 128) >> 8) as u8
+}
+
 /// The share of `rgb`'s height (`width × height` packed 8-bit RGB), counted up from the
 /// bottom row, whose rows are each one flat colour and all the bottom row's colour. A clipped
 /// white or black band (a product on a white sheet, a shadow) counts as 0: flat for a reason;
@@ -234,10 +233,8 @@ pub fn flat_bottom_share(rgb: &[u8], width: u32, height: u32) -> f32 {
     };
     let bottom = &rgb[(rows - 1) * w..rows * w];
     let colour = &bottom[..3];
-    let luma =
-        (77 * u32::from(colour[0]) + 150 * u32::from(colour[1]) + 29 * u32::from(colour[2]) + 128)
-            >> 8;
-    if luma <= u32::from(SHADOW_CLIP_LUMA) || luma >= u32::from(HIGHLIGHT_CLIP_LUMA) {
+    let luma = luma_of(colour);
+    if luma <= SHADOW_CLIP_LUMA || luma >= HIGHLIGHT_CLIP_LUMA {
         return 0.0;
     }
     let flat_rows = rgb[..rows * w]
