@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use serde::{Deserialize, Serialize};
 
 use crate::api::seller::put_listing;
-use crate::api::ApiError;
+use crate::api::{ApiError, ErrorCode};
 use crate::catalog_data::CatalogResource;
 use crate::retry_waiting::retry_waiting;
 use crate::session::{use_session, Session};
@@ -175,7 +175,7 @@ pub enum SendResult {
 /// connection the draft is kept with `pending` set, for [`Outbox`] to send.
 pub async fn send(workspace: &Workspace, mut draft: Draft, status: ListingStatus) -> SendResult {
     let Some(csrf) = workspace.csrf() else {
-        return SendResult::Refused(ApiError::Refused("sign_in_required".into()));
+        return SendResult::Refused(ApiError::Refused(ErrorCode::SignInRequired));
     };
     let outgoing = draft.outgoing(status);
     let old_id = draft.product.id.clone();
@@ -277,7 +277,7 @@ impl Outbox {
                 match send(&workspace, draft.clone(), status).await {
                     SendResult::Sent(_) => sent += 1,
                     SendResult::Queued => break,
-                    SendResult::Refused(ApiError::Refused(code)) if code == "sign_in_required" => {
+                    SendResult::Refused(ApiError::Refused(ErrorCode::SignInRequired)) => {
                         workspace.signed_out();
                         break;
                     }

@@ -1,8 +1,8 @@
 //! The only module that knows the server's URLs and wire formats. Pages call these
 //! functions and get typed values or an [`ApiError`] they can show in either language.
 
-pub use etalase_model::api::Health;
-use etalase_model::rules::FieldError;
+use etalase_model::api::ErrorBody;
+pub use etalase_model::api::{ErrorCode, Health};
 use etalase_model::Catalog;
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::{Deserialize, Serialize};
@@ -29,9 +29,8 @@ pub enum ApiError {
     Invalid(Vec<etalase_model::rules::FieldError>),
     /// Too many attempts; wait this many seconds.
     RateLimited(u64),
-    /// Any other refusal, by the server's stable code (`wrong_credentials`, `csrf`,
-    /// `not_owner`, `sign_in_required`, a photo code…).
-    Refused(String),
+    /// Any other refusal, by the server's stable code.
+    Refused(ErrorCode),
 }
 
 /// Asks the server whether it and its database are up.
@@ -89,24 +88,22 @@ async fn fetch_catalog_text() -> Result<(String, bool), ApiError> {
     Ok((res.text().await.map_err(|_| ApiError::Network)?, saved))
 }
 
-#[derive(Deserialize)]
-pub(crate) struct ErrorBody {
-    pub code: String,
-    #[serde(default)]
-    pub fields: Vec<FieldError>,
-    pub retry_after: Option<u64>,
-}
-
 /// Turns a non-2xx answer into the error the UI explains.
 pub(crate) async fn refusal(res: Response) -> ApiError {
     let status = res.status();
     match res.json::<ErrorBody>().await {
-        Ok(body) if body.code == "invalid" => ApiError::Invalid(body.fields),
-        Ok(body) if body.code == "rate_limited" => {
-            ApiError::RateLimited(body.retry_after.unwrap_or(60))
-        }
-        Ok(body) => ApiError::Refused(body.code),
+        Ok(body) => ApiError::from(body),
         Err(_) => ApiError::Status(status),
+    }
+}
+
+impl From<ErrorBody> for ApiError {
+    fn from(body: ErrorBody) -> ApiError {
+        match body.code {
+            ErrorCode::Invalid => ApiError::Invalid(body.fields),
+            ErrorCode::RateLimited => ApiError::RateLimited(body.retry_after.unwrap_or(60)),
+            code => ApiError::Refused(code),
+        }
     }
 }
 

@@ -10,7 +10,8 @@ use gloo_net::http::Request;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::{json_or_refusal, send_json, ApiError, ErrorBody};
+use super::{json_or_refusal, send_json, ApiError};
+use etalase_model::api::ErrorBody;
 
 /// `GET /api/auth/me`; `Ok(None)` when signed out.
 pub async fn me() -> Result<Option<Me>, ApiError> {
@@ -136,8 +137,7 @@ pub async fn upload_photo(
         serde_json::from_str(&text).map_err(|_| ApiError::Decode)
     } else {
         match serde_json::from_str::<ErrorBody>(&text) {
-            Ok(body) if body.code == "invalid" => Err(ApiError::Invalid(body.fields)),
-            Ok(body) => Err(ApiError::Refused(body.code)),
+            Ok(body) => Err(ApiError::from(body)),
             Err(_) => Err(ApiError::Status(status)),
         }
     }

@@ -3,9 +3,11 @@
 //! Each entry names the field once with its Indonesian and English text side by side, so a
 //! translation cannot go missing and a reviewer reads both at once.
 
-use etalase_photo::{PhotoError, PhotoHint};
+#[cfg(test)]
+use etalase_photo::PhotoError;
+use etalase_photo::PhotoHint;
 
-use crate::api::ApiError;
+use crate::api::{ApiError, ErrorCode};
 use crate::i18n::fill;
 
 crate::i18n::text_table! {
@@ -184,22 +186,32 @@ pub fn photo_hint(s: &'static SellerTexts, hint: PhotoHint) -> (&'static str, &'
     }
 }
 
+/// A code as the server spells it, for the "error code" sentence support can look up.
+fn spelled(code: ErrorCode) -> String {
+    serde_json::to_value(code)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
 fn refusal(s: &'static SellerTexts, err: &ApiError) -> String {
     match err {
         ApiError::Invalid(_) => s.form_has_errors.to_string(),
         ApiError::Network => s.needs_connection.to_string(),
         ApiError::RateLimited(secs) => fill(s.rate_limited, &[&secs.div_ceil(60).max(1)]),
-        ApiError::Refused(code) => match code.as_str() {
-            "wrong_credentials" => s.wrong_credentials.to_string(),
-            "not_owner" => s.not_owner.to_string(),
-            "sign_in_required" => s.session_expired.to_string(),
-            "storage_full" => s.server_full.to_string(),
-            "store_busy" | "store_unavailable" => s.server_busy.to_string(),
-            "body_too_large" => s.too_large.to_string(),
-            "timeout" => s.timed_out.to_string(),
-            // The server's re-check of an upload answers with the photo pipeline's codes.
-            photo if PhotoError::CODES.contains(&photo) => Said::Photo(code.clone()).render(s),
-            _ => fill(s.error_code, &[code]),
+        ApiError::Refused(code) => match code {
+            ErrorCode::WrongCredentials => s.wrong_credentials.to_string(),
+            ErrorCode::NotOwner => s.not_owner.to_string(),
+            ErrorCode::SignInRequired => s.session_expired.to_string(),
+            ErrorCode::StorageFull => s.server_full.to_string(),
+            ErrorCode::StoreBusy | ErrorCode::StoreUnavailable => s.server_busy.to_string(),
+            ErrorCode::BodyTooLarge => s.too_large.to_string(),
+            ErrorCode::Timeout => s.timed_out.to_string(),
+            code => match code.photo() {
+                // The server's re-check of an upload answers with the photo pipeline's codes.
+                Some(photo) => Said::Photo(photo.to_string()).render(s),
+                None => fill(s.error_code, &[&spelled(*code)]),
+            },
         },
         ApiError::Status(status) => fill(s.error_code, &[status]),
         ApiError::Decode => fill(s.error_code, &[&"decode"]),
@@ -222,10 +234,12 @@ mod tests {
         for s in [&ID, &EN] {
             let from_worker = Said::Photo("incomplete".into()).render(s);
             assert_eq!(from_worker, s.photo_incomplete);
-            let from_server = Said::Refusal(ApiError::Refused("incomplete".into())).render(s);
+            let from_server =
+                Said::Refusal(ApiError::Refused(ErrorCode::PhotoIncomplete)).render(s);
             assert_eq!(from_server, s.photo_incomplete);
             for code in PhotoError::CODES {
-                let said = Said::Refusal(ApiError::Refused(code.into())).render(s);
+                let refused = ErrorCode::from_photo(code).unwrap();
+                let said = Said::Refusal(ApiError::Refused(refused)).render(s);
                 assert_ne!(said, fill(s.error_code, &[&code]), "{code}");
             }
         }

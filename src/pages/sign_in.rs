@@ -10,7 +10,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::api::seller::{claim, login, register, Me};
 use crate::api::staff::login as staff_login;
-use crate::api::ApiError;
+use crate::api::{ApiError, ErrorCode};
 use crate::catalog_data::use_catalog;
 use crate::components::focus_field;
 use crate::components::{error_for, PageMeta, TextField};
@@ -303,7 +303,7 @@ pub fn ClaimPage() -> impl IntoView {
                     session.signed_in(me);
                     navigate("/penjual", Default::default());
                 }
-                Err(ApiError::Refused(code)) if code == "not_found" => {
+                Err(ApiError::Refused(ErrorCode::NotFound)) => {
                     message.set(Some(i18n.c().claim_used.to_string()));
                 }
                 Err(err) => {

@@ -5,7 +5,6 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use etalase_model::rules::FieldError;
-use serde::Serialize;
 
 use crate::store::StoreError;
 
@@ -36,9 +35,9 @@ pub enum ApiError {
     Timeout,
     #[error("too many attempts; try again in {retry_after_secs} s")]
     RateLimited { retry_after_secs: u64 },
-    /// An uploaded photo failed the server's re-check; `code` is the photo crate's.
+    /// An uploaded photo failed the server's re-check; `code` is one of the photo codes.
     #[error("photo refused: {detail}")]
-    Photo { code: &'static str, detail: String },
+    Photo { code: ErrorCode, detail: String },
     /// The request could not be read: not JSON, not the shape the endpoint takes, a bad
     /// path or query. The message says where (`items[0].quantity: invalid type …`).
     #[error("malformed request: {0}")]
@@ -58,64 +57,44 @@ pub enum ApiError {
     Internal(String),
 }
 
-/// The JSON error envelope every endpoint uses.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct ErrorBody {
-    /// Stable, machine-readable code; the app maps it to Indonesian or English text:
-    /// `not_found`, `sign_in_required`, `wrong_credentials`, `csrf`, `not_owner`, `invalid`,
-    /// `rate_limited`, `malformed`, `unsupported_media_type`, `body_too_large`,
-    /// `store_unavailable`, `internal`, or for a refused photo one of the photo check's codes
-    /// (`empty`, `heic`, `unsupported`, `too_large`, `too_big`, `corrupt`, `not_jpeg`,
-    /// `metadata`, `invalid_pixels`, `encode`).
-    #[schema(value_type = String, example = "invalid")]
-    pub code: &'static str,
-    /// A short English description for logs and API users.
-    pub message: String,
-    /// Per-field problems for `invalid` (422).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[schema(required = false)]
-    pub fields: Vec<FieldError>,
-    /// Seconds to wait, for `rate_limited` (429) and `store_busy` (503); also in the
-    /// `Retry-After` header.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(nullable = false)]
-    pub retry_after: Option<u64>,
-}
+/// The envelope every endpoint answers with; defined once, with the app, in the model.
+pub use etalase_model::api::{ErrorBody, ErrorCode};
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, code) = match &self {
-            ApiError::NotFound => (StatusCode::NOT_FOUND, "not_found"),
-            ApiError::SignInRequired => (StatusCode::UNAUTHORIZED, "sign_in_required"),
-            ApiError::WrongCredentials => (StatusCode::UNAUTHORIZED, "wrong_credentials"),
-            ApiError::Csrf => (StatusCode::FORBIDDEN, "csrf"),
-            ApiError::NotOwner => (StatusCode::FORBIDDEN, "not_owner"),
-            ApiError::WrongRole => (StatusCode::FORBIDDEN, "wrong_role"),
-            ApiError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
-            ApiError::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, "rate_limited"),
-            ApiError::Timeout => (StatusCode::REQUEST_TIMEOUT, "timeout"),
+            ApiError::NotFound => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
+            ApiError::SignInRequired => (StatusCode::UNAUTHORIZED, ErrorCode::SignInRequired),
+            ApiError::WrongCredentials => (StatusCode::UNAUTHORIZED, ErrorCode::WrongCredentials),
+            ApiError::Csrf => (StatusCode::FORBIDDEN, ErrorCode::Csrf),
+            ApiError::NotOwner => (StatusCode::FORBIDDEN, ErrorCode::NotOwner),
+            ApiError::WrongRole => (StatusCode::FORBIDDEN, ErrorCode::WrongRole),
+            ApiError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::Invalid),
+            ApiError::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, ErrorCode::RateLimited),
+            ApiError::Timeout => (StatusCode::REQUEST_TIMEOUT, ErrorCode::Timeout),
             ApiError::Photo { code, .. } => (StatusCode::UNPROCESSABLE_ENTITY, *code),
             ApiError::Store(StoreError::Full(cause)) => {
                 tracing::error!(%cause, "store full");
-                (StatusCode::INSUFFICIENT_STORAGE, "storage_full")
+                (StatusCode::INSUFFICIENT_STORAGE, ErrorCode::StorageFull)
             }
-            ApiError::StorageFull => (StatusCode::INSUFFICIENT_STORAGE, "storage_full"),
+            ApiError::StorageFull => (StatusCode::INSUFFICIENT_STORAGE, ErrorCode::StorageFull),
             ApiError::Store(StoreError::Busy(cause)) => {
                 tracing::warn!(%cause, "store busy");
-                (StatusCode::SERVICE_UNAVAILABLE, "store_busy")
+                (StatusCode::SERVICE_UNAVAILABLE, ErrorCode::StoreBusy)
             }
-            ApiError::Malformed(_) => (StatusCode::BAD_REQUEST, "malformed"),
-            ApiError::UnsupportedMediaType => {
-                (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
-            }
-            ApiError::BodyTooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "body_too_large"),
+            ApiError::Malformed(_) => (StatusCode::BAD_REQUEST, ErrorCode::Malformed),
+            ApiError::UnsupportedMediaType => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                ErrorCode::UnsupportedMediaType,
+            ),
+            ApiError::BodyTooLarge => (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::BodyTooLarge),
             ApiError::Store(err) => {
                 tracing::error!(error = %err, "store failure");
-                (StatusCode::SERVICE_UNAVAILABLE, "store_unavailable")
+                (StatusCode::SERVICE_UNAVAILABLE, ErrorCode::StoreUnavailable)
             }
             ApiError::Internal(cause) => {
                 tracing::error!(%cause, "internal error");
-                (StatusCode::INTERNAL_SERVER_ERROR, "internal")
+                (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal)
             }
         };
         let message = self.to_string();
@@ -179,12 +158,36 @@ impl ApiError {
         }
     }
 
+    /// The photo check's refusal, by its code.
+    pub fn photo(err: etalase_photo::PhotoError) -> ApiError {
+        ApiError::Photo {
+            // Every photo code has its `ErrorCode` (tested below); `Corrupt` is the fallback
+            // a future code would fall into until it is named.
+            code: ErrorCode::from_photo(err.code()).unwrap_or(ErrorCode::PhotoCorrupt),
+            detail: err.to_string(),
+        }
+    }
+
     /// `Invalid` if `fields` is not empty.
     pub fn check(fields: Vec<FieldError>) -> Result<(), ApiError> {
         if fields.is_empty() {
             Ok(())
         } else {
             Err(ApiError::Invalid(fields))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use etalase_photo::PhotoError;
+
+    #[test]
+    fn every_photo_code_has_its_error_code() {
+        for code in PhotoError::CODES {
+            let mapped = ErrorCode::from_photo(code).unwrap_or_else(|| panic!("{code}"));
+            assert_eq!(mapped.photo(), Some(code));
         }
     }
 }

@@ -8,7 +8,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::inquiry::{self, Lines, Tracked, TrackedPart};
-use crate::api::ApiError;
+use crate::api::{ApiError, ErrorCode};
 use crate::catalog_data::CatalogData;
 use crate::components::{
     EventList, LineList, LoadError, NotFoundPanel, PageMeta, StatusChip, WithCatalog,
@@ -34,7 +34,7 @@ pub fn TrackPage() -> impl IntoView {
                     Suspend::new(async move {
                         match tracked.await {
                             Ok(t) => view! { <TrackedView tracked=t data=data on_refresh=move || tracked.refetch()/> }.into_any(),
-                            Err(ApiError::Refused(code)) if code == "not_found" => {
+                            Err(ApiError::Refused(ErrorCode::NotFound)) => {
                                 view! { <NotFoundPanel message=|t| t.inquiry_not_found/> }.into_any()
                             }
                             Err(err) => view! { <LoadError err=err on_retry=move || tracked.refetch()/> }.into_any(),

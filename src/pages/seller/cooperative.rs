@@ -12,7 +12,7 @@ use leptos_router::hooks::use_params_map;
 use super::ListingRow;
 use crate::api::seller::{history, listings_at};
 use crate::api::staff::{self, AddedMember};
-use crate::api::ApiError;
+use crate::api::{ApiError, ErrorCode};
 use crate::catalog_data::use_catalog;
 use crate::components::{error_for, focus_field, PageMeta, TextField};
 use crate::drafts::{self, use_outbox};
@@ -190,7 +190,7 @@ fn AddMember(
                         }
                         errors.set(fields.clone());
                     }
-                    if err == ApiError::Refused("sign_in_required".into()) {
+                    if err == ApiError::Refused(ErrorCode::SignInRequired) {
                         staff.signed_out();
                     }
                     message.set(Some(Said::Refusal(err)));

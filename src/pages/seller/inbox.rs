@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use crate::api::inquiry::{self, Form, Inbox as InboxState, InboxPart};
-use crate::api::ApiError;
+use crate::api::{ApiError, ErrorCode};
 use crate::catalog_data::CatalogData;
 use crate::components::{EventList, LineList, StatusChip, WithCatalog};
 use crate::i18n::{fill, use_i18n, Said};
@@ -61,7 +61,7 @@ fn Inbox(data: Arc<CatalogData>) -> impl IntoView {
             showing.set(Some(status));
             error.set(None);
         }
-        Some((_, Err(ApiError::Refused(code)))) if code == "sign_in_required" => ws.signed_out(),
+        Some((_, Err(ApiError::Refused(ErrorCode::SignInRequired)))) => ws.signed_out(),
         Some((_, Err(err))) => error.set(Some(err)),
         None => {}
     });
@@ -86,7 +86,7 @@ fn Inbox(data: Arc<CatalogData>) -> impl IntoView {
                     inbox.update(|i| i.extend(page));
                     older.set(OlderState::Idle);
                 }
-                Err(ApiError::Refused(code)) if code == "sign_in_required" => {
+                Err(ApiError::Refused(ErrorCode::SignInRequired)) => {
                     older.set(OlderState::Idle);
                     ws_older.with_value(|w| w.signed_out());
                 }

@@ -8,12 +8,14 @@
 
 mod account;
 mod cooperative;
+mod error;
 mod health;
 mod insights;
 mod uploads;
 
 pub use account::{Consent, Me, StaffMe};
 pub use cooperative::AddedMember;
+pub use error::{ErrorBody, ErrorCode};
 pub use health::{DatabaseHealth, Health, HealthStatus};
 pub use insights::{Count, Insights};
 pub use uploads::Uploaded;

@@ -19,7 +19,7 @@ use etalase_photo::verify_and_measure;
 use sha2::{Digest, Sha256};
 
 use crate::auth::session::SignedIn;
-use crate::error::{ApiError, ErrorBody};
+use crate::error::{ApiError, ErrorBody, ErrorCode};
 use crate::store::UploadRecord;
 use crate::AppState;
 
@@ -66,7 +66,7 @@ pub(crate) async fn store_photo(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<(StatusCode, Json<Uploaded>), ApiError> {
     let body = body.map_err(|e| ApiError::Photo {
-        code: "too_big",
+        code: ErrorCode::PhotoTooBig,
         detail: e.body_text(),
     })?;
     let bytes = body.clone();
@@ -76,10 +76,7 @@ pub(crate) async fn store_photo(
         tokio::task::spawn_blocking(move || verify_and_measure(&bytes, MAX_EDGE, MAX_UPLOAD_BYTES))
             .await
             .map_err(|e| ApiError::Internal(e.to_string()))?
-            .map_err(|e| ApiError::Photo {
-                code: e.code(),
-                detail: e.to_string(),
-            })?;
+            .map_err(ApiError::photo)?;
 
     let sha256: String = Sha256::digest(&body)
         .iter()
