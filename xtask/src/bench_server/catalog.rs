@@ -1,13 +1,11 @@
 //! The catalog benchmark: `GET /api/catalog` from our server and from nginx, measured by wrk.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use super::http::{decode, http_get};
-use super::nginx::{
-    free_port, mirrored_headers, nginx_conf, pinned_nginx, wait_for, BROTLI_MODULE,
-};
-use super::process::{start_server, Proc};
+use super::nginx::{self, BROTLI_MODULE};
+use super::process::start_server;
 use super::{have, version_line, Bins, Plan};
 use crate::step;
 
@@ -84,29 +82,7 @@ pub(super) fn catalog(bins: &Bins, work: &Path, plan: &Plan) -> Result<Catalog, 
         sizes.push((encoding, body.len()));
     }
 
-    let port = free_port()?;
-    let prefix = dir.join("nginx");
-    std::fs::create_dir_all(&prefix).map_err(|e| e.to_string())?;
-    let conf = prefix.join("nginx.conf");
-    std::fs::write(
-        &conf,
-        nginx_conf(&prefix, &dir.join("www"), port, &mirrored_headers(&headers)),
-    )
-    .map_err(|e| e.to_string())?;
-    let child = pinned_nginx(pinned)
-        .arg("-c")
-        .arg(&conf)
-        .arg("-p")
-        .arg(&prefix)
-        .stdout(Stdio::null())
-        .spawn()
-        .map_err(|e| format!("cannot start nginx: {e}"))?;
-    let mut nginx = Proc {
-        child,
-        what: "nginx".into(),
-    };
-    let nginx_addr = format!("127.0.0.1:{port}");
-    wait_for(&nginx_addr, &prefix)?;
+    let (mut nginx, nginx_addr) = nginx::start(&dir, &dir.join("www"), &headers, pinned)?;
     // nginx must answer with exactly our bytes, per encoding.
     for (encoding, _) in &encodings {
         let (_, _, mine) = http_get(&our_addr, "/api/catalog", Some(encoding))?;

@@ -2,14 +2,49 @@
 
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use super::process::pinned;
+use super::process::{pinned, Proc};
 
 pub(super) const BROTLI_MODULE: &str = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
 
-pub(super) fn free_port() -> Result<u16, String> {
+/// nginx from its own prefix under `dir`, serving `www` on a free loopback port with
+/// `headers` (ours) mirrored, pinned to CPU 0 when `pinned`; returns it and its address once
+/// it accepts connections.
+pub(super) fn start(
+    dir: &Path,
+    www: &Path,
+    headers: &[(String, String)],
+    pinned: bool,
+) -> Result<(Proc, String), String> {
+    let port = free_port()?;
+    let prefix = dir.join("nginx");
+    std::fs::create_dir_all(&prefix).map_err(|e| e.to_string())?;
+    let conf = prefix.join("nginx.conf");
+    std::fs::write(
+        &conf,
+        nginx_conf(&prefix, www, port, &mirrored_headers(headers)),
+    )
+    .map_err(|e| e.to_string())?;
+    let child = pinned_nginx(pinned)
+        .arg("-c")
+        .arg(&conf)
+        .arg("-p")
+        .arg(&prefix)
+        .stdout(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start nginx: {e}"))?;
+    let nginx = Proc {
+        child,
+        what: "nginx".into(),
+    };
+    let nginx_addr = format!("127.0.0.1:{port}");
+    wait_for(&nginx_addr, &prefix)?;
+    Ok((nginx, nginx_addr))
+}
+
+fn free_port() -> Result<u16, String> {
     let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
     Ok(listener.local_addr().map_err(|e| e.to_string())?.port())
 }
@@ -17,7 +52,7 @@ pub(super) fn free_port() -> Result<u16, String> {
 /// Headers our server adds that nginx should send too, so both answers are the same size
 /// give or take `Server`/`Date`-style lines. Body framing, encoding and validators are left to
 /// nginx's own `gzip_static`/`brotli_static` and `etag`.
-pub(super) fn mirrored_headers(headers: &[(String, String)]) -> Vec<(String, String)> {
+fn mirrored_headers(headers: &[(String, String)]) -> Vec<(String, String)> {
     const OWN: &[&str] = &[
         "content-length",
         "content-type",
@@ -37,12 +72,7 @@ pub(super) fn mirrored_headers(headers: &[(String, String)]) -> Vec<(String, Str
         .collect()
 }
 
-pub(super) fn nginx_conf(
-    prefix: &Path,
-    www: &Path,
-    port: u16,
-    headers: &[(String, String)],
-) -> String {
+fn nginx_conf(prefix: &Path, www: &Path, port: u16, headers: &[(String, String)]) -> String {
     let add: String = headers
         .iter()
         .map(|(k, v)| {
@@ -97,12 +127,12 @@ http {{
     )
 }
 
-pub(super) fn pinned_nginx(pin: bool) -> Command {
+fn pinned_nginx(pin: bool) -> Command {
     pinned(pin.then_some(0), Path::new("nginx"))
 }
 
 /// Waits until `addr` accepts connections (nginx has no "serving on" line).
-pub(super) fn wait_for(addr: &str, prefix: &Path) -> Result<(), String> {
+fn wait_for(addr: &str, prefix: &Path) -> Result<(), String> {
     let deadline = Instant::now() + Duration::from_secs(10);
     while Instant::now() < deadline {
         if TcpStream::connect(addr).is_ok() {
