@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use crate::bench_util::{self, load_average};
 use crate::sh::cmd;
 use crate::{setup, step};
 
@@ -485,13 +486,6 @@ fn ssim_report(root: &Path, outputs: &Path) -> Result<BTreeMap<(String, String),
         .collect())
 }
 
-fn load_average() -> String {
-    std::fs::read_to_string("/proc/loadavg")
-        .ok()
-        .and_then(|l| l.split_whitespace().next().map(str::to_owned))
-        .unwrap_or_else(|| "?".into())
-}
-
 fn ms(x: f64) -> String {
     if x.is_nan() {
         "–".into()
@@ -523,7 +517,7 @@ fn markdown(
     };
     line(format!(
         "## Photo pipeline: our worker against pica, browser-image-compression and the browser's own path ({})",
-        crate::bench_date()
+        bench_util::today()
     ));
     line(String::new());
     line(format!(

@@ -71,7 +71,7 @@ is coarsened to 0.1 ms without cross-origin isolation, so medians are quantised)
 {wasm_line}
 ```
 ",
-        date = crate::bench_date(),
+        date = crate::bench_util::today(),
         native = native,
     ))
 }

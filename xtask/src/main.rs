@@ -19,6 +19,7 @@ mod bench_page;
 mod bench_photo;
 mod bench_search;
 mod bench_server;
+mod bench_util;
 mod fuzz;
 mod postgres;
 mod precompress;
@@ -352,13 +353,6 @@ fn bench(root: &Path) -> Result<(), String> {
         .map_err(|e| format!("writing BENCHMARKS.md: {e}"))?;
     step("BENCHMARKS.md written");
     Ok(())
-}
-
-/// Today's date (UTC) for the benchmark sections.
-pub fn bench_date() -> String {
-    cmd("date", &["-u", "+%Y-%m-%d"])
-        .read()
-        .map_or_else(|| "date unknown".into(), |d| d.trim().to_owned())
 }
 
 /// `bench-page`: prints the Markdown sections and keeps a copy in `artifacts/bench-page.md`;

@@ -4,7 +4,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use super::process::start_server;
-use super::{load_average, Bins, Plan, NO_INQUIRY_LIMIT};
+use super::{Bins, Plan, NO_INQUIRY_LIMIT};
+use crate::bench_util::load_average;
 use crate::step;
 
 /// One client count of the inquiry load, as the load generator reported it.

@@ -206,18 +206,3 @@ fn version_line(program: &str, args: &[&str]) -> String {
         })
         .unwrap_or_default()
 }
-
-/// The 1-minute load average, e.g. `3.12` (other builds on the shared cores show here).
-fn load_average() -> String {
-    std::fs::read_to_string("/proc/loadavg")
-        .ok()
-        .and_then(|l| l.split_whitespace().next().map(str::to_string))
-        .unwrap_or_else(|| "?".into())
-}
-
-fn today() -> String {
-    cmd("date", &["-u", "+%Y-%m-%d"])
-        .read()
-        .map(|d| d.trim().to_string())
-        .unwrap_or_else(|| "date unknown".into())
-}

@@ -5,7 +5,8 @@ use std::path::Path;
 
 use super::catalog::{Catalog, CatalogRun};
 use super::inquiries::{InquiryRun, Level};
-use super::{today, version_line, FULL, NO_INQUIRY_LIMIT};
+use super::{version_line, FULL, NO_INQUIRY_LIMIT};
+use crate::bench_util::today;
 
 pub(super) fn markdown(
     work: &Path,
