@@ -22,6 +22,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::Value;
 
+use crate::bench_util::{serving_on, terminate};
 use crate::sh::cmd;
 use crate::{setup, step};
 
@@ -214,16 +215,12 @@ impl RunningServer {
         BufReader::new(stdout)
             .read_line(&mut line)
             .map_err(|e| e.to_string())?;
-        running.base = line
-            .trim()
-            .split_once("serving on ")
-            .map(|(_, url)| url.to_string())
-            .ok_or_else(|| {
-                format!(
-                    "the server did not start ({line:?}); log: {}",
-                    fs::read_to_string(running.log_path()).unwrap_or_default()
-                )
-            })?;
+        running.base = serving_on(&line).ok_or_else(|| {
+            format!(
+                "the server did not start ({line:?}); log: {}",
+                fs::read_to_string(running.log_path()).unwrap_or_default()
+            )
+        })?;
         Ok(running)
     }
 
@@ -236,17 +233,7 @@ impl Drop for RunningServer {
     fn drop(&mut self) {
         // SIGTERM lets it finish cleanly; if it has not within 10 s (a connection a crashed
         // browser left open), it is killed, so the data dir is always removed.
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status();
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-        while matches!(self.child.try_wait(), Ok(None)) && std::time::Instant::now() < deadline {
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
-        if matches!(self.child.try_wait(), Ok(None)) {
-            let _ = self.child.kill();
-        }
-        let _ = self.child.wait();
+        terminate(&mut self.child, None);
         let _ = fs::remove_dir_all(&self.dir);
     }
 }

@@ -1,5 +1,8 @@
 //! Small helpers the benchmarks share: the machine's load, today's date, stopping a server.
 
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+
 use crate::sh::cmd;
 
 /// The 1-minute load average, e.g. `3.12` (other builds on the shared cores show here).
@@ -15,4 +18,30 @@ pub fn today() -> String {
     cmd("date", &["-u", "+%Y-%m-%d"])
         .read()
         .map_or_else(|| "date unknown".into(), |d| d.trim().to_owned())
+}
+
+/// Stops `child`: SIGTERM, up to 10 s to exit, then SIGKILL (announced on stderr when `what`
+/// names it). It is reaped either way.
+pub fn terminate(child: &mut Child, what: Option<&str>) {
+    let pid = child.id().to_string();
+    let _ = Command::new("kill").args(["-TERM", &pid]).status();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        if let Ok(Some(_)) = child.try_wait() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    if let Some(what) = what {
+        eprintln!("   {what} did not stop on SIGTERM; killing it");
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// The base URL in the line our server prints once it listens, `… serving on <base>`.
+pub fn serving_on(line: &str) -> Option<String> {
+    line.trim()
+        .split_once("serving on ")
+        .map(|(_, base)| base.to_string())
 }

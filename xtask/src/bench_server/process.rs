@@ -3,9 +3,9 @@
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
 
 use super::{have, Bins};
+use crate::bench_util::{serving_on, terminate};
 
 /// A child process stopped (SIGTERM, then SIGKILL) when dropped.
 pub(super) struct Proc {
@@ -15,18 +15,7 @@ pub(super) struct Proc {
 
 impl Proc {
     pub(super) fn stop(&mut self) {
-        let pid = self.child.id().to_string();
-        let _ = Command::new("kill").args(["-TERM", &pid]).status();
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        eprintln!("   {} did not stop on SIGTERM; killing it", self.what);
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        terminate(&mut self.child, Some(&self.what));
     }
 }
 
@@ -88,10 +77,6 @@ pub(super) fn start_server(
         child,
         what: "the server".into(),
     };
-    let base = line
-        .trim()
-        .split_once("serving on ")
-        .map(|(_, base)| base.to_string())
-        .ok_or_else(|| format!("the server did not start: {line:?}"))?;
+    let base = serving_on(&line).ok_or_else(|| format!("the server did not start: {line:?}"))?;
     Ok((proc, base))
 }
