@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use crate::bench_util::{self, load_average};
+use crate::bench_util::{self, fresh_dir, load_average};
 use crate::sh::cmd;
 use crate::{setup, step};
 
@@ -155,8 +155,7 @@ fn prepare(root: &Path) -> Result<(), String> {
 /// Where the tools' outputs go: a fresh temp directory.
 fn outputs_dir() -> Result<PathBuf, String> {
     let dir = std::env::temp_dir().join("etalase-bench-photo");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    fresh_dir(&dir)?;
     Ok(dir)
 }
 
@@ -205,8 +204,7 @@ fn build_worker(root: &Path, work: &Path, variant: Variant) -> Result<PathBuf, S
             return Ok(out);
         }
     }
-    let _ = std::fs::remove_dir_all(&out);
-    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    fresh_dir(&out)?;
     cmd(
         "wasm-bindgen",
         &[

@@ -1,5 +1,6 @@
-//! Small helpers the benchmarks share: the machine's load, today's date, stopping a server.
+//! Small helpers the benchmarks share: load average, date, scratch dirs, stopping a server.
 
+use std::path::Path;
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
@@ -18,6 +19,12 @@ pub fn today() -> String {
     cmd("date", &["-u", "+%Y-%m-%d"])
         .read()
         .map_or_else(|| "date unknown".into(), |d| d.trim().to_owned())
+}
+
+/// `dir` emptied, or created: a benchmark's scratch space without the last run's leftovers.
+pub fn fresh_dir(dir: &Path) -> Result<(), String> {
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))
 }
 
 /// Stops `child`: SIGTERM, up to 10 s to exit, then SIGKILL (announced on stderr when `what`

@@ -35,6 +35,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
+use crate::bench_util::fresh_dir;
 use crate::sh::cmd;
 use crate::step;
 use catalog::catalog;
@@ -169,8 +170,7 @@ fn build(root: &Path, release: bool) -> Result<Bins, String> {
 /// database's fsyncs hit a real disk even where /tmp is a RAM disk.
 fn work_dir(root: &Path) -> Result<PathBuf, String> {
     let dir = crate::target_dir(root).join(format!("bench-server-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    fresh_dir(&dir)?;
     Ok(dir)
 }
 
