@@ -1,38 +1,17 @@
 //! Buyers' inquiries on the wire: sending, tracking, the seller's inbox and the demand
-//! insights. The forms themselves are the shared model's types, so what the app checks is
-//! exactly what the server checks.
+//! insights. Bodies and forms are the shared model's types, so what the app checks and reads
+//! is exactly what the server checks and writes.
 
 use std::collections::HashMap;
 
-pub use etalase_model::api::{Count, Insights};
-use etalase_model::inquiry::{
-    ExportInquiry, ExportItem, InquiryKind, InquiryStatus, PurchaseInquiry, PurchaseItem,
+pub use etalase_model::api::{
+    Count, Created, Event, InboxView, InquiryBody, InquiryForm, Insights, Lines, PartView,
+    SellerContact, Tracked, TrackedPart, UpdateBody,
 };
+use etalase_model::inquiry::InquiryStatus;
 use gloo_net::http::Request;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::{json_or_refusal, refusal, send_json, ApiError};
-
-/// `POST /api/inquiries` body: one of the two forms, and the honeypot left empty.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct InquiryBody {
-    pub kind: InquiryKind,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub purchase: Option<PurchaseInquiry>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub export: Option<ExportInquiry>,
-    #[serde(default)]
-    pub website: String,
-}
-
-/// The server's receipt: the inquiry is on its disk.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Created {
-    pub reference: String,
-    pub tracking_token: String,
-    pub tracking_url: String,
-}
 
 /// Sends an inquiry. `key` is fixed per submission, so a retry after a lost answer returns
 /// the same inquiry instead of a second one.
@@ -44,48 +23,7 @@ pub async fn send(key: &str, body: &InquiryBody) -> Result<Created, ApiError> {
     .await
 }
 
-/// One change a seller made to their part: a status move, a reply, or both.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Event {
-    pub at: String,
-    /// The seller's business name.
-    pub by: String,
-    pub from: Option<InquiryStatus>,
-    pub to: Option<InquiryStatus>,
-    pub reply: Option<String>,
-}
-
-/// The seller of one part, as the buyer's tracking page shows them.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct PartSeller {
-    pub id: String,
-    pub name: String,
-    pub whatsapp: String,
-    pub village: String,
-}
-
-/// One seller's part of a tracked inquiry.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct TrackedPart {
-    pub seller_id: String,
-    pub status: InquiryStatus,
-    pub items: Value,
-    pub seller: Option<PartSeller>,
-    #[serde(default)]
-    pub events: Vec<Event>,
-}
-
 /// `GET /api/inquiries/track/{token}`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Tracked {
-    pub reference: String,
-    pub kind: InquiryKind,
-    #[serde(default)]
-    pub created_at: String,
-    pub inquiry: Value,
-    pub parts: Vec<TrackedPart>,
-}
-
 pub async fn track(token: &str) -> Result<Tracked, ApiError> {
     let res = Request::get(&format!("/api/inquiries/track/{token}"))
         .send()
@@ -94,89 +32,32 @@ pub async fn track(token: &str) -> Result<Tracked, ApiError> {
     json_or_refusal(res).await
 }
 
-/// An inquiry's lines, in the form's own shape.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Lines {
-    Purchase(Vec<PurchaseItem>),
-    Export(Vec<ExportItem>),
-}
-
-impl Lines {
-    /// Reads `items` as the lines of a `kind` inquiry; unreadable lines read as none.
-    pub fn parse(kind: InquiryKind, items: &Value) -> Lines {
-        match kind {
-            InquiryKind::Purchase => {
-                Lines::Purchase(serde_json::from_value(items.clone()).unwrap_or_default())
-            }
-            InquiryKind::Export => {
-                Lines::Export(serde_json::from_value(items.clone()).unwrap_or_default())
-            }
-        }
-    }
-}
-
-/// A buyer's form as stored, in its own shape.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Form {
-    Purchase(Box<PurchaseInquiry>),
-    Export(Box<ExportInquiry>),
-}
-
-impl Form {
-    pub fn parse(kind: InquiryKind, doc: &Value) -> Option<Form> {
-        match kind {
-            InquiryKind::Purchase => serde_json::from_value(doc.clone())
-                .ok()
-                .map(|f| Form::Purchase(Box::new(f))),
-            InquiryKind::Export => serde_json::from_value(doc.clone())
-                .ok()
-                .map(|f| Form::Export(Box::new(f))),
-        }
-    }
-
-    /// The buyer's organisation, contact, e-mail and phone.
-    pub fn contact(&self) -> (&str, &str, &str, &str) {
-        match self {
-            Form::Purchase(f) => (&f.organisation, &f.contact_name, &f.email, &f.whatsapp),
-            Form::Export(f) => (&f.company, &f.contact_name, &f.email, &f.phone),
-        }
-    }
-
-    pub fn lines(&self) -> Lines {
-        match self {
-            Form::Purchase(f) => Lines::Purchase(f.items.clone()),
-            Form::Export(f) => Lines::Export(f.items.clone()),
-        }
-    }
-}
-
-/// One part in the signed-in seller's inbox.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct InboxPart {
-    pub reference: String,
-    pub kind: InquiryKind,
-    pub created_at: String,
-    pub status: InquiryStatus,
-    pub read: bool,
-    /// The buyer's form with only this seller's lines.
-    pub inquiry: Value,
-    #[serde(default)]
-    pub events: Vec<Event>,
-}
-
-/// A page of an inbox, and then what the seller has on screen: the pages loaded so far,
-/// with the whole inbox's counts kept true as parts are read and answered here.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+/// What the seller has on screen: the pages loaded so far, with the whole inbox's counts
+/// kept true as parts are read and answered here.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Inbox {
     /// Unread parts in the whole inbox.
     pub unread: usize,
     /// Parts in the whole inbox at each stage.
-    #[serde(default)]
     pub counts: HashMap<InquiryStatus, usize>,
-    pub parts: Vec<InboxPart>,
+    pub parts: Vec<PartView>,
     /// The cursor for the next page; `None` once the last page is here.
-    #[serde(default)]
     pub next: Option<String>,
+}
+
+impl From<InboxView> for Inbox {
+    fn from(page: InboxView) -> Inbox {
+        Inbox {
+            unread: page.unread as usize,
+            counts: page
+                .counts
+                .into_iter()
+                .map(|(status, n)| (status, n as usize))
+                .collect(),
+            parts: page.parts,
+            next: page.next,
+        }
+    }
 }
 
 impl Inbox {
@@ -209,7 +90,7 @@ impl Inbox {
 
     /// Puts the server's answer for a part in place of the one on screen, moving it between
     /// the stage counts and off the unread count as it changed.
-    pub fn replace(&mut self, updated: InboxPart) {
+    pub fn replace(&mut self, updated: PartView) {
         let Some(old) = self
             .parts
             .iter_mut()
@@ -232,7 +113,7 @@ impl Inbox {
     /// Marks a part on screen read.
     pub fn mark_read(&mut self, reference: &str) {
         if let Some(part) = self.parts.iter().find(|p| p.reference == reference) {
-            let read = InboxPart {
+            let read = PartView {
                 read: true,
                 ..part.clone()
             };
@@ -260,7 +141,7 @@ pub async fn inbox(
         .send()
         .await
         .map_err(|_| ApiError::Network)?;
-    json_or_refusal(res).await
+    json_or_refusal::<InboxView>(res).await.map(Inbox::from)
 }
 
 /// Marks a part as opened.
@@ -277,24 +158,18 @@ pub async fn mark_read(csrf: &str, reference: &str) -> Result<(), ApiError> {
     }
 }
 
-#[derive(Debug, Serialize)]
-struct Update<'a> {
-    status: Option<InquiryStatus>,
-    reply: Option<&'a str>,
-}
-
 /// Moves the part at `url` on and/or replies to the buyer; the server checks the move is legal.
 pub async fn update(
     url: &str,
     csrf: &str,
     status: Option<InquiryStatus>,
     reply: Option<&str>,
-) -> Result<InboxPart, ApiError> {
-    send_json(
-        Request::post(url).header("x-csrf-token", csrf),
-        &Update { status, reply },
-    )
-    .await
+) -> Result<PartView, ApiError> {
+    let body = UpdateBody {
+        status: status.map(|s| s.slug().to_string()),
+        reply: reply.map(str::to_string),
+    };
+    send_json(Request::post(url).header("x-csrf-token", csrf), &body).await
 }
 
 /// `GET /api/insights`: where demand comes from, as counts of inquiries.
@@ -311,19 +186,19 @@ mod tests {
     use super::*;
     use InquiryStatus::*;
 
-    fn part(reference: &str, status: InquiryStatus, read: bool) -> InboxPart {
-        InboxPart {
+    fn part(reference: &str, status: InquiryStatus, read: bool) -> PartView {
+        PartView {
             reference: reference.into(),
-            kind: InquiryKind::Purchase,
+            form: InquiryForm::Purchase(Box::default()),
             created_at: "2026-11-25T01:00:00.000Z".into(),
+            updated_at: "2026-11-25T01:00:00.000Z".into(),
             status,
             read,
-            inquiry: Value::Null,
             events: Vec::new(),
         }
     }
 
-    fn page(parts: Vec<InboxPart>, counts: &[(InquiryStatus, usize)], unread: usize) -> Inbox {
+    fn page(parts: Vec<PartView>, counts: &[(InquiryStatus, usize)], unread: usize) -> Inbox {
         Inbox {
             unread,
             counts: counts.iter().copied().collect(),
@@ -393,10 +268,11 @@ mod tests {
 
     #[test]
     fn counts_decode_by_stage_slug() {
-        let inbox: Inbox = serde_json::from_str(
+        let inbox: InboxView = serde_json::from_str(
             r#"{"unread":1,"counts":{"new":2,"quoted":1,"won":0,"lost":0,"closed":0,"replied":0},"parts":[],"next":"PQ-2026-000007"}"#,
         )
         .unwrap();
+        let inbox = Inbox::from(inbox);
         assert_eq!(inbox.count(Some(New)), 2);
         assert_eq!(inbox.count(None), 3);
         assert_eq!(inbox.next.as_deref(), Some("PQ-2026-000007"));

@@ -184,7 +184,7 @@ pub fn still_developing(status: IdmStatus) -> bool {
 /// with it). Names come from the catalog, which sellers and staff edit, so cells that a
 /// spreadsheet would run as formulas are neutralised.
 pub fn csv(report: &FacilitatorReport) -> Result<Vec<u8>, csv::Error> {
-    use crate::routes::inbox::neutralise;
+    use crate::spreadsheet::neutralise;
     let mut out = csv::Writer::from_writer("\u{feff}".as_bytes().to_vec());
     out.write_record([
         "kecamatan",

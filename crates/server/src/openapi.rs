@@ -121,26 +121,6 @@ pub async fn get_openapi() -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "application/json")], json())
 }
 
-/// A stored inquiry form: the purchase inquiry or export RFQ the buyer sent.
-pub fn inquiry_doc_schema() -> utoipa::openapi::schema::Schema {
-    use utoipa::openapi::schema::AnyOfBuilder;
-    use utoipa::openapi::Ref;
-    AnyOfBuilder::new()
-        .item(Ref::from_schema_name("PurchaseInquiry"))
-        .item(Ref::from_schema_name("ExportInquiry"))
-        .into()
-}
-
-/// One seller's lines of a basket: purchase lines or RFQ lines (an empty list is both).
-pub fn inquiry_items_schema() -> utoipa::openapi::schema::Schema {
-    use utoipa::openapi::schema::{AnyOfBuilder, ArrayBuilder};
-    use utoipa::openapi::Ref;
-    AnyOfBuilder::new()
-        .item(ArrayBuilder::new().items(Ref::from_schema_name("PurchaseItem")))
-        .item(ArrayBuilder::new().items(Ref::from_schema_name("ExportItem")))
-        .into()
-}
-
 /// The bytes of a JPEG file, as a request body.
 pub struct Jpeg;
 

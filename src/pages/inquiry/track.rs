@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::inquiry::{self, Lines, Tracked, TrackedPart};
+use crate::api::inquiry::{self, Tracked, TrackedPart};
 use crate::api::{ApiError, ErrorCode};
 use crate::catalog_data::CatalogData;
 use crate::components::{
@@ -55,12 +55,12 @@ fn TrackedView(
     let i18n = use_i18n();
     let q = move || i18n.q();
     let created = tracked.created_at.clone();
-    let kind = tracked.kind;
+    let kind = tracked.form.kind();
     let reference = tracked.reference.clone();
     let parts = tracked
         .parts
         .into_iter()
-        .map(|part| view! { <PartView part=part kind=kind reference=reference.clone() data=data.clone()/> })
+        .map(|part| view! { <PartView part=part reference=reference.clone() data=data.clone()/> })
         .collect_view();
     view! {
         <section class="panel tracking">
@@ -79,12 +79,7 @@ fn TrackedView(
 
 /// One seller's part: who, status, lines, what the seller did, and the WhatsApp button.
 #[component]
-fn PartView(
-    part: TrackedPart,
-    kind: etalase_model::InquiryKind,
-    reference: String,
-    data: Arc<CatalogData>,
-) -> impl IntoView {
+fn PartView(part: TrackedPart, reference: String, data: Arc<CatalogData>) -> impl IntoView {
     let i18n = use_i18n();
     let q = move || i18n.q();
     let seller = part.seller.clone();
@@ -120,7 +115,6 @@ fn PartView(
             )
         }
     };
-    let lines = Lines::parse(kind, &part.items);
     view! {
         <article class="part">
             <header class="part-head">
@@ -130,7 +124,7 @@ fn PartView(
                 </div>
                 <StatusChip status=part.status/>
             </header>
-            <LineList lines=lines data=data/>
+            <LineList lines=part.lines data=data/>
             <h3 class="small-heading">{move || q().replies_heading}</h3>
             <EventList events=part.events.clone()/>
             <a class="button whatsapp" href=whatsapp target="_blank" rel="noopener">{move || fill(q().whatsapp_button, &[&name])}</a>

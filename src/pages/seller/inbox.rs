@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
-use crate::api::inquiry::{self, Form, Inbox as InboxState, InboxPart};
+use crate::api::inquiry::{self, Inbox as InboxState, InquiryForm, PartView};
 use crate::api::{ApiError, ErrorCode};
 use crate::catalog_data::CatalogData;
 use crate::components::{EventList, LineList, StatusChip, WithCatalog};
@@ -204,7 +204,7 @@ fn OlderParts(
 /// reply form.
 #[component]
 fn InboxItem(
-    part: InboxPart,
+    part: PartView,
     /// The inbox on screen, updated in place when this part is read or answered.
     inbox: RwSignal<InboxState>,
     /// The reference of the open part, if any.
@@ -215,14 +215,11 @@ fn InboxItem(
     let q = move || i18n.q();
     let session = use_session();
     let workspace = use_workspace();
-    let form = Form::parse(part.kind, &part.inquiry);
-    let (org, contact, email, phone) = form
-        .as_ref()
-        .map(|f| {
-            let (a, b, c, d) = f.contact();
-            (a.to_string(), b.to_string(), c.to_string(), d.to_string())
-        })
-        .unwrap_or_default();
+    let (org, contact, email, phone) = {
+        let (a, b, c, d) = part.form.contact();
+        (a.to_string(), b.to_string(), c.to_string(), d.to_string())
+    };
+    let kind = part.form.kind();
     let reference = part.reference.clone();
     let created = part.created_at.clone();
     let unread = {
@@ -235,7 +232,7 @@ fn InboxItem(
         let reference = reference.clone();
         move || open.with(|o| o.as_deref() == Some(reference.as_str()))
     };
-    let replace = move |updated: InboxPart| inbox.update(|i| i.replace(updated));
+    let replace = move |updated: PartView| inbox.update(|i| i.replace(updated));
     let on_toggle = {
         let reference = reference.clone();
         move |ev: leptos::ev::Event| {
@@ -273,8 +270,8 @@ fn InboxItem(
             )
         }
     };
-    let details = form.map(|f| view! { <FormDetails form=f/> });
-    let lines = form_lines(&part);
+    let lines = part.form.lines();
+    let details = view! { <FormDetails form=part.form/> };
     view! {
         <li class="inbox-item" class:unread=unread>
             <details prop:open=is_open on:toggle=on_toggle>
@@ -283,7 +280,7 @@ fn InboxItem(
                     <span class="chip new-dot" hidden=move || !unread.get()>{move || q().unread}</span>
                     <span class="inbox-org">{org.clone()}</span>
                     <StatusChip status=part.status/>
-                    <span class="muted small">{move || format!("{} · {}", part.kind.label(i18n.lang()), format_time(&created, i18n.lang()))}</span>
+                    <span class="muted small">{move || format!("{} · {}", kind.label(i18n.lang()), format_time(&created, i18n.lang()))}</span>
                 </summary>
                 <div class="inbox-body">
                     <dl class="buyer">
@@ -303,23 +300,14 @@ fn InboxItem(
     }
 }
 
-fn form_lines(part: &InboxPart) -> crate::api::inquiry::Lines {
-    crate::api::inquiry::Lines::parse(
-        part.kind,
-        part.inquiry
-            .get("items")
-            .unwrap_or(&serde_json::Value::Null),
-    )
-}
-
 /// The terms a seller quotes on: place and date, and for an RFQ the Incoterm, port,
 /// payment, sample and certificates.
 #[component]
-fn FormDetails(form: Form) -> impl IntoView {
+fn FormDetails(form: InquiryForm) -> impl IntoView {
     let i18n = use_i18n();
     let q = move || i18n.q();
     match form {
-        Form::Purchase(f) => {
+        InquiryForm::Purchase(f) => {
             let wanted = f.wanted_by.map(|d| d.to_string()).unwrap_or_default();
             let recurrence = f.recurrence;
             view! {
@@ -330,7 +318,7 @@ fn FormDetails(form: Form) -> impl IntoView {
             }
             .into_any()
         }
-        Form::Export(f) => {
+        InquiryForm::Export(f) => {
             let (country, destination) = (f.country.clone(), f.destination_country.clone());
             let port = f.destination_port.clone();
             let sample = f.sample_wanted;
@@ -358,7 +346,7 @@ fn FormDetails(form: Form) -> impl IntoView {
 fn ReplyForm(
     reference: String,
     status: InquiryStatus,
-    on_saved: impl Fn(InboxPart) + Copy + 'static,
+    on_saved: impl Fn(PartView) + Copy + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let q = move || i18n.q();

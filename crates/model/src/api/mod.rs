@@ -10,6 +10,7 @@ mod account;
 mod cooperative;
 mod error;
 mod health;
+mod inquiries;
 mod insights;
 mod uploads;
 
@@ -17,5 +18,9 @@ pub use account::{Consent, Me, StaffMe};
 pub use cooperative::AddedMember;
 pub use error::{ErrorBody, ErrorCode};
 pub use health::{DatabaseHealth, Health, HealthStatus};
+pub use inquiries::{
+    Created, Event, InboxQuery, InboxView, InquiryBody, InquiryForm, Lines, PartView,
+    SellerContact, Tracked, TrackedPart, UpdateBody,
+};
 pub use insights::{Count, Insights};
 pub use uploads::Uploaded;

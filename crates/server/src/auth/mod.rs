@@ -5,6 +5,7 @@
 //! that the app sends back in a header on every state-changing request; the
 //! [`session::SignedIn`] extractor checks it, so no write handler can forget to.
 
+pub mod owner;
 pub mod password;
 pub mod rate_limit;
 pub mod session;

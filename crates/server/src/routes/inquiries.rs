@@ -8,47 +8,23 @@
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
-use etalase_model::inquiry::{
-    split_by_seller, ExportInquiry, InquiryKind, InquiryLine, PurchaseInquiry,
-};
+use etalase_model::api::{Created, InquiryBody, SellerContact, Tracked, TrackedPart};
+use etalase_model::inquiry::{split_by_seller, InquiryKind, InquiryLine};
 use etalase_model::rules::{FieldError, Rule};
 use etalase_model::{check_export, check_purchase};
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde::Serialize;
 
 use crate::auth::random_hex;
 use crate::auth::session::ClientIp;
 use crate::clock::today_in_kalimantan;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{Body, PathParam};
-use crate::routes::inbox::EventView;
+use crate::inbox;
 use crate::store::NewInquiry;
 use crate::AppState;
 
 /// The header a client sets once per form submission and repeats on retries.
 pub const IDEMPOTENCY_HEADER: &str = "idempotency-key";
-
-/// The request body: one of the two forms, plus a honeypot.
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-pub struct InquiryBody {
-    pub kind: InquiryKind,
-    #[serde(default)]
-    pub purchase: Option<PurchaseInquiry>,
-    #[serde(default)]
-    pub export: Option<ExportInquiry>,
-    /// Hidden in the form; people leave it empty, form-filling bots do not.
-    #[serde(default)]
-    #[schema(max_length = 0)]
-    pub website: String,
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct Created {
-    pub reference: String,
-    pub tracking_token: String,
-    /// The buyer's private page for this inquiry.
-    pub tracking_url: String,
-}
 
 /// `POST /api/inquiries`.
 #[utoipa::path(
@@ -154,47 +130,6 @@ pub async fn create(
     ))
 }
 
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct Tracked {
-    #[schema(example = "PQ-2026-000123")]
-    pub reference: String,
-    #[schema(value_type = InquiryKind)]
-    pub kind: String,
-    #[schema(format = DateTime)]
-    pub created_at: String,
-    /// The buyer's form as sent (a purchase inquiry or an export RFQ, by `kind`).
-    #[schema(schema_with = crate::openapi::inquiry_doc_schema)]
-    pub inquiry: Value,
-    pub parts: Vec<TrackedPart>,
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct TrackedPart {
-    pub seller_id: String,
-    /// Who answers this part; the WhatsApp number lets the buyer's page open a chat.
-    pub seller: Option<SellerContact>,
-    #[schema(value_type = etalase_model::InquiryStatus)]
-    pub status: String,
-    /// This seller's lines of the basket.
-    #[schema(schema_with = crate::openapi::inquiry_items_schema)]
-    pub items: Value,
-    #[schema(format = DateTime)]
-    pub updated_at: String,
-    /// The seller's replies and status moves, oldest first.
-    pub events: Vec<EventView>,
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct SellerContact {
-    pub id: String,
-    pub name: String,
-    pub whatsapp: String,
-    /// The village's slug, as everywhere in the catalog.
-    pub village: String,
-    /// The village's name, for a page without the catalog at hand.
-    pub village_name: String,
-}
-
 /// `GET /api/inquiries/track/{token}`: the buyer's view of their inquiry, with each seller's
 /// contact and replies. The token is the only key (32 hex digits), so an unknown one is a
 /// plain 404.
@@ -224,17 +159,18 @@ pub async fn track(
         .inquiry_by_token(token)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let parse = |text: &str| {
-        serde_json::from_str::<Value>(text).map_err(|e| ApiError::Internal(e.to_string()))
-    };
+    let kind: InquiryKind = found
+        .kind
+        .parse()
+        .map_err(|_| ApiError::Internal(format!("stored inquiry kind {:?}", found.kind)))?;
     Ok(Json(Tracked {
-        inquiry: parse(&found.doc)?,
+        form: inbox::stored_form(kind, &found.doc)?,
         parts: found
             .parts
             .into_iter()
             .map(|part| {
                 Ok(TrackedPart {
-                    items: parse(&part.items)?,
+                    lines: inbox::stored_lines(kind, &part.items)?,
                     seller: part.seller.map(|s| SellerContact {
                         village_name: part.village_name.unwrap_or_else(|| s.village_slug.clone()),
                         village: s.village_slug,
@@ -243,14 +179,19 @@ pub async fn track(
                         whatsapp: s.whatsapp,
                     }),
                     seller_id: part.seller_id,
-                    status: part.status,
+                    status: part.status.parse().map_err(|_| {
+                        ApiError::Internal(format!("stored stage {:?}", part.status))
+                    })?,
                     updated_at: part.updated_at,
-                    events: part.events.into_iter().map(EventView::from).collect(),
+                    events: part
+                        .events
+                        .into_iter()
+                        .map(inbox::event)
+                        .collect::<Result<_, _>>()?,
                 })
             })
             .collect::<Result<_, ApiError>>()?,
         reference: found.reference,
-        kind: found.kind,
         created_at: found.created_at,
     }))
 }

@@ -8,23 +8,31 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use etalase_model::api::Consent;
-use etalase_model::cooperative::{ActorKind, ListingChange, Membership};
+use etalase_model::cooperative::{ListingChange, Membership};
 use etalase_model::rules::{check_listing, FieldError, Rule};
-use etalase_model::{ListingStatus, Product, Seller};
+use etalase_model::{ListingStatus, Product};
+use serde::Deserialize;
 
+use crate::auth::owner::Owner;
 use crate::auth::session::SignedIn;
 use crate::clock::today_in_kalimantan;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{Body, PathParam};
-use crate::store::{Actor, SaveOutcome};
+use crate::store::SaveOutcome;
 use crate::AppState;
 
 /// How long a save waits for the catalog to show it. The demo catalog takes well under a
 /// second; beyond this the seller gets an answer and the catalog follows shortly after.
 const PUBLISH_WAIT: Duration = Duration::from_secs(5);
 
+/// `{id}` of a listing's path (the cooperative's paths also name the member).
+#[derive(Debug, Deserialize)]
+pub struct ListingPath {
+    id: String,
+}
+
 /// A listing id the app may choose: lowercase letters, digits and dashes, at most 80.
-pub(crate) fn check_listing_id(id: &str) -> Result<(), ApiError> {
+fn check_listing_id(id: &str) -> Result<(), ApiError> {
     let id_ok = !id.is_empty()
         && id.len() <= 80
         && id
@@ -54,11 +62,9 @@ pub(crate) fn check_listing_id(id: &str) -> Result<(), ApiError> {
 )]
 pub async fn list_own(
     State(state): State<AppState>,
-    signed_in: SignedIn,
+    owner: Owner,
 ) -> Result<Json<Vec<Product>>, ApiError> {
-    Ok(Json(
-        state.store.seller_listings(signed_in.seller_id).await?,
-    ))
+    Ok(Json(state.store.seller_listings(owner.seller.id).await?))
 }
 
 /// `PUT /api/seller/listings/{id}`: creates or replaces a listing. The app names new
@@ -89,32 +95,21 @@ pub async fn list_own(
 )]
 pub async fn put_listing(
     State(state): State<AppState>,
-    signed_in: SignedIn,
-    PathParam(id): PathParam<String>,
+    owner: Owner,
+    PathParam(ListingPath { id }): PathParam<ListingPath>,
     Body(product): Body<Product>,
 ) -> Result<(StatusCode, Json<Product>), ApiError> {
     check_listing_id(&id)?;
-    let seller = state
-        .store
-        .seller(signed_in.seller_id.clone())
-        .await?
-        .ok_or(ApiError::SignInRequired)?;
-    let actor = Actor {
-        kind: ActorKind::Seller,
-        id: seller.id.clone(),
-        name: seller.name.clone(),
-    };
-    save(&state, seller, id, product, actor).await
+    save(&state, owner, id, product).await
 }
 
-/// Saves `product` as listing `id` of `seller`, made by `actor` (the seller or an operator
-/// acting for them), and republishes the catalog if the public part changed.
-pub(crate) async fn save(
+/// Saves `product` as listing `id` of the owner, recorded as the actor's change (the seller
+/// or an operator acting for them), and republishes the catalog if the public part changed.
+async fn save(
     state: &AppState,
-    seller: Seller,
+    Owner { seller, actor }: Owner,
     id: String,
     mut product: Product,
-    actor: Actor,
 ) -> Result<(StatusCode, Json<Product>), ApiError> {
     product.id = id;
     product.seller_id = seller.id;
@@ -122,6 +117,7 @@ pub(crate) async fn save(
     product.created = today_in_kalimantan();
     ApiError::check(check_listing(&product))?;
 
+    let actor_id = actor.id.clone();
     let previous = match state.store.save_listing(product.clone(), actor).await? {
         SaveOutcome::NotOwner => return Err(ApiError::NotOwner),
         SaveOutcome::Saved { previous, created } => {
@@ -145,7 +141,7 @@ pub(crate) async fn save(
     } else {
         StatusCode::OK
     };
-    tracing::info!(listing = %product.id, status = ?product.status, "listing saved");
+    tracing::info!(listing = %product.id, status = ?product.status, by = %actor_id, "listing saved");
     Ok((status, Json(product)))
 }
 
@@ -165,11 +161,11 @@ pub(crate) async fn save(
 )]
 pub async fn history(
     State(state): State<AppState>,
-    signed_in: SignedIn,
-    PathParam(id): PathParam<String>,
+    owner: Owner,
+    PathParam(ListingPath { id }): PathParam<ListingPath>,
 ) -> Result<Json<Vec<ListingChange>>, ApiError> {
     Ok(Json(
-        state.store.listing_history(signed_in.seller_id, id).await?,
+        state.store.listing_history(owner.seller.id, id).await?,
     ))
 }
 
@@ -227,4 +223,88 @@ pub async fn put_membership(
     tracing::info!(seller = %seller_id, allowed = consent.operator_may_act, "cooperative consent changed");
     let membership = state.store.membership(seller_id).await?;
     membership.map(Json).ok_or(ApiError::NotFound)
+}
+
+// The cooperative's operator, for a member: the same handlers, described at their own paths.
+
+/// `GET /api/coop/members/{seller_id}/listings`: a member's listings, drafts included.
+#[utoipa::path(
+    get,
+    path = "/coop/members/{seller_id}/listings",
+    tag = "cooperative",
+    security(("staff_cookie" = [])),
+    params(("seller_id" = String, Path, description = "The member's seller id")),
+    responses(
+        (status = 200, description = "The member's listings", body = Vec<Product>),
+        (status = 401, description = "`sign_in_required`", body = ErrorBody),
+        (status = 403, description = "`wrong_role`", body = ErrorBody),
+        (status = 404, description = "`not_found`: no member of this cooperative who allows it", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
+pub async fn member_listings(
+    state: State<AppState>,
+    owner: Owner,
+) -> Result<Json<Vec<Product>>, ApiError> {
+    list_own(state, owner).await
+}
+
+/// `PUT /api/coop/members/{seller_id}/listings/{id}`: creates or replaces a member's listing,
+/// recorded as the operator's change.
+#[utoipa::path(
+    put,
+    path = "/coop/members/{seller_id}/listings/{id}",
+    tag = "cooperative",
+    security(("staff_cookie" = [], "csrf_header" = [])),
+    params(
+        ("seller_id" = String, Path, description = "The member's seller id"),
+        ("id" = String, Path, description = "The listing's id"),
+    ),
+    request_body(content = Product, description = "The listing, as the seller's own PUT takes it"),
+    responses(
+        (status = 201, description = "Created", body = Product),
+        (status = 200, description = "Replaced", body = Product),
+        (status = 400, description = "`malformed`", body = ErrorBody),
+        (status = 401, description = "`sign_in_required`", body = ErrorBody),
+        (status = 403, description = "`csrf`, `wrong_role`, or `not_owner`: the id is another seller's listing", body = ErrorBody),
+        (status = 404, description = "`not_found`: no member of this cooperative who allows it", body = ErrorBody),
+        (status = 413, description = "`body_too_large`", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`", body = ErrorBody),
+        (status = 422, description = "`invalid`: see `fields`", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
+pub async fn put_member_listing(
+    state: State<AppState>,
+    owner: Owner,
+    path: PathParam<ListingPath>,
+    body: Body<Product>,
+) -> Result<(StatusCode, Json<Product>), ApiError> {
+    put_listing(state, owner, path, body).await
+}
+
+/// `GET /api/coop/members/{seller_id}/listings/{id}/history`
+#[utoipa::path(
+    get,
+    path = "/coop/members/{seller_id}/listings/{id}/history",
+    tag = "cooperative",
+    security(("staff_cookie" = [])),
+    params(
+        ("seller_id" = String, Path, description = "The member's seller id"),
+        ("id" = String, Path, description = "The listing's id"),
+    ),
+    responses(
+        (status = 200, description = "Saves, oldest first", body = Vec<ListingChange>),
+        (status = 401, description = "`sign_in_required`", body = ErrorBody),
+        (status = 403, description = "`wrong_role`", body = ErrorBody),
+        (status = 404, description = "`not_found`", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
+pub async fn member_listing_history(
+    state: State<AppState>,
+    owner: Owner,
+    path: PathParam<ListingPath>,
+) -> Result<Json<Vec<ListingChange>>, ApiError> {
+    history(state, owner, path).await
 }

@@ -57,11 +57,11 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(staff::logout))
         .routes(routes!(staff::me))
         .routes(routes!(coop::list_members, coop::add_member))
-        .routes(routes!(coop::member_listings))
-        .routes(routes!(coop::put_member_listing))
-        .routes(routes!(coop::member_listing_history))
-        .routes(routes!(coop::member_inquiries))
-        .routes(routes!(coop::answer_member_inquiry))
+        .routes(routes!(listings::member_listings))
+        .routes(routes!(listings::put_member_listing))
+        .routes(routes!(listings::member_listing_history))
+        .routes(routes!(inbox::member_inquiries))
+        .routes(routes!(inbox::answer_member_inquiry))
         .routes(routes!(facilitator::report))
         .routes(routes!(facilitator::report_csv))
         .routes(routes!(inquiries::create))
@@ -104,7 +104,7 @@ fn upload_routes() -> OpenApiRouter<AppState> {
                 .layer(DefaultBodyLimit::max(2 * uploads::MAX_UPLOAD_BYTES)),
         )
         .routes(
-            routes!(coop::upload_for_member)
+            routes!(uploads::upload_for_member)
                 .layer(DefaultBodyLimit::max(2 * uploads::MAX_UPLOAD_BYTES)),
         )
         // A declared length over the limit is refused at once (413) instead of reading

@@ -18,7 +18,7 @@ use etalase_model::api::Uploaded;
 use etalase_photo::verify_and_measure;
 use sha2::{Digest, Sha256};
 
-use crate::auth::session::SignedIn;
+use crate::auth::owner::Owner;
 use crate::error::{ApiError, ErrorBody, ErrorCode};
 use crate::store::UploadRecord;
 use crate::AppState;
@@ -52,19 +52,10 @@ pub fn uploads_dir(data_dir: &FsPath) -> PathBuf {
 )]
 pub async fn upload_photo(
     State(state): State<AppState>,
-    signed_in: SignedIn,
+    owner: Owner,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<(StatusCode, Json<Uploaded>), ApiError> {
-    store_photo(&state, signed_in.seller_id, body).await
-}
-
-/// Checks and stores a photo for `seller_id`: the seller's own upload, or an operator's for
-/// a member.
-pub(crate) async fn store_photo(
-    state: &AppState,
-    seller_id: String,
-    body: Result<Bytes, BytesRejection>,
-) -> Result<(StatusCode, Json<Uploaded>), ApiError> {
+    let seller_id = owner.seller.id;
     let body = body.map_err(|e| ApiError::Photo {
         code: ErrorCode::PhotoTooBig,
         detail: e.body_text(),
@@ -113,6 +104,34 @@ pub(crate) async fn store_photo(
             height,
         }),
     ))
+}
+
+/// The cooperative's operator, for a member: the same handler, described at its own path.
+/// `POST /api/coop/members/{seller_id}/uploads`: a photo for a member's listing.
+#[utoipa::path(
+    post,
+    path = "/coop/members/{seller_id}/uploads",
+    tag = "cooperative",
+    security(("staff_cookie" = [], "csrf_header" = [])),
+    params(("seller_id" = String, Path, description = "The member's seller id")),
+    request_body(content = crate::openapi::Jpeg, content_type = "image/jpeg",
+        description = "A finished JPEG, as the seller's own upload takes it"),
+    responses(
+        (status = 201, description = "Stored", body = Uploaded),
+        (status = 200, description = "The same photo was stored before", body = Uploaded),
+        (status = 401, description = "`sign_in_required`", body = ErrorBody),
+        (status = 403, description = "`csrf` or `wrong_role`", body = ErrorBody),
+        (status = 404, description = "`not_found`", body = ErrorBody),
+        (status = 422, description = "The photo check's code", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
+pub async fn upload_for_member(
+    state: State<AppState>,
+    owner: Owner,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<(StatusCode, Json<Uploaded>), ApiError> {
+    upload_photo(state, owner, body).await
 }
 
 /// `GET /media/u/{sha256}.jpg`: a stored upload. The name is the content's hash, so the
