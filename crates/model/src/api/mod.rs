@@ -9,6 +9,7 @@
 mod account;
 mod cooperative;
 mod error;
+mod facilitator;
 mod health;
 mod inquiries;
 mod insights;
@@ -17,6 +18,7 @@ mod uploads;
 pub use account::{Consent, Me, StaffMe};
 pub use cooperative::AddedMember;
 pub use error::{ErrorBody, ErrorCode};
+pub use facilitator::{FacilitatorReport, Figures, KecamatanActivity, VillageActivity};
 pub use health::{DatabaseHealth, Health, HealthStatus};
 pub use inquiries::{
     Created, Event, InboxQuery, InboxView, InquiryBody, InquiryForm, Lines, PartView,

@@ -11,8 +11,9 @@ use axum::Json;
 use crate::auth::staff::Facilitator;
 use crate::clock::today_in_kalimantan;
 use crate::error::{ApiError, ErrorBody};
-use crate::facilitator::{self, FacilitatorReport};
+use crate::facilitator;
 use crate::AppState;
+use etalase_model::api::FacilitatorReport;
 
 async fn build(state: &AppState) -> Result<FacilitatorReport, ApiError> {
     let catalog = state.store.load_public_catalog().await?;
