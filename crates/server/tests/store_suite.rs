@@ -5,7 +5,7 @@
 //! assert the behaviour the trait documents (see `src/store/mod.rs`); where the trait leaves
 //! something open that the app relies on (an order, a boundary), the test says so in its doc
 //! comment. SQLite-only behaviour (WAL, migrations from old schemas, group commit, a
-//! panicking write, an unwritable directory) stays in `src/store/sqlite.rs`'s unit tests.
+//! panicking write, an unwritable directory) stays in `src/store/sqlite/tests.rs`.
 //!
 //! Timestamps are compared as the trait documents them (`2026-11-23T10:00:00.000Z`, which
 //! sorts as text in time order), never to a clock; JSON columns (inquiry docs and items) are

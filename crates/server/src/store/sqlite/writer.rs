@@ -32,7 +32,8 @@ use std::thread::JoinHandle;
 use rusqlite::Connection;
 use tokio::sync::oneshot;
 
-use super::{insert_inquiry, write_transaction};
+use super::inquiries::insert_inquiry;
+use super::write_transaction;
 use crate::store::{NewInquiry, StoreError, StoredInquiry};
 
 /// Most inquiries committed in one transaction. Bounds the time a batch holds the write

@@ -1,0 +1,119 @@
+//! The catalog: seeding an empty database, what buyers see, and villages.
+
+use etalase_model::{Catalog, ListingStatus, Seller};
+use rusqlite::params;
+
+use super::{cooperative, load_docs, write_transaction, SqliteStore};
+use crate::store::codec::{partnership_status_text, status_text, to_json};
+use crate::store::StoreError;
+
+pub(super) async fn seed_catalog_if_empty(
+    store: &SqliteStore,
+    catalog: Catalog,
+) -> Result<bool, StoreError> {
+    store
+        .write(move |conn| {
+            let tx = write_transaction(conn)?;
+            let count: i64 = tx.query_row("SELECT count(*) FROM products", [], |r| r.get(0))?;
+            if count > 0 {
+                return Ok(false);
+            }
+            for v in &catalog.villages {
+                tx.execute(
+                    "INSERT OR REPLACE INTO villages (slug, doc) VALUES (?1, ?2)",
+                    params![v.slug, to_json(v)?],
+                )?;
+            }
+            for s in &catalog.sellers {
+                tx.execute(
+                    "INSERT OR REPLACE INTO sellers (id, village_slug, doc) VALUES (?1, ?2, ?3)",
+                    params![s.id, s.village_slug, to_json(s)?],
+                )?;
+            }
+            for p in &catalog.products {
+                tx.execute(
+                    "INSERT INTO products (id, seller_id, status, doc) VALUES (?1, ?2, ?3, ?4)",
+                    params![p.id, p.seller_id, status_text(p.status), to_json(p)?],
+                )?;
+            }
+            insert_partnerships(&tx, &catalog)?;
+            tx.commit()?;
+            Ok(true)
+        })
+        .await
+}
+
+pub(super) async fn load_public_catalog(store: &SqliteStore) -> Result<Catalog, StoreError> {
+    store
+        .with_conn(|conn| {
+            let villages = load_docs(conn, "SELECT slug, doc FROM villages ORDER BY slug", [])?;
+            let mut sellers: Vec<Seller> =
+                load_docs(conn, "SELECT id, doc FROM sellers ORDER BY id", [])?;
+            // Whom a seller sells through is the memberships' to say, not the document's.
+            let mut via = cooperative::cooperative_names(conn)?;
+            for seller in &mut sellers {
+                seller.cooperative = via.remove(&seller.id);
+            }
+            let products = load_docs(
+                conn,
+                "SELECT id, doc FROM products WHERE status = ?1 ORDER BY rowid",
+                [status_text(ListingStatus::Published)],
+            )?;
+            let partners = load_docs(conn, "SELECT slug, doc FROM partners ORDER BY slug", [])?;
+            let partnerships =
+                load_docs(conn, "SELECT id, doc FROM partnerships ORDER BY rowid", [])?;
+            Ok(Catalog {
+                version: String::new(),
+                products,
+                sellers,
+                villages,
+                fx: None,
+                partners,
+                partnerships,
+            })
+        })
+        .await
+}
+
+pub(super) async fn village_exists(store: &SqliteStore, slug: String) -> Result<bool, StoreError> {
+    store
+        .with_conn(move |conn| {
+            Ok(conn
+                .prepare_cached("SELECT 1 FROM villages WHERE slug = ?1")?
+                .exists([slug])?)
+        })
+        .await
+}
+
+/// Writes the catalog's partners and partnerships (with one row per covered village, which
+/// the foreign keys check) in the caller's transaction.
+fn insert_partnerships(
+    tx: &rusqlite::Transaction<'_>,
+    catalog: &Catalog,
+) -> Result<(), StoreError> {
+    for p in &catalog.partners {
+        tx.execute(
+            "INSERT OR REPLACE INTO partners (slug, doc) VALUES (?1, ?2)",
+            params![p.slug, to_json(p)?],
+        )?;
+    }
+    for ship in &catalog.partnerships {
+        tx.execute(
+            "INSERT INTO partnerships (id, partner_slug, status, doc) VALUES (?1, ?2, ?3, ?4)",
+            params![
+                ship.id,
+                ship.partner_slug,
+                partnership_status_text(ship.status),
+                to_json(ship)?
+            ],
+        )?;
+        for v in &ship.village_slugs {
+            tx.execute(
+                "INSERT OR IGNORE INTO partnership_villages (partnership_id, village_slug)
+                 VALUES (?1, ?2)",
+                params![ship.id, v],
+            )?;
+        }
+    }
+    Ok(())
+}
