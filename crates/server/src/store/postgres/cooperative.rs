@@ -1,170 +1,23 @@
-//! PostgreSQL queries for cooperatives: staff accounts and sessions, memberships and the
-//! listing history; the same rules as `sqlite/cooperative.rs`, in PostgreSQL's dialect.
+//! Cooperative memberships: members an operator adds, their claims, the operator's consent
+//! to act for them, the member lists, and whom a seller sells through; the same rules as
+//! `sqlite/cooperative.rs`, in PostgreSQL's dialect.
 
 use std::collections::HashMap;
 
 use deadpool_postgres::GenericClient;
-use etalase_model::cooperative::{ListingChange, Member, Membership, StaffProfile};
+use etalase_model::cooperative::{Member, Membership};
 use etalase_model::{ListingStatus, Seller};
 use tokio_postgres::Row;
 
-use super::count;
-use crate::store::codec::{
-    actor_text, parse_actor, parse_role, parse_status, role_text, status_text, to_json,
-};
-use crate::store::{Actor, NewMemberRecord, StaffAccount, StaffSessionRecord, StoreError};
-
-pub(super) async fn record_listing_event(
-    client: &impl GenericClient,
-    product_id: &str,
-    actor: &Actor,
-    status: ListingStatus,
-) -> Result<(), StoreError> {
-    client
-        .execute(
-            "INSERT INTO listing_events (product_id, actor, actor_id, actor_name, status)
-             VALUES ($1, $2, $3, $4, $5)",
-            &[
-                &product_id,
-                &actor_text(actor.kind),
-                &actor.id,
-                &actor.name,
-                &status_text(status),
-            ],
-        )
-        .await?;
-    Ok(())
-}
-
-pub(super) async fn listing_history(
-    client: &impl GenericClient,
-    seller_id: &str,
-    product_id: &str,
-) -> Result<Vec<ListingChange>, StoreError> {
-    Ok(client
-        .query(
-            "SELECT e.at, e.actor, e.actor_name, e.status FROM listing_events e
-             JOIN products p ON p.id = e.product_id
-             WHERE e.product_id = $1 AND p.seller_id = $2 ORDER BY e.id",
-            &[&product_id, &seller_id],
-        )
-        .await?
-        .iter()
-        .map(|r| ListingChange {
-            at: r.get(0),
-            actor: parse_actor(r.get(1)),
-            actor_name: r.get(2),
-            status: parse_status(r.get(3)),
-        })
-        .collect())
-}
-
-pub(super) async fn create_staff(
-    client: &impl GenericClient,
-    profile: &StaffProfile,
-    whatsapp: &str,
-    password_hash: &str,
-) -> Result<bool, StoreError> {
-    let added = client
-        .execute(
-            "INSERT INTO staff (id, role, cooperative, name, whatsapp, password_hash)
-             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
-            &[
-                &profile.id,
-                &role_text(profile.role),
-                &profile.cooperative,
-                &profile.name,
-                &whatsapp,
-                &password_hash,
-            ],
-        )
-        .await?;
-    Ok(added == 1)
-}
-
-const STAFF_COLUMNS: &str = "id, role, cooperative, name";
-
-fn staff_row(r: &Row) -> StaffProfile {
-    StaffProfile {
-        id: r.get(0),
-        role: parse_role(r.get(1)),
-        cooperative: r.get(2),
-        name: r.get(3),
-    }
-}
-
-pub(super) async fn staff_by_whatsapp(
-    client: &impl GenericClient,
-    whatsapp: &str,
-) -> Result<Option<StaffAccount>, StoreError> {
-    Ok(client
-        .query_opt(
-            &format!("SELECT {STAFF_COLUMNS}, password_hash FROM staff WHERE whatsapp = $1"),
-            &[&whatsapp],
-        )
-        .await?
-        .map(|r| StaffAccount {
-            profile: staff_row(&r),
-            password_hash: r.get(4),
-        }))
-}
-
-pub(super) async fn staff(
-    client: &impl GenericClient,
-    id: &str,
-) -> Result<Option<StaffProfile>, StoreError> {
-    Ok(client
-        .query_opt(
-            &format!("SELECT {STAFF_COLUMNS} FROM staff WHERE id = $1"),
-            &[&id],
-        )
-        .await?
-        .map(|r| staff_row(&r)))
-}
-
-pub(super) async fn create_staff_session(
-    client: &impl GenericClient,
-    token_hash: &str,
-    session: &StaffSessionRecord,
-) -> Result<(), StoreError> {
-    client
-        .execute(
-            "INSERT INTO staff_sessions (token_hash, staff_id, csrf_token, expires_at)
-             VALUES ($1, $2, $3, $4)",
-            &[
-                &token_hash,
-                &session.staff_id,
-                &session.csrf_token,
-                &session.expires_at,
-            ],
-        )
-        .await?;
-    Ok(())
-}
-
-pub(super) async fn staff_session(
-    client: &impl GenericClient,
-    token_hash: &str,
-    now: i64,
-) -> Result<Option<StaffSessionRecord>, StoreError> {
-    Ok(client
-        .query_opt(
-            "SELECT staff_id, csrf_token, expires_at FROM staff_sessions
-             WHERE token_hash = $1 AND expires_at > $2",
-            &[&token_hash, &now],
-        )
-        .await?
-        .map(|r| StaffSessionRecord {
-            staff_id: r.get(0),
-            csrf_token: r.get(1),
-            expires_at: r.get(2),
-        }))
-}
+use super::{changes, count, PgStore};
+use crate::store::codec::{status_text, to_json};
+use crate::store::{NewMemberRecord, StoreError};
 
 pub(super) async fn add_member(
-    client: &mut deadpool_postgres::Object,
-    member: &NewMemberRecord,
+    store: &PgStore,
+    member: NewMemberRecord,
 ) -> Result<bool, StoreError> {
+    let mut client = store.pool.get().await?;
     let tx = client.transaction().await?;
     // "No seller or account uses this number yet" is not a constraint the schema can
     // state (the number is inside the seller's document), so two operators adding the
@@ -206,15 +59,16 @@ pub(super) async fn add_member(
     )
     .await?;
     // A new seller, and the cooperative they sell through, are public.
-    super::changes::notify(&tx, None).await?;
+    changes::notify(&tx, None).await?;
     tx.commit().await?;
     Ok(true)
 }
 
 pub(super) async fn join_cooperative(
-    client: &impl GenericClient,
-    seller_ids: &[String],
+    store: &PgStore,
+    seller_ids: Vec<String>,
 ) -> Result<(), StoreError> {
+    let client = store.pool.get().await?;
     client
         .execute(
             "INSERT INTO memberships (seller_id, cooperative)
@@ -224,7 +78,7 @@ pub(super) async fn join_cooperative(
         )
         .await?;
     // Whom a seller sells through is public.
-    super::changes::notify(client, None).await?;
+    changes::notify(&client, None).await?;
     Ok(())
 }
 
@@ -240,9 +94,10 @@ fn membership_row(r: &Row, at: usize) -> Membership {
 }
 
 pub(super) async fn membership(
-    client: &impl GenericClient,
-    seller_id: &str,
+    store: &PgStore,
+    seller_id: String,
 ) -> Result<Option<Membership>, StoreError> {
+    let client = store.pool.get().await?;
     Ok(client
         .query_opt(
             &format!("SELECT {MEMBERSHIP_COLUMNS} FROM memberships m WHERE m.seller_id = $1"),
@@ -253,9 +108,10 @@ pub(super) async fn membership(
 }
 
 pub(super) async fn cooperative_members(
-    client: &impl GenericClient,
-    cooperative: &str,
+    store: &PgStore,
+    cooperative: String,
 ) -> Result<Vec<Member>, StoreError> {
+    let client = store.pool.get().await?;
     let rows = client
         .query(
             &format!(
@@ -291,10 +147,11 @@ pub(super) async fn cooperative_members(
 }
 
 pub(super) async fn claim_member(
-    client: &mut deadpool_postgres::Object,
-    claim_token_hash: &str,
-    password_hash: &str,
+    store: &PgStore,
+    claim_token_hash: String,
+    password_hash: String,
 ) -> Result<Option<String>, StoreError> {
+    let mut client = store.pool.get().await?;
     let tx = client.transaction().await?;
     // The row lock makes a link clicked twice at once claim once.
     let Some(found) = tx
@@ -327,6 +184,21 @@ pub(super) async fn claim_member(
     .await?;
     tx.commit().await?;
     Ok(Some(seller_id))
+}
+
+pub(super) async fn set_operator_may_act(
+    store: &PgStore,
+    seller_id: String,
+    allowed: bool,
+) -> Result<bool, StoreError> {
+    let client = store.pool.get().await?;
+    let changed = client
+        .execute(
+            "UPDATE memberships SET operator_may_act = $2 WHERE seller_id = $1",
+            &[&seller_id, &allowed],
+        )
+        .await?;
+    Ok(changed == 1)
 }
 
 /// Seller id → the name of the cooperative they sell through, for the public catalog.

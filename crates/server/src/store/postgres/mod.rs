@@ -11,11 +11,23 @@
 //! constraint can state), because, unlike SQLite's single writer, two replicas really do
 //! write at once. PostgreSQL's own group commit batches the fsyncs of concurrent commits,
 //! so there is no writer thread here.
+//!
+//! The `Store` methods live by topic (`accounts`, `catalog`, `listings`, `cooperative`,
+//! `inquiries`, `inbox`, `insights`, `uploads`; the same names as SQLite's), each a function
+//! of the store that the trait impl below calls. This file keeps the pool and the
+//! migrations; `changes` tells the other replicas of catalog changes, `blobs` is the shared
+//! photo store.
 
+mod accounts;
 mod blobs;
+mod catalog;
 mod changes;
 mod cooperative;
-mod inquiry;
+mod inbox;
+mod inquiries;
+mod insights;
+mod listings;
+mod uploads;
 
 pub use blobs::PgBlobs;
 
@@ -24,19 +36,18 @@ use std::time::Duration;
 use async_trait::async_trait;
 use deadpool_postgres::{GenericClient, Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
 use etalase_model::cooperative::{ListingChange, Member, Membership, StaffProfile};
-use etalase_model::{Catalog, ListingStatus, Product, Seller};
+use etalase_model::{Catalog, Product, Seller};
 use serde::de::DeserializeOwned;
 use tokio_postgres::error::SqlState;
 use tokio_postgres::types::ToSql;
 use tokio_postgres::NoTls;
 
-use super::codec::{parse_doc, parse_status, partnership_status_text, status_text, to_json};
+use super::codec::parse_doc;
 use super::{
-    migrations, Account, Actor, Inbox, InboxPage, NewInquiry, NewMemberRecord, PartUpdate,
-    SaveOutcome, SessionRecord, StaffAccount, StaffSessionRecord, Store, StoreError, StoreHealth,
-    StoredInquiry, TrackedInquiry, UpdateOutcome, UploadRecord,
+    migrations, Account, Actor, DemandRow, Inbox, InboxPage, NewInquiry, NewMemberRecord,
+    PartUpdate, SaveOutcome, SessionRecord, StaffAccount, StaffSessionRecord, Store, StoreError,
+    StoreHealth, StoredInquiry, TrackedInquiry, UpdateOutcome, UploadRecord,
 };
-use crate::store::DemandRow;
 
 /// The variable that selects this store: `postgres://user:password@host:port/db`.
 pub const DATABASE_URL_ENV: &str = "DATABASE_URL";
@@ -275,144 +286,15 @@ impl Store for PgStore {
     }
 
     async fn seed_catalog_if_empty(&self, catalog: Catalog) -> Result<bool, StoreError> {
-        let mut client = self.pool.get().await?;
-        let tx = client.transaction().await?;
-        // Replicas starting together on an empty database: one seeds, the others wait here
-        // and then find products.
-        tx.batch_execute("LOCK TABLE products IN EXCLUSIVE MODE")
-            .await?;
-        let products: i64 = tx
-            .query_one("SELECT count(*) FROM products", &[])
-            .await?
-            .get(0);
-        if products > 0 {
-            return Ok(false);
-        }
-        for v in &catalog.villages {
-            tx.execute(
-                "INSERT INTO villages (slug, doc) VALUES ($1, $2::text::jsonb)
-                 ON CONFLICT (slug) DO UPDATE SET doc = excluded.doc",
-                &[&v.slug, &to_json(v)?],
-            )
-            .await?;
-        }
-        for s in &catalog.sellers {
-            tx.execute(
-                "INSERT INTO sellers (id, village_slug, doc) VALUES ($1, $2, $3::text::jsonb)
-                 ON CONFLICT (id) DO UPDATE SET village_slug = excluded.village_slug,
-                   doc = excluded.doc",
-                &[&s.id, &s.village_slug, &to_json(s)?],
-            )
-            .await?;
-        }
-        // One statement for all products (10,000 in the benchmarks' catalog); `unnest`
-        // keeps the catalog's order, which `seq` then records.
-        let mut ids = Vec::with_capacity(catalog.products.len());
-        let mut sellers = Vec::with_capacity(catalog.products.len());
-        let mut statuses = Vec::with_capacity(catalog.products.len());
-        let mut docs = Vec::with_capacity(catalog.products.len());
-        for p in &catalog.products {
-            ids.push(p.id.clone());
-            sellers.push(p.seller_id.clone());
-            statuses.push(status_text(p.status).to_owned());
-            docs.push(to_json(p)?);
-        }
-        tx.execute(
-            "INSERT INTO products (id, seller_id, status, doc)
-             SELECT id, seller_id, status, doc::jsonb
-             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY
-                  AS t(id, seller_id, status, doc, n)
-             ORDER BY n",
-            &[&ids, &sellers, &statuses, &docs],
-        )
-        .await?;
-        for p in &catalog.partners {
-            tx.execute(
-                "INSERT INTO partners (slug, doc) VALUES ($1, $2::text::jsonb)
-                 ON CONFLICT (slug) DO UPDATE SET doc = excluded.doc",
-                &[&p.slug, &to_json(p)?],
-            )
-            .await?;
-        }
-        for ship in &catalog.partnerships {
-            tx.execute(
-                "INSERT INTO partnerships (id, partner_slug, status, doc)
-                 VALUES ($1, $2, $3, $4::text::jsonb)",
-                &[
-                    &ship.id,
-                    &ship.partner_slug,
-                    &partnership_status_text(ship.status),
-                    &to_json(ship)?,
-                ],
-            )
-            .await?;
-            for v in &ship.village_slugs {
-                tx.execute(
-                    "INSERT INTO partnership_villages (partnership_id, village_slug)
-                     VALUES ($1, $2) ON CONFLICT DO NOTHING",
-                    &[&ship.id, v],
-                )
-                .await?;
-            }
-        }
-        changes::notify(&tx, None).await?;
-        tx.commit().await?;
-        Ok(true)
+        catalog::seed_catalog_if_empty(self, catalog).await
     }
 
     async fn load_public_catalog(&self) -> Result<Catalog, StoreError> {
-        let mut client = self.pool.get().await?;
-        // One snapshot for the whole read, so a catalog never mixes two moments.
-        let tx = read_snapshot(&mut client).await?;
-        let villages = load_docs(
-            &tx,
-            "SELECT slug, doc::text FROM villages ORDER BY slug",
-            &[],
-        )
-        .await?;
-        let mut sellers: Vec<Seller> =
-            load_docs(&tx, "SELECT id, doc::text FROM sellers ORDER BY id", &[]).await?;
-        // Whom a seller sells through is the memberships' to say, not the document's.
-        let mut via = cooperative::cooperative_names(&tx).await?;
-        for seller in &mut sellers {
-            seller.cooperative = via.remove(&seller.id);
-        }
-        let products = load_docs(
-            &tx,
-            "SELECT id, doc::text FROM products WHERE status = $1 ORDER BY seq",
-            &[&status_text(ListingStatus::Published)],
-        )
-        .await?;
-        let partners = load_docs(
-            &tx,
-            "SELECT slug, doc::text FROM partners ORDER BY slug",
-            &[],
-        )
-        .await?;
-        let partnerships = load_docs(
-            &tx,
-            "SELECT id, doc::text FROM partnerships ORDER BY seq",
-            &[],
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(Catalog {
-            version: String::new(),
-            products,
-            sellers,
-            villages,
-            fx: None,
-            partners,
-            partnerships,
-        })
+        catalog::load_public_catalog(self).await
     }
 
     async fn village_exists(&self, slug: String) -> Result<bool, StoreError> {
-        let client = self.pool.get().await?;
-        Ok(client
-            .query_opt("SELECT 1 FROM villages WHERE slug = $1", &[&slug])
-            .await?
-            .is_some())
+        catalog::village_exists(self, slug).await
     }
 
     async fn create_account(
@@ -420,29 +302,7 @@ impl Store for PgStore {
         seller: Seller,
         password_hash: String,
     ) -> Result<bool, StoreError> {
-        let mut client = self.pool.get().await?;
-        let tx = client.transaction().await?;
-        tx.execute(
-            "INSERT INTO sellers (id, village_slug, doc) VALUES ($1, $2, $3::text::jsonb)",
-            &[&seller.id, &seller.village_slug, &to_json(&seller)?],
-        )
-        .await?;
-        // The unique number decides, also between two replicas signing up the same number
-        // at once; the loser's seller row goes with its rolled-back transaction.
-        let added = tx
-            .execute(
-                "INSERT INTO accounts (seller_id, whatsapp, password_hash) VALUES ($1, $2, $3)
-                 ON CONFLICT (whatsapp) DO NOTHING",
-                &[&seller.id, &seller.whatsapp, &password_hash],
-            )
-            .await?;
-        if added != 1 {
-            return Ok(false);
-        }
-        // The public catalog lists every seller.
-        changes::notify(&tx, None).await?;
-        tx.commit().await?;
-        Ok(true)
+        accounts::create_account(self, seller, password_hash).await
     }
 
     async fn attach_account(
@@ -451,29 +311,11 @@ impl Store for PgStore {
         whatsapp: String,
         password_hash: String,
     ) -> Result<bool, StoreError> {
-        let client = self.pool.get().await?;
-        let added = client
-            .execute(
-                "INSERT INTO accounts (seller_id, whatsapp, password_hash) VALUES ($1, $2, $3)
-                 ON CONFLICT DO NOTHING",
-                &[&seller_id, &whatsapp, &password_hash],
-            )
-            .await?;
-        Ok(added == 1)
+        accounts::attach_account(self, seller_id, whatsapp, password_hash).await
     }
 
     async fn account_by_whatsapp(&self, whatsapp: String) -> Result<Option<Account>, StoreError> {
-        let client = self.pool.get().await?;
-        Ok(client
-            .query_opt(
-                "SELECT seller_id, password_hash FROM accounts WHERE whatsapp = $1",
-                &[&whatsapp],
-            )
-            .await?
-            .map(|r| Account {
-                seller_id: r.get(0),
-                password_hash: r.get(1),
-            }))
+        accounts::account_by_whatsapp(self, whatsapp).await
     }
 
     async fn create_session(
@@ -481,20 +323,7 @@ impl Store for PgStore {
         token_hash: String,
         session: SessionRecord,
     ) -> Result<(), StoreError> {
-        let client = self.pool.get().await?;
-        client
-            .execute(
-                "INSERT INTO sessions (token_hash, seller_id, csrf_token, expires_at)
-                 VALUES ($1, $2, $3, $4)",
-                &[
-                    &token_hash,
-                    &session.seller_id,
-                    &session.csrf_token,
-                    &session.expires_at,
-                ],
-            )
-            .await?;
-        Ok(())
+        accounts::create_session(self, token_hash, session).await
     }
 
     async fn session(
@@ -502,51 +331,19 @@ impl Store for PgStore {
         token_hash: String,
         now: i64,
     ) -> Result<Option<SessionRecord>, StoreError> {
-        let client = self.pool.get().await?;
-        let stmt = client
-            .prepare_cached(
-                "SELECT seller_id, csrf_token, expires_at FROM sessions
-                 WHERE token_hash = $1 AND expires_at > $2",
-            )
-            .await?;
-        Ok(client
-            .query_opt(&stmt, &[&token_hash, &now])
-            .await?
-            .map(|r| SessionRecord {
-                seller_id: r.get(0),
-                csrf_token: r.get(1),
-                expires_at: r.get(2),
-            }))
+        accounts::session(self, token_hash, now).await
     }
 
     async fn delete_session(&self, token_hash: String) -> Result<(), StoreError> {
-        let client = self.pool.get().await?;
-        client
-            .execute("DELETE FROM sessions WHERE token_hash = $1", &[&token_hash])
-            .await?;
-        Ok(())
+        accounts::delete_session(self, token_hash).await
     }
 
     async fn seller(&self, id: String) -> Result<Option<Seller>, StoreError> {
-        let client = self.pool.get().await?;
-        Ok(load_docs(
-            &client,
-            "SELECT id, doc::text FROM sellers WHERE id = $1",
-            &[&id],
-        )
-        .await?
-        .pop())
+        accounts::seller(self, id).await
     }
 
     async fn seller_listings(&self, seller_id: String) -> Result<Vec<Product>, StoreError> {
-        let client = self.pool.get().await?;
-        load_docs(
-            &client,
-            "SELECT id, doc::text FROM products WHERE seller_id = $1
-             ORDER BY updated_at DESC, seq DESC",
-            &[&seller_id],
-        )
-        .await
+        listings::seller_listings(self, seller_id).await
     }
 
     async fn save_listing(
@@ -554,58 +351,7 @@ impl Store for PgStore {
         product: Product,
         actor: Actor,
     ) -> Result<SaveOutcome, StoreError> {
-        let mut client = self.pool.get().await?;
-        let tx = client.transaction().await?;
-        let mut product = product;
-        let existing = tx
-            .query_opt(
-                "SELECT seller_id, status, doc::text FROM products WHERE id = $1 FOR UPDATE",
-                &[&product.id],
-            )
-            .await?;
-        let previous = match existing {
-            Some(row) if row.get::<_, &str>(0) != product.seller_id => {
-                return Ok(SaveOutcome::NotOwner)
-            }
-            Some(row) => {
-                // A listing keeps the day it was first saved.
-                if let Ok(old) = serde_json::from_str::<Product>(row.get(2)) {
-                    product.created = old.created;
-                }
-                Some(parse_status(row.get(1)))
-            }
-            None => None,
-        };
-        // The owner check is repeated in the upsert: a listing another seller created
-        // between the read and this write (it did not exist to lock) is not taken over.
-        let written = tx
-            .execute(
-                "INSERT INTO products (id, seller_id, status, doc)
-                 VALUES ($1, $2, $3, $4::text::jsonb)
-                 ON CONFLICT (id) DO UPDATE SET status = excluded.status, doc = excluded.doc,
-                   updated_at = etalase_now()
-                 WHERE products.seller_id = excluded.seller_id",
-                &[
-                    &product.id,
-                    &product.seller_id,
-                    &status_text(product.status),
-                    &to_json(&product)?,
-                ],
-            )
-            .await?;
-        if written != 1 {
-            return Ok(SaveOutcome::NotOwner);
-        }
-        cooperative::record_listing_event(&tx, &product.id, &actor, product.status).await?;
-        if product.status == ListingStatus::Published || previous == Some(ListingStatus::Published)
-        {
-            changes::notify(&tx, Some(&self.replica)).await?;
-        }
-        tx.commit().await?;
-        Ok(SaveOutcome::Saved {
-            previous,
-            created: product.created,
-        })
+        listings::save_listing(self, product, actor).await
     }
 
     async fn listing_history(
@@ -613,8 +359,7 @@ impl Store for PgStore {
         seller_id: String,
         product_id: String,
     ) -> Result<Vec<ListingChange>, StoreError> {
-        let client = self.pool.get().await?;
-        cooperative::listing_history(&client, &seller_id, &product_id).await
+        listings::listing_history(self, seller_id, product_id).await
     }
 
     async fn create_staff(
@@ -623,21 +368,18 @@ impl Store for PgStore {
         whatsapp: String,
         password_hash: String,
     ) -> Result<bool, StoreError> {
-        let client = self.pool.get().await?;
-        cooperative::create_staff(&client, &profile, &whatsapp, &password_hash).await
+        accounts::create_staff(self, profile, whatsapp, password_hash).await
     }
 
     async fn staff_by_whatsapp(
         &self,
         whatsapp: String,
     ) -> Result<Option<StaffAccount>, StoreError> {
-        let client = self.pool.get().await?;
-        cooperative::staff_by_whatsapp(&client, &whatsapp).await
+        accounts::staff_by_whatsapp(self, whatsapp).await
     }
 
     async fn staff(&self, id: String) -> Result<Option<StaffProfile>, StoreError> {
-        let client = self.pool.get().await?;
-        cooperative::staff(&client, &id).await
+        accounts::staff(self, id).await
     }
 
     async fn create_staff_session(
@@ -645,8 +387,7 @@ impl Store for PgStore {
         token_hash: String,
         session: StaffSessionRecord,
     ) -> Result<(), StoreError> {
-        let client = self.pool.get().await?;
-        cooperative::create_staff_session(&client, &token_hash, &session).await
+        accounts::create_staff_session(self, token_hash, session).await
     }
 
     async fn staff_session(
@@ -654,39 +395,27 @@ impl Store for PgStore {
         token_hash: String,
         now: i64,
     ) -> Result<Option<StaffSessionRecord>, StoreError> {
-        let client = self.pool.get().await?;
-        cooperative::staff_session(&client, &token_hash, now).await
+        accounts::staff_session(self, token_hash, now).await
     }
 
     async fn delete_staff_session(&self, token_hash: String) -> Result<(), StoreError> {
-        let client = self.pool.get().await?;
-        client
-            .execute(
-                "DELETE FROM staff_sessions WHERE token_hash = $1",
-                &[&token_hash],
-            )
-            .await?;
-        Ok(())
+        accounts::delete_staff_session(self, token_hash).await
     }
 
     async fn add_member(&self, member: NewMemberRecord) -> Result<bool, StoreError> {
-        let mut client = self.pool.get().await?;
-        cooperative::add_member(&mut client, &member).await
+        cooperative::add_member(self, member).await
     }
 
     async fn join_cooperative(&self, seller_ids: Vec<String>) -> Result<(), StoreError> {
-        let client = self.pool.get().await?;
-        cooperative::join_cooperative(&client, &seller_ids).await
+        cooperative::join_cooperative(self, seller_ids).await
     }
 
     async fn membership(&self, seller_id: String) -> Result<Option<Membership>, StoreError> {
-        let client = self.pool.get().await?;
-        cooperative::membership(&client, &seller_id).await
+        cooperative::membership(self, seller_id).await
     }
 
     async fn cooperative_members(&self, cooperative: String) -> Result<Vec<Member>, StoreError> {
-        let client = self.pool.get().await?;
-        cooperative::cooperative_members(&client, &cooperative).await
+        cooperative::cooperative_members(self, cooperative).await
     }
 
     async fn claim_member(
@@ -694,8 +423,7 @@ impl Store for PgStore {
         claim_token_hash: String,
         password_hash: String,
     ) -> Result<Option<String>, StoreError> {
-        let mut client = self.pool.get().await?;
-        cooperative::claim_member(&mut client, &claim_token_hash, &password_hash).await
+        cooperative::claim_member(self, claim_token_hash, password_hash).await
     }
 
     async fn set_operator_may_act(
@@ -703,48 +431,19 @@ impl Store for PgStore {
         seller_id: String,
         allowed: bool,
     ) -> Result<bool, StoreError> {
-        let client = self.pool.get().await?;
-        let changed = client
-            .execute(
-                "UPDATE memberships SET operator_may_act = $2 WHERE seller_id = $1",
-                &[&seller_id, &allowed],
-            )
-            .await?;
-        Ok(changed == 1)
-    }
-
-    async fn record_upload(&self, upload: UploadRecord) -> Result<(), StoreError> {
-        let client = self.pool.get().await?;
-        client
-            .execute(
-                "INSERT INTO uploads (sha256, seller_id, bytes, width, height, good_photo)
-                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sha256) DO NOTHING",
-                &[
-                    &upload.sha256,
-                    &upload.seller_id,
-                    &i64::try_from(upload.bytes).unwrap_or(i64::MAX),
-                    &i32::try_from(upload.width).unwrap_or(i32::MAX),
-                    &i32::try_from(upload.height).unwrap_or(i32::MAX),
-                    &upload.good_photo,
-                ],
-            )
-            .await?;
-        Ok(())
+        cooperative::set_operator_may_act(self, seller_id, allowed).await
     }
 
     async fn create_inquiry(&self, inquiry: NewInquiry) -> Result<StoredInquiry, StoreError> {
-        let mut client = self.pool.get().await?;
-        inquiry::create(&mut client, &inquiry).await
+        inquiries::create_inquiry(self, inquiry).await
     }
 
     async fn inquiry_by_token(&self, token: String) -> Result<Option<TrackedInquiry>, StoreError> {
-        let mut client = self.pool.get().await?;
-        inquiry::by_token(&mut client, &token).await
+        inquiries::inquiry_by_token(self, token).await
     }
 
     async fn seller_inbox(&self, seller_id: String, page: InboxPage) -> Result<Inbox, StoreError> {
-        let mut client = self.pool.get().await?;
-        inquiry::seller_inbox(&mut client, &seller_id, &page).await
+        inbox::seller_inbox(self, seller_id, page).await
     }
 
     async fn mark_part_read(
@@ -752,38 +451,22 @@ impl Store for PgStore {
         seller_id: String,
         reference: String,
     ) -> Result<bool, StoreError> {
-        let client = self.pool.get().await?;
-        let changed = client
-            .execute(
-                "UPDATE inquiry_parts SET read_at = coalesce(read_at, etalase_now())
-                 WHERE seller_id = $1
-                   AND inquiry_id = (SELECT id FROM inquiries WHERE reference = $2)",
-                &[&seller_id, &reference],
-            )
-            .await?;
-        Ok(changed == 1)
+        inbox::mark_part_read(self, seller_id, reference).await
     }
 
     async fn update_part(&self, update: PartUpdate) -> Result<UpdateOutcome, StoreError> {
-        let mut client = self.pool.get().await?;
-        inquiry::update_part(&mut client, &update).await
-    }
-
-    async fn photo_verdicts(&self) -> Result<Vec<(String, bool)>, StoreError> {
-        let client = self.pool.get().await?;
-        Ok(client
-            .query(
-                "SELECT sha256, good_photo FROM uploads WHERE good_photo IS NOT NULL",
-                &[],
-            )
-            .await?
-            .iter()
-            .map(|r| (r.get(0), r.get(1)))
-            .collect())
+        inbox::update_part(self, update).await
     }
 
     async fn demand_rows(&self) -> Result<Vec<DemandRow>, StoreError> {
-        let client = self.pool.get().await?;
-        inquiry::demand_rows(&client).await
+        insights::demand_rows(self).await
+    }
+
+    async fn photo_verdicts(&self) -> Result<Vec<(String, bool)>, StoreError> {
+        uploads::photo_verdicts(self).await
+    }
+
+    async fn record_upload(&self, upload: UploadRecord) -> Result<(), StoreError> {
+        uploads::record_upload(self, upload).await
     }
 }
