@@ -2,12 +2,14 @@
 //! server runs (`etalase-server backup --data-dir data --to DIR`).
 //!
 //! The database is copied with SQLite's online backup API in one step, that is inside one
-//! read transaction: the copy is the database as of one commit, and the server keeps writing
-//! meanwhile (WAL readers do not block the writer). Photos are copied after the database, so
-//! every photo the copied database records is already on disk to be copied (the server writes
-//! a photo's file before its row). They are content-addressed and never change, so a second
-//! backup into the same directory copies only the new ones; each copy is checked against its
-//! name (its SHA-256) and written to a temp name, synced and renamed.
+//! read transaction: the copy is the database as of one commit, and the server keeps
+//! writing meanwhile (WAL readers do not block the writer). That part, and reading the copy
+//! back, is [`crate::store::sqlite::backup`]'s, as all SQL is the store's; this file names
+//! no database crate. Photos are copied after the database, so every photo the copied
+//! database records is already on disk to be copied (the server writes a photo's file
+//! before its row). They are content-addressed and never change, so a second backup into
+//! the same directory copies only the new ones; each copy is checked against its name (its
+//! SHA-256) and written to a temp name, synced and renamed.
 //!
 //! The backup directory has the data directory's layout, so restoring is pointing
 //! `--data-dir` at it (or copying it into place). The catalog snapshot and the demo photos are
@@ -17,17 +19,16 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use rusqlite::backup::{Backup, StepResult};
-use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::config::{walk_args, ConfigError};
 use crate::routes::uploads::uploads_dir;
 use crate::snapshot::write_atomic;
-use crate::store::sqlite::{BUSY_TIMEOUT, DB_FILE};
+use crate::store::sqlite::{backup as database, DB_FILE};
+use crate::store::StoreError;
 
 /// The manifest's file name inside a backup directory.
 pub const MANIFEST_FILE: &str = "manifest.json";
@@ -98,8 +99,8 @@ pub enum BackupError {
     NotABackup(PathBuf),
     #[error("the backup directory must not be the data directory")]
     SameDirectory,
-    #[error("database: {0}")]
-    Database(#[from] rusqlite::Error),
+    #[error("{0}")]
+    Database(#[from] StoreError),
     #[error("the copied database failed its integrity check: {0}")]
     Integrity(String),
     #[error("photo {name}: {reason}")]
@@ -191,84 +192,27 @@ fn copy_database(
     source: &Path,
     to: &Path,
 ) -> Result<(usize, Counts, Vec<String>, String), BackupError> {
-    // Read-write without create: a WAL reader may need to write the shared-memory index.
-    let src = Connection::open_with_flags(
-        source,
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    src.busy_timeout(BUSY_TIMEOUT)?;
     let tmp = to.join(format!(".{DB_FILE}.tmp"));
     for stale in [tmp.clone(), to.join(format!(".{DB_FILE}.tmp-journal"))] {
         remove_if_present(&stale)?;
     }
-    {
-        let mut dst = Connection::open(&tmp)?;
-        {
-            let backup = Backup::new(&src, &mut dst)?;
-            // All pages in one step: one read transaction, so the copy is consistent and
-            // never restarts because the server committed meanwhile.
-            let mut waits = 0;
-            loop {
-                match backup.step(-1)? {
-                    StepResult::Done => break,
-                    StepResult::More => {}
-                    StepResult::Busy | StepResult::Locked if waits < 100 => {
-                        waits += 1;
-                        std::thread::sleep(Duration::from_millis(50));
-                    }
-                    _ => {
-                        return Err(BackupError::Database(rusqlite::Error::SqliteFailure(
-                            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
-                            Some("the database stayed locked for 5 s".into()),
-                        )))
-                    }
-                }
-            }
-        }
-        let mode: String = dst.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
-        debug_assert_eq!(mode, "delete");
-        dst.pragma_update(None, "synchronous", "FULL")?;
-    }
-    let dst = Connection::open_with_flags(&tmp, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    let integrity: String = dst.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    database::snapshot_to(source, &tmp)?;
+    let integrity = database::integrity_check(&tmp)?;
     if integrity != "ok" {
         return Err(BackupError::Integrity(integrity));
     }
-    let schema_version: usize = dst.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    let count = |table: &str| -> Result<u64, BackupError> {
-        // Tables of later migrations are absent in an old database: zero rows.
-        let exists: bool = dst.query_row(
-            "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = ?1",
-            [table],
-            |r| r.get(0),
-        )?;
-        if !exists {
-            return Ok(0);
-        }
-        Ok(
-            dst.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| {
-                r.get::<_, i64>(0)
-            })? as u64,
-        )
-    };
+    let contents = database::contents(&tmp)?;
+    let rows = contents.rows;
     let counts = Counts {
-        villages: count("villages")?,
-        sellers: count("sellers")?,
-        accounts: count("accounts")?,
-        products: count("products")?,
-        uploads: count("uploads")?,
-        inquiries: count("inquiries")?,
-        inquiry_parts: count("inquiry_parts")?,
-        inquiry_events: count("inquiry_events")?,
+        villages: rows.villages,
+        sellers: rows.sellers,
+        accounts: rows.accounts,
+        products: rows.products,
+        uploads: rows.uploads,
+        inquiries: rows.inquiries,
+        inquiry_parts: rows.inquiry_parts,
+        inquiry_events: rows.inquiry_events,
     };
-    let uploaded = if counts.uploads > 0 {
-        dst.prepare("SELECT sha256 FROM uploads")?
-            .query_map([], |r| r.get(0))?
-            .collect::<Result<_, _>>()?
-    } else {
-        Vec::new()
-    };
-    drop(dst);
     fs::File::open(&tmp)
         .and_then(|f| f.sync_all())
         .map_err(io_err("syncing the database copy"))?;
@@ -281,7 +225,7 @@ fn copy_database(
     fs::File::open(to)
         .and_then(|d| d.sync_all())
         .map_err(io_err("syncing the backup directory"))?;
-    Ok((schema_version, counts, uploaded, integrity))
+    Ok((contents.schema_version, counts, contents.uploads, integrity))
 }
 
 /// Copies every photo of `from` missing in `to`, checking each against its name; then

@@ -14,9 +14,10 @@
 //! The `Store` methods live by topic (`accounts`, `catalog`, `listings`, `cooperative`,
 //! `inquiries`, `inbox`, `insights`, `uploads`; the same names as PostgreSQL's), each a
 //! function of the store that the trait impl below calls. This file keeps the connections,
-//! the writer and the migrations.
+//! the writer and the migrations; [`backup`] is the database half of `etalase-server backup`.
 
 mod accounts;
+pub mod backup;
 mod catalog;
 mod cooperative;
 mod inbox;
