@@ -5,11 +5,11 @@
 //! read transaction: the copy is the database as of one commit, and the server keeps
 //! writing meanwhile (WAL readers do not block the writer). That part, and reading the copy
 //! back, is [`crate::store::sqlite::backup`]'s, as all SQL is the store's; this file names
-//! no database crate. Photos are copied after the database, so every photo the copied
-//! database records is already on disk to be copied (the server writes a photo's file
-//! before its row). They are content-addressed and never change, so a second backup into
-//! the same directory copies only the new ones; each copy is checked against its name (its
-//! SHA-256) and written to a temp name, synced and renamed.
+//! no database crate (`tests/layering.rs` checks). Photos are copied after the database, so
+//! every photo the copied database records is already on disk to be copied (the server
+//! writes a photo's file before its row). They are content-addressed and never change, so a
+//! second backup into the same directory copies only the new ones; each copy is checked
+//! against its name (its SHA-256) and written to a temp name, synced and renamed.
 //!
 //! The backup directory has the data directory's layout, so restoring is pointing
 //! `--data-dir` at it (or copying it into place). The catalog snapshot and the demo photos are
