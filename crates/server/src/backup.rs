@@ -24,8 +24,8 @@ use std::time::Instant;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::blobs::uploads_dir;
 use crate::config::{walk_args, ConfigError};
-use crate::routes::uploads::uploads_dir;
 use crate::snapshot::write_atomic;
 use crate::store::sqlite::{backup as database, DB_FILE};
 use crate::store::StoreError;

@@ -13,6 +13,11 @@ use bytes::Bytes;
 use crate::snapshot::write_atomic;
 use crate::store::StoreError;
 
+/// Where uploaded photos live under the data directory (served as `/media/u/<sha256>.jpg`).
+pub fn uploads_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("media").join("u")
+}
+
 /// A blob store's failure.
 #[derive(Debug, thiserror::Error)]
 pub enum BlobError {

@@ -6,6 +6,11 @@
 use etalase_model::{demo_photo_color, Category};
 use image::{codecs::jpeg::JpegEncoder, ExtendedColorType, ImageEncoder};
 
+/// Where the drawn demo pictures are kept under the data directory.
+pub fn photos_dir(data_dir: &std::path::Path) -> std::path::PathBuf {
+    data_dir.join("media").join("demo")
+}
+
 /// The sizes the catalog links to.
 pub const WIDTHS: [u32; 2] = [400, 1600];
 

@@ -5,9 +5,8 @@
 use std::sync::Arc;
 
 use anyhow::Context;
+use etalase_server::blobs::uploads_dir;
 use etalase_server::blobs::{BlobStore, CachedBlobs, LocalBlobs};
-use etalase_server::routes::media::demo_photos_dir;
-use etalase_server::routes::uploads::uploads_dir;
 use etalase_server::snapshot::{catalog_dir, Snapshots};
 use etalase_server::store::postgres::{PgStore, DATABASE_URL_ENV};
 use etalase_server::store::sqlite::SqliteStore;
@@ -217,7 +216,7 @@ fn remove_stale_temp_files(data_dir: &std::path::Path) {
     let dirs = [
         uploads_dir(data_dir),
         catalog_dir(data_dir),
-        demo_photos_dir(data_dir),
+        etalase_server::demo_images::photos_dir(data_dir),
     ];
     for dir in dirs {
         match etalase_server::snapshot::remove_stale_temp_files(

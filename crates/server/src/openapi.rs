@@ -1,15 +1,8 @@
-//! The API's OpenAPI 3.1 description, generated from the handlers' `#[utoipa::path]`
-//! attributes and the wire types' `ToSchema` derives, never written by hand.
-//!
-//! The route table in [`crate::routes`] registers each handler through `utoipa_axum`'s
-//! `routes!`, so the router and this document come from one list: a route cannot be served
-//! without being described, nor described at a path or method it is not served at. The
-//! `openapi_drift` integration test checks that from the outside as well.
+//! The fixed parts of the API's OpenAPI 3.1 description: title, security schemes, tags. The
+//! paths come from the handlers' `#[utoipa::path]` attributes and the wire types' `ToSchema`
+//! derives, never written by hand: [`crate::routes::document`] joins them, since the route
+//! table is the one list of what is served.
 
-use std::sync::OnceLock;
-
-use axum::http::header;
-use axum::response::IntoResponse;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::openapi::OpenApi as OpenApiDoc;
 use utoipa::{Modify, OpenApi};
@@ -36,14 +29,7 @@ answer) in the `x-csrf-token` header.",
         license(name = "MIT")
     ),
     modifiers(&SecuritySchemes),
-    // Named by `schema_with` helpers below rather than by a field type, so listed here.
-    components(schemas(
-        crate::error::ErrorBody,
-        etalase_model::PurchaseInquiry,
-        etalase_model::ExportInquiry,
-        etalase_model::inquiry::PurchaseItem,
-        etalase_model::inquiry::ExportItem,
-    )),
+    components(schemas(crate::error::ErrorBody)),
     tags(
         (name = "meta", description = "Health and this description"),
         (name = "catalog", description = "What buyers browse"),
@@ -87,38 +73,6 @@ impl Modify for SecuritySchemes {
             ))),
         );
     }
-}
-
-/// The whole document: the fixed parts with every route of the table under `/api`.
-pub fn document() -> OpenApiDoc {
-    utoipa_axum::router::OpenApiRouter::<crate::AppState>::with_openapi(ApiDoc::openapi())
-        .nest("/api", crate::routes::api_routes())
-        .into_openapi()
-}
-
-/// The document as JSON, built once.
-pub fn json() -> &'static str {
-    static JSON: OnceLock<String> = OnceLock::new();
-    JSON.get_or_init(|| {
-        document()
-            .to_json()
-            .expect("the API description serialises")
-    })
-}
-
-/// `GET /api/openapi.json`: this description.
-#[utoipa::path(
-    get,
-    path = "/openapi.json",
-    tag = "meta",
-    operation_id = "get_openapi",
-    responses(
-        (status = 200, description = "The OpenAPI 3.1 document of this API",
-            content_type = "application/json", body = Object),
-    )
-)]
-pub async fn get_openapi() -> impl IntoResponse {
-    ([(header::CONTENT_TYPE, "application/json")], json())
 }
 
 /// The bytes of a JPEG file, as a request body.

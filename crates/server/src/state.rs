@@ -5,8 +5,8 @@ use std::sync::Arc;
 use std::net::IpAddr;
 
 use crate::auth::rate_limit::{inquiry_limiter, SignInLimiter, SlidingWindow};
+use crate::blobs::uploads_dir;
 use crate::blobs::{BlobStore, LocalBlobs};
-use crate::routes::uploads::uploads_dir;
 use crate::snapshot::Snapshots;
 use crate::store::Store;
 use crate::Config;

@@ -71,7 +71,7 @@ async fn temp_files_left_by_a_killed_write_are_cleared_on_the_next_start() {
     let (data, dist) = (root.path().join("data"), root.path().join("dist"));
 
     let hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
-    let uploads = etalase_server::routes::uploads::uploads_dir(&data);
+    let uploads = etalase_server::blobs::uploads_dir(&data);
     std::fs::create_dir_all(&uploads).unwrap();
     let planted = |path: &Path, old: bool| {
         std::fs::write(path, b"half a photo").unwrap();

@@ -1,19 +1,12 @@
 //! `GET /media/demo/{product}-{400|1600}.jpg`: demo pictures, drawn on first request and
 //! then kept on disk, so starting the server stays instant.
 
-use std::path::{Path as FsPath, PathBuf};
-
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 
 use crate::error::ApiError;
 use crate::{demo_images, snapshot::write_atomic, AppState};
-
-/// Where the drawn demo pictures are kept under the data directory.
-pub fn demo_photos_dir(data_dir: &FsPath) -> PathBuf {
-    data_dir.join("media").join("demo")
-}
 
 pub async fn get_demo_photo(
     State(state): State<AppState>,
@@ -26,7 +19,7 @@ pub async fn get_demo_photo(
         .snapshots
         .catalog_category(id)
         .ok_or(ApiError::NotFound)?;
-    let path = demo_photos_dir(&state.config.data_dir).join(&file);
+    let path = demo_images::photos_dir(&state.config.data_dir).join(&file);
     let bytes = match tokio::fs::read(&path).await {
         Ok(bytes) => bytes,
         Err(_) => {

@@ -1,17 +1,20 @@
-//! The whole route table in one place. Handlers live in one module per resource.
+//! The whole route table in one place, and its OpenAPI description. Handlers live in one
+//! module per resource; none imports another (shared work lives in crate modules such as
+//! [`crate::inbox`], and [`crate::auth::owner`] lets the cooperative's paths reuse the
+//! seller's handlers).
 
 mod auth;
 mod catalog;
 mod coop;
 mod facilitator;
 mod health;
-pub mod inbox;
+mod inbox;
 mod inquiries;
 mod insights;
 mod listings;
-pub mod media;
+mod media;
 mod staff;
-pub mod uploads;
+mod uploads;
 
 use axum::extract::DefaultBodyLimit;
 use std::time::Duration;
@@ -42,12 +45,12 @@ const MAX_CONCURRENT_API: usize = 512;
 
 /// The JSON API, relative to `/api`. Each handler's method and path come from its
 /// `#[utoipa::path]` attribute, so this one list builds both the router and the OpenAPI
-/// document ([`openapi::document`]). Add routes with `.routes(routes!(…))` only: a plain
+/// document ([`document`]). Add routes with `.routes(routes!(…))` only: a plain
 /// `.route` would serve an undescribed endpoint (the `openapi_drift` test looks for one).
 pub fn api_routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(health::get_health))
-        .routes(routes!(openapi::get_openapi))
+        .routes(routes!(get_openapi))
         .routes(routes!(auth::register))
         .routes(routes!(auth::login))
         .routes(routes!(auth::logout))
@@ -92,6 +95,40 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         // and an error envelope cost time per request and protect nothing.
         .routes(routes!(catalog::get_catalog))
         .fallback(no_such_endpoint)
+}
+
+/// The whole document: the fixed parts with every route of the table under `/api`.
+pub fn document() -> utoipa::openapi::OpenApi {
+    use utoipa::OpenApi;
+    OpenApiRouter::<AppState>::with_openapi(openapi::ApiDoc::openapi())
+        .nest("/api", api_routes())
+        .into_openapi()
+}
+
+/// The document as JSON, built once.
+pub fn json() -> &'static str {
+    static JSON: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    JSON.get_or_init(|| {
+        document()
+            .to_json()
+            .expect("the API description serialises")
+    })
+}
+
+/// `GET /api/openapi.json`: this description. Served from here, beside the table it
+/// describes, so the description's fixed parts ([`openapi`]) need nothing of the routes.
+#[utoipa::path(
+    get,
+    path = "/openapi.json",
+    tag = "meta",
+    operation_id = "get_openapi",
+    responses(
+        (status = 200, description = "The OpenAPI 3.1 document of this API",
+            content_type = "application/json", body = Object),
+    )
+)]
+pub async fn get_openapi() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "application/json")], json())
 }
 
 /// Photo uploads, with their own body limit, timeout and concurrency.

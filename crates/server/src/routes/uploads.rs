@@ -6,8 +6,6 @@
 //! rewritten. Files are written to a temp name, synced and renamed, so a crash never leaves
 //! a half-written photo under a real name.
 
-use std::path::{Path as FsPath, PathBuf};
-
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
@@ -27,11 +25,6 @@ use crate::AppState;
 pub const MAX_UPLOAD_BYTES: usize = 1_000_000;
 /// The longest side the server keeps, matching the browser pipeline's large rendition.
 pub const MAX_EDGE: u32 = 1600;
-
-/// Where uploaded photos live under the data directory.
-pub fn uploads_dir(data_dir: &FsPath) -> PathBuf {
-    data_dir.join("media").join("u")
-}
 
 /// `POST /api/uploads` with an `image/jpeg` body.
 #[utoipa::path(
