@@ -455,3 +455,111 @@ async fn unreadable_input_answers_in_the_error_envelope() {
         assert_eq!(content_type, "application/json");
     }
 }
+
+/// The document states the rules' numbers and patterns (the `schema` attributes take only
+/// literals, so this holds them to the rules' constants), and whatever a pattern admits the
+/// rule accepts: a client that follows the description is not refused for the shape of a
+/// field.
+#[test]
+fn the_schema_states_the_rules() {
+    use etalase_model::rules::{
+        normalize_whatsapp, BUSINESS_NAME_MAX, NOT_BLANK_PATTERN, PASSWORD_MAX_CHARS,
+        PASSWORD_MIN_CHARS, WHATSAPP_PATTERN,
+    };
+    let doc = serde_json::to_value(routes::document()).unwrap();
+    let field = |schema: &str, field: &str| {
+        doc["components"]["schemas"][schema]["properties"][field].clone()
+    };
+    for schema in ["Registration", "SignIn", "NewMember"] {
+        assert_eq!(
+            field(schema, "whatsapp")["pattern"],
+            WHATSAPP_PATTERN,
+            "{schema}"
+        );
+    }
+    for schema in ["Registration", "NewMember"] {
+        assert_eq!(
+            field(schema, "business_name")["maxLength"],
+            BUSINESS_NAME_MAX,
+            "{schema}"
+        );
+    }
+    for schema in ["Registration", "Claim"] {
+        assert_eq!(
+            field(schema, "password")["minLength"],
+            PASSWORD_MIN_CHARS,
+            "{schema}"
+        );
+        assert_eq!(
+            field(schema, "password")["maxLength"],
+            PASSWORD_MAX_CHARS,
+            "{schema}"
+        );
+    }
+    assert_eq!(field("SignIn", "password")["maxLength"], PASSWORD_MAX_CHARS);
+    assert_eq!(
+        field("UpdateBody", "reply")["maxLength"],
+        etalase_server::inbox::REPLY_MAX_CHARS
+    );
+    use etalase_model::inquiry::{MAX_ITEMS, MAX_QUANTITY, NOTE_MAX_CHARS};
+    use etalase_model::rules::{DESCRIPTION_MAX, MAX_PHOTOS, MAX_TIERS, NAME_MAX, SHORT_TEXT_MAX};
+    assert_eq!(field("Product", "name_id")["maxLength"], NAME_MAX);
+    assert_eq!(field("Product", "name_en")["maxLength"], NAME_MAX);
+    assert_eq!(
+        field("Product", "description_id")["maxLength"],
+        DESCRIPTION_MAX
+    );
+    assert_eq!(
+        field("Product", "packaging_id")["maxLength"],
+        SHORT_TEXT_MAX
+    );
+    assert_eq!(field("Product", "tiers")["maxItems"], MAX_TIERS);
+    assert_eq!(field("Product", "photos")["maxItems"], MAX_PHOTOS);
+    for form in ["PurchaseInquiry", "ExportInquiry"] {
+        assert_eq!(field(form, "items")["maxItems"], MAX_ITEMS, "{form}");
+        assert_eq!(field(form, "note")["maxLength"], NOTE_MAX_CHARS, "{form}");
+    }
+    for line in ["PurchaseItem", "ExportItem"] {
+        assert_eq!(field(line, "quantity")["maximum"], MAX_QUANTITY, "{line}");
+    }
+
+    // Numbers spelled every way the pattern allows, from a fixed seed, and the same digits
+    // as people type them (which the rule takes too).
+    let pattern =
+        jsonschema::validator_for(&json!({"type": "string", "pattern": WHATSAPP_PATTERN})).unwrap();
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    for _ in 0..2_000 {
+        let prefix = ["", "+62", "62", "0"][next(4) as usize];
+        let digits: String = (0..8 + next(4))
+            .map(|_| char::from(b'0' + next(10) as u8))
+            .collect();
+        let number = format!("{prefix}8{digits}");
+        assert!(pattern.is_valid(&json!(number)), "{number:?} should match");
+        assert!(
+            normalize_whatsapp(&number).is_some(),
+            "{number:?} matches but is refused"
+        );
+        let typed = format!("{prefix} 8{}-{}", &digits[..3], &digits[3..]);
+        assert_eq!(
+            normalize_whatsapp(&typed),
+            normalize_whatsapp(&number),
+            "{typed:?}"
+        );
+    }
+    for refused in [
+        "",
+        "12345",
+        "+1 415 555 0100",
+        "0812",
+        "+0812345678",
+        "08123456789012345",
+    ] {
+        assert!(!pattern.is_valid(&json!(refused)), "{refused:?}");
+    }
+}

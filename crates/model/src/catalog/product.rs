@@ -9,7 +9,9 @@ use crate::{Date, Lang, Rupiah};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PriceTier {
+    #[cfg_attr(feature = "openapi", schema(minimum = 1))]
     pub min_qty: u32,
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1_000_000_000))]
     pub price: Rupiah,
 }
 
@@ -60,7 +62,10 @@ fn or_indonesian<'a>(en: &'a str, id: &'a str) -> &'a str {
     }
 }
 
-/// A listing: one product in one packaging, with wholesale terms.
+/// A listing: one product in one packaging, with wholesale terms. (The `schema` attributes
+/// state [`crate::rules::check_listing`]'s single-field limits for the API description; the
+/// server's `openapi_drift` test holds them to the rules. The rules that tie fields together,
+/// such as the first tier starting at the MOQ, are the description's prose.)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Product {
@@ -69,31 +74,44 @@ pub struct Product {
     pub seller_id: String,
     pub village_slug: String,
     pub category: Category,
+    #[cfg_attr(feature = "openapi", schema(pattern = r"\S", max_length = 100))]
     pub name_id: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
     pub name_en: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub description_id: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub description_en: String,
     pub unit: Unit,
     /// Minimum order quantity, in `unit`.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1_000_000))]
     pub moq: u32,
     /// Price tiers in ascending `min_qty`; the first starts at the MOQ.
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 5))]
     pub tiers: Vec<PriceTier>,
     /// How units are cased for shipping, e.g. `20 pack / karton`.
+    #[cfg_attr(feature = "openapi", schema(max_length = 160))]
     pub case_size: Option<String>,
-    #[cfg_attr(feature = "openapi", schema(maximum = 65535))]
+    #[cfg_attr(feature = "openapi", schema(maximum = 365))]
     pub lead_time_days: u16,
     /// What the seller can supply per month, in `unit`.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 100_000_000))]
     pub monthly_capacity: u32,
-    #[cfg_attr(feature = "openapi", schema(maximum = 65535))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 3650))]
     pub shelf_life_days: Option<u16>,
+    #[cfg_attr(feature = "openapi", schema(max_length = 160))]
     pub packaging_id: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 160))]
     pub packaging_en: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 160))]
     pub storage_id: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 160))]
     pub storage_en: String,
     pub export_ready: bool,
     /// Harmonized System code for export documents, e.g. `1905.90`.
     pub hs_code: Option<String>,
     pub certificates: Vec<Certificate>,
+    #[cfg_attr(feature = "openapi", schema(max_items = 8))]
     pub photos: Vec<Photo>,
     pub status: ListingStatus,
     pub created: Date,

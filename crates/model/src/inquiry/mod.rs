@@ -42,6 +42,7 @@ pub use status::{IllegalTransition, InquiryStatus};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PurchaseItem {
     pub product_id: String,
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1_000_000))]
     pub quantity: u32,
     pub unit: Unit,
 }
@@ -57,7 +58,10 @@ impl Default for PurchaseItem {
     }
 }
 
-/// A domestic buyer's inquiry, as the form fills it in.
+/// A domestic buyer's inquiry, as the form fills it in. (As for every form, the `schema`
+/// attributes state the single-field limits of [`check_purchase`] and [`check_export`] for
+/// the API description, held to the rules by the server's `openapi_drift` test; products
+/// that must exist and dates relative to today are the description's prose.)
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PurchaseInquiry {
@@ -69,11 +73,13 @@ pub struct PurchaseInquiry {
     pub whatsapp: String,
     /// Where the goods are delivered.
     pub city: String,
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 20))]
     pub items: Vec<PurchaseItem>,
     pub recurrence: Recurrence,
     /// The day the goods are wanted (the first delivery of a recurring order). `None` only
     /// while the form is being filled in.
     pub wanted_by: Option<Date>,
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
     pub note: String,
 }
 
@@ -84,6 +90,7 @@ pub struct ExportItem {
     pub product_id: String,
     /// Grade, size, moisture, packing: what the buyer needs beyond the listing.
     pub specification: String,
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1_000_000))]
     pub quantity: u32,
     pub unit: InquiryUnit,
     /// The price per `unit` the buyer hopes for, if they say.
@@ -101,6 +108,7 @@ pub struct ExportInquiry {
     pub phone: String,
     /// The buyer's country, ISO 3166-1 alpha-2 (`SG`).
     pub country: String,
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 20))]
     pub items: Vec<ExportItem>,
     pub recurrence: Recurrence,
     pub incoterm: Incoterm,
@@ -118,6 +126,7 @@ pub struct ExportInquiry {
     pub sample_wanted: bool,
     /// Certificates the buyer requires, each at most once.
     pub certificates: Vec<CertificateKind>,
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
     pub note: String,
 }
 

@@ -10,9 +10,9 @@ pub const MAX_PHOTOS: usize = 8;
 /// Wholesale price tiers per listing.
 pub const MAX_TIERS: usize = 5;
 
-const NAME_MAX: u32 = 100;
-const DESCRIPTION_MAX: u32 = 2000;
-const SHORT_TEXT_MAX: u32 = 160;
+pub const NAME_MAX: u32 = 100;
+pub const DESCRIPTION_MAX: u32 = 2000;
+pub const SHORT_TEXT_MAX: u32 = 160;
 const ALT_MAX: u32 = 150;
 
 /// Checks every field of a listing and returns all problems at once, in form order, so the

@@ -14,9 +14,12 @@ use crate::Lang;
 
 pub use account::{
     check_claim, check_new_member, check_registration, check_sign_in, new_id, normalize_whatsapp,
-    Claim, NewMember, Registration, SignIn, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS,
+    Claim, NewMember, Registration, SignIn, BUSINESS_NAME_MAX, NOT_BLANK_PATTERN,
+    PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, WHATSAPP_PATTERN,
 };
-pub use listing::{check_listing, is_media_path, MAX_PHOTOS, MAX_TIERS};
+pub use listing::{
+    check_listing, is_media_path, DESCRIPTION_MAX, MAX_PHOTOS, MAX_TIERS, NAME_MAX, SHORT_TEXT_MAX,
+};
 
 /// One broken rule on one field. `field` is the form field's name, with indices for list
 /// items (`tiers.1.price`, `certificates.0.number`) so the form can put the message beside

@@ -53,7 +53,7 @@ pub async fn list(
     tag = "seller",
     security(("session_cookie" = [], "csrf_header" = [])),
     params(
-        ("reference" = String, Path, description = "The inquiry's reference, e.g. `PQ-2026-000123`"),
+        ("reference" = String, Path, pattern = "^(PQ|RFQ)-[0-9]{4}-[0-9]{6,}$", description = "The inquiry's reference, e.g. `PQ-2026-000123`"),
     ),
     responses(
         (status = 204, description = "Marked read"),
@@ -88,7 +88,7 @@ pub async fn mark_read(
     tag = "seller",
     security(("session_cookie" = [], "csrf_header" = [])),
     params(
-        ("reference" = String, Path, description = "The inquiry's reference, e.g. `PQ-2026-000123`"),
+        ("reference" = String, Path, pattern = "^(PQ|RFQ)-[0-9]{4}-[0-9]{6,}$", description = "The inquiry's reference, e.g. `PQ-2026-000123`"),
     ),
     request_body = UpdateBody,
     responses(
@@ -199,7 +199,7 @@ pub async fn member_inquiries(
     security(("staff_cookie" = [], "csrf_header" = [])),
     params(
         ("seller_id" = String, Path, description = "The member's seller id"),
-        ("reference" = String, Path, description = "The inquiry's reference"),
+        ("reference" = String, Path, pattern = "^(PQ|RFQ)-[0-9]{4}-[0-9]{6,}$", description = "The inquiry's reference"),
     ),
     request_body = UpdateBody,
     responses(

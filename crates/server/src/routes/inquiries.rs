@@ -138,7 +138,7 @@ pub async fn create(
     path = "/inquiries/track/{token}",
     tag = "inquiries",
     params(
-        ("token" = String, Path, description = "The private tracking token from the 201 answer (32 hex digits)"),
+        ("token" = String, Path, pattern = "^[0-9a-f]{32}$", description = "The private tracking token from the 201 answer (32 hex digits)"),
     ),
     responses(
         (status = 200, description = "The inquiry, each seller's part, contact and replies", body = Tracked),

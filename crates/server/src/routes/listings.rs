@@ -77,7 +77,7 @@ pub async fn list_own(
     tag = "seller",
     security(("session_cookie" = [], "csrf_header" = [])),
     params(
-        ("id" = String, Path, description = "The listing's id: lowercase letters, digits and dashes, at most 80"),
+        ("id" = String, Path, pattern = "^[a-z0-9-]{1,80}$", description = "The listing's id: lowercase letters, digits and dashes, at most 80"),
     ),
     request_body(content = Product,
         description = "The listing; `id`, `seller_id`, `village_slug` and `created` are the server's to set and ignored"),
@@ -152,7 +152,7 @@ async fn save(
     path = "/seller/listings/{id}/history",
     tag = "seller",
     security(("session_cookie" = [])),
-    params(("id" = String, Path, description = "The listing's id")),
+    params(("id" = String, Path, pattern = "^[a-z0-9-]{1,80}$", description = "The listing's id")),
     responses(
         (status = 200, description = "Saves, oldest first; empty for another seller's listing", body = Vec<ListingChange>),
         (status = 401, description = "`sign_in_required`", body = ErrorBody),
@@ -258,7 +258,7 @@ pub async fn member_listings(
     security(("staff_cookie" = [], "csrf_header" = [])),
     params(
         ("seller_id" = String, Path, description = "The member's seller id"),
-        ("id" = String, Path, description = "The listing's id"),
+        ("id" = String, Path, pattern = "^[a-z0-9-]{1,80}$", description = "The listing's id"),
     ),
     request_body(content = Product, description = "The listing, as the seller's own PUT takes it"),
     responses(
@@ -291,7 +291,7 @@ pub async fn put_member_listing(
     security(("staff_cookie" = [])),
     params(
         ("seller_id" = String, Path, description = "The member's seller id"),
-        ("id" = String, Path, description = "The listing's id"),
+        ("id" = String, Path, pattern = "^[a-z0-9-]{1,80}$", description = "The listing's id"),
     ),
     responses(
         (status = 200, description = "Saves, oldest first", body = Vec<ListingChange>),
