@@ -1,10 +1,9 @@
-//! HTTP bodies that are not domain types of their own: the server's handlers answer with
-//! these and the app's `api/` reads them, so a field added on one side and not the other is a
-//! compile error instead of a silent drift. (Request bodies that are domain forms, such as
-//! `rules::Registration` or `Product`, already live in their own modules.)
-//!
-//! Moving here resource by resource; the bodies not yet here are still written once in the
-//! server's route and once in the app (ARCHITECTURE.md says which).
+//! Every HTTP body of the JSON API that is not a domain form of its own: the server's
+//! handlers answer with these and the app's `api/` reads them, so a field added on one side
+//! and not the other is a compile error instead of a silent drift. (Request bodies that are
+//! domain forms, such as `rules::Registration`, `rules::SignIn` or `Product`, live in their
+//! own modules.) Under the `openapi` feature each derives its schema, which is how the
+//! server's API description comes to say exactly what goes over the wire.
 
 mod account;
 mod cooperative;
