@@ -479,6 +479,11 @@ fn the_schema_states_the_rules() {
     }
     for schema in ["Registration", "NewMember"] {
         assert_eq!(
+            field(schema, "business_name")["pattern"],
+            NOT_BLANK_PATTERN,
+            "{schema}"
+        );
+        assert_eq!(
             field(schema, "business_name")["maxLength"],
             BUSINESS_NAME_MAX,
             "{schema}"

@@ -1,0 +1,339 @@
+//! The values the [`Store`](super::Store) trait takes and gives: records of accounts and
+//! sessions, inquiries and their parts as stored, and the outcomes of writes. Plain data,
+//! the same for every engine; the HTTP edge turns them into the model's wire types.
+
+use etalase_model::cooperative::{ActorKind, StaffProfile};
+use etalase_model::inquiry::{IllegalTransition, InquiryStatus};
+use etalase_model::{ListingStatus, Seller};
+
+/// A seller's sign-in credentials.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub seller_id: String,
+    /// argon2id PHC string.
+    pub password_hash: String,
+}
+
+/// A signed-in browser, found by the SHA-256 of its cookie token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRecord {
+    pub seller_id: String,
+    /// Sent back by the app in a header on every state-changing request.
+    pub csrf_token: String,
+    /// Unix seconds.
+    pub expires_at: i64,
+}
+
+/// A staff member's sign-in credentials.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffAccount {
+    pub profile: StaffProfile,
+    /// argon2id PHC string.
+    pub password_hash: String,
+}
+
+/// A signed-in staff browser, found by the SHA-256 of its cookie token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffSessionRecord {
+    pub staff_id: String,
+    pub csrf_token: String,
+    /// Unix seconds.
+    pub expires_at: i64,
+}
+
+/// Who is saving a listing, recorded in its history in the same transaction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub kind: ActorKind,
+    /// Seller or staff id.
+    pub id: String,
+    /// The name shown in the history.
+    pub name: String,
+}
+
+/// A member added by an operator, not yet claimed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewMemberRecord {
+    pub seller: Seller,
+    /// The operator's cooperative (village slug).
+    pub cooperative: String,
+    pub added_by: String,
+    /// SHA-256 of the claim link's token.
+    pub claim_token_hash: String,
+}
+
+/// A stored photo file, by content hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UploadRecord {
+    pub sha256: String,
+    pub seller_id: String,
+    pub bytes: u64,
+    pub width: u32,
+    pub height: u32,
+    /// Whether the photo coach found nothing to improve; `None` if it did not measure.
+    pub good_photo: Option<bool>,
+}
+
+/// What saving a listing did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveOutcome {
+    /// Stored; `previous` is the status before (`None` for a new listing), so the caller
+    /// knows whether the public catalog changed.
+    Saved {
+        previous: Option<ListingStatus>,
+        /// The listing's creation day (kept from the first save).
+        created: etalase_model::Date,
+    },
+    /// The id belongs to another seller's listing; nothing was written.
+    NotOwner,
+}
+
+/// An inquiry to store: the form as JSON and one part per seller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewInquiry {
+    pub kind: etalase_model::InquiryKind,
+    /// Reference year (the seq is the row id).
+    pub year: u16,
+    pub idempotency_key: String,
+    /// Unguessable; the buyer's private tracking link.
+    pub tracking_token: String,
+    pub doc: String,
+    /// Seller id and that seller's lines as JSON.
+    pub parts: Vec<(String, String)>,
+    /// UTC timestamp (`2026-11-23T10:00:00.000Z`); `None` is the moment of the commit. Only
+    /// demo data backdates, so the insights have months to show.
+    pub created_at: Option<String>,
+}
+
+/// A stored inquiry as its sender sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredInquiry {
+    pub reference: String,
+    pub tracking_token: String,
+    /// False when the idempotency key had already been used: this is the earlier inquiry.
+    pub created: bool,
+}
+
+/// An inquiry found by its tracking token.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrackedInquiry {
+    pub reference: String,
+    pub kind: String,
+    pub created_at: String,
+    pub doc: String,
+    pub parts: Vec<BuyerPart>,
+}
+
+/// One seller's part as the buyer sees it: who answers, where it stands, what was said.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BuyerPart {
+    pub seller_id: String,
+    /// `None` only if the seller row is gone (it never is deleted today).
+    pub seller: Option<Seller>,
+    /// The seller's village by name, for the buyer who does not know the slug.
+    pub village_name: Option<String>,
+    pub status: String,
+    /// The part's lines as JSON.
+    pub items: String,
+    pub updated_at: String,
+    pub events: Vec<PartEvent>,
+}
+
+/// One entry of a part's history: a status change, a reply, or both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartEvent {
+    /// UTC, `2026-11-23T10:00:00.000Z`.
+    pub at: String,
+    /// The acting seller's business name when it happened: history keeps the name the buyer
+    /// saw, even if the seller renames later.
+    pub actor: String,
+    pub from_status: Option<String>,
+    pub to_status: Option<String>,
+    pub reply: Option<String>,
+}
+
+/// One seller's part of an inquiry, with what the seller needs to answer it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InboxPart {
+    pub reference: String,
+    pub kind: String,
+    pub created_at: String,
+    /// The buyer's whole form as JSON, every seller's lines included: the HTTP edge keeps
+    /// only this seller's ([`InboxPart::items`]).
+    pub doc: String,
+    pub status: String,
+    /// This seller's lines as JSON.
+    pub items: String,
+    pub read: bool,
+    pub updated_at: String,
+    /// Oldest first.
+    pub events: Vec<PartEvent>,
+}
+
+/// Which page of a seller's inbox to read. The default is the whole inbox (the CSV).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InboxPage {
+    /// Only parts at this stage.
+    pub status: Option<InquiryStatus>,
+    /// Only parts of inquiries older than this one: the last reference of the page before.
+    /// A cursor rather than an offset, so an inquiry arriving between two pages neither
+    /// repeats a part nor skips one. A reference without a part for this seller gives an
+    /// empty page.
+    pub before: Option<String>,
+    /// At most this many parts.
+    pub limit: Option<u32>,
+}
+
+impl InboxPage {
+    /// The whole inbox at one stage.
+    pub fn only(status: InquiryStatus) -> InboxPage {
+        InboxPage {
+            status: Some(status),
+            ..InboxPage::default()
+        }
+    }
+}
+
+/// A page of a seller's inbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inbox {
+    /// Unread parts of the whole inbox, whatever the filter: it is the badge on the menu.
+    pub unread: u32,
+    /// Parts of the whole inbox at each stage, every stage listed (zero included), in
+    /// [`InquiryStatus::ALL`]'s order: the filter tabs' counts, whatever page this is.
+    pub counts: Vec<(InquiryStatus, u32)>,
+    /// Newest inquiry first.
+    pub parts: Vec<InboxPart>,
+    /// Whether older parts (under the same filter) follow this page.
+    pub more: bool,
+}
+
+impl Inbox {
+    /// Builds the page from up to `limit + 1` parts read (the one beyond the page tells
+    /// whether more follow) and the stores' `(status slug, count)` rows.
+    pub(crate) fn from_rows(
+        unread: u32,
+        counted: impl IntoIterator<Item = (String, u32)>,
+        mut parts: Vec<InboxPart>,
+        limit: Option<u32>,
+    ) -> Inbox {
+        let counted: Vec<(String, u32)> = counted.into_iter().collect();
+        let counts = InquiryStatus::ALL
+            .into_iter()
+            .map(|s| {
+                let n = counted
+                    .iter()
+                    .filter(|(slug, _)| slug == s.slug())
+                    .map(|(_, n)| n)
+                    .sum();
+                (s, n)
+            })
+            .collect();
+        let more = limit.is_some_and(|l| parts.len() > l as usize);
+        if let Some(l) = limit {
+            parts.truncate(l as usize);
+        }
+        Inbox {
+            unread,
+            counts,
+            parts,
+            more,
+        }
+    }
+}
+
+/// A seller's answer to their part: a status move, a reply, or both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartUpdate {
+    pub seller_id: String,
+    pub reference: String,
+    /// The seller's business name, recorded with the event.
+    pub actor: String,
+    pub status: Option<InquiryStatus>,
+    /// Already trimmed and checked; `None` for a status change alone.
+    pub reply: Option<String>,
+    /// UTC timestamp; `None` is now. Only demo data backdates its history.
+    pub at: Option<String>,
+}
+
+/// What answering a part did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UpdateOutcome {
+    Updated(InboxPart),
+    /// No such reference, or no part of it for this seller: the same answer, so nobody
+    /// learns what other sellers were asked.
+    NotFound,
+    /// The stored status does not allow the move; nothing was written.
+    Illegal(IllegalTransition),
+}
+
+/// One seller part as demand statistics need it: nothing that names the buyer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemandRow {
+    /// Counts are of distinct inquiries, so parts of one basket share this.
+    pub inquiry_id: i64,
+    pub kind: String,
+    pub created_at: String,
+    /// Export RFQs only.
+    pub destination_country: Option<String>,
+    /// The village of the part's seller.
+    pub village_slug: String,
+    pub product_ids: Vec<String>,
+}
+
+/// The status a part moves to when its seller answers. Every [`Store`] applies this inside
+/// the transaction that writes the answer, against the status it has just re-read, so two
+/// answers at once cannot both move the part from the same stage.
+///
+/// A requested status must be a legal move; a reply alone to a new part answers it
+/// (`replied`). `Ok(None)`: the status stays.
+pub fn next_status(
+    current: InquiryStatus,
+    requested: Option<InquiryStatus>,
+    replied: bool,
+) -> Result<Option<InquiryStatus>, IllegalTransition> {
+    match requested {
+        Some(next) => current.transition(next).map(Some),
+        None if replied && current == InquiryStatus::New => Ok(Some(InquiryStatus::Replied)),
+        None => Ok(None),
+    }
+}
+
+/// What `/api/health` reports about the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreHealth {
+    /// Engine name, e.g. `sqlite`.
+    pub engine: &'static str,
+    /// Schema version after migrations.
+    pub schema_version: usize,
+}
+
+/// The operations the server needs from a database.
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use InquiryStatus::*;
+
+    #[test]
+    fn a_reply_alone_answers_only_a_new_part() {
+        assert_eq!(next_status(New, None, true), Ok(Some(Replied)));
+        assert_eq!(
+            next_status(Quoted, None, true),
+            Ok(None),
+            "a revised quote stays quoted"
+        );
+        assert_eq!(next_status(Replied, None, true), Ok(None));
+        assert_eq!(next_status(New, None, false), Ok(None));
+        assert_eq!(next_status(New, Some(Quoted), true), Ok(Some(Quoted)));
+        assert_eq!(
+            next_status(New, Some(Won), true),
+            Err(IllegalTransition { from: New, to: Won })
+        );
+        assert!(next_status(Won, Some(Closed), false).is_err(), "final");
+        assert!(
+            next_status(Quoted, Some(Quoted), true).is_err(),
+            "staying is no move"
+        );
+    }
+}
