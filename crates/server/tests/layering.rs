@@ -1,7 +1,9 @@
-//! SQL lives only under `src/store/` (ARCHITECTURE.md): no other source file of the server
-//! may name a database crate, so handlers, the CLI and the backup reach the data only
-//! through the store. A plain scan of the source text, comments included: a file that
-//! needs to talk about a database crate belongs under `store/` too.
+//! The server's layering claims of ARCHITECTURE.md, checked on the source text:
+//! - SQL lives only under `src/store/`: no other file may name a database crate, so
+//!   handlers, the CLI and the backup reach the data only through the store (comments
+//!   included: a file that needs to talk about a database crate belongs under `store/` too);
+//! - route modules do not use each other: shared work lives in crate modules (`inbox`,
+//!   `spreadsheet`, `auth::owner`…), and only `routes/mod.rs`, the table, names them all.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -44,6 +46,39 @@ fn only_the_store_names_a_database_crate() {
     assert!(
         found.is_empty(),
         "database crates named outside src/store/ (move the code into the store):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn route_modules_do_not_use_each_other() {
+    let routes = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/routes");
+    let mut files = Vec::new();
+    rust_files(&routes, &mut files);
+    let modules: Vec<String> = files
+        .iter()
+        .filter_map(|f| f.file_stem()?.to_str().map(str::to_string))
+        .filter(|m| m != "mod")
+        .collect();
+    assert!(modules.len() > 8, "found only {modules:?}");
+    let mut found = Vec::new();
+    for file in files.iter().filter(|f| !f.ends_with("mod.rs")) {
+        let text = fs::read_to_string(file).unwrap();
+        // A module's own unit tests may `use super::…` of their parent module, which is
+        // the file itself; what is barred is reaching a sibling or the table.
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for (n, line) in code.lines().enumerate() {
+            let sibling = modules.iter().any(|m| {
+                line.contains(&format!("super::{m}")) || line.contains(&format!("routes::{m}"))
+            });
+            if sibling || line.contains("use super::") || line.contains("crate::routes") {
+                found.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "a route module reaches another (move the shared part out of routes/):\n{}",
         found.join("\n")
     );
 }
