@@ -10,6 +10,8 @@
 //!   `ETALASE_TEST_PG_URL=…`, and stops and deletes it at Enter (or when stdin closes).
 //! - `cargo xtask bench-photo [--smoke]` — the photo pipeline in Chromium against pica,
 //!   browser-image-compression and the browser's own path; prints a BENCHMARKS.md section.
+//! - `cargo xtask gazetteer` — rewrites East Kalimantan's committed gazetteer from the pinned
+//!   npm package `idn-area-data` (see `gazetteer.rs`).
 //!
 //! Installs follow the measured recipe in the shared TOOLCHAIN notes: pinned trunk with
 //! `--locked`, wasm-bindgen-cli pinned to Cargo.lock's wasm-bindgen *without* `--locked`,
@@ -21,6 +23,7 @@ mod bench_search;
 mod bench_server;
 mod bench_util;
 mod fuzz;
+mod gazetteer;
 mod postgres;
 mod precompress;
 mod setup;
@@ -33,7 +36,7 @@ use std::time::Instant;
 use sh::{cmd, Outcome};
 
 const USAGE: &str =
-    "usage: cargo xtask <run|test|fuzz|pg|build|bench|bench-page|bench-photo|bench-server> [--port N]
+    "usage: cargo xtask <run|test|fuzz|pg|build|bench|bench-page|bench-photo|bench-server|gazetteer> [--port N]
 
   run    build everything (release) and serve the app with demo data
   test   run every test suite (native, wasm in Chromium, API fuzzing, Playwright e2e)
@@ -48,7 +51,9 @@ const USAGE: &str =
   bench-server  durable inquiry POSTs at 1/16/64 clients (group commit vs one commit each)
          and the catalog endpoint against nginx; --smoke: a short check
   bench-photo [--smoke]  photo pipeline in Chromium against pica, browser-image-compression
-         and the browser's own path (prints a BENCHMARKS.md section; --smoke: one quick run)";
+         and the browser's own path (prints a BENCHMARKS.md section; --smoke: one quick run)
+  gazetteer  rewrite crates/model/data/gazetteer/64.csv (East Kalimantan's regencies,
+         kecamatan and villages) from the npm package idn-area-data 4.0.1";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -77,6 +82,7 @@ fn main() -> ExitCode {
             bench_photo::smoke(&root)
         }
         Some("bench-photo") => bench_photo::run(&root).map(|section| println!("\n{section}")),
+        Some("gazetteer") => gazetteer::run(&root),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
