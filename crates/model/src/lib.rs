@@ -46,6 +46,7 @@ pub mod cooperative;
 pub mod date;
 pub mod demo;
 pub mod filter;
+pub mod gazetteer;
 pub mod inquiry;
 pub mod lang;
 pub mod money;
