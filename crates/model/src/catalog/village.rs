@@ -2,14 +2,21 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::gazetteer::VillageKind;
 use crate::Lang;
 
-/// A village (desa) whose products are listed.
+/// A village (desa or kelurahan) whose products are listed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Village {
-    /// URL slug, e.g. `sepatin`; unique within the catalog.
+    /// URL slug, e.g. `sepatin`; unique within the catalog. This is the village's URL name,
+    /// derived from its name and so subject to change (a namesake joining the gazetteer
+    /// lengthens it); [`code`](Self::code) is what identifies the village.
     pub slug: String,
+    /// The Kemendagri village code, e.g. `64.02.04.2001`: the village's stable identity,
+    /// shared with the gazetteer. `None` for a village not (yet) matched to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
     pub name: String,
     /// District (kecamatan), e.g. `Anggana`.
     pub kecamatan: String,
@@ -33,6 +40,11 @@ pub struct Village {
 }
 
 impl Village {
+    /// Desa or kelurahan, read from the code's last segment; `None` without a village code.
+    pub fn kind(&self) -> Option<VillageKind> {
+        self.code.as_deref().and_then(VillageKind::from_code)
+    }
+
     pub fn description(&self, lang: Lang) -> &str {
         match lang {
             Lang::Id => &self.description_id,
@@ -126,5 +138,49 @@ mod tests {
             "Sangat Tertinggal"
         );
         assert_eq!(IdmStatus::Mandiri.label(Lang::En), "Independent");
+    }
+
+    fn village(code: Option<&str>) -> Village {
+        Village {
+            slug: "sepatin".into(),
+            code: code.map(str::to_owned),
+            name: "Sepatin".into(),
+            kecamatan: "Anggana".into(),
+            kabupaten: "Kutai Kartanegara".into(),
+            province: "Kalimantan Timur".into(),
+            idm_status: IdmStatus::Berkembang,
+            idm_score: 0.6518,
+            cooperative: "Koperasi Desa Merah Putih Sepatin".into(),
+            cooperative_whatsapp: None,
+            cooperative_legal_number: None,
+            description_id: String::new(),
+            description_en: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_code_gives_the_kind() {
+        assert_eq!(
+            village(Some("64.02.04.2001")).kind(),
+            Some(VillageKind::Desa)
+        );
+        assert_eq!(
+            village(Some("64.02.15.1003")).kind(),
+            Some(VillageKind::Kelurahan)
+        );
+        assert_eq!(village(Some("64.02.04")).kind(), None);
+        assert_eq!(village(None).kind(), None);
+    }
+
+    #[test]
+    fn the_code_is_optional_on_the_wire() {
+        let with = serde_json::to_value(village(Some("64.02.04.2001"))).unwrap();
+        assert_eq!(with["code"], "64.02.04.2001");
+        let mut without = serde_json::to_value(village(None)).unwrap();
+        assert!(without.get("code").is_none(), "omitted when unknown");
+        // Villages stored before the field existed still load.
+        without.as_object_mut().unwrap().remove("code");
+        let back: Village = serde_json::from_value(without).unwrap();
+        assert_eq!(back, village(None));
     }
 }

@@ -179,6 +179,7 @@ fn villages() -> Vec<Village> {
         .map(
             |&(slug, name, kecamatan, kabupaten, score, id, en)| Village {
                 slug: slug.to_owned(),
+                code: None,
                 name: name.to_owned(),
                 kecamatan: kecamatan.to_owned(),
                 kabupaten: kabupaten.to_owned(),

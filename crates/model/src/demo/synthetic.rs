@@ -354,6 +354,7 @@ pub fn synthetic_catalog(n: usize, seed: u64) -> Catalog {
         let score = 0.45 + (rng.below(4_500) as f32) / 10_000.0;
         villages.push(Village {
             slug: format!("{}-{i}", slugify(&name)),
+            code: None,
             kecamatan: rng.pick(KECAMATAN).to_string(),
             kabupaten: "Kutai Kartanegara".to_owned(),
             province: "Kalimantan Timur".to_owned(),

@@ -76,6 +76,7 @@ const ROWS: &[(&str, &str, &str, &str, &str, Category)] = &[
 fn fixture() -> Catalog {
     let village = |slug: &str| crate::catalog::Village {
         slug: slug.into(),
+        code: None,
         name: match slug {
             "sepatin" => "Sepatin",
             "loa-janan" => "Loa Janan Ulu",
