@@ -89,7 +89,7 @@ test('the "backed by a partner" filter narrows the catalog', async ({ page }) =>
   const backed = count(await result.innerText());
   expect(backed).toBeGreaterThan(0);
   // Every card shown comes from a village with a signed or running partnership.
-  const backedVillages = ['Lung Anai', 'Loa Sumber', 'Loa Kulu Kota', 'Jembayan Tengah', 'Loa Duri Seberang', 'Tani Baru', 'Muara Pantuan'];
+  const backedVillages = ['Lung Anai', 'Loh Sumber', 'Loa Kulu Kota', 'Jembayan Tengah', 'Loa Duri Seberang', 'Tani Baru', 'Muara Pantuan'];
   for (const origin of await page.locator('.product-card .card-origin').allTextContents()) {
     expect(backedVillages.some((v) => origin.includes(v)), origin).toBe(true);
   }

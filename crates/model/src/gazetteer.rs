@@ -864,9 +864,7 @@ mod tests {
 
     /// Where the demo catalog's villages are in the real gazetteer: by name, preferring the
     /// same kecamatan (compared as slugs: the demo writes `Sanga-Sanga`, the data
-    /// `Sanga Sanga`). Two demo names are not in the data, one demo village sits in another
-    /// kecamatan, one lies outside Kutai Kartanegara, and one demo slug differs from the
-    /// gazetteer's, which has two Bukit Raya in the regency. The demo data is left as it is.
+    /// `Sanga Sanga`). A note marks a mismatch the demo data still has.
     #[test]
     fn demo_villages_in_the_gazetteer() {
         let kaltim = Gazetteer::east_kalimantan();
@@ -911,8 +909,7 @@ mod tests {
             ("loa-kulu-kota", "64.02.02.2004", ""),
             ("jembayan-tengah", "64.02.02.2011", ""),
             ("lung-anai", "64.02.02.2010", ""),
-            // The data has Loh Sumber (64.02.02.2005) in Loa Kulu.
-            ("loa-sumber", "", "missing"),
+            ("loh-sumber", "64.02.02.2005", ""),
             // Loa Janan has Loa Duri Ulu and Loa Duri Ilir, no Loa Duri Seberang.
             ("loa-duri-seberang", "", "missing"),
             ("loa-janan-ulu", "64.02.03.2003", ""),

@@ -420,7 +420,7 @@ mod tests {
             villages,
             [
                 "lung-anai",
-                "loa-sumber",
+                "loh-sumber",
                 "loa-kulu-kota",
                 "jembayan-tengah",
                 "loa-duri-seberang"

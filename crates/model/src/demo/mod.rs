@@ -134,7 +134,7 @@ const VILLAGES: &[VillageRow] = &[
     ("lung-anai", "Lung Anai", "Loa Kulu", KUKAR, 0.6935,
      "Kampung budaya Dayak Kenyah, terkenal dengan anyaman rotan dan manik-manik.",
      "Dayak Kenyah cultural village, known for rattan weaving and beadwork."),
-    ("loa-sumber", "Loa Sumber", "Loa Kulu", KUKAR, 0.7203,
+    ("loh-sumber", "Loh Sumber", "Loa Kulu", KUKAR, 0.7203,
      "Desa dengan pohon aren yang disadap untuk gula aren cetak dan gula semut.",
      "Village whose sugar palms are tapped for block and granulated palm sugar."),
     ("loa-duri-seberang", "Loa Duri Seberang", "Loa Janan", KUKAR, 0.7788,
@@ -268,9 +268,9 @@ const SELLERS: &[(&str, &str, &str, bool)] = &[
         true,
     ),
     (
-        "gula-aren-loa-sumber",
-        "Gula Aren Loa Sumber Manis",
-        "loa-sumber",
+        "gula-aren-loh-sumber",
+        "Gula Aren Loh Sumber Manis",
+        "loh-sumber",
         true,
     ),
     (
@@ -430,7 +430,7 @@ mod tests {
         let backed = c.backed_village_slugs();
         for v in [
             "lung-anai",
-            "loa-sumber",
+            "loh-sumber",
             "loa-kulu-kota",
             "jembayan-tengah",
             "loa-duri-seberang",

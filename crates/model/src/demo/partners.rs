@@ -46,13 +46,13 @@ type PartnershipRow = (
 #[rustfmt::skip]
 const PARTNERSHIPS: &[PartnershipRow] = &[
     ("tml-umkm-2025", "tambang-mahakam-lestari",
-     &["lung-anai", "loa-sumber", "loa-kulu-kota", "jembayan-tengah", "loa-duri-seberang"],
+     &["lung-anai", "loh-sumber", "loa-kulu-kota", "jembayan-tengah", "loa-duri-seberang"],
      ProgrammeKind::UmkmCoaching,
      "Pendampingan UMKM lima desa lingkar tambang: pembukuan, harga jual dan penjualan daring.",
      "Coaching for small businesses of five villages around the mine: bookkeeping, pricing and selling online.",
      2025, PartnershipStatus::Running),
     ("tml-kemasan-2025", "tambang-mahakam-lestari",
-     &["loa-sumber", "jembayan-tengah"],
+     &["loh-sumber", "jembayan-tengah"],
      ProgrammeKind::Packaging,
      "Kemasan standing pouch dan label gizi untuk gula semut dan produk herbal.",
      "Stand-up pouches and nutrition labels for granulated palm sugar and herbal products.",

@@ -410,21 +410,21 @@ pub(super) fn products(sellers: &[Seller]) -> Vec<Product> {
             .pack("Botol tetes kaca 30 ml", "30 ml glass dropper bottle", "48 botol / karton")
             .pirt("206640210017226", "2031-07-31").on("2026-08-19"),
         // --- Gula aren -------------------------------------------------------------------------
-        l("gula-aren-cetak-loa-sumber-1kg", "gula-aren-loa-sumber", GulaAren, Kg)
+        l("gula-aren-cetak-loh-sumber-1kg", "gula-aren-loh-sumber", GulaAren, Kg)
             .name("Gula Aren Cetak 1 kg", "Palm sugar blocks 1 kg")
-            .desc("Gula aren murni dari nira pohon aren Loa Sumber, dimasak di tungku kayu dan dicetak bambu.",
-                  "Pure palm sugar from Loa Sumber's sugar-palm sap, cooked over wood fires and set in bamboo moulds.")
+            .desc("Gula aren murni dari nira pohon aren Loh Sumber, dimasak di tungku kayu dan dicetak bambu.",
+                  "Pure palm sugar from Loh Sumber's sugar-palm sap, cooked over wood fires and set in bamboo moulds.")
             .tiers(&[(20, 34_000), (100, 31_500), (500, 29_000)]).supply(7, 2_500, 365)
             .pack("Dibungkus daun aren kering, plastik 1 kg", "Wrapped in dried palm leaf, 1 kg bags", "20 kg / karton")
             .export("1702.90").halal("ID64110001234561225").on("2026-01-16"),
-        l("gula-semut-aren-loa-sumber-500g", "gula-aren-loa-sumber", GulaAren, Pack)
+        l("gula-semut-aren-loh-sumber-500g", "gula-aren-loh-sumber", GulaAren, Pack)
             .name("Gula Semut Aren 500 g", "Granulated palm sugar (gula semut) 500 g")
             .desc("Gula aren kristal yang mudah larut, untuk kopi susu, kue dan minuman sehat.",
                   "Free-flowing granulated palm sugar for iced coffee, baking and health drinks.")
             .tiers(&[(20, 32_000), (100, 29_500), (500, 27_000)]).supply(7, 1_500, 540)
             .pack("Standing pouch kraft 500 g", "Kraft stand-up pouch 500 g", "20 pouch / karton")
             .export("1702.90").halal("ID64110001234561225").cert(Organic, "LSO-012-IDN-2026-0112", "2029-03-31").on("2026-03-22"),
-        l("gula-semut-aren-curah-loa-sumber", "gula-aren-loa-sumber", GulaAren, Sack)
+        l("gula-semut-aren-curah-loh-sumber", "gula-aren-loh-sumber", GulaAren, Sack)
             .name("Gula Semut Aren Curah, Karung 25 kg", "Granulated palm sugar, 25 kg sack")
             .desc("Gula semut curah untuk industri minuman dan kedai kopi, harga per karung 25 kg.",
                   "Bulk granulated palm sugar for beverage makers and coffee shops, priced per 25 kg sack.")

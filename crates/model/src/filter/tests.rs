@@ -205,7 +205,7 @@ fn sorts_are_stable() {
     assert!(desc
         .windows(2)
         .all(|w| w[0].base_price() >= w[1].base_price()));
-    assert_eq!(desc[0].id, "gula-semut-aren-curah-loa-sumber");
+    assert_eq!(desc[0].id, "gula-semut-aren-curah-loh-sumber");
     let newest = f.run(&CatalogQuery {
         sort: Sort::Newest,
         ..Default::default()
