@@ -33,7 +33,7 @@ test('village page shows its partners; the partner page lists villages and produ
   await expect(page.getByRole('note')).toContainText('Data contoh');
   const programmes = page.getByRole('region', { name: 'Program dengan desa' });
   await expect(programmes.getByRole('link', { name: 'Lung Anai' }).first()).toBeVisible();
-  await expect(programmes.getByRole('link', { name: 'Loa Duri Seberang' }).first()).toBeVisible();
+  await expect(programmes.getByRole('link', { name: 'Loa Duri Ilir' }).first()).toBeVisible();
   await expect(programmes.locator('.partnership-status', { hasText: 'MoU ditandatangani' })).toBeVisible();
   const products = page.getByRole('region', { name: 'Produk dari desa yang didukung' });
   await expect(products.locator('.product-card').first()).toBeVisible();
@@ -89,7 +89,7 @@ test('the "backed by a partner" filter narrows the catalog', async ({ page }) =>
   const backed = count(await result.innerText());
   expect(backed).toBeGreaterThan(0);
   // Every card shown comes from a village with a signed or running partnership.
-  const backedVillages = ['Lung Anai', 'Loh Sumber', 'Loa Kulu Kota', 'Jembayan Tengah', 'Loa Duri Seberang', 'Tani Baru', 'Muara Pantuan'];
+  const backedVillages = ['Lung Anai', 'Loh Sumber', 'Loa Kulu Kota', 'Jembayan Tengah', 'Loa Duri Ilir', 'Tani Baru', 'Muara Pantuan'];
   for (const origin of await page.locator('.product-card .card-origin').allTextContents()) {
     expect(backedVillages.some((v) => origin.includes(v)), origin).toBe(true);
   }

@@ -910,8 +910,7 @@ mod tests {
             ("jembayan-tengah", "64.02.02.2011", ""),
             ("lung-anai", "64.02.02.2010", ""),
             ("loh-sumber", "64.02.02.2005", ""),
-            // Loa Janan has Loa Duri Ulu and Loa Duri Ilir, no Loa Duri Seberang.
-            ("loa-duri-seberang", "", "missing"),
+            ("loa-duri-ilir", "64.02.03.2007", ""),
             ("loa-janan-ulu", "64.02.03.2003", ""),
             (
                 "bukit-raya",

@@ -423,7 +423,7 @@ mod tests {
                 "loh-sumber",
                 "loa-kulu-kota",
                 "jembayan-tengah",
-                "loa-duri-seberang"
+                "loa-duri-ilir"
             ]
         );
         let backed: Vec<&Product> = c.products_backed_by("tambang-mahakam-lestari").collect();

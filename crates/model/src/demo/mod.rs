@@ -137,7 +137,7 @@ const VILLAGES: &[VillageRow] = &[
     ("loh-sumber", "Loh Sumber", "Loa Kulu", KUKAR, 0.7203,
      "Desa dengan pohon aren yang disadap untuk gula aren cetak dan gula semut.",
      "Village whose sugar palms are tapped for block and granulated palm sugar."),
-    ("loa-duri-seberang", "Loa Duri Seberang", "Loa Janan", KUKAR, 0.7788,
+    ("loa-duri-ilir", "Loa Duri Ilir", "Loa Janan", KUKAR, 0.7788,
      "Desa yang bank sampahnya mengubah sampah plastik dan kertas menjadi kerajinan.",
      "Village whose waste bank turns plastic and paper waste into crafts."),
     ("loa-janan-ulu", "Loa Janan Ulu", "Loa Janan", KUKAR, 0.8306,
@@ -276,7 +276,7 @@ const SELLERS: &[(&str, &str, &str, bool)] = &[
     (
         "bank-sampah-loa-duri",
         "Bank Sampah Loa Duri Berseri",
-        "loa-duri-seberang",
+        "loa-duri-ilir",
         false,
     ),
     (
@@ -433,7 +433,7 @@ mod tests {
             "loh-sumber",
             "loa-kulu-kota",
             "jembayan-tengah",
-            "loa-duri-seberang",
+            "loa-duri-ilir",
         ] {
             assert!(backed.contains(v), "{v}");
             assert!(c.products_of_village(v).count() >= 1, "{v} has products");

@@ -46,7 +46,7 @@ type PartnershipRow = (
 #[rustfmt::skip]
 const PARTNERSHIPS: &[PartnershipRow] = &[
     ("tml-umkm-2025", "tambang-mahakam-lestari",
-     &["lung-anai", "loh-sumber", "loa-kulu-kota", "jembayan-tengah", "loa-duri-seberang"],
+     &["lung-anai", "loh-sumber", "loa-kulu-kota", "jembayan-tengah", "loa-duri-ilir"],
      ProgrammeKind::UmkmCoaching,
      "Pendampingan UMKM lima desa lingkar tambang: pembukuan, harga jual dan penjualan daring.",
      "Coaching for small businesses of five villages around the mine: bookkeeping, pricing and selling online.",
@@ -58,7 +58,7 @@ const PARTNERSHIPS: &[PartnershipRow] = &[
      "Stand-up pouches and nutrition labels for granulated palm sugar and herbal products.",
      2025, PartnershipStatus::MouSigned),
     ("baznas-modal-2025", "baznas-kukar",
-     &["lung-anai", "loa-duri-seberang"],
+     &["lung-anai", "loa-duri-ilir"],
      ProgrammeKind::Capital,
      "Zakat produktif: modal usaha bagi perajin anyaman dan bank sampah.",
      "Productive zakat: working capital for rattan weavers and the waste bank.",
