@@ -921,8 +921,7 @@ mod tests {
             ("kedang-ipil", "64.02.19.2001", ""),
             ("sanga-sanga-dalam", "64.02.15.1003", ""),
             ("muara-enggelam", "64.02.18.2007", ""),
-            // The data files it under Samboja Barat (64.02.20), not Samboja (64.02.13).
-            ("sungai-merdeka", "64.02.20.1002", "in Samboja Barat"),
+            ("sungai-merdeka", "64.02.20.1002", ""),
             ("giri-mukti", "64.09.01.2020", "outside 64.02"),
             ("tuana-tuha", "64.02.09.2008", ""),
             ("jantur-baru", "64.02.01.2013", ""),
