@@ -912,11 +912,7 @@ mod tests {
             ("loh-sumber", "64.02.02.2005", ""),
             ("loa-duri-ilir", "64.02.03.2007", ""),
             ("loa-janan-ulu", "64.02.03.2003", ""),
-            (
-                "bukit-raya",
-                "64.02.16.2002",
-                "slug bukit-raya-tenggarong-seberang",
-            ),
+            ("bukit-raya-tenggarong-seberang", "64.02.16.2002", ""),
             ("bangun-rejo", "64.02.16.2004", ""),
             ("kedang-ipil", "64.02.19.2001", ""),
             ("sanga-sanga-dalam", "64.02.15.1003", ""),

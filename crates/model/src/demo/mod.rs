@@ -143,7 +143,7 @@ const VILLAGES: &[VillageRow] = &[
     ("loa-janan-ulu", "Loa Janan Ulu", "Loa Janan", KUKAR, 0.8306,
      "Desa peternak lebah kelulut dan pekebun lada.",
      "Village of stingless-bee keepers and pepper growers."),
-    ("bukit-raya", "Bukit Raya", "Tenggarong Seberang", KUKAR, 0.7891,
+    ("bukit-raya-tenggarong-seberang", "Bukit Raya", "Tenggarong Seberang", KUKAR, 0.7891,
      "Desa transmigrasi dengan kebun kopi robusta dan sayuran.",
      "Transmigration village with robusta coffee and vegetable farms."),
     ("bangun-rejo", "Bangun Rejo", "Tenggarong Seberang", KUKAR, 0.8577,
@@ -294,7 +294,7 @@ const SELLERS: &[(&str, &str, &str, bool)] = &[
     (
         "kopi-bukit-raya",
         "Kopi Robusta Bukit Raya",
-        "bukit-raya",
+        "bukit-raya-tenggarong-seberang",
         true,
     ),
     (
