@@ -918,7 +918,7 @@ mod tests {
             ("sanga-sanga-dalam", "64.02.15.1003", ""),
             ("muara-enggelam", "64.02.18.2007", ""),
             ("sungai-merdeka", "64.02.20.1002", ""),
-            ("giri-mukti", "64.09.01.2020", "outside 64.02"),
+            ("tani-bhakti-samboja-barat", "64.02.20.2004", ""),
             ("tuana-tuha", "64.02.09.2008", ""),
             ("jantur-baru", "64.02.01.2013", ""),
         ];

@@ -1,6 +1,5 @@
-//! Demo data: a small, realistic catalog of village products from Kutai Kartanegara (and one
-//! neighbouring regency), for development, screenshots and tests, plus a deterministic
-//! generator of large synthetic catalogs for benchmarks.
+//! Demo data: a small, realistic catalog of village products from Kutai Kartanegara, for
+//! development, screenshots and tests, plus a deterministic generator of large synthetic catalogs for benchmarks.
 //!
 //! **Everything here is illustrative.** The villages and kecamatan are real, but the IDM
 //! scores, sellers, WhatsApp numbers (all `+62 812 0000 xxxx`), prices and certificate numbers
@@ -161,9 +160,9 @@ const VILLAGES: &[VillageRow] = &[
     ("sungai-merdeka", "Sungai Merdeka", "Samboja Barat", KUKAR, 0.7502,
      "Kelurahan di jalan Balikpapan–Samarinda dengan budidaya lebah kelulut.",
      "Kelurahan (urban village) on the Balikpapan–Samarinda road with stingless-bee farms."),
-    ("giri-mukti", "Giri Mukti", "Penajam", "Penajam Paser Utara", 0.7350,
-     "Desa transmigrasi dekat Ibu Kota Nusantara, penghasil kopi dan gula aren.",
-     "Transmigration village near the new capital Nusantara, growing coffee and palm sugar."),
+    ("tani-bhakti-samboja-barat", "Tani Bhakti", "Samboja Barat", KUKAR, 0.7350,
+     "Desa pertanian di Samboja Barat, tak jauh dari Ibu Kota Nusantara; petaninya berkebun kopi dan menyadap aren.",
+     "Farming village in Samboja Barat, not far from the new capital Nusantara; its farmers grow coffee and tap sugar palms."),
     // Two villages with no seller yet: what the facilitators' view lists for coaching.
     ("tuana-tuha", "Tuana Tuha", "Kenohan", KUKAR, 0.5841,
      "Desa di tepi Danau Semayang; nelayan danau mulai mengolah ikan asap.",
@@ -340,9 +339,9 @@ const SELLERS: &[(&str, &str, &str, bool)] = &[
         true,
     ),
     (
-        "kopi-giri-mukti",
-        "Kopi & Gula Aren Giri Mukti",
-        "giri-mukti",
+        "kopi-tani-bhakti",
+        "Kopi & Gula Aren Tani Bhakti",
+        "tani-bhakti-samboja-barat",
         false,
     ),
 ];

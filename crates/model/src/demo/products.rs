@@ -431,13 +431,13 @@ pub(super) fn products(sellers: &[Seller]) -> Vec<Product> {
             .tiers(&[(4, 1_050_000), (20, 990_000)]).supply(14, 60, 540)
             .pack("Karung berlapis plastik food grade 25 kg", "25 kg sack with food-grade liner", "")
             .export("1702.90").on("2026-07-28"),
-        l("gula-aren-batok-giri-mukti-500g", "kopi-giri-mukti", GulaAren, Pack)
-            .name("Gula Aren Batok Giri Mukti 500 g", "Giri Mukti coconut-shell palm sugar 500 g")
+        l("gula-aren-batok-tani-bhakti-500g", "kopi-tani-bhakti", GulaAren, Pack)
+            .name("Gula Aren Batok Tani Bhakti 500 g", "Tani Bhakti coconut-shell palm sugar 500 g")
             .desc("Gula aren cetak batok kelapa, warna cokelat gelap dan aroma karamel.",
                   "Palm sugar set in coconut shells, dark brown with a caramel aroma.")
             .tiers(&[(20, 18_000), (100, 16_500)]).supply(5, 900, 270)
             .pack("Plastik 500 g", "500 g bag", "40 pack / karton")
-            .pirt("206640911014825", "2030-05-31").on("2026-05-09"),
+            .pirt("206640211014825", "2030-05-31").on("2026-05-09"),
         // --- Kopi ------------------------------------------------------------------------------
         l("kopi-liberika-sangrai-loa-kulu-250g", "kopi-liberika-loa-kulu", Kopi, Pack)
             .name("Kopi Liberika Biji Sangrai 250 g", "Liberica coffee, roasted beans 250 g")
@@ -467,13 +467,13 @@ pub(super) fn products(sellers: &[Seller]) -> Vec<Product> {
             .tiers(&[(100, 72_000), (500, 68_000)]).supply(14, 3_000, 365)
             .pack("Karung goni 60 kg", "60 kg jute sacks", "60 kg / karung")
             .export("0901.11").cert(Sni, "SNI 01-2907-2008/0331", "2027-12-31").on("2026-06-30"),
-        l("kopi-bubuk-giri-mukti-250g", "kopi-giri-mukti", Kopi, Pack)
-            .name("Kopi Bubuk Giri Mukti 250 g", "Giri Mukti ground coffee 250 g")
-            .desc("Campuran robusta dan liberika dari Penajam, sangrai medium.",
-                  "A blend of robusta and Liberica from Penajam, medium roast.")
+        l("kopi-bubuk-tani-bhakti-250g", "kopi-tani-bhakti", Kopi, Pack)
+            .name("Kopi Bubuk Tani Bhakti 250 g", "Tani Bhakti ground coffee 250 g")
+            .desc("Campuran robusta dan liberika dari kebun Samboja Barat, sangrai medium.",
+                  "A blend of robusta and Liberica from Samboja Barat gardens, medium roast.")
             .tiers(&[(20, 30_000), (100, 27_000)]).supply(5, 800, 270)
             .pack("Aluminium foil 250 g", "Foil bag 250 g", "40 pack / karton")
-            .pirt("206640912020125", "2030-01-31").on("2026-09-18"),
+            .pirt("206640212020125", "2030-01-31").on("2026-09-18"),
         // --- Rempah ----------------------------------------------------------------------------
         l("lada-hitam-loa-janan", "kebun-lada-bu-ratna", Rempah, Kg)
             .name("Lada Hitam Butir", "Black peppercorns")
