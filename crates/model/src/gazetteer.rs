@@ -350,12 +350,9 @@ impl Gazetteer {
     /// namesake joins (a wider region, a newer edition of the data).
     pub fn village_slugs(&self) -> Vec<String> {
         let regency_slug = |v: &GazetteerVillage| {
-            let name = self.name(v.regency_code()).unwrap_or_default();
-            let short = name
-                .strip_prefix("Kabupaten ")
-                .or_else(|| name.strip_prefix("Kota "))
-                .unwrap_or(name);
-            slugify(short)
+            slugify(regency_short_name(
+                self.name(v.regency_code()).unwrap_or_default(),
+            ))
         };
         // Each village's slug at each level of disambiguation.
         let candidates: Vec<[String; 4]> = self
@@ -416,6 +413,15 @@ impl Gazetteer {
             .ok()?;
         Some(self.village_slugs().swap_remove(i))
     }
+}
+
+/// A regency's name as the catalog writes it, without the `Kabupaten `/`Kota ` prefix the
+/// gazetteer keeps: `Kabupaten Kutai Kartanegara` → `Kutai Kartanegara`, `Kota Samarinda` →
+/// `Samarinda`; any other name as it is.
+pub fn regency_short_name(name: &str) -> &str {
+    name.strip_prefix("Kabupaten ")
+        .or_else(|| name.strip_prefix("Kota "))
+        .unwrap_or(name)
 }
 
 /// A place name as a URL slug: lowercase ASCII words joined by `-`, diacritics folded as the
@@ -775,6 +781,18 @@ mod tests {
     }
 
     #[test]
+    fn regency_names_lose_their_prefix() {
+        assert_eq!(
+            regency_short_name("Kabupaten Kutai Kartanegara"),
+            "Kutai Kartanegara"
+        );
+        assert_eq!(regency_short_name("Kota Samarinda"), "Samarinda");
+        assert_eq!(regency_short_name("Kalimantan Timur"), "Kalimantan Timur");
+        // Only a whole word is a prefix.
+        assert_eq!(regency_short_name("Kotabaru"), "Kotabaru");
+    }
+
+    #[test]
     fn quoted_names_and_crlf_parse() {
         let g = Gazetteer::parse(
             "code,name\r\n64,\"Kalimantan, \"\"Timur\"\"\"\r\n64.02,K\r\n64.02.04,A\r\n64.02.04.2001,S\r\n",
@@ -860,72 +878,5 @@ mod tests {
         // A duplicate is out of order too.
         let dup = "code,name\n64,P\n64,Q\n";
         assert_eq!(Gazetteer::parse(dup).unwrap_err().line(), 3);
-    }
-
-    /// Where the demo catalog's villages are in the real gazetteer: by name, preferring the
-    /// same kecamatan (compared as slugs: the demo writes `Sanga-Sanga`, the data
-    /// `Sanga Sanga`). A note marks a mismatch the demo data still has.
-    #[test]
-    fn demo_villages_in_the_gazetteer() {
-        let kaltim = Gazetteer::east_kalimantan();
-        let kukar = kukar();
-        let slugs = kukar.village_slugs();
-        let mut found = Vec::new();
-        for demo in crate::demo_catalog().villages {
-            let kecamatan = |v: &GazetteerVillage| kaltim.name(&v.kecamatan_code).unwrap();
-            let namesakes: Vec<&GazetteerVillage> = kaltim
-                .villages()
-                .iter()
-                .filter(|v| v.name == demo.name)
-                .collect();
-            let hit = namesakes
-                .iter()
-                .find(|v| slugify(kecamatan(v)) == slugify(&demo.kecamatan))
-                .or(namesakes.first());
-            let (code, note) = match hit {
-                None => (String::new(), "missing".to_owned()),
-                Some(v) => {
-                    let in_kukar = kukar.villages().iter().position(|k| k.code == v.code);
-                    let note = if slugify(kecamatan(v)) != slugify(&demo.kecamatan) {
-                        format!("in {}", kecamatan(v))
-                    } else if in_kukar.is_none() {
-                        "outside 64.02".to_owned()
-                    } else if in_kukar.map(|i| &slugs[i]) != Some(&demo.slug) {
-                        format!("slug {}", slugs[in_kukar.unwrap()])
-                    } else {
-                        String::new()
-                    };
-                    (v.code.clone(), note)
-                }
-            };
-            found.push((demo.slug.clone(), code, note));
-        }
-        let want = [
-            ("sepatin", "64.02.04.2001", ""),
-            ("tani-baru", "64.02.04.2003", ""),
-            ("muara-pantuan", "64.02.04.2002", ""),
-            ("saliki", "64.02.05.2001", ""),
-            ("muara-badak-ulu", "64.02.05.2003", ""),
-            ("loa-kulu-kota", "64.02.02.2004", ""),
-            ("jembayan-tengah", "64.02.02.2011", ""),
-            ("lung-anai", "64.02.02.2010", ""),
-            ("loh-sumber", "64.02.02.2005", ""),
-            ("loa-duri-ilir", "64.02.03.2007", ""),
-            ("loa-janan-ulu", "64.02.03.2003", ""),
-            ("bukit-raya-tenggarong-seberang", "64.02.16.2002", ""),
-            ("bangun-rejo", "64.02.16.2004", ""),
-            ("kedang-ipil", "64.02.19.2001", ""),
-            ("sanga-sanga-dalam", "64.02.15.1003", ""),
-            ("muara-enggelam", "64.02.18.2007", ""),
-            ("sungai-merdeka", "64.02.20.1002", ""),
-            ("tani-bhakti-samboja-barat", "64.02.20.2004", ""),
-            ("tuana-tuha", "64.02.09.2008", ""),
-            ("jantur-baru", "64.02.01.2013", ""),
-        ];
-        let found: Vec<(&str, &str, &str)> = found
-            .iter()
-            .map(|(s, c, n)| (s.as_str(), c.as_str(), n.as_str()))
-            .collect();
-        assert_eq!(found, want);
     }
 }

@@ -89,7 +89,7 @@ async fn postgres() -> Option<Fresh> {
 // Fixtures
 // ---------------------------------------------------------------------------------------
 
-/// Seeds the demo catalog (18 villages, 24 sellers, 55 listings, partnerships) and
+/// Seeds the demo catalog (20 villages, 24 sellers, 55 listings, partnerships) and
 /// returns it.
 pub async fn seed_demo(e: &Fresh) -> Catalog {
     let demo = etalase_model::demo_catalog();

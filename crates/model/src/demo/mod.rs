@@ -1,7 +1,9 @@
 //! Demo data: a small, realistic catalog of village products from Kutai Kartanegara, for
-//! development, screenshots and tests, plus a deterministic generator of large synthetic catalogs for benchmarks.
+//! development, screenshots and tests, plus a deterministic generator of large synthetic
+//! catalogs for benchmarks.
 //!
-//! **Everything here is illustrative.** The villages and kecamatan are real, but the IDM
+//! **Everything here is illustrative.** The villages and kecamatan are real (the gazetteer's,
+//! under their Kemendagri codes; tested), but the IDM
 //! scores, sellers, WhatsApp numbers (all `+62 812 0000 xxxx`), prices and certificate numbers
 //! are made up to look plausible; none of it is an official figure or a real business.
 //! Photos point at `/media/demo/{product id}-400.jpg` and `-1600.jpg`, which the server draws
@@ -21,9 +23,9 @@ pub use synthetic::synthetic_catalog;
 /// The version string of the demo catalog.
 pub const DEMO_VERSION: &str = "demo-2026-11";
 
-/// The demo catalog: 18 villages, 24 sellers, 55 listings (53 published, one draft, one
-/// unpublished), some certificates expired on purpose; 4 partners with 6 partnerships (one
-/// signed, three running, two finished).
+/// The demo catalog: 20 villages of Kutai Kartanegara under their Kemendagri codes, 24
+/// sellers, 55 listings (53 published, one draft, one unpublished), some certificates expired
+/// on purpose; 4 partners with 6 partnerships (one signed, three running, two finished).
 pub fn demo_catalog() -> Catalog {
     let villages = villages();
     let sellers = sellers(&villages);
@@ -95,8 +97,9 @@ pub fn demo_photo_color(category: Category) -> [u8; 3] {
 const KUKAR: &str = "Kutai Kartanegara";
 const KALTIM: &str = "Kalimantan Timur";
 
-/// slug, name, kecamatan, kabupaten, IDM score, description (id, en). The status follows from
-/// the score.
+/// slug, Kemendagri code, name, kecamatan, IDM score, description (id, en). Slug, name and
+/// kecamatan are the gazetteer's for the code (in region 64.02; tested); the kabupaten is
+/// Kutai Kartanegara and the status follows from the score.
 type VillageRow = (
     &'static str,
     &'static str,
@@ -109,65 +112,65 @@ type VillageRow = (
 
 #[rustfmt::skip]
 const VILLAGES: &[VillageRow] = &[
-    ("sepatin", "Sepatin", "Anggana", KUKAR, 0.6518,
+    ("sepatin", "64.02.04.2001", "Sepatin", "Anggana", 0.6518,
      "Desa nelayan di Delta Mahakam, sentra kerupuk udang dari tambak udang windu.",
      "Fishing village in the Mahakam Delta, known for prawn crackers from its tiger-prawn ponds."),
-    ("tani-baru", "Tani Baru", "Anggana", KUKAR, 0.6347,
+    ("tani-baru", "64.02.04.2003", "Tani Baru", "Anggana", 0.6347,
      "Desa pesisir di muara Sungai Mahakam; warganya membudidayakan rumput laut dan mengolah terasi.",
      "Coastal village at the mouth of the Mahakam; residents farm seaweed and make shrimp paste."),
-    ("muara-pantuan", "Muara Pantuan", "Anggana", KUKAR, 0.5874,
+    ("muara-pantuan", "64.02.04.2002", "Muara Pantuan", "Anggana", 0.5874,
      "Desa delta dengan tambak dan nelayan, dikenal dengan ikan asin dan rumput laut Gracilaria.",
      "Delta village of ponds and fishers, known for salted fish and Gracilaria seaweed."),
-    ("saliki", "Saliki", "Muara Badak", KUKAR, 0.7186,
+    ("saliki", "64.02.05.2001", "Saliki", "Muara Badak", 0.7186,
      "Desa pesisir Muara Badak, sentra amplang ikan pipih.",
      "Coastal village of Muara Badak, home of amplang made from featherback fish."),
-    ("muara-badak-ulu", "Muara Badak Ulu", "Muara Badak", KUKAR, 0.8231,
+    ("muara-badak-ulu", "64.02.05.2003", "Muara Badak Ulu", "Muara Badak", 0.8231,
      "Desa di Muara Badak dengan banyak UMKM makanan ringan berbahan ikan.",
      "Village in Muara Badak with many small fish-snack businesses."),
-    ("loa-kulu-kota", "Loa Kulu Kota", "Loa Kulu", KUKAR, 0.8412,
+    ("loa-kulu-kota", "64.02.02.2004", "Loa Kulu Kota", "Loa Kulu", 0.8412,
      "Pusat Kecamatan Loa Kulu di tepi Mahakam, dengan kebun kopi liberika rakyat.",
      "Centre of Loa Kulu district on the Mahakam, with smallholder Liberica coffee gardens."),
-    ("jembayan-tengah", "Jembayan Tengah", "Loa Kulu", KUKAR, 0.7624,
+    ("jembayan-tengah", "64.02.02.2011", "Jembayan Tengah", "Loa Kulu", 0.7624,
      "Desa pertanian; kelompok wanita tani mengolah kompos, pupuk cair dan tanaman obat.",
      "Farming village where the women farmers' group makes compost, liquid fertiliser and herbal products."),
-    ("lung-anai", "Lung Anai", "Loa Kulu", KUKAR, 0.6935,
+    ("lung-anai", "64.02.02.2010", "Lung Anai", "Loa Kulu", 0.6935,
      "Kampung budaya Dayak Kenyah, terkenal dengan anyaman rotan dan manik-manik.",
      "Dayak Kenyah cultural village, known for rattan weaving and beadwork."),
-    ("loh-sumber", "Loh Sumber", "Loa Kulu", KUKAR, 0.7203,
+    ("loh-sumber", "64.02.02.2005", "Loh Sumber", "Loa Kulu", 0.7203,
      "Desa dengan pohon aren yang disadap untuk gula aren cetak dan gula semut.",
      "Village whose sugar palms are tapped for block and granulated palm sugar."),
-    ("loa-duri-ilir", "Loa Duri Ilir", "Loa Janan", KUKAR, 0.7788,
+    ("loa-duri-ilir", "64.02.03.2007", "Loa Duri Ilir", "Loa Janan", 0.7788,
      "Desa yang bank sampahnya mengubah sampah plastik dan kertas menjadi kerajinan.",
      "Village whose waste bank turns plastic and paper waste into crafts."),
-    ("loa-janan-ulu", "Loa Janan Ulu", "Loa Janan", KUKAR, 0.8306,
+    ("loa-janan-ulu", "64.02.03.2003", "Loa Janan Ulu", "Loa Janan", 0.8306,
      "Desa peternak lebah kelulut dan pekebun lada.",
      "Village of stingless-bee keepers and pepper growers."),
-    ("bukit-raya-tenggarong-seberang", "Bukit Raya", "Tenggarong Seberang", KUKAR, 0.7891,
+    ("bukit-raya-tenggarong-seberang", "64.02.16.2002", "Bukit Raya", "Tenggarong Seberang", 0.7891,
      "Desa transmigrasi dengan kebun kopi robusta dan sayuran.",
      "Transmigration village with robusta coffee and vegetable farms."),
-    ("bangun-rejo", "Bangun Rejo", "Tenggarong Seberang", KUKAR, 0.8577,
+    ("bangun-rejo", "64.02.16.2004", "Bangun Rejo", "Tenggarong Seberang", 0.8577,
      "Desa transmigrasi lumbung padi; kelompok taninya memproduksi pupuk kompos dan keripik.",
      "Rice-growing transmigration village whose farmer groups make compost and chips."),
-    ("kedang-ipil", "Kedang Ipil", "Kota Bangun Darat", KUKAR, 0.6712,
+    ("kedang-ipil", "64.02.19.2001", "Kedang Ipil", "Kota Bangun Darat", 0.6712,
      "Desa adat Kutai di tepi hutan; penghasil madu hutan dan anyaman purun.",
      "Traditional Kutai village at the forest edge, producing wild honey and purun sedge weaving."),
-    ("sanga-sanga-dalam", "Sanga-Sanga Dalam", "Sanga Sanga", KUKAR, 0.7415,
+    ("sanga-sanga-dalam", "64.02.15.1003", "Sanga-Sanga Dalam", "Sanga Sanga", 0.7415,
      "Kelurahan bersejarah di Sanga Sanga dengan UMKM amplang dan camilan ikan.",
      "Historic kelurahan (urban village) in Sanga Sanga with amplang and fish-snack makers."),
-    ("muara-enggelam", "Muara Enggelam", "Muara Wis", KUKAR, 0.5632,
+    ("muara-enggelam", "64.02.18.2007", "Muara Enggelam", "Muara Wis", 0.5632,
      "Desa terapung di Danau Melintang; nelayan danau mengolah ikan salai dan ikan asin.",
      "Floating village on Lake Melintang; lake fishers smoke and salt their catch."),
-    ("sungai-merdeka", "Sungai Merdeka", "Samboja Barat", KUKAR, 0.7502,
+    ("sungai-merdeka", "64.02.20.1002", "Sungai Merdeka", "Samboja Barat", 0.7502,
      "Kelurahan di jalan Balikpapan–Samarinda dengan budidaya lebah kelulut.",
      "Kelurahan (urban village) on the Balikpapan–Samarinda road with stingless-bee farms."),
-    ("tani-bhakti-samboja-barat", "Tani Bhakti", "Samboja Barat", KUKAR, 0.7350,
+    ("tani-bhakti-samboja-barat", "64.02.20.2004", "Tani Bhakti", "Samboja Barat", 0.7350,
      "Desa pertanian di Samboja Barat, tak jauh dari Ibu Kota Nusantara; petaninya berkebun kopi dan menyadap aren.",
      "Farming village in Samboja Barat, not far from the new capital Nusantara; its farmers grow coffee and tap sugar palms."),
     // Two villages with no seller yet: what the facilitators' view lists for coaching.
-    ("tuana-tuha", "Tuana Tuha", "Kenohan", KUKAR, 0.5841,
+    ("tuana-tuha", "64.02.09.2008", "Tuana Tuha", "Kenohan", 0.5841,
      "Desa di tepi Danau Semayang; nelayan danau mulai mengolah ikan asap.",
      "Village on Lake Semayang; lake fishers are starting to smoke their catch."),
-    ("jantur-baru", "Jantur Baru", "Muara Muntai", KUKAR, 0.6518,
+    ("jantur-baru", "64.02.01.2013", "Jantur Baru", "Muara Muntai", 0.6518,
      "Desa rawa gambut dengan anyaman purun dan kerupuk ikan rumahan.",
      "Peat-swamp village with purun sedge weaving and home-made fish crackers."),
 ];
@@ -175,26 +178,24 @@ const VILLAGES: &[VillageRow] = &[
 fn villages() -> Vec<Village> {
     VILLAGES
         .iter()
-        .map(
-            |&(slug, name, kecamatan, kabupaten, score, id, en)| Village {
-                slug: slug.to_owned(),
-                code: None,
-                name: name.to_owned(),
-                kecamatan: kecamatan.to_owned(),
-                kabupaten: kabupaten.to_owned(),
-                province: KALTIM.to_owned(),
-                idm_status: IdmStatus::from_score(score),
-                idm_score: score,
-                cooperative: format!("Koperasi Desa Merah Putih {name}"),
-                // Sepatin's cooperative runs the demo operator account: it has the contact
-                // details a registered cooperative shows (demo values).
-                cooperative_whatsapp: (slug == "sepatin").then(|| "+6281200000900".to_owned()),
-                cooperative_legal_number: (slug == "sepatin")
-                    .then(|| "AHU-0012345.AH.01.29.TAHUN 2025 (demo)".to_owned()),
-                description_id: id.to_owned(),
-                description_en: en.to_owned(),
-            },
-        )
+        .map(|&(slug, code, name, kecamatan, score, id, en)| Village {
+            slug: slug.to_owned(),
+            code: Some(code.to_owned()),
+            name: name.to_owned(),
+            kecamatan: kecamatan.to_owned(),
+            kabupaten: KUKAR.to_owned(),
+            province: KALTIM.to_owned(),
+            idm_status: IdmStatus::from_score(score),
+            idm_score: score,
+            cooperative: format!("Koperasi Desa Merah Putih {name}"),
+            // Sepatin's cooperative runs the demo operator account: it has the contact
+            // details a registered cooperative shows (demo values).
+            cooperative_whatsapp: (slug == "sepatin").then(|| "+6281200000900".to_owned()),
+            cooperative_legal_number: (slug == "sepatin")
+                .then(|| "AHU-0012345.AH.01.29.TAHUN 2025 (demo)".to_owned()),
+            description_id: id.to_owned(),
+            description_en: en.to_owned(),
+        })
         .collect()
 }
 
@@ -377,7 +378,7 @@ mod tests {
     fn demo_catalog_is_consistent_and_big_enough() {
         let c = demo_catalog();
         assert_eq!(c.integrity_problems(), Vec::<String>::new());
-        assert!(c.villages.len() >= 14);
+        assert_eq!(c.villages.len(), 20);
         assert!(c.sellers.len() >= 20);
         assert!(c.published().count() >= 44);
         for p in &c.products {
@@ -394,6 +395,86 @@ mod tests {
         for v in &c.villages {
             assert_eq!(IdmStatus::from_score(v.idm_score), v.idm_status);
         }
+    }
+
+    /// The server loads the gazetteer's villages and overlays the demo's on them by slug, so
+    /// every demo village must be the gazetteer's village of its code, named and slugged alike.
+    #[test]
+    fn demo_villages_are_real_villages_of_kutai_kartanegara() {
+        use crate::gazetteer::{regency_short_name, Gazetteer, DEFAULT_REGION};
+        let kukar = Gazetteer::east_kalimantan().region(DEFAULT_REGION).unwrap();
+        let c = demo_catalog();
+        let mut codes = std::collections::HashSet::new();
+        for v in &c.villages {
+            let code = v
+                .code
+                .as_deref()
+                .unwrap_or_else(|| panic!("{} has a code", v.slug));
+            assert!(codes.insert(code), "{code} is used once");
+            let g = kukar
+                .village_by_code(code)
+                .unwrap_or_else(|| panic!("{code} ({}) is in {DEFAULT_REGION}", v.slug));
+            assert_eq!(v.name, g.name, "{code}");
+            assert_eq!(
+                Some(v.kecamatan.as_str()),
+                kukar.name(&g.kecamatan_code),
+                "{code}"
+            );
+            assert_eq!(
+                Some(v.kabupaten.as_str()),
+                kukar.name(g.regency_code()).map(regency_short_name),
+                "{code}"
+            );
+            assert_eq!(Some(v.province.as_str()), kukar.name("64"), "{code}");
+            assert_eq!(
+                kukar.village_slug(code).as_deref(),
+                Some(v.slug.as_str()),
+                "{code}"
+            );
+            assert_eq!(v.kind(), Some(g.kind), "{code}");
+        }
+        // Both kinds appear (Sanga-Sanga Dalam and Sungai Merdeka are kelurahan).
+        let kinds: std::collections::HashSet<_> = c.villages.iter().map(|v| v.kind()).collect();
+        assert_eq!(kinds.len(), 2);
+    }
+
+    /// Every slug the demo uses for a village, wherever it appears, is a demo village's.
+    #[test]
+    fn demo_references_name_demo_villages() {
+        let c = demo_catalog();
+        let known = |slug: &str| c.village(slug).is_some();
+        for s in &c.sellers {
+            assert!(known(&s.village_slug), "seller {}", s.id);
+            if let Some(coop) = &s.cooperative {
+                assert_eq!(
+                    coop,
+                    &c.village(&s.village_slug).unwrap().cooperative,
+                    "seller {} sells through its own village's cooperative",
+                    s.id
+                );
+            }
+        }
+        for p in &c.products {
+            assert!(known(&p.village_slug), "product {}", p.id);
+        }
+        for ship in &c.partnerships {
+            for v in &ship.village_slugs {
+                assert!(known(v), "partnership {} names {v}", ship.id);
+            }
+        }
+        // The demo operator runs Sepatin's cooperative (a cooperative is named by its
+        // village's slug): the one with contact details.
+        let with_contact: Vec<&str> = c
+            .villages
+            .iter()
+            .filter(|v| v.cooperative_whatsapp.is_some())
+            .map(|v| v.slug.as_str())
+            .collect();
+        assert_eq!(with_contact, ["sepatin"]);
+        let mut slugs: Vec<&str> = c.villages.iter().map(|v| v.slug.as_str()).collect();
+        slugs.sort_unstable();
+        slugs.dedup();
+        assert_eq!(slugs.len(), c.villages.len(), "village slugs are unique");
     }
 
     #[test]
