@@ -15,6 +15,7 @@ mod products;
 mod synthetic;
 
 use crate::catalog::{Catalog, Category, IdmStatus, ListingStatus, Seller, Village};
+use crate::gazetteer::VillageKind;
 use crate::inquiry::{PurchaseInquiry, PurchaseItem};
 use crate::Date;
 
@@ -187,7 +188,12 @@ fn villages() -> Vec<Village> {
             province: KALTIM.to_owned(),
             idm_status: IdmStatus::from_score(score),
             idm_score: score,
-            cooperative: format!("Koperasi Desa Merah Putih {name}"),
+            // The programme is Koperasi Desa/Kelurahan Merah Putih: a kelurahan's
+            // cooperative is a Koperasi Kelurahan.
+            cooperative: match VillageKind::from_code(code) {
+                Some(VillageKind::Kelurahan) => format!("Koperasi Kelurahan Merah Putih {name}"),
+                _ => format!("Koperasi Desa Merah Putih {name}"),
+            },
             // Sepatin's cooperative runs the demo operator account: it has the contact
             // details a registered cooperative shows (demo values).
             cooperative_whatsapp: (slug == "sepatin").then(|| "+6281200000900".to_owned()),
@@ -432,6 +438,11 @@ mod tests {
                 "{code}"
             );
             assert_eq!(v.kind(), Some(g.kind), "{code}");
+            let coop = match g.kind {
+                VillageKind::Desa => "Koperasi Desa Merah Putih",
+                VillageKind::Kelurahan => "Koperasi Kelurahan Merah Putih",
+            };
+            assert_eq!(v.cooperative, format!("{coop} {}", v.name), "{code}");
         }
         // Both kinds appear (Sanga-Sanga Dalam and Sungai Merdeka are kelurahan).
         let kinds: std::collections::HashSet<_> = c.villages.iter().map(|v| v.kind()).collect();
