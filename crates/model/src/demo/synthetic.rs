@@ -307,7 +307,7 @@ const KECAMATAN: &[&str] = &[
     "Muara Wis",
     "Samboja",
     "Samboja Barat",
-    "Sanga-Sanga",
+    "Sanga Sanga",
     "Sebulu",
     "Tabang",
     "Tenggarong",
@@ -544,5 +544,15 @@ mod tests {
         assert!(Category::ALL
             .iter()
             .all(|c| a.products.iter().any(|p| p.category == *c)));
+    }
+
+    #[test]
+    fn kecamatan_are_the_gazetteers() {
+        let kukar = crate::gazetteer::Gazetteer::east_kalimantan()
+            .region(crate::gazetteer::DEFAULT_REGION)
+            .unwrap();
+        let mut real: Vec<&str> = kukar.kecamatan().iter().map(|k| k.name.as_str()).collect();
+        real.sort_unstable();
+        assert_eq!(KECAMATAN, real);
     }
 }
