@@ -60,10 +60,19 @@ pub fn FilterPanel(
         .collect();
     kecamatan.sort();
     kecamatan.dedup();
+    // Only villages with something to find: the catalog knows every village of the region,
+    // most with no listing yet.
+    let listed: std::collections::HashSet<&str> = data
+        .catalog
+        .products
+        .iter()
+        .map(|p| p.village_slug.as_str())
+        .collect();
     let mut villages: Vec<(String, String, String)> = data
         .catalog
         .villages
         .iter()
+        .filter(|v| listed.contains(v.slug.as_str()))
         .map(|v| (v.slug.clone(), v.name.clone(), v.kecamatan.clone()))
         .collect();
     villages.sort_by(|a, b| a.1.cmp(&b.1));

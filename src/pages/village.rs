@@ -1,5 +1,6 @@
 use std::sync::Arc;
 
+use etalase_model::IdmStatus;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -48,8 +49,8 @@ fn VillageDetail(
                 <h1>{title}</h1>
                 <p class="muted">{format!("{} {}, {}, {}", i18n.t().kecamatan_label, v.kecamatan, v.kabupaten, v.province)}</p>
                 <div class="idm">
-                    <span class=format!("badge idm idm-{}", status.slug())>{move || status.label(i18n.lang())}</span>
-                    <span>{move || format!("{}: {:.4}", i18n.t().idm_label, v.idm_score)}</span>
+                    <span class=format!("badge idm idm-{}", IdmStatus::describe(status, i18n.lang()).0)>{move || IdmStatus::describe(status, i18n.lang()).1}</span>
+                    {v.idm_score.map(|score| view! { <span>{move || format!("{}: {:.4}", i18n.t().idm_label, score)}</span> })}
                 </div>
                 <p><span class="muted">{move || i18n.t().cooperative_label}": "</span>{v.cooperative.clone()}</p>
                 <p>{move || vd.description(i18n.lang()).to_string()}</p>

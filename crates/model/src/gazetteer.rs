@@ -13,6 +13,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::catalog::Village;
 use crate::Lang;
 
 /// The committed gazetteer of Kalimantan Timur (province `64`), as CSV text.
@@ -99,6 +100,17 @@ impl VillageKind {
             (VillageKind::Kelurahan, Lang::Id) => "Kelurahan",
             (VillageKind::Desa, Lang::En) => "Desa (village)",
             (VillageKind::Kelurahan, Lang::En) => "Kelurahan (urban village)",
+        }
+    }
+}
+
+impl VillageKind {
+    /// The village's cooperative under the national programme: Koperasi Desa Merah Putih
+    /// for a desa, Koperasi Kelurahan Merah Putih for a kelurahan.
+    pub fn cooperative_name(self, village: &str) -> String {
+        match self {
+            VillageKind::Desa => format!("Koperasi Desa Merah Putih {village}"),
+            VillageKind::Kelurahan => format!("Koperasi Kelurahan Merah Putih {village}"),
         }
     }
 }
@@ -306,6 +318,37 @@ impl Gazetteer {
 
     pub fn villages(&self) -> &[GazetteerVillage] {
         &self.villages
+    }
+
+    /// Every village as the catalog first knows it: named, placed and coded, with its
+    /// programme cooperative's name, and nothing the gazetteer does not say (no IDM figures,
+    /// no description, no contact), which the district adds later.
+    pub fn catalog_villages(&self) -> Vec<Village> {
+        let slugs = self.village_slugs();
+        self.villages
+            .iter()
+            .zip(slugs)
+            .map(|(v, slug)| {
+                let regency = v.regency_code();
+                let province = &regency[..2];
+                Village {
+                    slug,
+                    code: Some(v.code.clone()),
+                    name: v.name.clone(),
+                    kecamatan: self.name(&v.kecamatan_code).unwrap_or_default().to_owned(),
+                    kabupaten: regency_short_name(self.name(regency).unwrap_or_default())
+                        .to_owned(),
+                    province: self.name(province).unwrap_or_default().to_owned(),
+                    idm_status: None,
+                    idm_score: None,
+                    cooperative: v.kind.cooperative_name(&v.name),
+                    cooperative_whatsapp: None,
+                    cooperative_legal_number: None,
+                    description_id: String::new(),
+                    description_en: String::new(),
+                }
+            })
+            .collect()
     }
 
     /// The name of any code's place: province, regency, kecamatan or village.
@@ -552,6 +595,57 @@ mod tests {
     use std::collections::BTreeSet;
 
     use super::*;
+
+    /// What the catalog starts from: every village of the region, placed and coded, with no
+    /// invented figures; the demo's villages are the same places, told in more detail.
+    #[test]
+    fn catalog_villages_place_every_village_and_invent_nothing() {
+        let kukar = Gazetteer::east_kalimantan().region("64.02").unwrap();
+        let villages = kukar.catalog_villages();
+        assert_eq!(villages.len(), 237);
+        let sepatin = villages.iter().find(|v| v.slug == "sepatin").unwrap();
+        assert_eq!(sepatin.code.as_deref(), Some("64.02.04.2001"));
+        assert_eq!(
+            (
+                sepatin.kecamatan.as_str(),
+                sepatin.kabupaten.as_str(),
+                sepatin.province.as_str()
+            ),
+            ("Anggana", "Kutai Kartanegara", "Kalimantan Timur")
+        );
+        assert_eq!(sepatin.cooperative, "Koperasi Desa Merah Putih Sepatin");
+        assert!(villages
+            .iter()
+            .all(|v| v.idm_status.is_none() && v.idm_score.is_none()));
+        assert!(villages.iter().all(|v| v.description_id.is_empty()));
+        let mut slugs: Vec<&str> = villages.iter().map(|v| v.slug.as_str()).collect();
+        slugs.sort_unstable();
+        slugs.dedup();
+        assert_eq!(slugs.len(), 237, "slugs are the catalog's keys");
+
+        for demo in crate::demo_catalog().villages {
+            let plain = villages.iter().find(|v| v.slug == demo.slug).unwrap();
+            assert_eq!(
+                (
+                    &plain.code,
+                    &plain.name,
+                    &plain.kecamatan,
+                    &plain.kabupaten,
+                    &plain.province
+                ),
+                (
+                    &demo.code,
+                    &demo.name,
+                    &demo.kecamatan,
+                    &demo.kabupaten,
+                    &demo.province
+                ),
+                "{}",
+                demo.slug
+            );
+            assert_eq!(plain.cooperative, demo.cooperative, "{}", demo.slug);
+        }
+    }
 
     fn kukar() -> Gazetteer {
         Gazetteer::east_kalimantan().region("64.02").unwrap()

@@ -4,6 +4,7 @@
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 
+use etalase_model::gazetteer::{Gazetteer, DEFAULT_REGION};
 use etalase_model::{Date, FxRate};
 
 /// Where the server listens and where it keeps and finds its files.
@@ -26,6 +27,9 @@ pub struct Config {
     pub inquiry_limit: usize,
     /// Proxies whose `X-Forwarded-For` names the client (rate limits count per client).
     pub trusted_proxies: Vec<IpAddr>,
+    /// The villages the catalog knows: a Kemendagri code prefix of the gazetteer
+    /// (`64.02`, Kutai Kartanegara, by default; `64` for all of East Kalimantan), checked.
+    pub region: String,
 }
 
 /// A flag or variable the server could not understand.
@@ -58,6 +62,8 @@ etalase-server: serves Etalase Desa
                    (env ETALASE_INQUIRY_LIMIT, default 10)
   --trusted-proxy IPS  comma-separated addresses of proxies in front (nginx); their
                    X-Forwarded-For names the client for rate limits
+  --region CODE    the villages sellers can join, by Kemendagri code: 64.02 is Kutai
+                   Kartanegara, 64 all of East Kalimantan (env ETALASE_REGION, default 64.02)
                    (env ETALASE_TRUSTED_PROXIES, default none)
 
 DATABASE_URL=postgres://user:password@host:port/db
@@ -85,6 +91,7 @@ impl Config {
 
         let mut demo_listings = env("ETALASE_DEMO_LISTINGS");
         let mut trusted = env("ETALASE_TRUSTED_PROXIES").unwrap_or_default();
+        let mut region = env("ETALASE_REGION").unwrap_or_else(|| DEFAULT_REGION.into());
 
         walk_args(args, |mut flag| {
             match flag.name() {
@@ -97,6 +104,7 @@ impl Config {
                 "--usd-rate" => usd = flag.value()?,
                 "--inquiry-limit" => inquiry_limit = flag.value()?,
                 "--trusted-proxy" => trusted = flag.value()?,
+                "--region" => region = flag.value()?,
                 _ => return Err(flag.unknown()),
             }
             Ok(())
@@ -146,7 +154,15 @@ impl Config {
                 })
             })
             .collect::<Result<_, _>>()?;
+        let region = region.trim().to_string();
+        if Gazetteer::east_kalimantan().region(&region).is_err() {
+            return Err(ConfigError::Invalid {
+                what: "region (a code in East Kalimantan's gazetteer, e.g. 64.02 or 64)",
+                value: region,
+            });
+        }
         Ok(Config {
+            region,
             trusted_proxies,
             addr: SocketAddr::new(ip, port),
             data_dir: data_dir.into(),
@@ -168,6 +184,7 @@ impl Config {
             demo_listings: None,
             fx: parse_fx(DEFAULT_USD_RATE).ok().flatten(),
             inquiry_limit: 10,
+            region: DEFAULT_REGION.into(),
             trusted_proxies: Vec::new(),
         }
     }
@@ -280,6 +297,27 @@ mod tests {
         ] {
             let r = Config::from_args_and_env(vec!["--usd-rate".into(), bad.into()], no_env);
             assert!(r.is_err(), "{bad} must be refused");
+        }
+    }
+
+    #[test]
+    fn the_region_is_kutai_kartanegara_unless_a_known_code_says_otherwise() {
+        let c = Config::from_args_and_env(Vec::new(), no_env).unwrap();
+        assert_eq!(c.region, "64.02");
+        let env = |k: &str| (k == "ETALASE_REGION").then(|| "64".to_string());
+        assert_eq!(
+            Config::from_args_and_env(Vec::new(), env).unwrap().region,
+            "64"
+        );
+        let c =
+            Config::from_args_and_env(vec!["--region".into(), " 64.02.04 ".into()], env).unwrap();
+        assert_eq!(c.region, "64.02.04", "the flag wins, trimmed");
+        for bad in ["", "64.99", "31.71", "kukar", "64.2"] {
+            let r = Config::from_args_and_env(vec!["--region".into(), bad.into()], no_env);
+            assert!(
+                matches!(r, Err(ConfigError::Invalid { .. })),
+                "{bad:?} must be refused: {r:?}"
+            );
         }
     }
 

@@ -100,7 +100,7 @@ pub fn report(
 
     let mut to_coach: Vec<&VillageActivity> = villages
         .iter()
-        .filter(|v| still_developing(v.idm_status) && v.figures.listings == 0)
+        .filter(|v| v.idm_status.is_some_and(still_developing) && v.figures.listings == 0)
         .collect();
     to_coach.sort_by_key(|v| (v.idm_status, v.kecamatan.clone(), v.name.clone()));
     FacilitatorReport {
@@ -143,7 +143,7 @@ pub fn csv(report: &FacilitatorReport) -> Result<Vec<u8>, csv::Error> {
         out.write_record([
             neutralise(&v.kecamatan).as_ref(),
             neutralise(&v.name).as_ref(),
-            v.idm_status.slug(),
+            v.idm_status.map_or("", |s| s.slug()),
             &f.active_sellers.to_string(),
             &f.listings.to_string(),
             &f.inquiries_30.to_string(),
@@ -245,7 +245,7 @@ mod tests {
 
         // A developing village with no listing is to be coached; one with listings is not.
         for v in &r.villages {
-            let expected = still_developing(v.idm_status) && v.figures.listings == 0;
+            let expected = v.idm_status.is_some_and(still_developing) && v.figures.listings == 0;
             assert_eq!(r.to_coach.contains(&v.slug), expected, "{}", v.slug);
         }
         let mut empty = catalog.clone();
@@ -254,7 +254,7 @@ mod tests {
         let r2 = report(&empty, &[], |_| None, today);
         assert_eq!(
             r2.to_coach.contains(&"sepatin".to_string()),
-            still_developing(sepatin_status)
+            sepatin_status.is_some_and(still_developing)
         );
     }
 

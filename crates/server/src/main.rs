@@ -42,6 +42,9 @@ async fn main() -> anyhow::Result<()> {
     }
     remove_stale_temp_files(&config.data_dir);
     let (store, shared_blobs) = open_store(&config.data_dir).await?;
+    etalase_server::region::add_villages(store.as_ref(), &config.region)
+        .await
+        .context("adding the region's villages")?;
     if config.seed_demo {
         etalase_server::demo_seed::seed_if_empty(
             store.as_ref(),

@@ -2,6 +2,7 @@
 //! kecamatan and village, the developing villages with no product, and a CSV to take along.
 
 use etalase_model::cooperative::StaffRole;
+use etalase_model::IdmStatus;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -123,7 +124,7 @@ fn ReportBody(report: FacilitatorReport) -> impl IntoView {
                                 <li>
                                     <A href=format!("/desa/{}", v.slug)>{v.name.clone()}</A>
                                     <span class="muted">{format!(" · {}", v.kecamatan)}</span>
-                                    <span class=format!("chip idm-{}", status.slug())>{move || status.label(i18n.lang())}</span>
+                                    <span class=format!("chip idm-{}", IdmStatus::describe(status, i18n.lang()).0)>{move || IdmStatus::describe(status, i18n.lang()).1}</span>
                                 </li>
                             }
                         }).collect_view()}
@@ -165,7 +166,7 @@ fn ReportBody(report: FacilitatorReport) -> impl IntoView {
                             view! {
                                 <tr>
                                     <th scope="row"><A href=format!("/desa/{}", v.slug)>{v.name.clone()}</A></th>
-                                    <td><span class=format!("chip idm-{}", status.slug())>{move || status.label(i18n.lang())}</span></td>
+                                    <td><span class=format!("chip idm-{}", IdmStatus::describe(status, i18n.lang()).0)>{move || IdmStatus::describe(status, i18n.lang()).1}</span></td>
                                     <FigureCells figures=v.figures/>
                                 </tr>
                             }

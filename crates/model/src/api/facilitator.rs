@@ -14,7 +14,8 @@ pub struct FacilitatorReport {
     /// One row per kecamatan: the sums of its villages.
     pub kecamatan: Vec<KecamatanActivity>,
     /// Villages still developing (Sangat Tertinggal, Tertinggal, Berkembang) with no active
-    /// listing: where coaching is needed first. Slugs, least developed first.
+    /// listing: where coaching is needed first. Slugs, least developed first; a village with
+    /// no IDM figures yet is not guessed into it.
     pub to_coach: Vec<String>,
 }
 
@@ -25,7 +26,8 @@ pub struct VillageActivity {
     pub slug: String,
     pub name: String,
     pub kecamatan: String,
-    pub idm_status: IdmStatus,
+    /// `None` where the village has no IDM figures yet.
+    pub idm_status: Option<IdmStatus>,
     #[serde(flatten)]
     pub figures: Figures,
 }

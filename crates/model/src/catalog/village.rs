@@ -23,9 +23,13 @@ pub struct Village {
     /// Regency (kabupaten), e.g. `Kutai Kartanegara`.
     pub kabupaten: String,
     pub province: String,
-    pub idm_status: IdmStatus,
-    /// The Indeks Desa Membangun score, 0..1 with four decimals as published (e.g. 0.7123).
-    pub idm_score: f32,
+    /// The village's status in the Indeks Desa Membangun; `None` where no figures have been
+    /// entered, which pages say as such ("belum ada data IDM") rather than guess.
+    #[serde(default)]
+    pub idm_status: Option<IdmStatus>,
+    /// The IDM score, 0..1 with four decimals as published (e.g. 0.7123), with the status.
+    #[serde(default)]
+    pub idm_score: Option<f32>,
     /// The village cooperative that aggregates and ships, e.g.
     /// `Koperasi Desa Merah Putih Sepatin`.
     pub cooperative: String,
@@ -83,6 +87,16 @@ impl IdmStatus {
             IdmStatus::Berkembang => "berkembang",
             IdmStatus::Maju => "maju",
             IdmStatus::Mandiri => "mandiri",
+        }
+    }
+
+    /// A village's status as a chip says it, or that there are no figures yet: never a
+    /// guess. `"none"` is the slug (for styling) of a village without figures.
+    pub fn describe(status: Option<IdmStatus>, lang: Lang) -> (&'static str, &'static str) {
+        match (status, lang) {
+            (Some(s), lang) => (s.slug(), s.label(lang)),
+            (None, Lang::Id) => ("none", "Belum ada data IDM"),
+            (None, Lang::En) => ("none", "No IDM data yet"),
         }
     }
 
@@ -148,8 +162,8 @@ mod tests {
             kecamatan: "Anggana".into(),
             kabupaten: "Kutai Kartanegara".into(),
             province: "Kalimantan Timur".into(),
-            idm_status: IdmStatus::Berkembang,
-            idm_score: 0.6518,
+            idm_status: Some(IdmStatus::Berkembang),
+            idm_score: Some(0.6518),
             cooperative: "Koperasi Desa Merah Putih Sepatin".into(),
             cooperative_whatsapp: None,
             cooperative_legal_number: None,

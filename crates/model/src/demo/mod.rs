@@ -186,14 +186,13 @@ fn villages() -> Vec<Village> {
             kecamatan: kecamatan.to_owned(),
             kabupaten: KUKAR.to_owned(),
             province: KALTIM.to_owned(),
-            idm_status: IdmStatus::from_score(score),
-            idm_score: score,
+            idm_status: Some(IdmStatus::from_score(score)),
+            idm_score: Some(score),
             // The programme is Koperasi Desa/Kelurahan Merah Putih: a kelurahan's
             // cooperative is a Koperasi Kelurahan.
-            cooperative: match VillageKind::from_code(code) {
-                Some(VillageKind::Kelurahan) => format!("Koperasi Kelurahan Merah Putih {name}"),
-                _ => format!("Koperasi Desa Merah Putih {name}"),
-            },
+            cooperative: VillageKind::from_code(code)
+                .unwrap_or(VillageKind::Desa)
+                .cooperative_name(name),
             // Sepatin's cooperative runs the demo operator account: it has the contact
             // details a registered cooperative shows (demo values).
             cooperative_whatsapp: (slug == "sepatin").then(|| "+6281200000900".to_owned()),
@@ -399,7 +398,11 @@ mod tests {
             assert!(s.whatsapp.starts_with("+628120000") && s.whatsapp.len() == 14);
         }
         for v in &c.villages {
-            assert_eq!(IdmStatus::from_score(v.idm_score), v.idm_status);
+            assert_eq!(v.idm_score.map(IdmStatus::from_score), v.idm_status);
+            assert!(
+                v.idm_status.is_some(),
+                "the demo's villages all have figures"
+            );
         }
     }
 

@@ -159,7 +159,7 @@ impl<'a> Filter<'a> {
                     return false;
                 }
             }
-            if q.idm.is_some_and(|s| s != v.idm_status) {
+            if q.idm.is_some_and(|s| Some(s) != v.idm_status) {
                 return false;
             }
         }

@@ -13,7 +13,7 @@ pub mod sqlite;
 use async_trait::async_trait;
 
 use etalase_model::cooperative::{ListingChange, Member, Membership, StaffProfile};
-use etalase_model::{Catalog, Product, Seller};
+use etalase_model::{Catalog, Product, Seller, Village};
 pub use records::{
     next_status, Account, Actor, BuyerPart, DemandRow, Inbox, InboxPage, InboxPart, NewInquiry,
     NewMemberRecord, PartEvent, PartUpdate, SaveOutcome, SessionRecord, StaffAccount,
@@ -65,6 +65,13 @@ pub trait Store: Send + Sync + 'static {
     /// Everything a buyer may see: all villages and sellers, and the published products in
     /// a stable order. `version` and `fx` are left for the snapshot to fill in.
     async fn load_public_catalog(&self) -> Result<Catalog, StoreError>;
+
+    /// Inserts every village whose code and slug the store does not have yet, leaving the
+    /// ones it has as they are (the district's edits, the demo's stories, and the slug it was
+    /// first known by); all in one transaction.
+    /// Returns how many were added. Run at every start with the region's gazetteer, so a new
+    /// edition of the data adds villages without touching known ones.
+    async fn add_missing_villages(&self, villages: Vec<Village>) -> Result<usize, StoreError>;
 
     /// Whether `slug` names a village in the catalog.
     async fn village_exists(&self, slug: String) -> Result<bool, StoreError>;
@@ -213,4 +220,13 @@ pub trait Store: Send + Sync + 'static {
 
     /// Every seller part, for the demand insights.
     async fn demand_rows(&self) -> Result<Vec<DemandRow>, StoreError>;
+}
+
+/// Whether the store already has `village`, by its code (its identity; the slug of the same
+/// village differs between regions).
+pub(crate) fn is_known(known_codes: &std::collections::HashSet<String>, village: &Village) -> bool {
+    village
+        .code
+        .as_ref()
+        .is_some_and(|c| known_codes.contains(c))
 }

@@ -206,3 +206,73 @@ async fn a_published_listing_joins_the_public_catalog_and_leaves_when_unpublishe
         );
     }
 }
+
+/// The gazetteer's villages come in at every start: a village the store has (a demo story,
+/// a district's edit) is kept as it is, a new one is added, and a second run adds nothing.
+#[tokio::test]
+async fn missing_villages_are_added_and_known_ones_kept() {
+    for e in engines().await {
+        let on = e.name;
+        let demo = seed_demo(&e).await;
+        let known = demo.villages[0].clone();
+        let mut plain = known.clone();
+        plain.description_id = "dari gazetteer".into();
+        // The same village by another slug (a wider region lengthens a namesake's).
+        let mut renamed = known.clone();
+        renamed.slug = format!("{}-kutai-kartanegara", known.slug);
+        assert!(known.code.is_some(), "demo villages carry their code");
+        let mut new = known.clone();
+        new.slug = "desa-baru-uji".into();
+        new.name = "Desa Baru Uji".into();
+        new.code = Some("64.02.99.2999".into());
+        let added = e
+            .store
+            .add_missing_villages(vec![plain, renamed, new.clone()])
+            .await
+            .unwrap();
+        assert_eq!(added, 1, "{on}");
+        let loaded = e.store.load_public_catalog().await.unwrap();
+        let kept = loaded.villages.iter().find(|v| v.slug == known.slug);
+        assert_eq!(kept, Some(&known), "{on}: the known village is untouched");
+        assert!(loaded.villages.contains(&new), "{on}");
+        assert_eq!(
+            e.store.add_missing_villages(vec![new]).await.unwrap(),
+            0,
+            "{on}"
+        );
+        assert!(
+            e.store
+                .village_exists("desa-baru-uji".into())
+                .await
+                .unwrap(),
+            "{on}"
+        );
+    }
+}
+
+/// On an empty database the gazetteer comes first and the demo seed then tells its
+/// villages' stories over the plain rows.
+#[tokio::test]
+async fn the_demo_seed_overlays_villages_added_before_it() {
+    for e in engines().await {
+        let on = e.name;
+        let demo = etalase_model::demo_catalog();
+        let mut plain = demo.villages[0].clone();
+        plain.description_id = String::new();
+        assert_eq!(
+            e.store.add_missing_villages(vec![plain]).await.unwrap(),
+            1,
+            "{on}"
+        );
+        assert!(
+            e.store.seed_catalog_if_empty(demo.clone()).await.unwrap(),
+            "{on}"
+        );
+        let loaded = e.store.load_public_catalog().await.unwrap();
+        let village = loaded
+            .villages
+            .iter()
+            .find(|v| v.slug == demo.villages[0].slug);
+        assert_eq!(village, Some(&demo.villages[0]), "{on}");
+    }
+}

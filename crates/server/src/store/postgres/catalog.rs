@@ -1,10 +1,12 @@
 //! The catalog: seeding an empty database, what buyers see, and villages.
 
-use etalase_model::{Catalog, ListingStatus, Seller};
+use std::collections::HashSet;
+
+use etalase_model::{Catalog, ListingStatus, Seller, Village};
 
 use super::{changes, cooperative, load_docs, read_snapshot, PgStore};
 use crate::store::codec::{partnership_status_text, status_text, to_json};
-use crate::store::StoreError;
+use crate::store::{is_known, StoreError};
 
 pub(super) async fn seed_catalog_if_empty(
     store: &PgStore,
@@ -140,6 +142,36 @@ pub(super) async fn load_public_catalog(store: &PgStore) -> Result<Catalog, Stor
         partners,
         partnerships,
     })
+}
+
+pub(super) async fn add_missing_villages(
+    store: &PgStore,
+    villages: Vec<Village>,
+) -> Result<usize, StoreError> {
+    let mut client = store.pool.get().await?;
+    let tx = client.transaction().await?;
+    let known: HashSet<String> = tx
+        .query("SELECT doc->>'code' FROM villages WHERE doc ? 'code'", &[])
+        .await?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    let mut added = 0;
+    for v in villages.iter().filter(|v| !is_known(&known, v)) {
+        added += tx
+            .execute(
+                "INSERT INTO villages (slug, doc) VALUES ($1, $2::text::jsonb)
+                 ON CONFLICT (slug) DO NOTHING",
+                &[&v.slug, &to_json(v)?],
+            )
+            .await? as usize;
+    }
+    if added > 0 {
+        // Villages are in the public catalog: the other replicas rebuild theirs.
+        changes::notify(&tx, None).await?;
+    }
+    tx.commit().await?;
+    Ok(added)
 }
 
 pub(super) async fn village_exists(store: &PgStore, slug: String) -> Result<bool, StoreError> {

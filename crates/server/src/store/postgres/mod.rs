@@ -36,7 +36,7 @@ use std::time::Duration;
 use async_trait::async_trait;
 use deadpool_postgres::{GenericClient, Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
 use etalase_model::cooperative::{ListingChange, Member, Membership, StaffProfile};
-use etalase_model::{Catalog, Product, Seller};
+use etalase_model::{Catalog, Product, Seller, Village};
 use serde::de::DeserializeOwned;
 use tokio_postgres::error::SqlState;
 use tokio_postgres::types::ToSql;
@@ -291,6 +291,10 @@ impl Store for PgStore {
 
     async fn load_public_catalog(&self) -> Result<Catalog, StoreError> {
         catalog::load_public_catalog(self).await
+    }
+
+    async fn add_missing_villages(&self, villages: Vec<Village>) -> Result<usize, StoreError> {
+        catalog::add_missing_villages(self, villages).await
     }
 
     async fn village_exists(&self, slug: String) -> Result<bool, StoreError> {

@@ -1,11 +1,13 @@
 //! The catalog: seeding an empty database, what buyers see, and villages.
 
-use etalase_model::{Catalog, ListingStatus, Seller};
+use etalase_model::{Catalog, ListingStatus, Seller, Village};
+use std::collections::HashSet;
+
 use rusqlite::params;
 
 use super::{cooperative, load_docs, write_transaction, SqliteStore};
 use crate::store::codec::{partnership_status_text, status_text, to_json};
-use crate::store::StoreError;
+use crate::store::{is_known, StoreError};
 
 pub(super) async fn seed_catalog_if_empty(
     store: &SqliteStore,
@@ -73,6 +75,39 @@ pub(super) async fn load_public_catalog(store: &SqliteStore) -> Result<Catalog, 
             })
         })
         .await
+}
+
+pub(super) async fn add_missing_villages(
+    store: &SqliteStore,
+    villages: Vec<Village>,
+) -> Result<usize, StoreError> {
+    store
+        .write(move |conn| {
+            let tx = write_transaction(conn)?;
+            let known = known_codes(&tx)?;
+            let mut added = 0;
+            for v in villages.iter().filter(|v| !is_known(&known, v)) {
+                added += tx.execute(
+                    "INSERT OR IGNORE INTO villages (slug, doc) VALUES (?1, ?2)",
+                    params![v.slug, to_json(v)?],
+                )?;
+            }
+            tx.commit()?;
+            Ok(added)
+        })
+        .await
+}
+
+/// The codes of the villages stored; a village's slug depends on the region chosen (a
+/// namesake elsewhere lengthens it), its code does not.
+fn known_codes(tx: &rusqlite::Transaction<'_>) -> Result<HashSet<String>, StoreError> {
+    let mut stmt = tx.prepare(
+        "SELECT json_extract(doc, '$.code') FROM villages WHERE json_extract(doc, '$.code') IS NOT NULL",
+    )?;
+    let codes = stmt
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(codes)
 }
 
 pub(super) async fn village_exists(store: &SqliteStore, slug: String) -> Result<bool, StoreError> {

@@ -37,7 +37,7 @@ use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
 use etalase_model::cooperative::{ListingChange, Member, Membership, StaffProfile};
-use etalase_model::{Catalog, Product, Seller};
+use etalase_model::{Catalog, Product, Seller, Village};
 use rusqlite::{Connection, TransactionBehavior};
 use serde::de::DeserializeOwned;
 
@@ -253,6 +253,10 @@ impl Store for SqliteStore {
 
     async fn load_public_catalog(&self) -> Result<Catalog, StoreError> {
         catalog::load_public_catalog(self).await
+    }
+
+    async fn add_missing_villages(&self, villages: Vec<Village>) -> Result<usize, StoreError> {
+        catalog::add_missing_villages(self, villages).await
     }
 
     async fn village_exists(&self, slug: String) -> Result<bool, StoreError> {
