@@ -7,19 +7,17 @@
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::components::{RouteChildren, Router, Routes, RoutesProps};
 use leptos_router::hooks::use_location;
-use leptos_router::path;
+use leptos_router::MatchNestedRoutes;
 
 use etalase_model::AppArea;
 
 use crate::catalog_data::TypedQueryFollowsUrl;
 use crate::components::{Footer, Header};
 use crate::i18n::I18n;
-use crate::pages::{
-    AboutPage, CooperativePage, HomePage, InquiryPage, InsightsPage, NotFoundPage, PartnerPage,
-    ProductPage, TrackPage, VillagePage,
-};
+use crate::pages::NotFoundPage;
+use crate::routes::{seller_routes, shop_routes};
 
 /// Moves focus to `<main>`. The router intercepts same-page anchors, so the browser's own
 /// fragment jump (which would move focus) never happens; do it explicitly.
@@ -68,17 +66,7 @@ pub fn App() -> impl IntoView {
     let i18n = provide_app_context();
     view! {
         <Frame i18n>
-            <Routes fallback=|| view! { <Elsewhere here=AppArea::Shop/> }>
-                <Route path=path!("/") view=HomePage/>
-                <Route path=path!("/produk/:id") view=ProductPage/>
-                <Route path=path!("/desa/:slug") view=VillagePage/>
-                <Route path=path!("/mitra/:slug") view=PartnerPage/>
-                <Route path=path!("/koperasi/:slug") view=CooperativePage/>
-                <Route path=path!("/permintaan") view=InquiryPage/>
-                <Route path=path!("/permintaan/lacak/:token") view=TrackPage/>
-                <Route path=path!("/wawasan") view=InsightsPage/>
-                <Route path=path!("/tentang") view=AboutPage/>
-            </Routes>
+            {routes(AppArea::Shop, shop_routes)}
         </Frame>
     }
 }
@@ -86,32 +74,28 @@ pub fn App() -> impl IntoView {
 /// The seller's app: sign-in, dashboard, listing editor (with the photo worker) and inbox.
 #[component]
 pub fn SellerApp() -> impl IntoView {
-    use crate::pages::seller::{
-        CooperativePage, FacilitatorPage, InboxPage, ListingEditorPage, MemberListings,
-        MemberWorkspace, SellerPage,
-    };
-    use crate::pages::sign_in::{ClaimPage, SignInPage};
     let i18n = provide_app_context();
     crate::staff_session::provide_staff_session();
     crate::drafts::provide_outbox();
     view! {
         <Frame i18n>
-            <Routes fallback=|| view! { <Elsewhere here=AppArea::Seller/> }>
-                <Route path=path!("/masuk") view=SignInPage/>
-                <Route path=path!("/masuk/klaim/:token") view=ClaimPage/>
-                <Route path=path!("/penjual") view=SellerPage/>
-                <Route path=path!("/penjual/produk/:id") view=ListingEditorPage/>
-                <Route path=path!("/penjual/permintaan") view=InboxPage/>
-                <Route path=path!("/penjual/koperasi") view=CooperativePage/>
-                <Route path=path!("/penjual/fasilitator") view=FacilitatorPage/>
-                <ParentRoute path=path!("/penjual/koperasi/anggota/:seller") view=MemberWorkspace>
-                    <Route path=path!("") view=MemberListings/>
-                    <Route path=path!("produk/:id") view=ListingEditorPage/>
-                    <Route path=path!("permintaan") view=InboxPage/>
-                </ParentRoute>
-            </Routes>
+            {routes(AppArea::Seller, seller_routes)}
         </Frame>
     }
+}
+
+/// The `<Routes>` of the app for `here`, from its table in [`crate::routes`] (written out
+/// here because the `view!` macro only takes routes as literal `<Route>` children).
+fn routes<Defs>(here: AppArea, defs: fn() -> Defs) -> impl IntoView
+where
+    Defs: MatchNestedRoutes + Clone + Send + 'static,
+{
+    Routes(
+        RoutesProps::builder()
+            .fallback(move || view! { <Elsewhere here/> })
+            .children(RouteChildren::to_children(defs))
+            .build(),
+    )
 }
 
 /// A path this app has no route for: if the other app owns it, load that app (replacing

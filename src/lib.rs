@@ -17,6 +17,7 @@ pub mod intl;
 pub mod pages;
 pub mod photo_client;
 pub mod retry_waiting;
+pub mod routes;
 pub mod session;
 pub mod signed_in;
 pub mod staff_session;

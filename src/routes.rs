@@ -1,0 +1,412 @@
+//! Every page's address, in one place: [`AppPath`] writes the links, [`AppPath::parse`]
+//! reads them back, and the route tables below tell each app's router which page answers.
+//!
+//! Links are built from the enum rather than typed as strings, so a renamed path changes
+//! here and the compiler finds every link; the tests check that each address the enum
+//! writes is one the router matches (with the parameters the pages read) in the app that
+//! `etalase_model::AppArea` says owns it.
+
+use std::fmt;
+
+use leptos_router::{path, MatchNestedRoutes, NestedRoute};
+
+/// The editor's id for a listing that does not exist yet: the editor makes a draft and
+/// moves to the draft's own address.
+pub const NEW_LISTING: &str = "baru";
+/// The inquiry form's query parameter naming a product to put in the basket.
+pub const PRODUCT_QUERY: &str = "produk";
+/// The sign-in page's query parameter that opens the staff tab.
+pub const STAFF_QUERY: &str = "staf";
+
+/// A page of either app, with what its address carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppPath<'a> {
+    /// `/`: the catalog; `query` is its filter (`CatalogQuery::to_query_string`), empty
+    /// for the whole catalog.
+    Catalog {
+        query: &'a str,
+    },
+    Product {
+        id: &'a str,
+    },
+    Village {
+        slug: &'a str,
+    },
+    Partner {
+        slug: &'a str,
+    },
+    Cooperative {
+        slug: &'a str,
+    },
+    /// The inquiry form; `product` is put in the basket on arrival.
+    Inquiry {
+        product: Option<&'a str>,
+    },
+    /// A sent inquiry's private tracking page (the server hands out its address).
+    Track {
+        token: &'a str,
+    },
+    Insights,
+    About,
+    /// `staff` opens the cooperative staff's tab.
+    SignIn {
+        staff: bool,
+    },
+    /// Where a member added by their cooperative sets a password (the server writes the
+    /// WhatsApp link to it).
+    Claim {
+        token: &'a str,
+    },
+    SellerDashboard,
+    /// The listing editor; `None` starts a new listing.
+    SellerEditor {
+        id: Option<&'a str>,
+    },
+    SellerInbox,
+    /// A cooperative operator's members.
+    CoopMembers,
+    /// A member's listings, for their operator.
+    MemberListings {
+        seller: &'a str,
+    },
+    MemberEditor {
+        seller: &'a str,
+        id: Option<&'a str>,
+    },
+    MemberInbox {
+        seller: &'a str,
+    },
+    Facilitator,
+}
+
+impl AppPath<'_> {
+    /// The whole catalog.
+    pub const HOME: AppPath<'static> = AppPath::Catalog { query: "" };
+
+    /// The address to link or navigate to.
+    pub fn href(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl fmt::Display for AppPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use AppPath::*;
+        match *self {
+            Catalog { query: "" } => f.write_str("/"),
+            Catalog { query } => write!(f, "/?{query}"),
+            Product { id } => write!(f, "/produk/{id}"),
+            Village { slug } => write!(f, "/desa/{slug}"),
+            Partner { slug } => write!(f, "/mitra/{slug}"),
+            Cooperative { slug } => write!(f, "/koperasi/{slug}"),
+            Inquiry { product: None } => f.write_str("/permintaan"),
+            Inquiry { product: Some(id) } => write!(f, "/permintaan?{PRODUCT_QUERY}={id}"),
+            Track { token } => write!(f, "/permintaan/lacak/{token}"),
+            Insights => f.write_str("/wawasan"),
+            About => f.write_str("/tentang"),
+            SignIn { staff: false } => f.write_str("/masuk"),
+            SignIn { staff: true } => write!(f, "/masuk?{STAFF_QUERY}=1"),
+            Claim { token } => write!(f, "/masuk/klaim/{token}"),
+            SellerDashboard => f.write_str("/penjual"),
+            SellerEditor { id } => write!(f, "/penjual/produk/{}", id.unwrap_or(NEW_LISTING)),
+            SellerInbox => f.write_str("/penjual/permintaan"),
+            CoopMembers => f.write_str("/penjual/koperasi"),
+            MemberListings { seller } => write!(f, "/penjual/koperasi/anggota/{seller}"),
+            MemberEditor { seller, id } => write!(
+                f,
+                "{}/produk/{}",
+                MemberListings { seller },
+                id.unwrap_or(NEW_LISTING)
+            ),
+            MemberInbox { seller } => write!(f, "{}/permintaan", MemberListings { seller }),
+            Facilitator => f.write_str("/penjual/fasilitator"),
+        }
+    }
+}
+
+impl<'a> AppPath<'a> {
+    /// The page at `url` (a path, optionally with its query), as [`AppPath::href`] writes
+    /// it; `None` for an address neither app has. The query only counts where the page
+    /// reads it.
+    pub fn parse(url: &'a str) -> Option<AppPath<'a>> {
+        use AppPath::*;
+        let (path, query) = url.split_once('?').unwrap_or((url, ""));
+        let path = path.strip_prefix('/')?;
+        let path = path.strip_suffix('/').unwrap_or(path);
+        let segments: Vec<&str> = path.split('/').collect();
+        if segments.len() > 1 && segments.iter().any(|s| s.is_empty()) {
+            return None;
+        }
+        let listing = |id: &'a str| (id != NEW_LISTING).then_some(id);
+        Some(match segments[..] {
+            [""] => Catalog { query },
+            ["produk", id] => Product { id },
+            ["desa", slug] => Village { slug },
+            ["mitra", slug] => Partner { slug },
+            ["koperasi", slug] => Cooperative { slug },
+            ["permintaan"] => Inquiry {
+                product: query_value(query, PRODUCT_QUERY),
+            },
+            ["permintaan", "lacak", token] => Track { token },
+            ["wawasan"] => Insights,
+            ["tentang"] => About,
+            ["masuk"] => SignIn {
+                staff: query_value(query, STAFF_QUERY).is_some(),
+            },
+            ["masuk", "klaim", token] => Claim { token },
+            ["penjual"] => SellerDashboard,
+            ["penjual", "produk", id] => SellerEditor { id: listing(id) },
+            ["penjual", "permintaan"] => SellerInbox,
+            ["penjual", "koperasi"] => CoopMembers,
+            ["penjual", "fasilitator"] => Facilitator,
+            ["penjual", "koperasi", "anggota", seller] => MemberListings { seller },
+            ["penjual", "koperasi", "anggota", seller, "produk", id] => MemberEditor {
+                seller,
+                id: listing(id),
+            },
+            ["penjual", "koperasi", "anggota", seller, "permintaan"] => MemberInbox { seller },
+            _ => return None,
+        })
+    }
+}
+
+/// The value of `name` in a query string (`a=1&b=2`); a bare `name` counts, as empty.
+fn query_value<'a>(query: &'a str, name: &str) -> Option<&'a str> {
+    query.split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (key == name).then_some(value)
+    })
+}
+
+/// Replaces the address bar's path without a route change (which would remount the page
+/// mid-edit), so a reload or a shared link opens what is on screen.
+pub fn show_url(page: AppPath<'_>) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ =
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page.href()));
+    }
+}
+
+/// The buyer's app's routes (`crate::app::App`). The parameter names are the ones the
+/// pages read with `use_params_map`.
+pub fn shop_routes() -> impl MatchNestedRoutes + Clone + Send + 'static {
+    use crate::pages::{
+        AboutPage, CooperativePage, HomePage, InquiryPage, InsightsPage, PartnerPage, ProductPage,
+        TrackPage, VillagePage,
+    };
+    (
+        NestedRoute::new(path!("/"), HomePage),
+        NestedRoute::new(path!("/produk/:id"), ProductPage),
+        NestedRoute::new(path!("/desa/:slug"), VillagePage),
+        NestedRoute::new(path!("/mitra/:slug"), PartnerPage),
+        NestedRoute::new(path!("/koperasi/:slug"), CooperativePage),
+        NestedRoute::new(path!("/permintaan"), InquiryPage),
+        NestedRoute::new(path!("/permintaan/lacak/:token"), TrackPage),
+        NestedRoute::new(path!("/wawasan"), InsightsPage),
+        NestedRoute::new(path!("/tentang"), AboutPage),
+    )
+}
+
+/// The seller's app's routes (`crate::app::SellerApp`). A member's pages sit under the
+/// member's workspace, which makes the editor and inbox work for that member.
+pub fn seller_routes() -> impl MatchNestedRoutes + Clone + Send + 'static {
+    use crate::pages::seller::{
+        CooperativePage, FacilitatorPage, InboxPage, ListingEditorPage, MemberListings,
+        MemberWorkspace, SellerPage,
+    };
+    use crate::pages::sign_in::{ClaimPage, SignInPage};
+    (
+        NestedRoute::new(path!("/masuk"), SignInPage),
+        NestedRoute::new(path!("/masuk/klaim/:token"), ClaimPage),
+        NestedRoute::new(path!("/penjual"), SellerPage),
+        NestedRoute::new(path!("/penjual/produk/:id"), ListingEditorPage),
+        NestedRoute::new(path!("/penjual/permintaan"), InboxPage),
+        NestedRoute::new(path!("/penjual/koperasi"), CooperativePage),
+        NestedRoute::new(path!("/penjual/fasilitator"), FacilitatorPage),
+        NestedRoute::new(path!("/penjual/koperasi/anggota/:seller"), MemberWorkspace).child((
+            NestedRoute::new(path!(""), MemberListings),
+            NestedRoute::new(path!("produk/:id"), ListingEditorPage),
+            NestedRoute::new(path!("permintaan"), InboxPage),
+        )),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use etalase_model::AppArea;
+    use leptos_router::{MatchParams, RouteDefs};
+
+    use super::*;
+
+    /// One of every variant (both forms of those with an optional part), with the route
+    /// parameters its page reads.
+    fn examples() -> Vec<(AppPath<'static>, Vec<(&'static str, &'static str)>)> {
+        use AppPath::*;
+        vec![
+            (AppPath::HOME, vec![]),
+            (
+                Catalog {
+                    query: "q=amplang&kategori=makanan",
+                },
+                vec![],
+            ),
+            (
+                Product {
+                    id: "amplang-ikan-pipih-1a2b",
+                },
+                vec![("id", "amplang-ikan-pipih-1a2b")],
+            ),
+            (
+                Village {
+                    slug: "muara-badak",
+                },
+                vec![("slug", "muara-badak")],
+            ),
+            (Partner { slug: "csr-pupuk" }, vec![("slug", "csr-pupuk")]),
+            (Cooperative { slug: "sepatin" }, vec![("slug", "sepatin")]),
+            (Inquiry { product: None }, vec![]),
+            (
+                Inquiry {
+                    product: Some("terasi-udang-9f"),
+                },
+                vec![],
+            ),
+            (Track { token: "t0k3n" }, vec![("token", "t0k3n")]),
+            (Insights, vec![]),
+            (About, vec![]),
+            (SignIn { staff: false }, vec![]),
+            (SignIn { staff: true }, vec![]),
+            (Claim { token: "a1b2c3" }, vec![("token", "a1b2c3")]),
+            (SellerDashboard, vec![]),
+            (SellerEditor { id: None }, vec![("id", NEW_LISTING)]),
+            (
+                SellerEditor {
+                    id: Some("baru-x1y2"),
+                },
+                vec![("id", "baru-x1y2")],
+            ),
+            (SellerInbox, vec![]),
+            (CoopMembers, vec![]),
+            (
+                MemberListings {
+                    seller: "kwt-melati-7f",
+                },
+                vec![("seller", "kwt-melati-7f")],
+            ),
+            (
+                MemberEditor {
+                    seller: "kwt-melati-7f",
+                    id: None,
+                },
+                vec![("seller", "kwt-melati-7f"), ("id", NEW_LISTING)],
+            ),
+            (
+                MemberEditor {
+                    seller: "kwt-melati-7f",
+                    id: Some("kerupuk-3c"),
+                },
+                vec![("seller", "kwt-melati-7f"), ("id", "kerupuk-3c")],
+            ),
+            (
+                MemberInbox {
+                    seller: "kwt-melati-7f",
+                },
+                vec![("seller", "kwt-melati-7f")],
+            ),
+            (Facilitator, vec![]),
+        ]
+    }
+
+    /// The parameters `routes` matches `path` with (a nested route's include its
+    /// parent's), or `None` when no route matches.
+    fn route<R: MatchNestedRoutes>(
+        routes: &RouteDefs<R>,
+        path: &str,
+    ) -> Option<Vec<(String, String)>> {
+        let matched = routes.match_route(path)?;
+        Some(
+            matched
+                .to_params()
+                .into_iter()
+                .map(|(name, value)| (name.into_owned(), value))
+                .collect(),
+        )
+    }
+
+    /// Guards against an `examples` list that misses a variant added later.
+    fn covered(page: AppPath<'_>) {
+        use AppPath::*;
+        match page {
+            Catalog { .. }
+            | Product { .. }
+            | Village { .. }
+            | Partner { .. }
+            | Cooperative { .. } => {}
+            Inquiry { .. } | Track { .. } | Insights | About => {}
+            SignIn { .. } | Claim { .. } | SellerDashboard | SellerEditor { .. } | SellerInbox => {}
+            CoopMembers | MemberListings { .. } | MemberEditor { .. } | MemberInbox { .. } => {}
+            Facilitator => {}
+        }
+    }
+
+    #[test]
+    fn every_address_reads_back_as_itself() {
+        for (page, _) in examples() {
+            covered(page);
+            let href = page.href();
+            assert_eq!(AppPath::parse(&href), Some(page), "{href}");
+        }
+    }
+
+    #[test]
+    fn every_address_is_routed_in_the_app_that_owns_it() {
+        let shop = RouteDefs::new(shop_routes());
+        let seller = RouteDefs::new(seller_routes());
+        for (page, expected) in examples() {
+            let href = page.href();
+            let expected: Vec<(String, String)> = expected
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            // The router and the server's choice of app both see the path, not the query.
+            let path = href.split('?').next().unwrap_or_default();
+            let (in_shop, in_seller) = (route(&shop, path), route(&seller, path));
+            let (own, other) = match AppArea::of(path) {
+                AppArea::Shop => (in_shop, in_seller),
+                AppArea::Seller => (in_seller, in_shop),
+            };
+            assert_eq!(own, Some(expected), "{href} in its own app");
+            assert_eq!(other, None, "{href} in the other app");
+        }
+    }
+
+    #[test]
+    fn unknown_addresses_are_none() {
+        for url in [
+            "",
+            "produk/x",
+            "/produk",
+            "/produk/",
+            "/produk/a/b",
+            "/penjual//permintaan",
+            "/penjual/koperasi/anggota",
+            "/api/catalog",
+            "/sw.js",
+        ] {
+            assert_eq!(AppPath::parse(url), None, "{url}");
+        }
+    }
+
+    #[test]
+    fn a_trailing_slash_and_unread_queries_do_not_matter() {
+        assert_eq!(AppPath::parse("/penjual/"), Some(AppPath::SellerDashboard));
+        assert_eq!(
+            AppPath::parse("/produk/x?utm=wa"),
+            Some(AppPath::Product { id: "x" })
+        );
+        assert_eq!(
+            AppPath::parse("/masuk?staf"),
+            Some(AppPath::SignIn { staff: true })
+        );
+    }
+}
