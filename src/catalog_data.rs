@@ -13,6 +13,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::api::{self, ApiError};
+use crate::routes::AppPath;
 
 /// A loaded catalog with its search index.
 pub struct CatalogData {
@@ -228,10 +229,8 @@ fn catalog_navigation(replace: bool) -> NavigateOptions {
 }
 
 fn catalog_url(q: &CatalogQuery) -> String {
-    let qs = q.to_query_string();
-    if qs.is_empty() {
-        "/".to_string()
-    } else {
-        format!("/?{qs}")
+    AppPath::Catalog {
+        query: &q.to_query_string(),
     }
+    .href()
 }

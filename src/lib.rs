@@ -24,6 +24,48 @@ pub mod staff_session;
 pub mod storage;
 pub mod workspace;
 
+/// Every line of code in `src/` (comment lines left out) outside the files and folders in
+/// `skip` (relative to `src/`), as (file, line number, line): for the tests that keep a kind
+/// of string to one module.
+#[cfg(test)]
+fn code_lines(skip: &[&str]) -> Vec<(String, usize, String)> {
+    fn walk(dir: &std::path::Path, files: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("src/ is readable") {
+            let path = entry.expect("a directory entry").path();
+            if path.is_dir() {
+                walk(&path, files);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    walk(&src, &mut files);
+    files.sort();
+    let mut lines = Vec::new();
+    for path in files {
+        let name = path
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        if skip
+            .iter()
+            .any(|s| name == *s || name.starts_with(&format!("{s}/")))
+        {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("a source file is readable");
+        for (i, line) in text.lines().enumerate() {
+            if !line.trim_start().starts_with("//") {
+                lines.push((name.clone(), i + 1, line.to_string()));
+            }
+        }
+    }
+    lines
+}
+
 /// Mounts `root` (the buyer's or the seller's app) on `<body>`, replacing the loading
 /// placeholder from the HTML shell.
 pub fn mount<V: leptos::prelude::IntoView + 'static>(root: fn() -> V) {

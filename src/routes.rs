@@ -390,7 +390,6 @@ mod tests {
             "/produk/a/b",
             "/penjual//permintaan",
             "/penjual/koperasi/anggota",
-            "/api/catalog",
             "/sw.js",
         ] {
             assert_eq!(AppPath::parse(url), None, "{url}");
@@ -407,6 +406,43 @@ mod tests {
         assert_eq!(
             AppPath::parse("/masuk?staf"),
             Some(AppPath::SignIn { staff: true })
+        );
+    }
+
+    /// No string elsewhere in `src/` spells an app address (`api/` has the server's, which
+    /// are not the app's): a link written by hand would escape the tests above.
+    #[test]
+    fn addresses_are_spelled_only_here() {
+        let mut first_segments: Vec<String> = examples()
+            .iter()
+            .map(|(page, _)| {
+                let href = page.href();
+                let first = href[1..].split(['/', '?']).next().unwrap_or_default();
+                first.to_string()
+            })
+            .filter(|s| !s.is_empty())
+            .collect();
+        first_segments.sort();
+        first_segments.dedup();
+        // An address starts a string (`"/produk/{id}"`) or follows a placeholder
+        // (`"{base}/produk/{id}"`), and its first segment ends there.
+        let mut patterns = vec!["\"/\"".to_string(), "\"/?".to_string()];
+        for segment in &first_segments {
+            for before in ['"', '}'] {
+                for after in ['"', '/', '?', '{'] {
+                    patterns.push(format!("{before}/{segment}{after}"));
+                }
+            }
+        }
+        let found: Vec<String> = crate::code_lines(&["routes.rs", "api"])
+            .into_iter()
+            .filter(|(_, _, line)| patterns.iter().any(|p| line.contains(p.as_str())))
+            .map(|(file, n, line)| format!("src/{file}:{n}: {}", line.trim()))
+            .collect();
+        assert!(
+            found.is_empty(),
+            "app addresses spelled outside src/routes.rs (use AppPath):\n{}",
+            found.join("\n")
         );
     }
 }

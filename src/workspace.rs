@@ -7,6 +7,7 @@
 
 use leptos::prelude::*;
 
+use crate::routes::AppPath;
 use crate::session::{use_session, Session};
 use crate::staff_session::{use_staff_session, StaffSession};
 
@@ -75,16 +76,35 @@ impl Workspace {
         }
     }
 
-    /// Where this workspace's pages live in the app.
-    pub fn pages(&self) -> String {
+    /// The page listing this workspace's listings.
+    pub fn listings_page(&self) -> AppPath<'_> {
         match &self.member {
-            None => "/penjual".into(),
-            Some(m) => format!("/penjual/koperasi/anggota/{}", m.seller_id),
+            None => AppPath::SellerDashboard,
+            Some(m) => AppPath::MemberListings {
+                seller: &m.seller_id,
+            },
         }
     }
 
-    pub fn editor_path(&self, id: &str) -> String {
-        format!("{}/produk/{id}", self.pages())
+    /// The editor of listing `id` (`None`: a new one) in this workspace.
+    pub fn editor_page<'a>(&'a self, id: Option<&'a str>) -> AppPath<'a> {
+        match &self.member {
+            None => AppPath::SellerEditor { id },
+            Some(m) => AppPath::MemberEditor {
+                seller: &m.seller_id,
+                id,
+            },
+        }
+    }
+
+    /// This workspace's inbox of inquiries.
+    pub fn inbox_page(&self) -> AppPath<'_> {
+        match &self.member {
+            None => AppPath::SellerInbox,
+            Some(m) => AppPath::MemberInbox {
+                seller: &m.seller_id,
+            },
+        }
     }
 
     /// Whose listings these are (untracked); `None` while nobody is signed in.

@@ -3,6 +3,7 @@ use leptos_router::components::A;
 
 use crate::components::{LangSwitch, SearchBox};
 use crate::i18n::use_i18n;
+use crate::routes::AppPath;
 use crate::session::use_session;
 
 /// Site header: brand, search entry point, language switch and main navigation.
@@ -24,7 +25,7 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="header-top">
-                <A href="/" attr:class="brand">
+                <A href=AppPath::HOME.href() attr:class="brand">
                     <span class="brand-mark" aria-hidden="true"></span>
                     <span class="brand-text">
                         <span class="brand-name">"Etalase Desa"</span>
@@ -35,18 +36,18 @@ pub fn Header() -> impl IntoView {
             </div>
             <SearchBox/>
             <nav class="main-nav" aria-label=move || i18n.t().nav_label>
-                <A href="/" exact=true>{move || i18n.t().nav_catalog}</A>
-                <A href="/permintaan">
+                <A href=AppPath::HOME.href() exact=true>{move || i18n.t().nav_catalog}</A>
+                <A href=AppPath::Inquiry { product: None }.href()>
                     {move || i18n.t().nav_inquiry}
                     <span class="outbox-count" hidden=move || { inquiries_waiting() == 0 }
                         aria-label=move || i18n.q().waiting_short>{inquiries_waiting}</span>
                 </A>
-                <A href="/penjual">{move || i18n.t().nav_sellers}</A>
-                <A href="/wawasan">{move || i18n.q().nav_insights}</A>
-                <A href="/tentang">{move || i18n.t().nav_about}</A>
+                <A href=AppPath::SellerDashboard.href()>{move || i18n.t().nav_sellers}</A>
+                <A href=AppPath::Insights.href()>{move || i18n.q().nav_insights}</A>
+                <A href=AppPath::About.href()>{move || i18n.t().nav_about}</A>
                 <Show when=move || session.me().is_some()
-                    fallback=move || view! { <A href="/masuk" attr:class="nav-sign-in">{move || i18n.t().nav_sign_in}</A> }>
-                    <A href="/penjual" attr:class="nav-sign-in">
+                    fallback=move || view! { <A href=AppPath::SignIn { staff: false }.href() attr:class="nav-sign-in">{move || i18n.t().nav_sign_in}</A> }>
+                    <A href=AppPath::SellerDashboard.href() attr:class="nav-sign-in">
                         {move || i18n.s().dashboard_title}
                         <span class="outbox-count" hidden=move || { drafts_waiting() == 0 }
                             aria-label=move || i18n.s().status_waiting>{drafts_waiting}</span>

@@ -11,6 +11,7 @@ use crate::api::inquiry::{Event, Lines};
 use crate::catalog_data::CatalogData;
 use crate::i18n::use_i18n;
 use crate::intl::format_time;
+use crate::routes::AppPath;
 
 /// A status as a coloured chip with its label.
 #[component]
@@ -34,7 +35,9 @@ pub fn LineList(lines: Lines, data: Arc<CatalogData>) -> impl IntoView {
             .map(|p| (p.id.clone(), p.name(i18n.lang()).to_string()))
     };
     let product = move |id: String| match name(&id) {
-        Some((id, name)) => view! { <A href=format!("/produk/{id}")>{name}</A> }.into_any(),
+        Some((id, name)) => {
+            view! { <A href=AppPath::Product { id: &id }.href()>{name}</A> }.into_any()
+        }
         None => view! { <span>{id}</span> }.into_any(),
     };
     let rows = match lines {

@@ -3,6 +3,7 @@ use leptos_router::components::A;
 
 use crate::components::PageMeta;
 use crate::i18n::use_i18n;
+use crate::routes::AppPath;
 
 /// "Not found" inside a page whose route exists but whose item does not (an unknown
 /// product id or village slug), with the way back to the catalog.
@@ -18,7 +19,7 @@ pub fn NotFoundPanel(
         <section class="panel not-found">
             <h1>{move || i18n.t().not_found_title}</h1>
             <p>{move || message(i18n.t())}</p>
-            <A href="/" attr:class="button primary">{move || i18n.t().back_to_catalog}</A>
+            <A href=AppPath::HOME.href() attr:class="button primary">{move || i18n.t().back_to_catalog}</A>
         </section>
     }
 }

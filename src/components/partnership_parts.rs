@@ -11,6 +11,7 @@ use leptos_router::components::A;
 
 use crate::catalog_data::CatalogData;
 use crate::i18n::{fill, use_i18n};
+use crate::routes::AppPath;
 
 /// A partnership's status as a coloured chip (colour is never the only cue: the text says it).
 #[component]
@@ -71,7 +72,7 @@ pub fn VillagePartners(
             Some(view! {
                 <li class="partnership" class:finished=finished>
                     <div class="partnership-head">
-                        <A href=format!("/mitra/{}", partner.slug) attr:class="partner-name">{partner.name.clone()}</A>
+                        <A href=AppPath::Partner { slug: &partner.slug }.href() attr:class="partner-name">{partner.name.clone()}</A>
                         <PartnershipStatusChip status=status/>
                     </div>
                     <p class="partnership-meta">
@@ -125,7 +126,7 @@ pub fn BackedMark(
         .map(|(i, (slug, name))| {
             view! {
                 {(i > 0).then_some(", ")}
-                <A href=format!("/mitra/{slug}")>{name}</A>
+                <A href=AppPath::Partner { slug: &slug }.href()>{name}</A>
             }
         })
         .collect_view();

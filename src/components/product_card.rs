@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::catalog_data::{today, use_typing};
 use crate::i18n::{fill, texts, use_i18n};
+use crate::routes::AppPath;
 
 /// One listing in the results grid: photo, name, origin and the numbers a buyer compares
 /// first (price per unit, minimum order, certificates).
@@ -68,7 +69,7 @@ pub fn card_html(
     photo_load: PhotoLoad,
 ) -> String {
     let t = texts(lang);
-    let href = format!("/produk/{}", product.id);
+    let href = AppPath::Product { id: &product.id }.href();
     let photo = product.photos.first();
     let name = product.name(lang);
     let alt = photo.map_or(name, |ph| ph.alt(lang));

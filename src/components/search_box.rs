@@ -3,6 +3,7 @@ use leptos_router::hooks::use_location;
 
 use crate::catalog_data::{use_catalog_query, use_flush_typed_query};
 use crate::i18n::use_i18n;
+use crate::routes::AppPath;
 
 /// The one search field, in the header so it is reachable from every page. On the catalog
 /// it filters as you type (the URL follows when typing pauses or the box loses focus,
@@ -14,7 +15,7 @@ pub fn SearchBox() -> impl IntoView {
     let location = use_location();
     let (query, set_query) = use_catalog_query();
     let flush = use_flush_typed_query();
-    let on_catalog = move || location.pathname.get() == "/";
+    let on_catalog = move || location.pathname.get() == AppPath::HOME.href();
 
     let set = set_query.clone();
     let on_input = move |ev: leptos::ev::Event| {

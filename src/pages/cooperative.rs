@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use etalase_model::CatalogQuery;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -10,6 +11,7 @@ use leptos_router::hooks::use_params_map;
 use crate::catalog_data::CatalogData;
 use crate::components::{NotFoundPanel, PageMeta, ProductCard, WithCatalog};
 use crate::i18n::{fill, use_i18n};
+use crate::routes::AppPath;
 
 #[component]
 pub fn CooperativePage() -> impl IntoView {
@@ -63,15 +65,20 @@ fn CooperativeDetail(
             )
         });
         let legal = v.cooperative_legal_number.clone();
+        let in_catalog = CatalogQuery {
+            cooperative: Some(v.slug.clone()),
+            ..CatalogQuery::default()
+        }
+        .to_query_string();
         let village_name = v.name.clone();
         view! {
             <PageMeta title=title description=description/>
-            <nav class="crumbs"><A href="/">{move || i18n.t().back_to_catalog}</A></nav>
+            <nav class="crumbs"><A href=AppPath::HOME.href()>{move || i18n.t().back_to_catalog}</A></nav>
             <section class="panel village-profile cooperative-profile">
                 <p class="card-category">{move || i18n.t().cooperative_page_label}</p>
                 <h1>{v.cooperative.clone()}</h1>
                 <p class="muted">
-                    <A href=format!("/desa/{}", v.slug)>{v.name.clone()}</A>
+                    <A href=AppPath::Village { slug: &v.slug }.href()>{v.name.clone()}</A>
                     {format!(", {} {}, {}", i18n.t().kecamatan_label, v.kecamatan, v.kabupaten)}
                 </p>
                 <p>{move || fill(i18n.t().cooperative_members, &[&count])}</p>
@@ -82,7 +89,7 @@ fn CooperativeDetail(
                     {contact.map(|href| view! {
                         <a class="button whatsapp" href=href target="_blank" rel="noopener">{move || i18n.t().cooperative_contact}</a>
                     })}
-                    <A href=format!("/?koperasi={}", v.slug) attr:class="button secondary">{move || i18n.t().cooperative_in_catalog}</A>
+                    <A href=AppPath::Catalog { query: &in_catalog }.href() attr:class="button secondary">{move || i18n.t().cooperative_in_catalog}</A>
                 </div>
             </section>
             <section class="village-products">

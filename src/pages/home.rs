@@ -9,6 +9,7 @@ use crate::components::{
     load_waiting_photos, FilterPanel, PageMeta, ProductCard, ShowMore, WithCatalog,
 };
 use crate::i18n::{fill, use_i18n};
+use crate::routes::AppPath;
 
 /// Rows of cards a keystroke renders; more come as the reader scrolls ([`ShowMore`]).
 /// Laying out and painting the new cards is most of the frame after a keystroke that
@@ -67,7 +68,7 @@ pub fn HomePage() -> impl IntoView {
                 <p class="lead">{move || i18n.t().home_lead}</p>
                 <div class="hero-actions">
                     <a class="button primary" href="#katalog">{move || i18n.t().home_cta_browse}</a>
-                    <A href="/penjual" attr:class="button secondary">{move || i18n.t().home_cta_sell}</A>
+                    <A href=AppPath::SellerDashboard.href() attr:class="button secondary">{move || i18n.t().home_cta_sell}</A>
                 </div>
             </section>
         </Show>

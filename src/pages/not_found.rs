@@ -3,6 +3,7 @@ use leptos_router::components::A;
 
 use crate::components::PageMeta;
 use crate::i18n::use_i18n;
+use crate::routes::AppPath;
 
 /// Any unknown path: say so plainly and offer the way back.
 #[component]
@@ -17,7 +18,7 @@ pub fn NotFoundPage() -> impl IntoView {
             <p class="big-code" aria-hidden="true">"404"</p>
             <h1>{move || i18n.t().not_found_title}</h1>
             <p>{move || i18n.t().not_found_body}</p>
-            <A href="/" attr:class="button primary">{move || i18n.t().not_found_home}</A>
+            <A href=AppPath::HOME.href() attr:class="button primary">{move || i18n.t().not_found_home}</A>
         </section>
     }
 }

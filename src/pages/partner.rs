@@ -10,6 +10,7 @@ use crate::components::{
     DemoPartnerNote, PageMeta, PartnershipStatusChip, ProductCard, WithCatalog,
 };
 use crate::i18n::{fill, use_i18n};
+use crate::routes::AppPath;
 
 /// `/mitra/:slug`: a partner (company CSR, zakat agency, foundation, university), its
 /// programmes with villages, and the products of the villages it backs now.
@@ -64,7 +65,7 @@ fn PartnerDetail(
         };
         view! {
             <PageMeta title=title description=description/>
-            <nav class="crumbs"><A href="/">{move || i18n.t().back_to_catalog}</A></nav>
+            <nav class="crumbs"><A href=AppPath::HOME.href()>{move || i18n.t().back_to_catalog}</A></nav>
             <section class="panel partner-profile">
                 <p class="card-category">{move || i18n.p().partner_title}</p>
                 <h1>{partner.name.clone()}</h1>
@@ -87,7 +88,7 @@ fn PartnerDetail(
                     }.into_any()
                 }}
                 <p class="see-all">
-                    <A href=format!("/?{}", backed_query.to_query_string())>{move || i18n.p().see_backed_products}</A>
+                    <A href=AppPath::Catalog { query: &backed_query.to_query_string() }.href()>{move || i18n.p().see_backed_products}</A>
                 </p>
             </section>
         }
@@ -132,7 +133,7 @@ fn Programmes(
                 .village_slugs
                 .iter()
                 .filter_map(|slug| name_of(slug).map(|n| (slug.clone(), n)))
-                .map(|(slug, n)| view! { <li><A href=format!("/desa/{slug}")>{n}</A></li> })
+                .map(|(slug, n)| view! { <li><A href=AppPath::Village { slug: &slug }.href()>{n}</A></li> })
                 .collect_view();
             view! {
                 <li class="partnership" class:finished=!status.is_active()>
@@ -166,7 +167,7 @@ fn PartnerNotFound() -> impl IntoView {
         <section class="panel not-found">
             <h1>{move || i18n.t().not_found_title}</h1>
             <p>{move || i18n.p().partner_not_found}</p>
-            <A href="/" attr:class="button primary">{move || i18n.t().back_to_catalog}</A>
+            <A href=AppPath::HOME.href() attr:class="button primary">{move || i18n.t().back_to_catalog}</A>
         </section>
     }
 }

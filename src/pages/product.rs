@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params_map;
 use crate::catalog_data::{today, CatalogData};
 use crate::components::{BackedMark, NotFoundPanel, PageMeta, WithCatalog};
 use crate::i18n::{fill, use_i18n};
+use crate::routes::AppPath;
 
 /// `/produk/:id`: one product with everything a purchaser judges it on.
 #[component]
@@ -45,7 +46,7 @@ fn ProductDetail(
         let p2 = product.clone();
         view! {
             <PageMeta title=title description=description/>
-            <nav class="crumbs"><A href="/">{move || i18n.t().back_to_catalog}</A></nav>
+            <nav class="crumbs"><A href=AppPath::HOME.href()>{move || i18n.t().back_to_catalog}</A></nav>
             <article class="product">
                 <Gallery product=product.clone()/>
                 <div class="product-main">
@@ -53,7 +54,7 @@ fn ProductDetail(
                     <h1>{title}</h1>
                     {village.clone().map(|v| view! {
                         <p class="card-origin">
-                            <A href=format!("/desa/{}", v.slug)>{move || fill(i18n.t().from_village, &[&v.name])}</A>
+                            <A href=AppPath::Village { slug: &v.slug }.href()>{move || fill(i18n.t().from_village, &[&v.name])}</A>
                             {format!(" · {}", v.kecamatan)}
                         </p>
                     })}
@@ -78,13 +79,13 @@ fn ProductDetail(
                             <h2>{move || i18n.t().seller_heading}</h2>
                             <p class="seller-name">{s.name.clone()}</p>
                             {s.cooperative.clone().map(|c| view! {
-                                <p><A href=format!("/koperasi/{}", s.village_slug) attr:class="sold-through">
+                                <p><A href=AppPath::Cooperative { slug: &s.village_slug }.href() attr:class="sold-through">
                                     {move || fill(i18n.t().sold_through, &[&c])}
                                 </A></p>
                             })}
                             {village.map(|v| view! {
                                 <p class="muted">{format!("{}, {}, {}", v.name, v.kecamatan, v.kabupaten)}</p>
-                                <A href=format!("/desa/{}", v.slug) attr:class="button secondary">{move || i18n.t().view_village}</A>
+                                <A href=AppPath::Village { slug: &v.slug }.href() attr:class="button secondary">{move || i18n.t().view_village}</A>
                             })}
                         </section>
                     }
@@ -152,7 +153,7 @@ fn Actions(
         let origin = web_sys::window()
             .and_then(|w| w.location().origin().ok())
             .unwrap_or_default();
-        format!("{origin}/produk/{pid}")
+        format!("{origin}{}", AppPath::Product { id: &pid })
     };
     let name = product.name_id.clone();
     let name_en = product.name_en.clone();
@@ -172,7 +173,10 @@ fn Actions(
         let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
         move || format!("https://wa.me/{digits}?text={}", encode(&message()))
     });
-    let quote = format!("/permintaan?produk={}", product.id);
+    let quote = AppPath::Inquiry {
+        product: Some(&product.id),
+    }
+    .href();
     view! {
         <div class="actions">
             <A href=quote attr:class="button primary">{move || i18n.t().request_quote}</A>

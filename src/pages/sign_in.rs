@@ -15,6 +15,7 @@ use crate::catalog_data::use_catalog;
 use crate::components::focus_field;
 use crate::components::{error_for, PageMeta, TextField};
 use crate::i18n::{use_i18n, Said, SellerTexts};
+use crate::routes::{AppPath, STAFF_QUERY};
 use crate::session::use_session;
 use crate::staff_session::use_staff_session;
 
@@ -33,7 +34,7 @@ pub fn SignInPage() -> impl IntoView {
     let navigate = use_navigate();
     let staff = use_staff_session();
     // `/masuk?staf=1` (the operator pages' sign-in link) opens the staff tab.
-    let wants_staff = use_query_map().with_untracked(|q| q.get("staf").is_some());
+    let wants_staff = use_query_map().with_untracked(|q| q.get(STAFF_QUERY).is_some());
     let mode = RwSignal::new(if wants_staff {
         Mode::Staff
     } else {
@@ -53,7 +54,7 @@ pub fn SignInPage() -> impl IntoView {
     let nav = navigate.clone();
     Effect::new(move |_| {
         if session.me().is_some() && session.checked() {
-            nav("/penjual", Default::default());
+            nav(&AppPath::SellerDashboard.href(), Default::default());
         }
     });
 
@@ -107,13 +108,13 @@ pub fn SignInPage() -> impl IntoView {
                 match result {
                     Ok(me) => {
                         let home = match me.staff.role {
-                            etalase_model::cooperative::StaffRole::Operator => "/penjual/koperasi",
+                            etalase_model::cooperative::StaffRole::Operator => AppPath::CoopMembers,
                             etalase_model::cooperative::StaffRole::Facilitator => {
-                                "/penjual/fasilitator"
+                                AppPath::Facilitator
                             }
                         };
                         staff.signed_in(me);
-                        navigate(home, Default::default());
+                        navigate(&home.href(), Default::default());
                     }
                     Err(err) => message.set(Some(Said::Refusal(err))),
                 }
@@ -141,7 +142,7 @@ pub fn SignInPage() -> impl IntoView {
             match result {
                 Ok(me) => {
                     session.signed_in(me);
-                    navigate("/penjual", Default::default());
+                    navigate(&AppPath::SellerDashboard.href(), Default::default());
                 }
                 Err(err) => {
                     if let ApiError::Invalid(fields) = &err {
@@ -301,7 +302,7 @@ pub fn ClaimPage() -> impl IntoView {
             match result {
                 Ok(me) => {
                     session.signed_in(me);
-                    navigate("/penjual", Default::default());
+                    navigate(&AppPath::SellerDashboard.href(), Default::default());
                 }
                 Err(ApiError::Refused(ErrorCode::NotFound)) => {
                     message.set(Some(i18n.c().claim_used.to_string()));

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params_map;
 use crate::catalog_data::CatalogData;
 use crate::components::{NotFoundPanel, PageMeta, ProductCard, VillagePartners, WithCatalog};
 use crate::i18n::use_i18n;
+use crate::routes::AppPath;
 
 /// `/desa/:slug`: a village's profile, its IDM status and its products.
 #[component]
@@ -43,7 +44,7 @@ fn VillageDetail(
         let vd = v.clone();
         view! {
             <PageMeta title=title description=description/>
-            <nav class="crumbs"><A href="/">{move || i18n.t().back_to_catalog}</A></nav>
+            <nav class="crumbs"><A href=AppPath::HOME.href()>{move || i18n.t().back_to_catalog}</A></nav>
             <section class="panel village-profile">
                 <p class="card-category">{move || i18n.t().village_profile}</p>
                 <h1>{title}</h1>

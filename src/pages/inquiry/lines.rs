@@ -14,6 +14,7 @@ use crate::i18n::{fill, use_i18n};
 use crate::inquiry_outbox::InquiryDraft;
 
 use crate::components::field_error;
+use crate::routes::AppPath;
 
 /// The lines of the current form, each with its own inputs and errors.
 #[component]
@@ -158,7 +159,7 @@ fn LineRow(
         <li class="basket-line">
             <div class="line-head">
                 <div>
-                    <A href=format!("/produk/{product_id}") attr:class="line-name">{name}</A>
+                    <A href=AppPath::Product { id: &product_id }.href() attr:class="line-name">{name}</A>
                     <p class="muted small">{seller}{(!village.is_empty()).then(|| format!(" · {village}"))}</p>
                     <p class="field-error" role="alert" hidden=move || product_error.with(Option::is_none)>{move || product_error.get()}</p>
                 </div>

@@ -22,6 +22,7 @@ use crate::components::{PageMeta, WithCatalog};
 use crate::i18n::{fill, use_i18n, Said};
 use crate::inquiry_outbox::{use_inquiry_outbox, InquiryDraft, Receipt, Sent};
 use crate::intl::format_time;
+use crate::routes::{show_url, AppPath, PRODUCT_QUERY};
 
 use fields::{ExportContact, ExportTerms, PurchaseContact, PurchaseTerms};
 use lines::BasketLines;
@@ -52,11 +53,11 @@ fn InquiryForm(data: Arc<CatalogData>) -> impl IntoView {
     let draft = RwSignal::new(InquiryDraft::load());
     // `?produk=ID` (the product page's button) puts that product in the basket once.
     let query = use_query_map();
-    if let Some(id) = query.with_untracked(|m| m.get("produk")) {
+    if let Some(id) = query.with_untracked(|m| m.get(PRODUCT_QUERY)) {
         if let Some(p) = data.catalog.product(&id) {
             draft.update(|d| d.add(p));
         }
-        crate::pages::show_url("/permintaan");
+        show_url(AppPath::Inquiry { product: None });
     }
     Effect::new(move |_| draft.with(InquiryDraft::save));
     // A waiting inquiry the server refused later is back in the form: reload it.

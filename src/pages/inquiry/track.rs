@@ -15,6 +15,7 @@ use crate::components::{
 };
 use crate::i18n::{fill, use_i18n};
 use crate::intl::format_time;
+use crate::routes::AppPath;
 
 #[component]
 pub fn TrackPage() -> impl IntoView {
@@ -64,7 +65,7 @@ fn TrackedView(
         .collect_view();
     view! {
         <section class="panel tracking">
-            <nav class="crumbs"><A href="/permintaan">{move || q().back_to_form}</A></nav>
+            <nav class="crumbs"><A href=AppPath::Inquiry { product: None }.href()>{move || q().back_to_form}</A></nav>
             <h1>{move || fill(q().track_heading, &[&tracked.reference])}</h1>
             <p class="muted">
                 {move || kind.label(i18n.lang())}

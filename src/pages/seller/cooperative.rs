@@ -17,6 +17,7 @@ use crate::catalog_data::use_catalog;
 use crate::components::{error_for, focus_field, PageMeta, TextField};
 use crate::drafts::{self, use_outbox};
 use crate::i18n::{fill, use_i18n, Said};
+use crate::routes::AppPath;
 use crate::session::use_session;
 use crate::staff_session::use_staff_session;
 use crate::storage;
@@ -49,7 +50,7 @@ fn OperatorsOnly() -> impl IntoView {
         <section class="panel">
             <h1>{move || i18n.c().coop_title}</h1>
             <p class="lead">{move || i18n.c().operator_only}</p>
-            <A href="/masuk?staf=1" attr:class="button primary">{move || i18n.c().staff_sign_in}</A>
+            <A href=AppPath::SignIn { staff: true }.href() attr:class="button primary">{move || i18n.c().staff_sign_in}</A>
         </section>
     }
 }
@@ -252,7 +253,10 @@ fn MemberRow(member: Member) -> impl IntoView {
     let m = &member.membership;
     let (claimed, allowed) = (m.claimed, m.operator_may_act);
     let (listings, published) = (member.listings, member.published);
-    let href = format!("/penjual/koperasi/anggota/{}", member.seller.id);
+    let href = AppPath::MemberListings {
+        seller: &member.seller.id,
+    }
+    .href();
     view! {
         <li class="member-row" class:no-consent=!allowed>
             <div class="member-main">
@@ -317,7 +321,7 @@ pub fn MemberWorkspace() -> impl IntoView {
                             Ok(None) => view! {
                                 <section class="panel">
                                     <p class="notice error" role="alert">{move || i18n.c().member_not_found}</p>
-                                    <A href="/penjual/koperasi" attr:class="button secondary">{move || i18n.c().back_to_members}</A>
+                                    <A href=AppPath::CoopMembers.href() attr:class="button secondary">{move || i18n.c().back_to_members}</A>
                                 </section>
                             }.into_any(),
                             Err(err) => {
@@ -365,13 +369,13 @@ pub fn MemberListings() -> impl IntoView {
         }
     };
     let member = workspace.member.clone().expect("a member's workspace");
-    let new_href = workspace.editor_path("baru");
-    let inbox_href = format!("{}/permintaan", workspace.pages());
+    let new_href = workspace.editor_page(None).href();
+    let inbox_href = workspace.inbox_page().href();
     view! {
         <PageMeta title=Signal::derive({ let n = member.name.clone(); move || n.clone() })
             description=Signal::derive(move || i18n.c().coop_meta.to_string())/>
         <section class="panel seller-dashboard">
-            <A href="/penjual/koperasi" attr:class="back-link">{move || i18n.c().back_to_members}</A>
+            <A href=AppPath::CoopMembers.href() attr:class="back-link">{move || i18n.c().back_to_members}</A>
             <div class="dashboard-head">
                 <h1>{member.name.clone()}</h1>
                 <div class="dashboard-actions">

@@ -24,7 +24,7 @@ use crate::components::focus_field;
 use crate::components::{field_error, NotFoundPanel, PageMeta, ProductCard, TextField};
 use crate::drafts::{self, send, use_outbox, Draft, SendResult};
 use crate::i18n::{use_i18n, Said, SellerTexts};
-use crate::pages::show_url;
+use crate::routes::{show_url, NEW_LISTING};
 use crate::workspace::use_workspace;
 
 #[component]
@@ -50,11 +50,11 @@ fn EditorLoader() -> impl IntoView {
     let seller_id = move || ws.seller_id().unwrap_or_default();
     // `baru` only names a fresh draft and moves on; the editor opens at the draft's own URL.
     Effect::new(move |_| {
-        if id.get() == "baru" {
+        if id.get() == NEW_LISTING {
             let draft = Draft::new(today(), &seller_id());
             drafts::save(&draft);
             navigate(
-                &workspace.editor_path(&draft.product.id),
+                &workspace.editor_page(Some(&draft.product.id)).href(),
                 NavigateOptions {
                     replace: true,
                     ..Default::default()
@@ -69,7 +69,7 @@ fn EditorLoader() -> impl IntoView {
         let listings_url = listings_url.clone();
         let seller_id = seller_id();
         async move {
-            if id == "baru" {
+            if id == NEW_LISTING {
                 return Ok(Loaded::Redirecting);
             }
             if let Some(draft) = drafts::load_own(&id, &seller_id) {
@@ -210,7 +210,7 @@ fn Editor(initial: Draft) -> impl IntoView {
                     }))));
                     catalog.refetch();
                     if new_id != old_id {
-                        show_url(&workspace.editor_path(&new_id));
+                        show_url(workspace.editor_page(Some(&new_id)));
                     }
                 }
                 SendResult::Queued => {
@@ -221,7 +221,7 @@ fn Editor(initial: Draft) -> impl IntoView {
                     outbox.recount();
                     notice.set(Some(Notice::Waiting(Said::Text(|s| s.queued_offline))));
                     if let Some(q) = queued.filter(|q| q.product.id != old_id) {
-                        show_url(&workspace.editor_path(&q.product.id));
+                        show_url(workspace.editor_page(Some(&q.product.id)));
                     }
                 }
                 SendResult::Refused(error) => {
@@ -259,7 +259,7 @@ fn Editor(initial: Draft) -> impl IntoView {
     view! {
         <PageMeta title=Signal::derive(move || title().to_string()) description=Signal::derive(move || i18n.s().auth_lead.to_string())/>
         <section class="panel editor">
-            <A href=workspace.pages() attr:class="back-link">{
+            <A href=workspace.listings_page().href() attr:class="back-link">{
                 move || match &member_name {
                     Some(name) => crate::i18n::fill(i18n.c().back_to_member, &[name]),
                     None => i18n.s().back_to_products.to_string(),

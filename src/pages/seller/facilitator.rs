@@ -10,6 +10,7 @@ use leptos_router::components::A;
 use crate::api::staff::{self, FacilitatorReport, Figures, VillageActivity, REPORT_CSV};
 use crate::components::{Bar, BarChart, PageMeta};
 use crate::i18n::{fill, use_i18n, Said};
+use crate::routes::AppPath;
 use crate::staff_session::use_staff_session;
 
 #[component]
@@ -30,7 +31,7 @@ pub fn FacilitatorPage() -> impl IntoView {
                 <section class="panel">
                     <h1>{move || i18n.c().facilitator_title}</h1>
                     <p class="lead">{move || i18n.c().facilitator_only}</p>
-                    <A href="/masuk?staf=1" attr:class="button primary">{move || i18n.c().staff_sign_in}</A>
+                    <A href=AppPath::SignIn { staff: true }.href() attr:class="button primary">{move || i18n.c().staff_sign_in}</A>
                 </section>
             }>
                 <Report/>
@@ -122,7 +123,7 @@ fn ReportBody(report: FacilitatorReport) -> impl IntoView {
                             let status = v.idm_status;
                             view! {
                                 <li>
-                                    <A href=format!("/desa/{}", v.slug)>{v.name.clone()}</A>
+                                    <A href=AppPath::Village { slug: &v.slug }.href()>{v.name.clone()}</A>
                                     <span class="muted">{format!(" · {}", v.kecamatan)}</span>
                                     <span class=format!("chip idm-{}", IdmStatus::describe(status, i18n.lang()).0)>{move || IdmStatus::describe(status, i18n.lang()).1}</span>
                                 </li>
@@ -165,7 +166,7 @@ fn ReportBody(report: FacilitatorReport) -> impl IntoView {
                             let status = v.idm_status;
                             view! {
                                 <tr>
-                                    <th scope="row"><A href=format!("/desa/{}", v.slug)>{v.name.clone()}</A></th>
+                                    <th scope="row"><A href=AppPath::Village { slug: &v.slug }.href()>{v.name.clone()}</A></th>
                                     <td><span class=format!("chip idm-{}", IdmStatus::describe(status, i18n.lang()).0)>{move || IdmStatus::describe(status, i18n.lang()).1}</span></td>
                                     <FigureCells figures=v.figures/>
                                 </tr>

@@ -121,7 +121,7 @@ fn Inbox(data: Arc<CatalogData>) -> impl IntoView {
     };
     view! {
         <section class="panel inbox">
-            <nav class="crumbs"><A href=workspace.pages()>{
+            <nav class="crumbs"><A href=workspace.listings_page().href()>{
                 move || member_name.clone().unwrap_or_else(|| i18n.s().dashboard_title.to_string())
             }</A></nav>
             {banner}

@@ -14,6 +14,7 @@ use leptos_router::components::A;
 use crate::api::seller::{logout, own_listings};
 use crate::drafts::{self, use_outbox};
 use crate::i18n::{fill, use_i18n, SellerTexts};
+use crate::routes::AppPath;
 use crate::session::use_session;
 
 pub use cooperative::{CooperativePage, MemberListings, MemberWorkspace};
@@ -38,7 +39,7 @@ pub fn SignInFirst() -> impl IntoView {
         <section class="panel">
             <h1>{move || i18n.s().dashboard_title}</h1>
             <p class="lead">{move || i18n.s().must_sign_in}</p>
-            <A href="/masuk" attr:class="button primary">{move || i18n.t().nav_sign_in}</A>
+            <A href=AppPath::SignIn { staff: false }.href() attr:class="button primary">{move || i18n.t().nav_sign_in}</A>
         </section>
     }
 }
@@ -88,8 +89,8 @@ fn Dashboard() -> impl IntoView {
                     <p class="muted">{move || fill(i18n.s().signed_in_as, &[&name()])}</p>
                 </div>
                 <div class="dashboard-actions">
-                    <A href="/penjual/produk/baru" attr:class="button primary">{move || i18n.s().new_listing}</A>
-                    <A href="/penjual/permintaan" attr:class="button secondary">{move || i18n.q().inbox_title}</A>
+                    <A href=AppPath::SellerEditor { id: None }.href() attr:class="button primary">{move || i18n.s().new_listing}</A>
+                    <A href=AppPath::SellerInbox.href() attr:class="button secondary">{move || i18n.q().inbox_title}</A>
                     <button type="button" class="button secondary" on:click=sign_out>{move || i18n.s().sign_out}</button>
                 </div>
             </div>
@@ -143,9 +144,11 @@ fn ListingRow(
     pending: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let edit = crate::workspace::use_workspace().editor_path(&product.id);
+    let edit = crate::workspace::use_workspace()
+        .editor_page(Some(&product.id))
+        .href();
     let view_href = (product.status == ListingStatus::Published && !local)
-        .then(|| format!("/produk/{}", product.id));
+        .then(|| AppPath::Product { id: &product.id }.href());
     let thumb = product.photos.first().map(|p| p.thumb.clone());
     let price = product.base_price().map(|r| format_rupiah(r.0));
     let status = product.status;
