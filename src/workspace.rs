@@ -1,12 +1,13 @@
 //! Whose listings the seller pages show and save: the signed-in seller's own, or those of a
 //! cooperative member, made by the signed-in operator for them.
 //!
-//! The dashboard, the editor, the photo uploads and the outbox ask the workspace for URLs,
-//! owner and CSRF token instead of assuming the seller session, so one editor serves both;
+//! The dashboard, the editor, the photo uploads and the outbox ask the workspace for its
+//! pages, the API's [`Base`], the owner and the CSRF token instead of assuming the seller session, so one editor serves both;
 //! the server then records the save as the seller's or the operator's.
 
 use leptos::prelude::*;
 
+use crate::api::seller::Base;
 use crate::routes::AppPath;
 use crate::session::{use_session, Session};
 use crate::staff_session::{use_staff_session, StaffSession};
@@ -46,33 +47,11 @@ impl Workspace {
         }
     }
 
-    pub fn listings_url(&self) -> String {
+    /// Whose listings, photos and inquiries the server calls are about.
+    pub fn api(&self) -> Base {
         match &self.member {
-            None => "/api/seller/listings".into(),
-            Some(m) => format!("/api/coop/members/{}/listings", m.seller_id),
-        }
-    }
-
-    pub fn listing_url(&self, id: &str) -> String {
-        format!("{}/{id}", self.listings_url())
-    }
-
-    pub fn history_url(&self, id: &str) -> String {
-        format!("{}/history", self.listing_url(id))
-    }
-
-    /// The inbox of inquiries (`{url}/{reference}` answers one).
-    pub fn inquiries_url(&self) -> String {
-        match &self.member {
-            None => "/api/seller/inquiries".into(),
-            Some(m) => format!("/api/coop/members/{}/inquiries", m.seller_id),
-        }
-    }
-
-    pub fn uploads_url(&self) -> String {
-        match &self.member {
-            None => "/api/uploads".into(),
-            Some(m) => format!("/api/coop/members/{}/uploads", m.seller_id),
+            None => Base::Own,
+            Some(m) => Base::Member(m.seller_id.clone()),
         }
     }
 

@@ -11,7 +11,12 @@ pub use etalase_model::api::{
 use etalase_model::inquiry::InquiryStatus;
 use gloo_net::http::Request;
 
+use super::seller::Base;
 use super::{json_or_refusal, refusal, send_json, ApiError};
+
+/// Where the signed-in seller's inbox is downloaded as CSV (a plain link: the cookie goes
+/// along).
+pub const INBOX_CSV: &str = "/api/seller/inquiries.csv";
 
 /// Sends an inquiry. `key` is fixed per submission, so a retry after a lost answer returns
 /// the same inquiry instead of a second one.
@@ -122,10 +127,10 @@ impl Inbox {
     }
 }
 
-/// A page of the parts at `base` (the signed-in seller's, or a member's for their
+/// A page of the parts in `base`'s inbox (the signed-in seller's, or a member's for their
 /// operator), newest first: at one stage or all, after the `before` cursor or from the top.
 pub async fn inbox(
-    base: &str,
+    base: &Base,
     status: Option<InquiryStatus>,
     before: Option<&str>,
 ) -> Result<Inbox, ApiError> {
@@ -136,7 +141,7 @@ pub async fn inbox(
     if let Some(before) = before {
         query.push(("before", before));
     }
-    let res = Request::get(base)
+    let res = Request::get(&base.inquiries())
         .query(query)
         .send()
         .await
@@ -158,9 +163,11 @@ pub async fn mark_read(csrf: &str, reference: &str) -> Result<(), ApiError> {
     }
 }
 
-/// Moves the part at `url` on and/or replies to the buyer; the server checks the move is legal.
+/// Moves part `reference` of `base`'s inbox on and/or replies to the buyer; the server
+/// checks the move is legal.
 pub async fn update(
-    url: &str,
+    base: &Base,
+    reference: &str,
     csrf: &str,
     status: Option<InquiryStatus>,
     reply: Option<&str>,
@@ -169,7 +176,8 @@ pub async fn update(
         status: status.map(|s| s.slug().to_string()),
         reply: reply.map(str::to_string),
     };
-    send_json(Request::post(url).header("x-csrf-token", csrf), &body).await
+    let url = format!("{}/{reference}", base.inquiries());
+    send_json(Request::post(&url).header("x-csrf-token", csrf), &body).await
 }
 
 /// `GET /api/insights`: where demand comes from, as counts of inquiries.

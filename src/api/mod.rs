@@ -145,3 +145,21 @@ pub(crate) async fn send_json<B: Serialize, T: for<'de> Deserialize<'de>>(
         .map_err(|_| ApiError::Network)?;
     json_or_refusal(res).await
 }
+
+#[cfg(test)]
+mod tests {
+    /// The server's URLs are written only in `api/`, so a changed endpoint changes here.
+    #[test]
+    fn server_urls_are_spelled_only_here() {
+        let found: Vec<String> = crate::code_lines(&["api"])
+            .into_iter()
+            .filter(|(_, _, line)| line.contains("/api/"))
+            .map(|(file, n, line)| format!("src/{file}:{n}: {}", line.trim()))
+            .collect();
+        assert!(
+            found.is_empty(),
+            "server URLs outside src/api/:\n{}",
+            found.join("\n")
+        );
+    }
+}

@@ -1,5 +1,6 @@
-//! The seller's calls: account, own listings, photo uploads. Every write carries the CSRF
-//! token the server handed out with the session (the cookie itself is HttpOnly).
+//! The seller's calls: account, listings and photo uploads, the seller's own or, for a
+//! cooperative's operator, a member's ([`Base`]). Every write carries the CSRF token the
+//! server handed out with the session (the cookie itself is HttpOnly).
 
 use etalase_model::api::Consent;
 pub use etalase_model::api::{Me, Uploaded};
@@ -12,6 +13,44 @@ use wasm_bindgen::JsCast;
 
 use super::{json_or_refusal, send_json, ApiError};
 use etalase_model::api::ErrorBody;
+
+/// Whose listings, photos and inquiries a call is about: the signed-in seller's own, or a
+/// cooperative member's, which their operator manages for them (the server checks that the
+/// member allows it). Pages get it from their workspace (`crate::workspace`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Base {
+    Own,
+    /// The member's seller id.
+    Member(String),
+}
+
+impl Base {
+    fn listings(&self) -> String {
+        match self {
+            Base::Own => "/api/seller/listings".into(),
+            Base::Member(id) => format!("/api/coop/members/{id}/listings"),
+        }
+    }
+
+    fn listing(&self, id: &str) -> String {
+        format!("{}/{id}", self.listings())
+    }
+
+    fn uploads(&self) -> String {
+        match self {
+            Base::Own => "/api/uploads".into(),
+            Base::Member(id) => format!("/api/coop/members/{id}/uploads"),
+        }
+    }
+
+    /// The inbox of inquiries (`{url}/{reference}` answers one).
+    pub(super) fn inquiries(&self) -> String {
+        match self {
+            Base::Own => "/api/seller/inquiries".into(),
+            Base::Member(id) => format!("/api/coop/members/{id}/inquiries"),
+        }
+    }
+}
 
 /// `GET /api/auth/me`; `Ok(None)` when signed out.
 pub async fn me() -> Result<Option<Me>, ApiError> {
@@ -49,9 +88,9 @@ pub async fn set_consent(csrf: &str, operator_may_act: bool) -> Result<Membershi
     .await
 }
 
-/// Who saved a listing when; `history_url` comes from the workspace.
-pub async fn history(history_url: &str) -> Result<Vec<ListingChange>, ApiError> {
-    let res = Request::get(history_url)
+/// Who saved listing `id` of `base` when.
+pub async fn history(base: &Base, id: &str) -> Result<Vec<ListingChange>, ApiError> {
+    let res = Request::get(&format!("{}/history", base.listing(id)))
         .send()
         .await
         .map_err(|_| ApiError::Network)?;
@@ -66,36 +105,33 @@ pub async fn logout(csrf: &str) -> Result<(), ApiError> {
     super::sign_out("/api/auth/logout", csrf).await
 }
 
-/// Every listing of the signed-in seller, drafts included.
-pub async fn own_listings() -> Result<Vec<Product>, ApiError> {
-    listings_at("/api/seller/listings").await
-}
-
-/// Every listing at `url`: the seller's own, or a member's for their operator.
-pub async fn listings_at(url: &str) -> Result<Vec<Product>, ApiError> {
-    let res = Request::get(url)
+/// Every listing of `base`, drafts included.
+pub async fn listings(base: &Base) -> Result<Vec<Product>, ApiError> {
+    let res = Request::get(&base.listings())
         .send()
         .await
         .map_err(|_| ApiError::Network)?;
     json_or_refusal(res).await
 }
 
-/// Creates or replaces a listing at `url` (its app-chosen id is in it); safe to retry.
-pub async fn put_listing(url: &str, csrf: &str, product: &Product) -> Result<Product, ApiError> {
-    let request = Request::put(url).header("x-csrf-token", csrf);
+/// Creates or replaces `product` among `base`'s listings, under the id the app chose for
+/// it; safe to retry.
+pub async fn put_listing(base: &Base, csrf: &str, product: &Product) -> Result<Product, ApiError> {
+    let request = Request::put(&base.listing(&product.id)).header("x-csrf-token", csrf);
     send_json(request, product).await
 }
 
 /// Uploads one finished JPEG, reporting `(sent, total)` bytes as they go. Uses
 /// XMLHttpRequest because fetch has no upload progress events.
 pub async fn upload_photo(
-    url: &str,
+    base: &Base,
     csrf: &str,
     jpeg: &[u8],
     on_progress: impl Fn(f64, f64) + 'static,
 ) -> Result<Uploaded, ApiError> {
     let xhr = web_sys::XmlHttpRequest::new().map_err(|_| ApiError::Network)?;
-    xhr.open("POST", url).map_err(|_| ApiError::Network)?;
+    xhr.open("POST", &base.uploads())
+        .map_err(|_| ApiError::Network)?;
     let _ = xhr.set_request_header("content-type", "image/jpeg");
     let _ = xhr.set_request_header("x-csrf-token", csrf);
     let progress =

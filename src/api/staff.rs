@@ -1,5 +1,6 @@
 //! Calls of cooperative operators and facilitators: their session, and an operator's
-//! members. Listing and photo calls made for a member go through [`crate::workspace`].
+//! members. Listing, photo and inbox calls made for a member take
+//! [`Base::Member`](super::seller::Base::Member).
 
 pub use etalase_model::api::{
     AddedMember, FacilitatorReport, Figures, KecamatanActivity, StaffMe, VillageActivity,

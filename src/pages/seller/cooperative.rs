@@ -10,9 +10,9 @@ use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_params_map;
 
 use super::ListingRow;
-use crate::api::seller::{history, listings_at};
+use crate::api::seller::history;
 use crate::api::staff::{self, AddedMember};
-use crate::api::{ApiError, ErrorCode};
+use crate::api::{self, ApiError, ErrorCode};
 use crate::catalog_data::use_catalog;
 use crate::components::{error_for, focus_field, PageMeta, TextField};
 use crate::drafts::{self, use_outbox};
@@ -354,11 +354,11 @@ pub fn MemberListings() -> impl IntoView {
     let i18n = use_i18n();
     let workspace = use_workspace();
     let outbox = use_outbox();
-    let url = workspace.listings_url();
+    let base = workspace.api();
     let listings = LocalResource::new(move || {
         outbox.last_sent.track();
-        let url = url.clone();
-        async move { listings_at(&url).await }
+        let base = base.clone();
+        async move { api::seller::listings(&base).await }
     });
     let seller_id = workspace.seller_id().unwrap_or_default();
     let local = {
@@ -426,10 +426,10 @@ pub fn ListingHistory(
     id: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let url = use_workspace().history_url(&id);
+    let base = use_workspace().api();
     let entries = LocalResource::new(move || {
-        let url = url.clone();
-        async move { history(&url).await }
+        let (base, id) = (base.clone(), id.clone());
+        async move { history(&base, &id).await }
     });
     view! {
         <details class="listing-history">

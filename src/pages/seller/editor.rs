@@ -17,7 +17,7 @@ use leptos_router::NavigateOptions;
 use super::cooperative::{ListingHistory, MemberBanner};
 use super::photos::PhotoManager;
 use super::{status_label, SignInFirst};
-use crate::api::seller::listings_at;
+use crate::api::seller::listings;
 use crate::api::ApiError;
 use crate::catalog_data::{today, use_catalog};
 use crate::components::focus_field;
@@ -62,11 +62,11 @@ fn EditorLoader() -> impl IntoView {
             );
         }
     });
-    let listings_url = use_workspace().listings_url();
+    let base = use_workspace().api();
     let seller_id = move || use_workspace().seller_id().unwrap_or_default();
     let loaded = LocalResource::new(move || {
         let id = id.get();
-        let listings_url = listings_url.clone();
+        let base = base.clone();
         let seller_id = seller_id();
         async move {
             if id == NEW_LISTING {
@@ -75,7 +75,7 @@ fn EditorLoader() -> impl IntoView {
             if let Some(draft) = drafts::load_own(&id, &seller_id) {
                 return Ok(Loaded::Found(Box::new(draft)));
             }
-            let list = listings_at(&listings_url).await?;
+            let list = listings(&base).await?;
             Ok::<_, ApiError>(match list.into_iter().find(|p| p.id == id) {
                 Some(p) => Loaded::Found(Box::new(Draft::from_server(p))),
                 None => Loaded::Missing,

@@ -36,12 +36,17 @@ fn Inbox(data: Arc<CatalogData>) -> impl IntoView {
     let i18n = use_i18n();
     let q = move || i18n.q();
     let workspace = use_workspace();
-    let url = StoredValue::new(workspace.inquiries_url());
+    let base = StoredValue::new(workspace.api());
     let filter = RwSignal::new(None::<InquiryStatus>);
     // Each tab asks the server for its own first page; the pages after it come on request.
     let loaded = LocalResource::new(move || {
         let status = filter.get();
-        async move { (status, inquiry::inbox(&url.get_value(), status, None).await) }
+        async move {
+            (
+                status,
+                inquiry::inbox(&base.get_value(), status, None).await,
+            )
+        }
     });
     let ws = workspace.clone();
     let member_name = workspace.member.clone().map(|m| m.name);
@@ -75,7 +80,7 @@ fn Inbox(data: Arc<CatalogData>) -> impl IntoView {
         let status = filter.get_untracked();
         older.set(OlderState::Loading);
         spawn_local(async move {
-            let page = inquiry::inbox(&url.get_value(), status, Some(&before)).await;
+            let page = inquiry::inbox(&base.get_value(), status, Some(&before)).await;
             // A tab switched meanwhile has its own first page coming: drop this one.
             if filter.get_untracked() != status {
                 older.set(OlderState::Idle);
@@ -132,7 +137,7 @@ fn Inbox(data: Arc<CatalogData>) -> impl IntoView {
                 </div>
                 // The CSV is the seller's own export; an operator reads it in the member's inbox.
                 {own.then(|| view! {
-                    <a class="button secondary" href="/api/seller/inquiries.csv" download>{move || q().download_csv}</a>
+                    <a class="button secondary" href=inquiry::INBOX_CSV download>{move || q().download_csv}</a>
                 })}
             </div>
             <div class="filter-tabs" role="group" aria-label=move || q().filter_label>
@@ -358,17 +363,19 @@ fn ReplyForm(
     let send = move |to: Option<InquiryStatus>| {
         let reference = reference.clone();
         let text = reply.get_untracked();
-        let (url, csrf) = workspace.with_value(|w| {
-            (
-                format!("{}/{reference}", w.inquiries_url()),
-                w.csrf().unwrap_or_default(),
-            )
-        });
+        let (base, csrf) = workspace.with_value(|w| (w.api(), w.csrf().unwrap_or_default()));
         busy.set(true);
         error.set(None);
         spawn_local(async move {
             let text = text.trim();
-            let result = inquiry::update(&url, &csrf, to, (!text.is_empty()).then_some(text)).await;
+            let result = inquiry::update(
+                &base,
+                &reference,
+                &csrf,
+                to,
+                (!text.is_empty()).then_some(text),
+            )
+            .await;
             busy.set(false);
             match result {
                 Ok(updated) => {

@@ -15,7 +15,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::api::seller::{upload_photo, Uploaded};
+use crate::api::seller::{upload_photo, Base, Uploaded};
 use crate::api::ApiError;
 use crate::drafts::Draft;
 use crate::i18n::seller::photo_hint;
@@ -149,7 +149,7 @@ pub fn PhotoManager(
         busy.set(true);
         // Where the photos go and under whose session: the seller's, or the operator's
         // for a member.
-        let upload_to = workspace.csrf().map(|csrf| (workspace.uploads_url(), csrf));
+        let upload_to = workspace.csrf().map(|csrf| (workspace.api(), csrf));
         spawn_local(async move {
             for (key, file) in batch {
                 process_one(
@@ -307,7 +307,7 @@ async fn process_one(
     file: web_sys::File,
     draft: RwSignal<Draft>,
     worker: StoredValue<Option<PhotoWorker>, LocalStorage>,
-    upload_to: Option<(String, String)>,
+    upload_to: Option<(Base, String)>,
     set_job: impl Fn(u32, Phase, f32) + Copy + 'static,
     set_coach: impl Fn(u32, Vec<PhotoHint>, Option<String>) + Copy + 'static,
 ) {
@@ -336,17 +336,19 @@ async fn process_one(
     if let Some(coach) = processed.coach.as_ref().filter(|c| !c.is_good()) {
         set_coach(key, coach.hints.clone(), jpeg_url(&processed.thumb));
     }
-    let Some((url, csrf)) = upload_to else { return };
+    let Some((base, csrf)) = upload_to else {
+        return;
+    };
     let large_len = processed.large.len() as f64;
     let total = large_len + processed.thumb.len() as f64;
     let large =
-        match upload_with_retry(key, &url, &csrf, &processed.large, 0.0, total, set_job).await {
+        match upload_with_retry(key, &base, &csrf, &processed.large, 0.0, total, set_job).await {
             Ok(up) => up,
             Err(err) => return set_job(key, Phase::Failed(Said::Refusal(err)), PROCESS_SHARE),
         };
     let thumb = match upload_with_retry(
         key,
-        &url,
+        &base,
         &csrf,
         &processed.thumb,
         large_len,
@@ -377,7 +379,7 @@ async fn process_one(
 /// (a photo the server rejects, an ended session) are not retried.
 async fn upload_with_retry(
     key: u32,
-    url: &str,
+    base: &Base,
     csrf: &str,
     bytes: &[u8],
     already: f64,
@@ -387,7 +389,7 @@ async fn upload_with_retry(
     let mut attempt = 0;
     loop {
         set_job(key, Phase::Uploading, upload_progress(already, total));
-        let result = upload_photo(url, csrf, bytes, move |sent, _| {
+        let result = upload_photo(base, csrf, bytes, move |sent, _| {
             set_job(
                 key,
                 Phase::Uploading,
