@@ -4,6 +4,7 @@
 //! They are separate wasm bundles (`src/main.rs`, `src/bin/seller.rs`) so buyers never
 //! download the seller's code; `etalase_model::AppArea` says which one owns a path, and a
 //! route one app does not have is handed to the other by a full page load ([`Elsewhere`]).
+//! Their route tables are in [`crate::routes`].
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
@@ -14,9 +15,9 @@ use leptos_router::MatchNestedRoutes;
 use etalase_model::AppArea;
 
 use crate::catalog_data::TypedQueryFollowsUrl;
+use crate::components::NotFoundPage;
 use crate::components::{Footer, Header};
 use crate::i18n::I18n;
-use crate::pages::NotFoundPage;
 use crate::routes::{seller_routes, shop_routes};
 
 /// Moves focus to `<main>`. The router intercepts same-page anchors, so the browser's own
@@ -39,7 +40,7 @@ fn provide_app_context() -> I18n {
     provide_context(i18n);
     crate::catalog_data::provide_catalog();
     crate::session::provide_session();
-    crate::inquiry_outbox::provide_inquiry_outbox();
+    crate::buyer::inquiry_outbox::provide_inquiry_outbox();
     i18n
 }
 
@@ -75,8 +76,8 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn SellerApp() -> impl IntoView {
     let i18n = provide_app_context();
-    crate::staff_session::provide_staff_session();
-    crate::drafts::provide_outbox();
+    crate::seller::staff_session::provide_staff_session();
+    crate::seller::drafts::provide_outbox();
     view! {
         <Frame i18n>
             {routes(AppArea::Seller, seller_routes)}

@@ -1,28 +1,25 @@
 //! Etalase Desa's browser app: a Leptos single-page app rendered on the client.
 //!
-//! `app` holds the two root components (buyer's and seller's app, separate wasm bundles),
-//! their routes and app-wide context; `pages/` has one module per route;
-//! `components/` reusable widgets; `i18n` every user-visible string; `api` is the only
-//! module that knows server URLs. Business rules come from `etalase-model`, shared with
-//! the server.
+//! `app` holds the two root components (buyer's and seller's app, separate wasm bundles) and
+//! the app-wide context; `routes` every page's address and the routers' tables; `buyer/` and
+//! `seller/` the pages and state only one app uses; the rest is shared by both:
+//! `components/` reusable widgets, `i18n` every user-visible string, `api` the only module
+//! that knows server URLs, the catalog, sessions and storage. Business rules come from
+//! `etalase-model`, shared with the server.
 
 pub mod api;
 pub mod app;
+pub mod buyer;
 pub mod catalog_data;
 pub mod components;
-pub mod drafts;
 pub mod i18n;
-pub mod inquiry_outbox;
 pub mod intl;
-pub mod pages;
-pub mod photo_client;
 pub mod retry_waiting;
 pub mod routes;
+pub mod seller;
 pub mod session;
 pub mod signed_in;
-pub mod staff_session;
 pub mod storage;
-pub mod workspace;
 
 /// Every line of code in `src/` (comment lines left out) outside the files and folders in
 /// `skip` (relative to `src/`), as (file, line number, line): for the tests that keep a kind

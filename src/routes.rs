@@ -190,7 +190,7 @@ pub fn show_url(page: AppPath<'_>) {
 /// The buyer's app's routes (`crate::app::App`). The parameter names are the ones the
 /// pages read with `use_params_map`.
 pub fn shop_routes() -> impl MatchNestedRoutes + Clone + Send + 'static {
-    use crate::pages::{
+    use crate::buyer::pages::{
         AboutPage, CooperativePage, HomePage, InquiryPage, InsightsPage, PartnerPage, ProductPage,
         TrackPage, VillagePage,
     };
@@ -210,11 +210,10 @@ pub fn shop_routes() -> impl MatchNestedRoutes + Clone + Send + 'static {
 /// The seller's app's routes (`crate::app::SellerApp`). A member's pages sit under the
 /// member's workspace, which makes the editor and inbox work for that member.
 pub fn seller_routes() -> impl MatchNestedRoutes + Clone + Send + 'static {
-    use crate::pages::seller::{
-        CooperativePage, FacilitatorPage, InboxPage, ListingEditorPage, MemberListings,
-        MemberWorkspace, SellerPage,
+    use crate::seller::pages::{
+        ClaimPage, CooperativePage, FacilitatorPage, InboxPage, ListingEditorPage, MemberListings,
+        MemberWorkspace, SellerPage, SignInPage,
     };
-    use crate::pages::sign_in::{ClaimPage, SignInPage};
     (
         NestedRoute::new(path!("/masuk"), SignInPage),
         NestedRoute::new(path!("/masuk/klaim/:token"), ClaimPage),

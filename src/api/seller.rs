@@ -16,7 +16,7 @@ use etalase_model::api::ErrorBody;
 
 /// Whose listings, photos and inquiries a call is about: the signed-in seller's own, or a
 /// cooperative member's, which their operator manages for them (the server checks that the
-/// member allows it). Pages get it from their workspace (`crate::workspace`).
+/// member allows it). Pages get it from their workspace (`crate::seller::workspace`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Base {
     Own,

@@ -13,14 +13,14 @@ pub fn Header() -> impl IntoView {
     let session = use_session();
     // The seller's app has the outbox (and keeps the count current); the buyer's app only
     // reads how many drafts wait, so the badge still shows where they are.
-    let outbox = use_context::<crate::drafts::Outbox>();
+    let outbox = use_context::<crate::seller::drafts::Outbox>();
     let drafts_waiting = move || match outbox {
         Some(outbox) => outbox.waiting.get(),
         None => session
             .seller_id()
-            .map_or(0, |id| crate::drafts::waiting(&id)),
+            .map_or(0, |id| crate::seller::drafts::waiting(&id)),
     };
-    let inquiries = crate::inquiry_outbox::use_inquiry_outbox();
+    let inquiries = crate::buyer::inquiry_outbox::use_inquiry_outbox();
     let inquiries_waiting = move || inquiries.waiting.with(Vec::len);
     view! {
         <header class="site-header">

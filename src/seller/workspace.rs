@@ -9,8 +9,8 @@ use leptos::prelude::*;
 
 use crate::api::seller::Base;
 use crate::routes::AppPath;
+use crate::seller::staff_session::{use_staff_session, StaffSession};
 use crate::session::{use_session, Session};
-use crate::staff_session::{use_staff_session, StaffSession};
 
 /// A member an operator acts for.
 #[derive(Debug, Clone, PartialEq)]

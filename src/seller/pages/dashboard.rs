@@ -1,10 +1,5 @@
-//! `/penjual`: the seller's own listings; `/penjual/produk/:id`: the listing editor.
-
-mod cooperative;
-mod editor;
-mod facilitator;
-mod inbox;
-mod photos;
+//! `/penjual`: the seller's own listings, and the pieces the other seller pages share (a
+//! listing's row and status, the "sign in first" panel).
 
 use etalase_model::{format_rupiah, ListingStatus, Product};
 use leptos::prelude::*;
@@ -12,18 +7,13 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use crate::api::seller::{listings, logout, Base};
-use crate::drafts::{self, use_outbox};
 use crate::i18n::{fill, use_i18n, SellerTexts};
 use crate::routes::AppPath;
+use crate::seller::drafts::{self, use_outbox};
 use crate::session::use_session;
 
-pub use cooperative::{CooperativePage, MemberListings, MemberWorkspace};
-pub use editor::ListingEditorPage;
-pub use facilitator::FacilitatorPage;
-pub use inbox::InboxPage;
-
 /// The label of a listing's status.
-pub fn status_label(s: &'static SellerTexts, status: ListingStatus) -> &'static str {
+pub(super) fn status_label(s: &'static SellerTexts, status: ListingStatus) -> &'static str {
     match status {
         ListingStatus::Draft => s.status_draft,
         ListingStatus::Published => s.status_published,
@@ -33,7 +23,7 @@ pub fn status_label(s: &'static SellerTexts, status: ListingStatus) -> &'static 
 
 /// Shown instead of a seller page when nobody is signed in.
 #[component]
-pub fn SignInFirst() -> impl IntoView {
+pub(super) fn SignInFirst() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="panel">
@@ -94,7 +84,7 @@ fn Dashboard() -> impl IntoView {
                     <button type="button" class="button secondary" on:click=sign_out>{move || i18n.s().sign_out}</button>
                 </div>
             </div>
-            <cooperative::ConsentPanel/>
+            <super::cooperative::ConsentPanel/>
             <p class="notice outbox" role="status" hidden=move || { outbox.waiting.get() == 0 }>
                 {move || fill(i18n.s().outbox_waiting, &[&outbox.waiting.get()])}
             </p>
@@ -136,7 +126,7 @@ fn Dashboard() -> impl IntoView {
 
 /// One listing in the seller's (or, for an operator, a member's) list.
 #[component]
-fn ListingRow(
+pub(super) fn ListingRow(
     product: Product,
     /// Exists only on this phone (never reached the server, or has unsent changes).
     local: bool,
@@ -144,7 +134,7 @@ fn ListingRow(
     pending: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let edit = crate::workspace::use_workspace()
+    let edit = crate::seller::workspace::use_workspace()
         .editor_page(Some(&product.id))
         .href();
     let view_href = (product.status == ListingStatus::Published && !local)

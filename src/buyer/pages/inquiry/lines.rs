@@ -9,9 +9,9 @@ use etalase_model::rules::FieldError;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::buyer::inquiry_outbox::InquiryDraft;
 use crate::catalog_data::CatalogData;
 use crate::i18n::{fill, use_i18n};
-use crate::inquiry_outbox::InquiryDraft;
 
 use crate::components::field_error;
 use crate::routes::AppPath;

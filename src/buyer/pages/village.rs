@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::buyer::components::VillagePartners;
 use crate::catalog_data::CatalogData;
-use crate::components::{NotFoundPanel, PageMeta, ProductCard, VillagePartners, WithCatalog};
+use crate::components::{NotFoundPanel, PageMeta, ProductCard, WithCatalog};
 use crate::i18n::use_i18n;
 use crate::routes::AppPath;
 

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::buyer::components::BackedMark;
 use crate::catalog_data::{today, CatalogData};
-use crate::components::{BackedMark, NotFoundPanel, PageMeta, WithCatalog};
+use crate::components::{NotFoundPanel, PageMeta, WithCatalog};
 use crate::i18n::{fill, use_i18n};
 use crate::routes::AppPath;
 

@@ -16,10 +16,10 @@ use crate::catalog_data::CatalogData;
 use crate::components::{EventList, LineList, StatusChip, WithCatalog};
 use crate::i18n::{fill, use_i18n, Said};
 use crate::intl::{country_name, format_time};
+use crate::seller::workspace::use_workspace;
 use crate::session::use_session;
-use crate::workspace::use_workspace;
 
-use super::SignInFirst;
+use super::dashboard::SignInFirst;
 
 #[component]
 pub fn InboxPage() -> impl IntoView {

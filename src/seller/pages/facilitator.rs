@@ -11,7 +11,7 @@ use crate::api::staff::{self, FacilitatorReport, Figures, VillageActivity, REPOR
 use crate::components::{Bar, BarChart, PageMeta};
 use crate::i18n::{fill, use_i18n, Said};
 use crate::routes::AppPath;
-use crate::staff_session::use_staff_session;
+use crate::seller::staff_session::use_staff_session;
 
 #[component]
 pub fn FacilitatorPage() -> impl IntoView {

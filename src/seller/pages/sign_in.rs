@@ -16,8 +16,8 @@ use crate::components::focus_field;
 use crate::components::{error_for, PageMeta, TextField};
 use crate::i18n::{use_i18n, Said, SellerTexts};
 use crate::routes::{AppPath, STAFF_QUERY};
+use crate::seller::staff_session::use_staff_session;
 use crate::session::use_session;
-use crate::staff_session::use_staff_session;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Mode {

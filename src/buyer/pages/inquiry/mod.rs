@@ -16,11 +16,11 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::ApiError;
+use crate::buyer::inquiry_outbox::{use_inquiry_outbox, InquiryDraft, Receipt, Sent};
 use crate::catalog_data::{today, CatalogData};
 use crate::components::focus_field;
 use crate::components::{PageMeta, WithCatalog};
 use crate::i18n::{fill, use_i18n, Said};
-use crate::inquiry_outbox::{use_inquiry_outbox, InquiryDraft, Receipt, Sent};
 use crate::intl::format_time;
 use crate::routes::{show_url, AppPath, PRODUCT_QUERY};
 

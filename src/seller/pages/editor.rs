@@ -15,17 +15,17 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
 use super::cooperative::{ListingHistory, MemberBanner};
+use super::dashboard::{status_label, SignInFirst};
 use super::photos::PhotoManager;
-use super::{status_label, SignInFirst};
 use crate::api::seller::listings;
 use crate::api::ApiError;
 use crate::catalog_data::{today, use_catalog};
 use crate::components::focus_field;
 use crate::components::{field_error, NotFoundPanel, PageMeta, ProductCard, TextField};
-use crate::drafts::{self, send, use_outbox, Draft, SendResult};
 use crate::i18n::{use_i18n, Said, SellerTexts};
 use crate::routes::{show_url, NEW_LISTING};
-use crate::workspace::use_workspace;
+use crate::seller::drafts::{self, send, use_outbox, Draft, SendResult};
+use crate::seller::workspace::use_workspace;
 
 #[component]
 pub fn ListingEditorPage() -> impl IntoView {

@@ -4,10 +4,9 @@ use etalase_model::{run_query_with_facets, Sort};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::buyer::components::{FilterPanel, ShowMore};
 use crate::catalog_data::{today, use_catalog_query, use_typing, CatalogData};
-use crate::components::{
-    load_waiting_photos, FilterPanel, PageMeta, ProductCard, ShowMore, WithCatalog,
-};
+use crate::components::{load_waiting_photos, PageMeta, ProductCard, WithCatalog};
 use crate::i18n::{fill, use_i18n};
 use crate::routes::AppPath;
 

@@ -6,9 +6,9 @@ use etalase_model::rules::FieldError;
 use etalase_model::{CertificateKind, Date, Lang};
 use leptos::prelude::*;
 
+use crate::buyer::inquiry_outbox::InquiryDraft;
 use crate::components::{field_error, TextField};
 use crate::i18n::use_i18n;
-use crate::inquiry_outbox::InquiryDraft;
 use crate::intl::country_name;
 
 /// Who is asking, for a hotel or restaurant.

@@ -17,11 +17,11 @@ use wasm_bindgen::JsCast;
 
 use crate::api::seller::{upload_photo, Base, Uploaded};
 use crate::api::ApiError;
-use crate::drafts::Draft;
 use crate::i18n::seller::photo_hint;
 use crate::i18n::{fill, use_i18n, Said, SellerTexts};
-use crate::photo_client::PhotoWorker;
-use crate::workspace::use_workspace;
+use crate::seller::drafts::Draft;
+use crate::seller::photo_client::PhotoWorker;
+use crate::seller::workspace::use_workspace;
 
 /// Where one picked photo is.
 #[derive(Clone, Debug)]

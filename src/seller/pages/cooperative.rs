@@ -9,19 +9,19 @@ use leptos::task::spawn_local;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_params_map;
 
-use super::ListingRow;
+use super::dashboard::{status_label, ListingRow};
 use crate::api::seller::history;
 use crate::api::staff::{self, AddedMember};
 use crate::api::{self, ApiError, ErrorCode};
 use crate::catalog_data::use_catalog;
 use crate::components::{error_for, focus_field, PageMeta, TextField};
-use crate::drafts::{self, use_outbox};
 use crate::i18n::{fill, use_i18n, Said};
 use crate::routes::AppPath;
+use crate::seller::drafts::{self, use_outbox};
+use crate::seller::staff_session::use_staff_session;
+use crate::seller::workspace::{use_workspace, MemberRef, Workspace};
 use crate::session::use_session;
-use crate::staff_session::use_staff_session;
 use crate::storage;
-use crate::workspace::{use_workspace, MemberRef, Workspace};
 
 /// localStorage key of the last member list, so a member's drafts open without signal.
 const MEMBERS_KEY: &str = "etalase.members";
@@ -468,7 +468,7 @@ fn HistoryEntry(entry: ListingChange) -> impl IntoView {
             " ("{move || match role {
                 etalase_model::cooperative::ActorKind::Operator => i18n.c().history_by_operator,
                 etalase_model::cooperative::ActorKind::Seller => i18n.c().history_by_seller,
-            }}") · "{move || super::status_label(i18n.s(), status)}
+            }}") · "{move || status_label(i18n.s(), status)}
         </li>
     }
 }

@@ -15,10 +15,10 @@ use crate::api::seller::put_listing;
 use crate::api::{ApiError, ErrorCode};
 use crate::catalog_data::CatalogResource;
 use crate::retry_waiting::retry_waiting;
+use crate::seller::staff_session::{use_staff_session, StaffSession};
+use crate::seller::workspace::{MemberRef, Workspace};
 use crate::session::{use_session, Session};
-use crate::staff_session::{use_staff_session, StaffSession};
 use crate::storage;
-use crate::workspace::{MemberRef, Workspace};
 
 const PREFIX: &str = "etalase.draft.";
 /// Prefix of ids the app gives listings that have never reached the server.

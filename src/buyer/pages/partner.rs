@@ -5,10 +5,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::buyer::components::{DemoPartnerNote, PartnershipStatusChip};
 use crate::catalog_data::CatalogData;
-use crate::components::{
-    DemoPartnerNote, PageMeta, PartnershipStatusChip, ProductCard, WithCatalog,
-};
+use crate::components::{PageMeta, ProductCard, WithCatalog};
 use crate::i18n::{fill, use_i18n};
 use crate::routes::AppPath;
 

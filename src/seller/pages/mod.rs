@@ -1,0 +1,17 @@
+//! The seller's app's pages, one module per route (the cooperative's operator pages share
+//! one); `photos` is the listing editor's photo section.
+
+mod cooperative;
+mod dashboard;
+mod editor;
+mod facilitator;
+mod inbox;
+mod photos;
+mod sign_in;
+
+pub use cooperative::{CooperativePage, MemberListings, MemberWorkspace};
+pub use dashboard::SellerPage;
+pub use editor::ListingEditorPage;
+pub use facilitator::FacilitatorPage;
+pub use inbox::InboxPage;
+pub use sign_in::{ClaimPage, SignInPage};
