@@ -1,12 +1,11 @@
 //! The seller's app's pages, one module per route (the cooperative's operator pages share
-//! one); `photos` is the listing editor's photo section.
+//! one).
 
 mod cooperative;
 mod dashboard;
 mod editor;
 mod facilitator;
 mod inbox;
-mod photos;
 mod sign_in;
 
 pub use cooperative::{CooperativePage, MemberListings, MemberWorkspace};

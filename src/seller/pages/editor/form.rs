@@ -9,10 +9,10 @@ use leptos_router::components::A;
 
 use super::super::cooperative::{ListingHistory, MemberBanner};
 use super::super::dashboard::status_label;
-use super::super::photos::PhotoManager;
 use super::basics::BasicSection;
 use super::certificates::CertificatesSection;
 use super::export::ExportSection;
+use super::photos::PhotoManager;
 use super::prices::PriceSection;
 use super::submit::EditorActions;
 use super::supply::SupplySection;

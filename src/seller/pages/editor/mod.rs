@@ -1,6 +1,6 @@
 //! The listing editor: every field of a listing, photos, preview, save, publish. This file
-//! finds the draft to open; `form` is the editor, one file per section of the form beside
-//! it, and `submit` its buttons.
+//! finds the draft to open; `form` is the editor, one file (or folder, for `photos`) per
+//! section of the form beside it, and `submit` its buttons.
 //!
 //! The draft lives in a signal and is written to the phone's storage on every change (see
 //! `drafts`), so nothing typed is lost. Checks are the shared rules, shown once the seller
@@ -11,6 +11,7 @@ mod bindings;
 mod certificates;
 mod export;
 mod form;
+mod photos;
 mod prices;
 mod submit;
 mod supply;
