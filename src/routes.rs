@@ -408,6 +408,16 @@ mod tests {
         );
     }
 
+    /// The claim link the model writes for a new member opens the claim page.
+    #[test]
+    fn the_models_claim_link_is_the_claim_page() {
+        let origin = "https://etalase.example";
+        let (page, _) =
+            etalase_model::cooperative::claim_links(origin, "+628", "a1b2", "Ani", "KDMP");
+        let path = page.strip_prefix(origin).unwrap_or_default();
+        assert_eq!(AppPath::parse(path), Some(AppPath::Claim { token: "a1b2" }));
+    }
+
     /// No string elsewhere in `src/` spells an app address (`api/` has the server's, which
     /// are not the app's): a link written by hand would escape the tests above.
     #[test]
