@@ -154,7 +154,7 @@ fn Actions(
         let origin = web_sys::window()
             .and_then(|w| w.location().origin().ok())
             .unwrap_or_default();
-        format!("{origin}{}", AppPath::Product { id: &pid })
+        format!("{origin}{}", AppPath::Product { id: &pid }.href())
     };
     let name = product.name_id.clone();
     let name_en = product.name_en.clone();
