@@ -96,42 +96,50 @@ impl<'a> AppPath<'a> {
     }
 
     /// The address in four pieces, to be joined: the page's fixed text around its (at most
-    /// two) parameters. Two small tables rather than a `format!` per page, so the code both
+    /// two) parameters. Small tables rather than a `format!` per page, so the code both
     /// bundles carry stays small.
     fn pieces(&self) -> [&'a str; 4] {
-        let [before, between] = *self.fixed_text();
         let [first, second] = self.parameters();
-        [before, first, between, second]
+        [self.before(), first, self.between(), second]
     }
 
-    /// The text before the first parameter and between the two.
-    fn fixed_text(&self) -> &'static [&'static str; 2] {
+    /// The text before the first parameter.
+    fn before(&self) -> &'static str {
         use AppPath::*;
         match *self {
-            Catalog { query: "" } => &["/", ""],
-            Catalog { .. } => &["/?", ""],
-            Product { .. } => &["/produk/", ""],
-            Village { .. } => &["/desa/", ""],
-            Partner { .. } => &["/mitra/", ""],
-            Cooperative { .. } => &["/koperasi/", ""],
-            Inquiry { product: None } => &["/permintaan", ""],
+            Catalog { query: "" } => "/",
+            Catalog { .. } => "/?",
+            Product { .. } => "/produk/",
+            Village { .. } => "/desa/",
+            Partner { .. } => "/mitra/",
+            Cooperative { .. } => "/koperasi/",
+            Inquiry { product: None } => "/permintaan",
             // `produk` is PRODUCT_QUERY (the round-trip test holds them together).
-            Inquiry { product: Some(_) } => &["/permintaan?produk=", ""],
-            Track { .. } => &["/permintaan/lacak/", ""],
-            Insights => &["/wawasan", ""],
-            About => &["/tentang", ""],
-            SignIn { staff: false } => &["/masuk", ""],
+            Inquiry { product: Some(_) } => "/permintaan?produk=",
+            Track { .. } => "/permintaan/lacak/",
+            Insights => "/wawasan",
+            About => "/tentang",
+            SignIn { staff: false } => "/masuk",
             // `staf` is STAFF_QUERY.
-            SignIn { staff: true } => &["/masuk?staf=1", ""],
-            Claim { .. } => &["/masuk/klaim/", ""],
-            SellerDashboard => &["/penjual", ""],
-            SellerEditor { .. } => &["/penjual/produk/", ""],
-            SellerInbox => &["/penjual/permintaan", ""],
-            CoopMembers => &["/penjual/koperasi", ""],
-            MemberListings { .. } => &["/penjual/koperasi/anggota/", ""],
-            MemberEditor { .. } => &["/penjual/koperasi/anggota/", "/produk/"],
-            MemberInbox { .. } => &["/penjual/koperasi/anggota/", "/permintaan"],
-            Facilitator => &["/penjual/fasilitator", ""],
+            SignIn { staff: true } => "/masuk?staf=1",
+            Claim { .. } => "/masuk/klaim/",
+            SellerDashboard => "/penjual",
+            SellerEditor { .. } => "/penjual/produk/",
+            SellerInbox => "/penjual/permintaan",
+            CoopMembers => "/penjual/koperasi",
+            MemberListings { .. } => "/penjual/koperasi/anggota/",
+            MemberEditor { .. } => "/penjual/koperasi/anggota/",
+            MemberInbox { .. } => "/penjual/koperasi/anggota/",
+            Facilitator => "/penjual/fasilitator",
+        }
+    }
+
+    /// The text between the first parameter and the second.
+    fn between(&self) -> &'static str {
+        match self {
+            AppPath::MemberEditor { .. } => "/produk/",
+            AppPath::MemberInbox { .. } => "/permintaan",
+            _ => "",
         }
     }
 
