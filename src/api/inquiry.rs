@@ -11,7 +11,6 @@ pub use etalase_model::api::{
 use etalase_model::inquiry::InquiryStatus;
 use gloo_net::http::Request;
 
-use super::seller::Base;
 use super::{json_or_refusal, refusal, send_json, ApiError};
 
 /// Where the signed-in seller's inbox is downloaded as CSV (a plain link: the cookie goes
@@ -127,10 +126,11 @@ impl Inbox {
     }
 }
 
-/// A page of the parts in `base`'s inbox (the signed-in seller's, or a member's for their
-/// operator), newest first: at one stage or all, after the `before` cursor or from the top.
+/// A page of the parts at `base` (`Base::inquiries`: the signed-in seller's, or a member's
+/// for their operator), newest first: at one stage or all, after the `before` cursor or from
+/// the top.
 pub async fn inbox(
-    base: &Base,
+    base: &str,
     status: Option<InquiryStatus>,
     before: Option<&str>,
 ) -> Result<Inbox, ApiError> {
@@ -141,7 +141,7 @@ pub async fn inbox(
     if let Some(before) = before {
         query.push(("before", before));
     }
-    let res = Request::get(&base.inquiries())
+    let res = Request::get(base)
         .query(query)
         .send()
         .await
@@ -163,11 +163,10 @@ pub async fn mark_read(csrf: &str, reference: &str) -> Result<(), ApiError> {
     }
 }
 
-/// Moves part `reference` of `base`'s inbox on and/or replies to the buyer; the server
+/// Moves the part at `url` (`Base::inquiry`) on and/or replies to the buyer; the server
 /// checks the move is legal.
 pub async fn update(
-    base: &Base,
-    reference: &str,
+    url: &str,
     csrf: &str,
     status: Option<InquiryStatus>,
     reply: Option<&str>,
@@ -176,8 +175,7 @@ pub async fn update(
         status: status.map(|s| s.slug().to_string()),
         reply: reply.map(str::to_string),
     };
-    let url = format!("{}/{reference}", base.inquiries());
-    send_json(Request::post(&url).header("x-csrf-token", csrf), &body).await
+    send_json(Request::post(url).header("x-csrf-token", csrf), &body).await
 }
 
 /// `GET /api/insights`: where demand comes from, as counts of inquiries.

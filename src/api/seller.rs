@@ -14,41 +14,50 @@ use wasm_bindgen::JsCast;
 use super::{json_or_refusal, send_json, ApiError};
 use etalase_model::api::ErrorBody;
 
-/// Whose listings, photos and inquiries a call is about: the signed-in seller's own, or a
-/// cooperative member's, which their operator manages for them (the server checks that the
-/// member allows it). Pages get it from their workspace (`crate::seller::workspace`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Base {
+/// Whose listings, photos and inquiries a URL is about: the signed-in seller's own, or a
+/// cooperative member's (by seller id), which their operator manages for them (the server
+/// checks that the member allows it). Pages ask their workspace (`crate::seller::workspace`)
+/// for it, and it for the URLs the calls below take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Base<'a> {
     Own,
-    /// The member's seller id.
-    Member(String),
+    Member(&'a str),
 }
 
-impl Base {
-    fn listings(&self) -> String {
+impl Base<'_> {
+    pub fn listings(self) -> String {
         match self {
             Base::Own => "/api/seller/listings".into(),
             Base::Member(id) => format!("/api/coop/members/{id}/listings"),
         }
     }
 
-    fn listing(&self, id: &str) -> String {
+    pub fn listing(self, id: &str) -> String {
         format!("{}/{id}", self.listings())
     }
 
-    fn uploads(&self) -> String {
+    pub fn history(self, id: &str) -> String {
+        format!("{}/history", self.listing(id))
+    }
+
+    pub fn uploads(self) -> String {
         match self {
             Base::Own => "/api/uploads".into(),
             Base::Member(id) => format!("/api/coop/members/{id}/uploads"),
         }
     }
 
-    /// The inbox of inquiries (`{url}/{reference}` answers one).
-    pub(super) fn inquiries(&self) -> String {
+    /// The inbox of inquiries.
+    pub fn inquiries(self) -> String {
         match self {
             Base::Own => "/api/seller/inquiries".into(),
             Base::Member(id) => format!("/api/coop/members/{id}/inquiries"),
         }
+    }
+
+    /// One part of the inbox, to move on or answer.
+    pub fn inquiry(self, reference: &str) -> String {
+        format!("{}/{reference}", self.inquiries())
     }
 }
 
@@ -88,9 +97,9 @@ pub async fn set_consent(csrf: &str, operator_may_act: bool) -> Result<Membershi
     .await
 }
 
-/// Who saved listing `id` of `base` when.
-pub async fn history(base: &Base, id: &str) -> Result<Vec<ListingChange>, ApiError> {
-    let res = Request::get(&format!("{}/history", base.listing(id)))
+/// Who saved a listing when; `history_url` is [`Base::history`].
+pub async fn history(history_url: &str) -> Result<Vec<ListingChange>, ApiError> {
+    let res = Request::get(history_url)
         .send()
         .await
         .map_err(|_| ApiError::Network)?;
@@ -105,33 +114,38 @@ pub async fn logout(csrf: &str) -> Result<(), ApiError> {
     super::sign_out("/api/auth/logout", csrf).await
 }
 
-/// Every listing of `base`, drafts included.
-pub async fn listings(base: &Base) -> Result<Vec<Product>, ApiError> {
-    let res = Request::get(&base.listings())
+/// Every listing of the signed-in seller, drafts included.
+pub async fn own_listings() -> Result<Vec<Product>, ApiError> {
+    listings_at(&Base::Own.listings()).await
+}
+
+/// Every listing at `url` ([`Base::listings`]): the seller's own, or a member's for their
+/// operator.
+pub async fn listings_at(url: &str) -> Result<Vec<Product>, ApiError> {
+    let res = Request::get(url)
         .send()
         .await
         .map_err(|_| ApiError::Network)?;
     json_or_refusal(res).await
 }
 
-/// Creates or replaces `product` among `base`'s listings, under the id the app chose for
-/// it; safe to retry.
-pub async fn put_listing(base: &Base, csrf: &str, product: &Product) -> Result<Product, ApiError> {
-    let request = Request::put(&base.listing(&product.id)).header("x-csrf-token", csrf);
+/// Creates or replaces a listing at `url` ([`Base::listing`] with the id the app chose for
+/// it); safe to retry.
+pub async fn put_listing(url: &str, csrf: &str, product: &Product) -> Result<Product, ApiError> {
+    let request = Request::put(url).header("x-csrf-token", csrf);
     send_json(request, product).await
 }
 
 /// Uploads one finished JPEG, reporting `(sent, total)` bytes as they go. Uses
 /// XMLHttpRequest because fetch has no upload progress events.
 pub async fn upload_photo(
-    base: &Base,
+    url: &str,
     csrf: &str,
     jpeg: &[u8],
     on_progress: impl Fn(f64, f64) + 'static,
 ) -> Result<Uploaded, ApiError> {
     let xhr = web_sys::XmlHttpRequest::new().map_err(|_| ApiError::Network)?;
-    xhr.open("POST", &base.uploads())
-        .map_err(|_| ApiError::Network)?;
+    xhr.open("POST", url).map_err(|_| ApiError::Network)?;
     let _ = xhr.set_request_header("content-type", "image/jpeg");
     let _ = xhr.set_request_header("x-csrf-token", csrf);
     let progress =

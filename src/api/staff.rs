@@ -1,5 +1,5 @@
 //! Calls of cooperative operators and facilitators: their session, and an operator's
-//! members. Listing, photo and inbox calls made for a member take
+//! members. Listing, photo and inbox calls made for a member go to the URLs of
 //! [`Base::Member`](super::seller::Base::Member).
 
 pub use etalase_model::api::{

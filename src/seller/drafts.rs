@@ -179,7 +179,7 @@ pub async fn send(workspace: &Workspace, mut draft: Draft, status: ListingStatus
     };
     let outgoing = draft.outgoing(status);
     let old_id = draft.product.id.clone();
-    match put_listing(&workspace.api(), &csrf, &outgoing).await {
+    match put_listing(&workspace.api().listing(&outgoing.id), &csrf, &outgoing).await {
         Ok(saved) => {
             remove(&old_id);
             remove(&saved.id);

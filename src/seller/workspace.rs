@@ -2,8 +2,9 @@
 //! cooperative member, made by the signed-in operator for them.
 //!
 //! The dashboard, the editor, the photo uploads and the outbox ask the workspace for its
-//! pages, the API's [`Base`], the owner and the CSRF token instead of assuming the seller session, so one editor serves both;
-//! the server then records the save as the seller's or the operator's.
+//! pages, its server URLs ([`Base`]), the owner and the CSRF token instead of assuming the
+//! seller session, so one editor serves both; the server then records the save as the
+//! seller's or the operator's.
 
 use leptos::prelude::*;
 
@@ -47,11 +48,11 @@ impl Workspace {
         }
     }
 
-    /// Whose listings, photos and inquiries the server calls are about.
-    pub fn api(&self) -> Base {
+    /// Whose listings, photos and inquiries the server calls are about; it builds their URLs.
+    pub fn api(&self) -> Base<'_> {
         match &self.member {
             None => Base::Own,
-            Some(m) => Base::Member(m.seller_id.clone()),
+            Some(m) => Base::Member(&m.seller_id),
         }
     }
 

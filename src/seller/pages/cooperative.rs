@@ -10,9 +10,9 @@ use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_params_map;
 
 use super::dashboard::{status_label, ListingRow};
-use crate::api::seller::history;
+use crate::api::seller::{history, listings_at};
 use crate::api::staff::{self, AddedMember};
-use crate::api::{self, ApiError, ErrorCode};
+use crate::api::{ApiError, ErrorCode};
 use crate::catalog_data::use_catalog;
 use crate::components::{error_for, focus_field, PageMeta, TextField};
 use crate::i18n::{fill, use_i18n, Said};
@@ -354,11 +354,11 @@ pub fn MemberListings() -> impl IntoView {
     let i18n = use_i18n();
     let workspace = use_workspace();
     let outbox = use_outbox();
-    let base = workspace.api();
+    let url = workspace.api().listings();
     let listings = LocalResource::new(move || {
         outbox.last_sent.track();
-        let base = base.clone();
-        async move { api::seller::listings(&base).await }
+        let url = url.clone();
+        async move { listings_at(&url).await }
     });
     let seller_id = workspace.seller_id().unwrap_or_default();
     let local = {
@@ -426,10 +426,10 @@ pub fn ListingHistory(
     id: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let base = use_workspace().api();
+    let url = use_workspace().api().history(&id);
     let entries = LocalResource::new(move || {
-        let (base, id) = (base.clone(), id.clone());
-        async move { history(&base, &id).await }
+        let url = url.clone();
+        async move { history(&url).await }
     });
     view! {
         <details class="listing-history">

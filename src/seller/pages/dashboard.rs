@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
-use crate::api::seller::{listings, logout, Base};
+use crate::api::seller::{logout, own_listings};
 use crate::i18n::{fill, use_i18n, SellerTexts};
 use crate::routes::AppPath;
 use crate::seller::drafts::{self, use_outbox};
@@ -55,7 +55,7 @@ fn Dashboard() -> impl IntoView {
     let listings = LocalResource::new(move || {
         // Refetch after the outbox sent something.
         outbox.last_sent.track();
-        listings(&Base::Own)
+        own_listings()
     });
     let seller_id = move || session.me().map(|m| m.seller.id).unwrap_or_default();
     let local = move || {

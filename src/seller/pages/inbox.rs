@@ -36,17 +36,12 @@ fn Inbox(data: Arc<CatalogData>) -> impl IntoView {
     let i18n = use_i18n();
     let q = move || i18n.q();
     let workspace = use_workspace();
-    let base = StoredValue::new(workspace.api());
+    let url = StoredValue::new(workspace.api().inquiries());
     let filter = RwSignal::new(None::<InquiryStatus>);
     // Each tab asks the server for its own first page; the pages after it come on request.
     let loaded = LocalResource::new(move || {
         let status = filter.get();
-        async move {
-            (
-                status,
-                inquiry::inbox(&base.get_value(), status, None).await,
-            )
-        }
+        async move { (status, inquiry::inbox(&url.get_value(), status, None).await) }
     });
     let ws = workspace.clone();
     let member_name = workspace.member.clone().map(|m| m.name);
@@ -80,7 +75,7 @@ fn Inbox(data: Arc<CatalogData>) -> impl IntoView {
         let status = filter.get_untracked();
         older.set(OlderState::Loading);
         spawn_local(async move {
-            let page = inquiry::inbox(&base.get_value(), status, Some(&before)).await;
+            let page = inquiry::inbox(&url.get_value(), status, Some(&before)).await;
             // A tab switched meanwhile has its own first page coming: drop this one.
             if filter.get_untracked() != status {
                 older.set(OlderState::Idle);
@@ -363,19 +358,13 @@ fn ReplyForm(
     let send = move |to: Option<InquiryStatus>| {
         let reference = reference.clone();
         let text = reply.get_untracked();
-        let (base, csrf) = workspace.with_value(|w| (w.api(), w.csrf().unwrap_or_default()));
+        let (url, csrf) =
+            workspace.with_value(|w| (w.api().inquiry(&reference), w.csrf().unwrap_or_default()));
         busy.set(true);
         error.set(None);
         spawn_local(async move {
             let text = text.trim();
-            let result = inquiry::update(
-                &base,
-                &reference,
-                &csrf,
-                to,
-                (!text.is_empty()).then_some(text),
-            )
-            .await;
+            let result = inquiry::update(&url, &csrf, to, (!text.is_empty()).then_some(text)).await;
             busy.set(false);
             match result {
                 Ok(updated) => {

@@ -21,7 +21,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
 use super::dashboard::SignInFirst;
-use crate::api::seller::listings;
+use crate::api::seller::listings_at;
 use crate::api::ApiError;
 use crate::catalog_data::today;
 use crate::components::NotFoundPanel;
@@ -66,11 +66,11 @@ fn EditorLoader() -> impl IntoView {
             );
         }
     });
-    let base = use_workspace().api();
+    let listings_url = use_workspace().api().listings();
     let seller_id = move || use_workspace().seller_id().unwrap_or_default();
     let loaded = LocalResource::new(move || {
         let id = id.get();
-        let base = base.clone();
+        let listings_url = listings_url.clone();
         let seller_id = seller_id();
         async move {
             if id == NEW_LISTING {
@@ -79,7 +79,7 @@ fn EditorLoader() -> impl IntoView {
             if let Some(draft) = drafts::load_own(&id, &seller_id) {
                 return Ok(Loaded::Found(Box::new(draft)));
             }
-            let list = listings(&base).await?;
+            let list = listings_at(&listings_url).await?;
             Ok::<_, ApiError>(match list.into_iter().find(|p| p.id == id) {
                 Some(p) => Loaded::Found(Box::new(Draft::from_server(p))),
                 None => Loaded::Missing,

@@ -151,7 +151,9 @@ pub fn PhotoManager(
         busy.set(true);
         // Where the photos go and under whose session: the seller's, or the operator's
         // for a member.
-        let upload_to = workspace.csrf().map(|csrf| (workspace.api(), csrf));
+        let upload_to = workspace
+            .csrf()
+            .map(|csrf| (workspace.api().uploads(), csrf));
         spawn_local(async move {
             for (key, file) in batch {
                 process_one(

@@ -11,7 +11,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::{Phase, PROCESS_SHARE};
-use crate::api::seller::{upload_photo, Base, Uploaded};
+use crate::api::seller::{upload_photo, Uploaded};
 use crate::api::ApiError;
 use crate::i18n::Said;
 use crate::seller::drafts::Draft;
@@ -72,7 +72,7 @@ pub(super) async fn process_one(
     file: web_sys::File,
     draft: RwSignal<Draft>,
     worker: StoredValue<Option<PhotoWorker>, LocalStorage>,
-    upload_to: Option<(Base, String)>,
+    upload_to: Option<(String, String)>,
     set_job: impl Fn(u32, Phase, f32) + Copy + 'static,
     set_coach: impl Fn(u32, Vec<PhotoHint>, Option<String>) + Copy + 'static,
 ) {
@@ -101,19 +101,19 @@ pub(super) async fn process_one(
     if let Some(coach) = processed.coach.as_ref().filter(|c| !c.is_good()) {
         set_coach(key, coach.hints.clone(), jpeg_url(&processed.thumb));
     }
-    let Some((base, csrf)) = upload_to else {
+    let Some((url, csrf)) = upload_to else {
         return;
     };
     let large_len = processed.large.len() as f64;
     let total = large_len + processed.thumb.len() as f64;
     let large =
-        match upload_with_retry(key, &base, &csrf, &processed.large, 0.0, total, set_job).await {
+        match upload_with_retry(key, &url, &csrf, &processed.large, 0.0, total, set_job).await {
             Ok(up) => up,
             Err(err) => return set_job(key, Phase::Failed(Said::Refusal(err)), PROCESS_SHARE),
         };
     let thumb = match upload_with_retry(
         key,
-        &base,
+        &url,
         &csrf,
         &processed.thumb,
         large_len,
@@ -144,7 +144,7 @@ pub(super) async fn process_one(
 /// (a photo the server rejects, an ended session) are not retried.
 async fn upload_with_retry(
     key: u32,
-    base: &Base,
+    url: &str,
     csrf: &str,
     bytes: &[u8],
     already: f64,
@@ -154,7 +154,7 @@ async fn upload_with_retry(
     let mut attempt = 0;
     loop {
         set_job(key, Phase::Uploading, upload_progress(already, total));
-        let result = upload_photo(base, csrf, bytes, move |sent, _| {
+        let result = upload_photo(url, csrf, bytes, move |sent, _| {
             set_job(
                 key,
                 Phase::Uploading,
