@@ -569,7 +569,11 @@ async fn a_facilitator_sees_each_village_and_the_developing_ones_without_listing
     // Every village of the region, the demo's and the gazetteer's others alike.
     assert_eq!(villages.len(), 237);
     for d in &demo.villages {
-        assert!(villages.iter().any(|v| v["slug"] == d.slug.as_str()), "{}", d.slug);
+        assert!(
+            villages.iter().any(|v| v["slug"] == d.slug.as_str()),
+            "{}",
+            d.slug
+        );
     }
     let published = |slug: &str| {
         demo.products

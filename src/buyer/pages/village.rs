@@ -1,5 +1,6 @@
 use std::sync::Arc;
 
+use etalase_model::gazetteer::VillageKind;
 use etalase_model::IdmStatus;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -33,7 +34,15 @@ fn VillageDetail(
         };
         let products: Vec<_> = data.catalog.products_of_village(&v.slug).cloned().collect();
         let name = v.name.clone();
-        let title = Signal::derive(move || format!("{} {}", i18n.t().village_title, name));
+        // A kelurahan is not a desa: the gazetteer's code says which, in either language.
+        let kind = v.kind();
+        let title = Signal::derive(move || {
+            let word = match kind {
+                Some(VillageKind::Kelurahan) => "Kelurahan",
+                _ => i18n.t().village_title,
+            };
+            format!("{word} {name}")
+        });
         let vd = v.clone();
         let description = Signal::derive(move || {
             vd.description(i18n.lang())
