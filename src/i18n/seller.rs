@@ -186,14 +186,6 @@ pub fn photo_hint(s: &'static SellerTexts, hint: PhotoHint) -> (&'static str, &'
     }
 }
 
-/// A code as the server spells it, for the "error code" sentence support can look up.
-fn spelled(code: ErrorCode) -> String {
-    serde_json::to_value(code)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 fn refusal(s: &'static SellerTexts, err: &ApiError) -> String {
     match err {
         ApiError::Invalid(_) => s.form_has_errors.to_string(),
@@ -210,7 +202,7 @@ fn refusal(s: &'static SellerTexts, err: &ApiError) -> String {
             code => match code.photo() {
                 // The server's re-check of an upload answers with the photo pipeline's codes.
                 Some(photo) => Said::Photo(photo.to_string()).render(s),
-                None => fill(s.error_code, &[&spelled(*code)]),
+                None => fill(s.error_code, &[&code.as_str()]),
             },
         },
         ApiError::Status(status) => fill(s.error_code, &[status]),

@@ -95,6 +95,40 @@ impl ErrorCode {
         ("encode", ErrorCode::PhotoEncode),
     ];
 
+    /// The code as it is spelled on the wire, for a message that names it. (A match rather
+    /// than serde: the app would otherwise carry a JSON value serializer for this alone.)
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::SignInRequired => "sign_in_required",
+            ErrorCode::WrongCredentials => "wrong_credentials",
+            ErrorCode::Csrf => "csrf",
+            ErrorCode::NotOwner => "not_owner",
+            ErrorCode::WrongRole => "wrong_role",
+            ErrorCode::Invalid => "invalid",
+            ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::Timeout => "timeout",
+            ErrorCode::Malformed => "malformed",
+            ErrorCode::UnsupportedMediaType => "unsupported_media_type",
+            ErrorCode::BodyTooLarge => "body_too_large",
+            ErrorCode::StorageFull => "storage_full",
+            ErrorCode::StoreBusy => "store_busy",
+            ErrorCode::StoreUnavailable => "store_unavailable",
+            ErrorCode::Internal => "internal",
+            ErrorCode::PhotoEmpty => "empty",
+            ErrorCode::PhotoHeic => "heic",
+            ErrorCode::PhotoUnsupported => "unsupported",
+            ErrorCode::PhotoTooLarge => "too_large",
+            ErrorCode::PhotoTooBig => "too_big",
+            ErrorCode::PhotoCorrupt => "corrupt",
+            ErrorCode::PhotoIncomplete => "incomplete",
+            ErrorCode::PhotoNotJpeg => "not_jpeg",
+            ErrorCode::PhotoMetadata => "metadata",
+            ErrorCode::PhotoInvalidPixels => "invalid_pixels",
+            ErrorCode::PhotoEncode => "encode",
+        }
+    }
+
     /// The code for a photo check's refusal (`etalase_photo::PhotoError::code`), which the
     /// browser's worker and the server's re-check share.
     pub fn from_photo(code: &str) -> Option<ErrorCode> {
@@ -125,7 +159,39 @@ mod tests {
             assert_eq!(code.photo(), Some(spelled));
         }
         assert_eq!(ErrorCode::from_photo("not_found"), None);
+        for (_, code) in ErrorCode::PHOTO {
+            assert_eq!(code.as_str(), code.photo().unwrap());
+        }
         assert_eq!(ErrorCode::NotFound.photo(), None);
+    }
+
+    #[test]
+    fn every_code_is_spelled_as_serde_spells_it() {
+        let all = [
+            ErrorCode::NotFound,
+            ErrorCode::SignInRequired,
+            ErrorCode::WrongCredentials,
+            ErrorCode::Csrf,
+            ErrorCode::NotOwner,
+            ErrorCode::WrongRole,
+            ErrorCode::Invalid,
+            ErrorCode::RateLimited,
+            ErrorCode::Timeout,
+            ErrorCode::Malformed,
+            ErrorCode::UnsupportedMediaType,
+            ErrorCode::BodyTooLarge,
+            ErrorCode::StorageFull,
+            ErrorCode::StoreBusy,
+            ErrorCode::StoreUnavailable,
+            ErrorCode::Internal,
+        ];
+        for code in all.into_iter().chain(ErrorCode::PHOTO.map(|(_, c)| c)) {
+            assert_eq!(
+                serde_json::to_value(code).unwrap(),
+                code.as_str(),
+                "{code:?}"
+            );
+        }
     }
 
     #[test]
