@@ -16,6 +16,13 @@ pub fn AboutPage() -> impl IntoView {
         <section class="panel prose">
             <h1>{move || i18n.t().about_title}</h1>
             <p>{move || i18n.t().about_body}</p>
+            <h2>{move || i18n.t().about_data_heading}</h2>
+            <p>
+                {move || i18n.t().about_data_body}" "
+                <a href="https://github.com/fityannugroho/idn-area-data" rel="noopener">"idn-area-data"</a>
+                " · "
+                <a href="https://opendatacommons.org/licenses/odbl/1-0/" rel="noopener">"ODbL 1.0"</a>
+            </p>
         </section>
         <ServerStatus/>
     }
