@@ -215,7 +215,8 @@ fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
     serde_json::from_str(text).map_err(|e| ApiError::Internal(format!("stored inquiry: {e}")))
 }
 
-fn parse_slug<T: std::str::FromStr>(slug: &str) -> Result<T, ApiError> {
+/// A stage or kind the store wrote, as its enum; one it cannot read is a bug, not the client's.
+pub fn parse_slug<T: std::str::FromStr>(slug: &str) -> Result<T, ApiError> {
     slug.parse()
         .map_err(|_| ApiError::Internal(format!("stored inquiry: unknown stage or kind {slug:?}")))
 }

@@ -159,10 +159,7 @@ pub async fn track(
         .inquiry_by_token(token)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let kind: InquiryKind = found
-        .kind
-        .parse()
-        .map_err(|_| ApiError::Internal(format!("stored inquiry kind {:?}", found.kind)))?;
+    let kind: InquiryKind = inbox::parse_slug(&found.kind)?;
     Ok(Json(Tracked {
         form: inbox::stored_form(kind, &found.doc)?,
         parts: found
@@ -179,9 +176,7 @@ pub async fn track(
                         whatsapp: s.whatsapp,
                     }),
                     seller_id: part.seller_id,
-                    status: part.status.parse().map_err(|_| {
-                        ApiError::Internal(format!("stored stage {:?}", part.status))
-                    })?,
+                    status: inbox::parse_slug(&part.status)?,
                     updated_at: part.updated_at,
                     events: part
                         .events
