@@ -115,15 +115,26 @@ impl IdmStatus {
         }
     }
 
-    /// The status an IDM score falls in, using the ministry's thresholds
-    /// (≤ 0.4907, ≤ 0.5989, ≤ 0.7072, ≤ 0.8155, above).
-    pub fn from_score(score: f32) -> IdmStatus {
-        match score {
-            s if s <= 0.4907 => IdmStatus::SangatTertinggal,
-            s if s <= 0.5989 => IdmStatus::Tertinggal,
-            s if s <= 0.7072 => IdmStatus::Berkembang,
-            s if s <= 0.8155 => IdmStatus::Maju,
-            _ => IdmStatus::Mandiri,
+    /// The status an IDM score falls in, by the ministry's thresholds (Permendesa 2/2016):
+    /// each status's score is at most its [`ceiling`](Self::ceiling), and above the
+    /// ceiling of the status below it. A score at a threshold belongs to the lower status:
+    /// 0.7072 is Berkembang, 0.7073 Maju.
+    pub fn for_score(score: f32) -> IdmStatus {
+        IdmStatus::ALL
+            .into_iter()
+            .find(|s| s.ceiling().is_none_or(|max| score <= max))
+            .unwrap_or(IdmStatus::Mandiri)
+    }
+
+    /// The highest score of this status, as published (four decimals); `None` for Mandiri,
+    /// which has no ceiling.
+    pub fn ceiling(self) -> Option<f32> {
+        match self {
+            IdmStatus::SangatTertinggal => Some(0.4907),
+            IdmStatus::Tertinggal => Some(0.5989),
+            IdmStatus::Berkembang => Some(0.7072),
+            IdmStatus::Maju => Some(0.8155),
+            IdmStatus::Mandiri => None,
         }
     }
 }
@@ -136,10 +147,27 @@ mod tests {
 
     #[test]
     fn idm_thresholds() {
-        assert_eq!(IdmStatus::from_score(0.45), IdmStatus::SangatTertinggal);
-        assert_eq!(IdmStatus::from_score(0.5989), IdmStatus::Tertinggal);
-        assert_eq!(IdmStatus::from_score(0.7123), IdmStatus::Maju);
-        assert_eq!(IdmStatus::from_score(0.8156), IdmStatus::Mandiri);
+        assert_eq!(IdmStatus::for_score(0.45), IdmStatus::SangatTertinggal);
+        assert_eq!(IdmStatus::for_score(0.7123), IdmStatus::Maju);
+        assert_eq!(IdmStatus::for_score(0.0), IdmStatus::SangatTertinggal);
+        assert_eq!(IdmStatus::for_score(1.0), IdmStatus::Mandiri);
+    }
+
+    #[test]
+    fn a_score_at_a_threshold_belongs_to_the_lower_status() {
+        // Each boundary as published, and one ten-thousandth above it.
+        let cases = [
+            (0.4907, IdmStatus::SangatTertinggal, IdmStatus::Tertinggal),
+            (0.5989, IdmStatus::Tertinggal, IdmStatus::Berkembang),
+            (0.7072, IdmStatus::Berkembang, IdmStatus::Maju),
+            (0.8155, IdmStatus::Maju, IdmStatus::Mandiri),
+        ];
+        for (at, below, above) in cases {
+            assert_eq!(IdmStatus::for_score(at), below, "{at}");
+            assert_eq!(IdmStatus::for_score(at + 0.0001), above, "{at} + 0.0001");
+            assert_eq!(below.ceiling(), Some(at));
+        }
+        assert_eq!(IdmStatus::Mandiri.ceiling(), None);
     }
 
     #[test]

@@ -186,7 +186,7 @@ fn villages() -> Vec<Village> {
             kecamatan: kecamatan.to_owned(),
             kabupaten: KUKAR.to_owned(),
             province: KALTIM.to_owned(),
-            idm_status: Some(IdmStatus::from_score(score)),
+            idm_status: Some(IdmStatus::for_score(score)),
             idm_score: Some(score),
             // The programme is Koperasi Desa/Kelurahan Merah Putih: a kelurahan's
             // cooperative is a Koperasi Kelurahan.
@@ -398,7 +398,7 @@ mod tests {
             assert!(s.whatsapp.starts_with("+628120000") && s.whatsapp.len() == 14);
         }
         for v in &c.villages {
-            assert_eq!(v.idm_score.map(IdmStatus::from_score), v.idm_status);
+            assert_eq!(v.idm_score.map(IdmStatus::for_score), v.idm_status);
             assert!(
                 v.idm_status.is_some(),
                 "the demo's villages all have figures"

@@ -358,7 +358,7 @@ pub fn synthetic_catalog(n: usize, seed: u64) -> Catalog {
             kecamatan: rng.pick(KECAMATAN).to_string(),
             kabupaten: "Kutai Kartanegara".to_owned(),
             province: "Kalimantan Timur".to_owned(),
-            idm_status: Some(IdmStatus::from_score(score)),
+            idm_status: Some(IdmStatus::for_score(score)),
             idm_score: Some(score),
             cooperative: format!("Koperasi Desa Merah Putih {name}"),
             cooperative_whatsapp: None,
