@@ -3,7 +3,8 @@
 //! real gazetteer, through the crate's public API only.
 
 use etalase_model::gazetteer::Gazetteer;
-use etalase_model::idm::preview_import;
+use etalase_model::idm::{latest, preview_import, trend};
+use etalase_model::{IdmStatus, Lang};
 
 const SAMPLE: &str = include_str!("data/idm_sample.csv");
 
@@ -21,4 +22,19 @@ fn the_sample_file_parses_clean() {
     assert_eq!((preview.good_rows(), preview.bad_rows()), (12, 0));
     assert_eq!(preview.years(), [2024, 2025]);
     assert!(preview.can_commit());
+
+    let records = preview.records().expect("every row is good");
+    let lung_anai: Vec<_> = records
+        .iter()
+        .filter(|r| r.village_code == "64.02.02.2010")
+        .cloned()
+        .collect();
+    let t = trend(&lung_anai).expect("two years");
+    assert_eq!(t.summary(Lang::Id), "Berkembang 2024 → Maju 2025");
+    let loa_duri_ulu = latest(&records, "64.02.03.2002").expect("in the sample");
+    assert_eq!(
+        (loa_duri_ulu.year, loa_duri_ulu.status),
+        (2025, IdmStatus::Maju)
+    );
+    assert_eq!(loa_duri_ulu.score, 0.7559);
 }

@@ -1,6 +1,6 @@
 //! The Indeks Desa Membangun (Village Development Index) per village and year: the
-//! ministry's figures, the checks they must pass, and the import of its published
-//! table ([`preview_import`]).
+//! ministry's figures, the checks they must pass, the import of its published table
+//! ([`preview_import`]) and a village's trend across years ([`trend`]).
 //!
 //! A year's figures are three indices, social (IKS), economic (IKE) and ecological (IKL),
 //! each 0..1; the IDM score is their mean, rounded by the ministry to four decimals; the
@@ -9,6 +9,7 @@
 
 mod import;
 mod problem;
+mod trend;
 
 use serde::{Deserialize, Serialize};
 
@@ -16,6 +17,7 @@ use crate::IdmStatus;
 
 pub use import::{preview_import, ImportPreview, PreviewRow};
 pub use problem::{Column, FileProblem, RowProblem};
+pub use trend::{latest, trend, IdmTrend, TrendDirection};
 
 /// The first year of the index.
 pub const FIRST_YEAR: u16 = 2015;

@@ -454,3 +454,47 @@ fn every_problem_has_a_distinct_sentence_in_each_language_and_its_tag_as_code() 
         }
     }
 }
+
+#[test]
+fn the_trend_reads_years_in_order_and_the_latest_sets_the_village() {
+    let year = |year, iks: f32, ike, ikl| {
+        IdmRecord::from_indices("64.02.04.2001".into(), year, iks, ike, ikl)
+    };
+    let records = [
+        year(2025, 0.78, 0.70, 0.75),
+        year(2023, 0.60, 0.58, 0.61),
+        year(2024, 0.70, 0.62, 0.67),
+    ];
+    let t = trend(&records).unwrap();
+    assert_eq!(
+        t.by_year.iter().map(|r| r.year).collect::<Vec<_>>(),
+        [2023, 2024, 2025]
+    );
+    assert_eq!(t.latest().year, 2025);
+    assert_eq!(t.previous().map(|r| r.year), Some(2024));
+    assert_eq!(t.direction(), Some(TrendDirection::Up));
+    assert_eq!(t.summary(Lang::Id), "Berkembang 2024 → Maju 2025");
+    assert_eq!(t.summary(Lang::En), "Developing 2024 → Advanced 2025");
+    assert_eq!(t.score_change(), Some(0.08));
+
+    let only = trend(&records[..1]).unwrap();
+    assert_eq!(only.direction(), None);
+    assert_eq!(only.summary(Lang::Id), "Maju 2025");
+    assert_eq!(trend(&[]), None);
+
+    let mut village = Gazetteer::east_kalimantan()
+        .region("64.02")
+        .unwrap()
+        .catalog_villages()
+        .into_iter()
+        .find(|v| v.code.as_deref() == Some("64.02.04.2001"))
+        .unwrap();
+    assert_eq!(village.idm_status, None);
+    assert!(village.apply_latest_idm(&records));
+    assert_eq!(village.idm_status, Some(IdmStatus::Maju));
+    assert_eq!(village.idm_score, Some(0.7433));
+    // Another village's records leave it as it was.
+    village.code = Some("64.02.02.2010".into());
+    assert!(!village.apply_latest_idm(&records));
+    assert_eq!(village.idm_status, Some(IdmStatus::Maju));
+}
