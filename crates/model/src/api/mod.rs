@@ -10,6 +10,7 @@ mod cooperative;
 mod error;
 mod facilitator;
 mod health;
+mod idm;
 mod inquiries;
 mod insights;
 mod uploads;
@@ -19,6 +20,10 @@ pub use cooperative::AddedMember;
 pub use error::{ErrorBody, ErrorCode};
 pub use facilitator::{FacilitatorReport, Figures, KecamatanActivity, VillageActivity};
 pub use health::{DatabaseHealth, Health, HealthStatus};
+pub use idm::{
+    IdmEntryBody, IdmFileRefusal, IdmHistory, IdmImportBody, IdmImportDone, IdmImportPreview,
+    IdmPreviewRow, IdmProblem, IDM_IMPORT_BODY_MAX_BYTES, IDM_IMPORT_MAX_BYTES,
+};
 pub use inquiries::{
     Created, Event, InboxQuery, InboxView, InquiryBody, InquiryForm, Lines, PartView,
     SellerContact, Tracked, TrackedPart, UpdateBody,
