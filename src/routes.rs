@@ -79,6 +79,10 @@ pub enum AppPath<'a> {
         seller: &'a str,
     },
     Facilitator,
+    /// Reports, hidden listings and suspended sellers, for facilitators and admins.
+    Moderation,
+    /// The district admin's staff accounts and audit log.
+    DistrictAdmin,
 }
 
 impl AppPath<'_> {
@@ -131,6 +135,8 @@ impl<'a> AppPath<'a> {
             MemberEditor { .. } => "/penjual/koperasi/anggota/",
             MemberInbox { .. } => "/penjual/koperasi/anggota/",
             Facilitator => "/penjual/fasilitator",
+            Moderation => "/penjual/moderasi",
+            DistrictAdmin => "/penjual/dpmd",
         }
     }
 
@@ -166,7 +172,9 @@ impl<'a> AppPath<'a> {
             | SellerDashboard
             | SellerInbox
             | CoopMembers
-            | Facilitator => ["", ""],
+            | Facilitator
+            | Moderation
+            | DistrictAdmin => ["", ""],
         }
     }
 }
@@ -214,6 +222,8 @@ impl<'a> AppPath<'a> {
             ["penjual", "permintaan"] => SellerInbox,
             ["penjual", "koperasi"] => CoopMembers,
             ["penjual", "fasilitator"] => Facilitator,
+            ["penjual", "moderasi"] => Moderation,
+            ["penjual", "dpmd"] => DistrictAdmin,
             ["penjual", "koperasi", "anggota", seller] => MemberListings { seller },
             ["penjual", "koperasi", "anggota", seller, "produk", id] => MemberEditor {
                 seller,
@@ -269,8 +279,8 @@ pub fn shop_routes() -> impl MatchNestedRoutes + Clone + Send + 'static {
 /// member's workspace, which makes the editor and inbox work for that member.
 pub fn seller_routes() -> impl MatchNestedRoutes + Clone + Send + 'static {
     use crate::seller::pages::{
-        ClaimPage, CooperativePage, FacilitatorPage, InboxPage, ListingEditorPage, MemberListings,
-        MemberWorkspace, SellerPage, SignInPage,
+        ClaimPage, CooperativePage, DistrictAdminPage, FacilitatorPage, InboxPage,
+        ListingEditorPage, MemberListings, MemberWorkspace, ModerationPage, SellerPage, SignInPage,
     };
     view! {
         <Route path=path!("/masuk") view=SignInPage/>
@@ -280,6 +290,8 @@ pub fn seller_routes() -> impl MatchNestedRoutes + Clone + Send + 'static {
         <Route path=path!("/penjual/permintaan") view=InboxPage/>
         <Route path=path!("/penjual/koperasi") view=CooperativePage/>
         <Route path=path!("/penjual/fasilitator") view=FacilitatorPage/>
+        <Route path=path!("/penjual/moderasi") view=ModerationPage/>
+        <Route path=path!("/penjual/dpmd") view=DistrictAdminPage/>
         <ParentRoute path=path!("/penjual/koperasi/anggota/:seller") view=MemberWorkspace>
             <Route path=path!("") view=MemberListings/>
             <Route path=path!("produk/:id") view=ListingEditorPage/>
@@ -372,6 +384,8 @@ mod tests {
                 vec![("seller", "kwt-melati-7f")],
             ),
             (Facilitator, vec![]),
+            (Moderation, vec![]),
+            (DistrictAdmin, vec![]),
         ]
     }
 
@@ -403,7 +417,7 @@ mod tests {
             Inquiry { .. } | Track { .. } | Insights | About => {}
             SignIn { .. } | Claim { .. } | SellerDashboard | SellerEditor { .. } | SellerInbox => {}
             CoopMembers | MemberListings { .. } | MemberEditor { .. } | MemberInbox { .. } => {}
-            Facilitator => {}
+            Facilitator | Moderation | DistrictAdmin => {}
         }
     }
 

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::storage;
 
 pub mod inquiry;
+pub mod report;
 pub mod seller;
 pub mod staff;
 

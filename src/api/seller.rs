@@ -5,6 +5,7 @@
 use etalase_model::api::Consent;
 pub use etalase_model::api::{Me, Uploaded};
 use etalase_model::cooperative::{ListingChange, Membership};
+use etalase_model::moderation::ListingHold;
 use etalase_model::rules::{Claim, Registration, SignIn};
 use etalase_model::Product;
 use gloo_net::http::Request;
@@ -190,5 +191,32 @@ pub async fn upload_photo(
             Ok(body) => Err(ApiError::from(body)),
             Err(_) => Err(ApiError::Status(status)),
         }
+    }
+}
+
+/// The signed-in seller's listings that staff hid, and why.
+pub async fn holds() -> Result<Vec<ListingHold>, ApiError> {
+    let res = Request::get("/api/seller/holds")
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    json_or_refusal(res).await
+}
+
+/// Asks staff to look at a hidden listing again, after fixing it.
+pub async fn request_review(csrf: &str, product_id: &str) -> Result<(), ApiError> {
+    let url = format!(
+        "/api/seller/listings/{}/review",
+        String::from(js_sys::encode_uri_component(product_id))
+    );
+    let res = Request::post(&url)
+        .header("x-csrf-token", csrf)
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    if res.ok() {
+        Ok(())
+    } else {
+        Err(super::refusal(res).await)
     }
 }

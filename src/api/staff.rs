@@ -1,12 +1,16 @@
-//! Calls of cooperative operators and facilitators: their session, and an operator's
-//! members. Listing, photo and inbox calls made for a member go to the URLs of
+//! Calls of cooperative operators, facilitators and admins: their session, an operator's
+//! members, moderation, verification and the district's staff accounts. Listing, photo and inbox calls made for a member go to the URLs of
 //! [`Base::Member`](super::seller::Base::Member).
 
+use etalase_model::api::ActiveBody;
 pub use etalase_model::api::{
-    AddedMember, FacilitatorReport, Figures, KecamatanActivity, StaffMe, VillageActivity,
+    AddedMember, FacilitatorReport, Figures, KecamatanActivity, ModerationQueue, StaffAccountView,
+    StaffMe, VillageActivity,
 };
 use etalase_model::cooperative::Member;
+use etalase_model::moderation::{AuditEntry, Notice, VerifyBody};
 use etalase_model::rules::{NewMember, SignIn};
+use etalase_model::Seller;
 use gloo_net::http::Request;
 
 use super::{json_or_refusal, send_json, ApiError};
@@ -54,4 +58,108 @@ pub async fn add_member(csrf: &str, form: &NewMember) -> Result<AddedMember, Api
         form,
     )
     .await
+}
+
+/// Open reports, hidden listings and suspended sellers (facilitators and admins).
+pub async fn moderation_queue() -> Result<ModerationQueue, ApiError> {
+    get_json("/api/staff/moderation").await
+}
+
+/// Hides a listing with a reason in both languages.
+pub async fn hold_listing(csrf: &str, product_id: &str, reason: &Notice) -> Result<(), ApiError> {
+    let url = format!("/api/staff/listings/{}/hold", encode(product_id));
+    no_content(Request::put(&url).header("x-csrf-token", csrf).json(reason)).await
+}
+
+pub async fn release_listing(csrf: &str, product_id: &str) -> Result<(), ApiError> {
+    let url = format!("/api/staff/listings/{}/hold", encode(product_id));
+    no_content(Request::delete(&url).header("x-csrf-token", csrf).build()).await
+}
+
+pub async fn dismiss_reports(csrf: &str, product_id: &str) -> Result<(), ApiError> {
+    let url = format!("/api/staff/listings/{}/dismiss", encode(product_id));
+    no_content(Request::post(&url).header("x-csrf-token", csrf).build()).await
+}
+
+/// Verifies a seller (with their NIB, if given), or withdraws it; the seller as published.
+pub async fn set_verified(
+    csrf: &str,
+    seller_id: &str,
+    verify: Option<&VerifyBody>,
+) -> Result<Seller, ApiError> {
+    let url = format!("/api/staff/sellers/{}/verification", encode(seller_id));
+    match verify {
+        Some(body) => send_json(Request::put(&url).header("x-csrf-token", csrf), body).await,
+        None => {
+            let res = Request::delete(&url)
+                .header("x-csrf-token", csrf)
+                .send()
+                .await
+                .map_err(|_| ApiError::Network)?;
+            json_or_refusal(res).await
+        }
+    }
+}
+
+/// Suspends a seller with a reason, or reinstates them (`None`). Admins only.
+pub async fn set_suspended(
+    csrf: &str,
+    seller_id: &str,
+    reason: Option<&Notice>,
+) -> Result<(), ApiError> {
+    let url = format!("/api/staff/sellers/{}/suspension", encode(seller_id));
+    match reason {
+        Some(reason) => {
+            no_content(Request::put(&url).header("x-csrf-token", csrf).json(reason)).await
+        }
+        None => no_content(Request::delete(&url).header("x-csrf-token", csrf).build()).await,
+    }
+}
+
+/// Every staff account (admins only).
+pub async fn accounts() -> Result<Vec<StaffAccountView>, ApiError> {
+    get_json("/api/staff/accounts").await
+}
+
+pub async fn set_active(csrf: &str, staff_id: &str, active: bool) -> Result<(), ApiError> {
+    let url = format!("/api/staff/accounts/{}/active", encode(staff_id));
+    no_content(
+        Request::put(&url)
+            .header("x-csrf-token", csrf)
+            .json(&ActiveBody { active }),
+    )
+    .await
+}
+
+/// The latest staff changes, newest first (admins only).
+pub async fn audit_log() -> Result<Vec<AuditEntry>, ApiError> {
+    get_json("/api/staff/audit").await
+}
+
+async fn get_json<T: for<'de> serde::Deserialize<'de>>(url: &str) -> Result<T, ApiError> {
+    let res = Request::get(url)
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    json_or_refusal(res).await
+}
+
+/// Sends a request whose success has no body (`204`).
+async fn no_content(
+    request: Result<gloo_net::http::Request, gloo_net::Error>,
+) -> Result<(), ApiError> {
+    let res = request
+        .map_err(|_| ApiError::Decode)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    if res.ok() {
+        Ok(())
+    } else {
+        Err(super::refusal(res).await)
+    }
+}
+
+fn encode(segment: &str) -> String {
+    js_sys::encode_uri_component(segment).into()
 }

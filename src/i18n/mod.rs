@@ -11,11 +11,13 @@ use crate::storage;
 
 pub mod cooperative;
 pub mod inquiry;
+pub mod moderation;
 pub mod partners;
 pub mod seller;
 
 pub use cooperative::CoopTexts;
 pub use inquiry::InquiryTexts;
+pub use moderation::ModerationTexts;
 pub use partners::PartnerTexts;
 pub use seller::{Said, SellerTexts};
 
@@ -164,6 +166,20 @@ pub struct Texts {
     pub cooperative_label: &'static str,
     /// "Sold through {cooperative}", on a member's product.
     pub sold_through: &'static str,
+    pub verified_by: &'static str,
+    pub verified_badge: &'static str,
+    pub verified_nib: &'static str,
+    pub report_open: &'static str,
+    pub report_title: &'static str,
+    pub report_lead: &'static str,
+    pub report_reason: &'static str,
+    pub report_text: &'static str,
+    pub report_send: &'static str,
+    pub report_sending: &'static str,
+    pub report_sent: &'static str,
+    pub report_failed: &'static str,
+    pub report_too_many: &'static str,
+    pub report_gone: &'static str,
     pub filter_cooperative: &'static str,
     pub cooperative_page_label: &'static str,
     pub cooperative_members: &'static str,
@@ -192,7 +208,8 @@ pub struct Texts {
 
 pub const ID: Texts = Texts {
     lang_name: "Bahasa Indonesia",
-    switch_lang_label: "Switch to English",
+    // Starts with the button's visible code, so a voice user who says "click EN" reaches it.
+    switch_lang_label: "EN: Switch to English",
     skip_to_content: "Langsung ke isi",
     brand_tagline: "Produk desa Kutai Kartanegara",
     nav_label: "Menu utama",
@@ -290,6 +307,20 @@ pub const ID: Texts = Texts {
     seller_heading: "Penjual",
     cooperative_label: "Koperasi",
     sold_through: "Dijual melalui {}",
+    verified_by: "Diverifikasi oleh {}, {}",
+    verified_badge: "Terverifikasi",
+    verified_nib: "NIB {}",
+    report_open: "Laporkan produk ini",
+    report_title: "Laporkan produk",
+    report_lead: "Pendamping desa akan memeriksa laporan Anda. Identitas Anda tidak dikirim ke penjual.",
+    report_reason: "Alasan",
+    report_text: "Keterangan (wajib untuk \"Lainnya\")",
+    report_send: "Kirim laporan",
+    report_sending: "Mengirim…",
+    report_sent: "Terima kasih. Laporan Anda sudah diterima dan akan diperiksa pendamping desa.",
+    report_failed: "Laporan belum terkirim. Periksa koneksi lalu coba lagi.",
+    report_too_many: "Terlalu banyak laporan dari jaringan ini. Coba lagi dalam satu jam.",
+    report_gone: "Produk ini sudah tidak ada di katalog.",
     filter_cooperative: "Koperasi",
     cooperative_page_label: "Koperasi desa",
     cooperative_members: "{} anggota menjual lewat koperasi ini",
@@ -318,7 +349,7 @@ pub const ID: Texts = Texts {
 
 pub const EN: Texts = Texts {
     lang_name: "English",
-    switch_lang_label: "Ganti ke Bahasa Indonesia",
+    switch_lang_label: "ID: Ganti ke Bahasa Indonesia",
     skip_to_content: "Skip to content",
     brand_tagline: "Village products of Kutai Kartanegara",
     nav_label: "Main menu",
@@ -416,6 +447,20 @@ pub const EN: Texts = Texts {
     seller_heading: "Seller",
     cooperative_label: "Cooperative",
     sold_through: "Sold through {}",
+    verified_by: "Verified by {}, {}",
+    verified_badge: "Verified",
+    verified_nib: "Business number (NIB) {}",
+    report_open: "Report this listing",
+    report_title: "Report a listing",
+    report_lead: "A village facilitator will look into your report. The seller is not told who you are.",
+    report_reason: "Reason",
+    report_text: "Details (required for \"Other\")",
+    report_send: "Send report",
+    report_sending: "Sending…",
+    report_sent: "Thank you. Your report was received and a village facilitator will check it.",
+    report_failed: "The report was not sent. Check your connection and try again.",
+    report_too_many: "Too many reports from this network. Try again within the hour.",
+    report_gone: "This listing is no longer in the catalog.",
     filter_cooperative: "Cooperative",
     cooperative_page_label: "Village cooperative",
     cooperative_members: "{} members sell through this cooperative",
@@ -510,6 +555,11 @@ impl I18n {
         inquiry::texts(self.lang.get())
     }
 
+    /// Moderation and district admin strings (tracked).
+    pub fn m(&self) -> &'static ModerationTexts {
+        moderation::texts(self.lang.get())
+    }
+
     /// The partnership strings (tracked).
     pub fn p(&self) -> &'static PartnerTexts {
         partners::texts(self.lang.get())
@@ -577,7 +627,7 @@ mod tests {
         assert_eq!(EN.search_label, "Search products");
         assert_ne!(ID.not_found_title, EN.not_found_title);
         // The switch button is labelled in the language it switches *to*.
-        assert_eq!(ID.switch_lang_label, "Switch to English");
-        assert_eq!(EN.switch_lang_label, "Ganti ke Bahasa Indonesia");
+        assert_eq!(ID.switch_lang_label, "EN: Switch to English");
+        assert_eq!(EN.switch_lang_label, "ID: Ganti ke Bahasa Indonesia");
     }
 }

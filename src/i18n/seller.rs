@@ -14,6 +14,7 @@ crate::i18n::text_table! {
     /// The seller area's strings of one language.
     SellerTexts;
     auth_title: "Masuk penjual", "Seller sign in";
+    account_disabled: "Akun ini ditangguhkan atau dinonaktifkan oleh DPMD. Hubungi koperasi desa atau pendamping desa Anda.", "This account was suspended or deactivated by the district. Contact your village cooperative or facilitator.";
     auth_lead: "Untuk UMKM dan koperasi desa: daftarkan usaha, lalu terbitkan produk dari HP.", "For village businesses and cooperatives: register, then publish products from your phone.";
     tab_sign_in: "Masuk", "Sign in";
     tab_register: "Daftar baru", "Register";
@@ -194,6 +195,7 @@ fn refusal(s: &'static SellerTexts, err: &ApiError) -> String {
         ApiError::Refused(code) => match code {
             ErrorCode::WrongCredentials => s.wrong_credentials.to_string(),
             ErrorCode::NotOwner => s.not_owner.to_string(),
+            ErrorCode::AccountDisabled => s.account_disabled.to_string(),
             ErrorCode::SignInRequired => s.session_expired.to_string(),
             ErrorCode::StorageFull => s.server_full.to_string(),
             ErrorCode::StoreBusy | ErrorCode::StoreUnavailable => s.server_busy.to_string(),

@@ -16,8 +16,34 @@ use crate::{ListingStatus, Seller};
 pub enum StaffRole {
     /// Runs a cooperative's account: acts for the members who allow it.
     Operator,
-    /// A village facilitator (DPMD / KPMD): reads across villages, edits nothing.
+    /// A village facilitator (DPMD / KPMD): reads across villages, verifies sellers and
+    /// moderates listings.
     Facilitator,
+    /// The district (DPMD of the regency): everything a facilitator does, plus staff
+    /// accounts and suspending sellers.
+    Admin,
+}
+
+impl StaffRole {
+    /// Reviews reports and hides or restores listings.
+    pub fn may_moderate(self) -> bool {
+        matches!(self, StaffRole::Facilitator | StaffRole::Admin)
+    }
+
+    /// Suspends sellers, manages staff accounts and reads the audit log.
+    pub fn is_admin(self) -> bool {
+        self == StaffRole::Admin
+    }
+
+    /// Whether staff of this role (and, for an operator, this cooperative) may mark a
+    /// seller of `seller_village` verified: the operator of the seller's own village's
+    /// cooperative, who knows them, or anyone who moderates.
+    pub fn may_verify(self, cooperative: Option<&str>, seller_village: &str) -> bool {
+        match self {
+            StaffRole::Operator => cooperative == Some(seller_village),
+            StaffRole::Facilitator | StaffRole::Admin => true,
+        }
+    }
 }
 
 /// A signed-in operator or facilitator, as the app shows them.

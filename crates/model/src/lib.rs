@@ -50,6 +50,7 @@ pub mod gazetteer;
 pub mod idm;
 pub mod inquiry;
 pub mod lang;
+pub mod moderation;
 pub mod money;
 pub mod rules;
 pub mod search;

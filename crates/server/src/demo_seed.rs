@@ -79,6 +79,7 @@ pub async fn seed_if_empty(
 /// the README, password [`DEMO_PASSWORD`].
 pub const DEMO_OPERATOR_WHATSAPP: &str = "+6281200000900";
 pub const DEMO_FACILITATOR_WHATSAPP: &str = "+6281200000901";
+pub const DEMO_ADMIN_WHATSAPP: &str = "+6281200000902";
 /// The village whose cooperative the demo operator runs.
 pub const DEMO_OPERATOR_COOPERATIVE: &str = "sepatin";
 
@@ -108,11 +109,20 @@ async fn seed_cooperatives(store: &dyn Store, catalog: &Catalog) -> anyhow::Resu
         (
             StaffProfile {
                 id: "fasilitator-kukar-demo".into(),
-                name: "Pendamping Desa Kukar (demo)".into(),
+                name: "Rahmat Hidayat (demo)".into(),
                 role: StaffRole::Facilitator,
                 cooperative: None,
             },
             DEMO_FACILITATOR_WHATSAPP,
+        ),
+        (
+            StaffProfile {
+                id: "admin-dpmd-kukar-demo".into(),
+                name: "Admin DPMD Kutai Kartanegara (demo)".into(),
+                role: StaffRole::Admin,
+                cooperative: None,
+            },
+            DEMO_ADMIN_WHATSAPP,
         ),
     ];
     for (profile, whatsapp) in staff {
@@ -131,6 +141,7 @@ async fn seed_cooperatives(store: &dyn Store, catalog: &Catalog) -> anyhow::Resu
     tracing::info!(
         operator = DEMO_OPERATOR_WHATSAPP,
         facilitator = DEMO_FACILITATOR_WHATSAPP,
+        admin = DEMO_ADMIN_WHATSAPP,
         "demo staff can sign in (password in README)"
     );
     Ok(())

@@ -27,6 +27,9 @@ pub enum ApiError {
     /// operator's endpoint, or the reverse).
     #[error("your account's role may not do this")]
     WrongRole,
+    /// The account was suspended or deactivated by the district; the password was right.
+    #[error("this account is suspended")]
+    AccountDisabled,
     /// Input broke shared rules; each field's problem goes back to the form.
     #[error("some fields are not valid")]
     Invalid(Vec<FieldError>),
@@ -69,6 +72,7 @@ impl IntoResponse for ApiError {
             ApiError::Csrf => (StatusCode::FORBIDDEN, ErrorCode::Csrf),
             ApiError::NotOwner => (StatusCode::FORBIDDEN, ErrorCode::NotOwner),
             ApiError::WrongRole => (StatusCode::FORBIDDEN, ErrorCode::WrongRole),
+            ApiError::AccountDisabled => (StatusCode::FORBIDDEN, ErrorCode::AccountDisabled),
             ApiError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::Invalid),
             ApiError::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, ErrorCode::RateLimited),
             ApiError::Timeout => (StatusCode::REQUEST_TIMEOUT, ErrorCode::Timeout),

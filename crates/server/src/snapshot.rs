@@ -134,6 +134,9 @@ pub enum SnapshotError {
 }
 
 /// The current snapshot, swapped atomically when listings change.
+/// How long a change's answer waits for the catalog to be republished with it.
+const PUBLISH_WAIT: Duration = Duration::from_secs(5);
+
 pub struct Snapshots {
     current: RwLock<Arc<Snapshot>>,
     /// Serialises rebuilds, so a slow older render can never replace a newer one.
@@ -198,6 +201,17 @@ impl Snapshots {
                 this.request_rebuild(Arc::clone(&store));
             }
         });
+    }
+
+    /// Rebuilds after a change to what buyers see and waits a little for it: the person who
+    /// made the change then sees it on their next look, and a large catalog that takes
+    /// longer is published without holding their request open. `what` names the change
+    /// in the log.
+    pub async fn publish_change(self: &Arc<Self>, store: &Arc<dyn Store>, what: &str) {
+        let request = self.request_rebuild(Arc::clone(store));
+        if !self.settled(request, PUBLISH_WAIT).await {
+            tracing::info!(what, "catalog still rebuilding; answered without waiting");
+        }
     }
 
     /// Waits up to `within` for request `request` to be published (or to fail); whether it

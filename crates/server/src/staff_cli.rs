@@ -1,4 +1,5 @@
-//! `etalase-server staff add …`: creates a cooperative operator or facilitator account.
+//! `etalase-server staff add …`: creates a cooperative operator, facilitator or admin
+//! account. The district's first admin is made here; later accounts can be too.
 //!
 //! Staff accounts are given out by the district (DPMD), not self-registered, so they are
 //! made on the server's machine. The password comes from `ETALASE_STAFF_PASSWORD` or the
@@ -13,10 +14,10 @@ use crate::config::{walk_args, ConfigError};
 use crate::store::Store;
 
 pub const USAGE: &str = "\
-etalase-server staff add: create a cooperative operator or a facilitator account
+etalase-server staff add: create a cooperative operator, facilitator or admin account
 
   --data-dir DIR        the server's data directory (env ETALASE_DATA_DIR, default ./data)
-  --role ROLE           operator | facilitator
+  --role ROLE           operator | facilitator | admin (the district's DPMD)
   --cooperative SLUG    the village slug of the operator's cooperative (operators only)
   --name NAME           the person's name, shown in listing and inquiry histories
   --whatsapp NUMBER     their WhatsApp number, used to sign in
@@ -54,6 +55,7 @@ pub fn parse_args(
     let role = match role.ok_or_else(|| missing("--role"))?.as_str() {
         "operator" => StaffRole::Operator,
         "facilitator" => StaffRole::Facilitator,
+        "admin" => StaffRole::Admin,
         other => {
             return Err(ConfigError::Invalid {
                 what: "role",
@@ -63,7 +65,7 @@ pub fn parse_args(
     };
     if (role == StaffRole::Operator) != cooperative.is_some() {
         return Err(ConfigError::Conflict(
-            "--cooperative is required for an operator and refused for a facilitator",
+            "--cooperative is required for an operator and refused for other roles",
         ));
     }
     let name = name.ok_or_else(|| missing("--name"))?.trim().to_string();

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use std::net::IpAddr;
 
-use crate::auth::rate_limit::{inquiry_limiter, SignInLimiter, SlidingWindow};
+use crate::auth::rate_limit::{inquiry_limiter, report_limiter, SignInLimiter, SlidingWindow};
 use crate::blobs::uploads_dir;
 use crate::blobs::{BlobStore, LocalBlobs};
 use crate::snapshot::Snapshots;
@@ -23,6 +23,7 @@ pub struct AppState {
     pub snapshots: Arc<Snapshots>,
     pub sign_in_limiter: Arc<SignInLimiter>,
     pub inquiry_limiter: Arc<SlidingWindow<IpAddr>>,
+    pub report_limiter: Arc<SlidingWindow<IpAddr>>,
 }
 
 impl AppState {
@@ -31,6 +32,7 @@ impl AppState {
             store,
             blobs: Arc::new(LocalBlobs::new(uploads_dir(&config.data_dir))),
             inquiry_limiter: Arc::new(inquiry_limiter(config.inquiry_limit)),
+            report_limiter: Arc::new(report_limiter()),
             config: Arc::new(config),
             snapshots: Arc::new(snapshots),
             sign_in_limiter: Arc::new(SignInLimiter::default()),

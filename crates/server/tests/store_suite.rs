@@ -34,6 +34,8 @@ mod inbox;
 mod inquiries;
 #[path = "store_suite/listings.rs"]
 mod listings;
+#[path = "store_suite/moderation.rs"]
+mod moderation;
 #[path = "store_suite/races.rs"]
 mod races;
 
@@ -109,6 +111,7 @@ pub fn new_seller(id: &str, name: &str, whatsapp: &str, village: &str) -> Seller
         whatsapp: whatsapp.into(),
         village_slug: village.into(),
         cooperative: None,
+        verified: None,
     }
 }
 

@@ -1,10 +1,13 @@
 use std::sync::Arc;
 
+use etalase_model::moderation::{check_report, Report, ReportReason, Verification};
 use etalase_model::{format_rupiah, Product};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::api::report::report_listing;
+use crate::api::{ApiError, ErrorCode};
 use crate::buyer::components::BackedMark;
 use crate::catalog_data::{today, CatalogData};
 use crate::components::{NotFoundPanel, PageMeta, WithCatalog};
@@ -64,6 +67,9 @@ fn ProductDetail(
                         <span class="per">{move || format!(" / {}", p2.unit.label(i18n.lang()))}</span>
                     </p>
                     {product.export_ready.then(|| view! { <span class="badge export inline">{move || i18n.t().export_badge}</span> })}
+                    {seller.as_ref().filter(|s| s.verified.is_some()).map(|_| view! {
+                        <span class="badge verified inline">{move || i18n.t().verified_badge}</span>
+                    })}
                     <BackedMark data=data.clone() village=product.village_slug.clone()/>
                     <p class="description">{let p = product.clone(); move || p.description(i18n.lang()).to_string()}</p>
                     <Actions product=product.clone() seller_phone=seller.as_ref().map(|s| s.whatsapp.clone())/>
@@ -79,6 +85,7 @@ fn ProductDetail(
                         <section class="panel seller-card">
                             <h2>{move || i18n.t().seller_heading}</h2>
                             <p class="seller-name">{s.name.clone()}</p>
+                            {s.verified.clone().map(|v| view! { <VerifiedNote verification=v/> })}
                             {s.cooperative.clone().map(|c| view! {
                                 <p><A href=AppPath::Cooperative { slug: &s.village_slug }.href() attr:class="sold-through">
                                     {move || fill(i18n.t().sold_through, &[&c])}
@@ -91,11 +98,118 @@ fn ProductDetail(
                         </section>
                     }
                 })}
+                <ReportListing product_id=product.id.clone()/>
                 </div>
             </div>
         }
         .into_any()
     }
+}
+
+/// Who vouched for the seller, and when: what exporters ask before a first order.
+#[component]
+fn VerifiedNote(verification: Verification) -> impl IntoView {
+    let i18n = use_i18n();
+    let Verification { by, on, nib } = verification;
+    view! {
+        <p class="verified-note">
+            <span class="badge verified inline">{move || i18n.t().verified_badge}</span>
+            " "
+            {move || fill(i18n.t().verified_by, &[&by, &on.format_long(i18n.lang())])}
+        </p>
+        {nib.map(|n| view! { <p class="muted">{move || fill(i18n.t().verified_nib, &[&n])}</p> })}
+    }
+}
+
+/// "Report this listing": a disclosure at the foot of the page, so it is there for whoever
+/// needs it without inviting everyone.
+#[component]
+fn ReportListing(product_id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let reason = RwSignal::new(ReportReason::Prohibited);
+    let text = RwSignal::new(String::new());
+    let state = RwSignal::new(ReportState::Editing);
+    let text_error = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if state.get_untracked() == ReportState::Sending {
+            return;
+        }
+        let report = Report {
+            reason: reason.get_untracked(),
+            text: text.get_untracked(),
+        };
+        let errors = check_report(&report);
+        text_error.set(errors.first().map(|e| e.rule.message(i18n.lang())));
+        if !errors.is_empty() {
+            return;
+        }
+        state.set(ReportState::Sending);
+        let id = product_id.clone();
+        leptos::task::spawn_local(async move {
+            let outcome = match report_listing(&id, &report).await {
+                Ok(()) => ReportState::Sent,
+                Err(ApiError::RateLimited(_)) => ReportState::TooMany,
+                Err(ApiError::Refused(ErrorCode::NotFound)) => ReportState::Gone,
+                Err(_) => ReportState::Failed,
+            };
+            state.set(outcome);
+        });
+    };
+    let status = move || match state.get() {
+        ReportState::Sent => Some(i18n.t().report_sent),
+        ReportState::Failed => Some(i18n.t().report_failed),
+        ReportState::TooMany => Some(i18n.t().report_too_many),
+        ReportState::Gone => Some(i18n.t().report_gone),
+        ReportState::Editing | ReportState::Sending => None,
+    };
+    view! {
+        <details class="panel report-listing">
+            <summary>{move || i18n.t().report_open}</summary>
+            <h2 class="visually-hidden">{move || i18n.t().report_title}</h2>
+            <p class="muted">{move || i18n.t().report_lead}</p>
+            <Show when=move || state.get() != ReportState::Sent>
+                <form class="form" on:submit=submit.clone() novalidate>
+                    <div class="field">
+                        <label for="report-reason">{move || i18n.t().report_reason}</label>
+                        <select id="report-reason" name="reason"
+                            on:change=move |ev| {
+                                if let Ok(r) = event_target_value(&ev).parse() { reason.set(r) }
+                            }>
+                            {ReportReason::ALL.into_iter().map(|r| view! {
+                                <option value=r.slug() selected=move || reason.get() == r>{move || r.label(i18n.lang())}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field" class:has-error=move || text_error.get().is_some()>
+                        <label for="report-text">{move || i18n.t().report_text}</label>
+                        <textarea id="report-text" name="text" rows="3" maxlength="1000"
+                            aria-invalid=move || text_error.get().map(|_| "true")
+                            aria-describedby="report-text-error"
+                            on:input=move |ev| { text.set(event_target_value(&ev)); text_error.set(None); }
+                            prop:value=move || text.get()></textarea>
+                        <p class="field-error" id="report-text-error" role="alert" hidden=move || text_error.get().is_none()>
+                            {move || text_error.get()}
+                        </p>
+                    </div>
+                    <button type="submit" class="button secondary" disabled=move || state.get() == ReportState::Sending>
+                        {move || if state.get() == ReportState::Sending { i18n.t().report_sending } else { i18n.t().report_send }}
+                    </button>
+                </form>
+            </Show>
+            <p class="notice" role="status" hidden=move || status().is_none()>{status}</p>
+        </details>
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ReportState {
+    Editing,
+    Sending,
+    Sent,
+    Failed,
+    TooMany,
+    Gone,
 }
 
 /// The listing's photos: 400 px in the page, the 1600 px file one tap away.

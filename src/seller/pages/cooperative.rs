@@ -271,6 +271,7 @@ fn MemberRow(member: Member) -> impl IntoView {
                     {(!allowed).then(|| view! { <span class="chip status-unpublished">{move || i18n.c().chip_no_consent}</span> })}
                 </span>
                 <span class="muted small">{move || fill(i18n.c().member_counts, &[&listings, &published])}</span>
+                <VerifyMember seller=member.seller.clone()/>
             </div>
             {if allowed {
                 view! { <A href=href attr:class="button secondary small">{move || i18n.c().manage_products}</A> }.into_any()
@@ -533,5 +534,73 @@ pub fn ConsentPanel() -> impl IntoView {
                 </section>
             }
         })}
+    }
+}
+
+/// The operator vouches for a member they know (with the member's NIB, if any), or takes
+/// it back; buyers then see "verified by" the cooperative.
+#[component]
+fn VerifyMember(seller: etalase_model::Seller) -> impl IntoView {
+    use etalase_model::moderation::VerifyBody;
+    let i18n = use_i18n();
+    let staff = use_staff_session();
+    let verified = RwSignal::new(seller.verified.clone());
+    let nib = RwSignal::new(String::new());
+    let failure = RwSignal::new(None::<Said>);
+    let busy = RwSignal::new(false);
+    let id = seller.id.clone();
+    let change = move |verify: bool| {
+        let csrf = staff.csrf().unwrap_or_default();
+        let id = id.clone();
+        let body = VerifyBody {
+            nib: Some(nib.get_untracked()).filter(|n| !n.trim().is_empty()),
+        };
+        busy.set(true);
+        spawn_local(async move {
+            match staff::set_verified(&csrf, &id, verify.then_some(&body)).await {
+                Ok(seller) => {
+                    verified.set(seller.verified);
+                    failure.set(None);
+                }
+                Err(err) => failure.set(Some(Said::Refusal(err))),
+            }
+            busy.set(false);
+        });
+    };
+    let change2 = change.clone();
+    let nib_id = format!("nib-{}", seller.id);
+    view! {
+        <div class="verify-member">
+            {move || match verified.get() {
+                Some(v) => {
+                    let change = change2.clone();
+                    view! {
+                        <span class="chip status-published">{move || fill(i18n.m().verified, &[&v.by])}</span>
+                        <button type="button" class="button secondary small" disabled=busy
+                            on:click=move |_| change(false)>{move || i18n.m().unverify}</button>
+                    }.into_any()
+                }
+                None => {
+                    let change = change.clone();
+                    let nib_id = nib_id.clone();
+                    view! {
+                        <label class="small" for=nib_id.clone()>{move || i18n.m().nib}</label>
+                        <input id=nib_id inputmode="numeric" autocomplete="off" class="nib-input"
+                            on:input=move |ev| nib.set(event_target_value(&ev)) prop:value=move || nib.get()/>
+                        <button type="button" class="button secondary small" disabled=busy
+                            on:click=move |_| change(true)>{move || i18n.m().verify}</button>
+                    }.into_any()
+                }
+            }}
+            <p class="field-error" role="alert" hidden=move || failure.with(|f| f.is_none())>
+                {move || failure.get().map(|f| match f {
+                    Said::Refusal(crate::api::ApiError::Invalid(fields)) => fields
+                        .first()
+                        .map(|f| f.rule.message(i18n.lang()))
+                        .unwrap_or_default(),
+                    other => other.render(i18n.s()),
+                })}
+            </p>
+        </div>
     }
 }

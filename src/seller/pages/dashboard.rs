@@ -85,6 +85,7 @@ fn Dashboard() -> impl IntoView {
                 </div>
             </div>
             <super::cooperative::ConsentPanel/>
+            <HeldListings listings=listings/>
             <p class="notice outbox" role="status" hidden=move || { outbox.waiting.get() == 0 }>
                 {move || fill(i18n.s().outbox_waiting, &[&outbox.waiting.get()])}
             </p>
@@ -167,5 +168,65 @@ pub(super) fn ListingRow(
                 {view_href.map(|href| view! { <A href=href attr:class="link">{move || i18n.s().view_in_catalog}</A> })}
             </div>
         </li>
+    }
+}
+
+/// The seller's listings staff hid, each with the reason and the way to ask for another
+/// look once fixed. Nothing shows while none is hidden.
+#[component]
+fn HeldListings(
+    /// The seller's listings, for the names.
+    listings: LocalResource<Result<Vec<etalase_model::Product>, crate::api::ApiError>>,
+) -> impl IntoView {
+    use crate::api::seller::{holds, request_review};
+    let i18n = use_i18n();
+    let session = use_session();
+    let held = LocalResource::new(holds);
+    let asked = RwSignal::new(Vec::<String>::new());
+    let name_of = move |id: &str| {
+        listings
+            .get()
+            .and_then(|r| r.ok())
+            .and_then(|list| list.into_iter().find(|p| p.id == id))
+            .map(|p| p.name(i18n.lang()).to_string())
+            .unwrap_or_else(|| id.to_string())
+    };
+    view! {
+        {move || held.get().and_then(|r| r.ok()).filter(|h| !h.is_empty()).map(|list| view! {
+            <section class="notice error held-listings" aria-labelledby="held-heading">
+                <h2 id="held-heading">{move || i18n.m().held_notice}</h2>
+                <ul>
+                    {list.into_iter().map(|hold| {
+                        let id = hold.product_id.clone();
+                        let id2 = id.clone();
+                        let reason = hold.reason.clone();
+                        let already = hold.review_requested;
+                        let ask = move |_| {
+                            let csrf = session.csrf().unwrap_or_default();
+                            let id = id2.clone();
+                            spawn_local(async move {
+                                if request_review(&csrf, &id).await.is_ok() {
+                                    asked.update(|a| a.push(id));
+                                }
+                            });
+                        };
+                        let done = {
+                            let id = id.clone();
+                            move || already || asked.with(|a| a.contains(&id))
+                        };
+                        let done2 = done.clone();
+                        view! {
+                            <li>
+                                <p><strong>{let id = id.clone(); move || name_of(&id)}</strong></p>
+                                <p>{move || fill(i18n.m().held_reason, &[&reason.get(i18n.lang())])}</p>
+                                <A href=AppPath::SellerEditor { id: Some(&id) }.href() attr:class="button secondary small">{move || i18n.s().edit}</A>
+                                <button type="button" class="button primary small" hidden=done on:click=ask>{move || i18n.m().ask_review}</button>
+                                <p class="muted" role="status" hidden=move || !done2()>{move || i18n.m().review_sent}</p>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
     }
 }

@@ -1,7 +1,6 @@
 //! `/penjual/fasilitator`: the village facilitators' view (DPMD / KPMD): figures per
 //! kecamatan and village, the developing villages with no product, and a CSV to take along.
 
-use etalase_model::cooperative::StaffRole;
 use etalase_model::IdmStatus;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -17,11 +16,7 @@ use crate::seller::staff_session::use_staff_session;
 pub fn FacilitatorPage() -> impl IntoView {
     let i18n = use_i18n();
     let staff = use_staff_session();
-    let is_facilitator = move || {
-        staff
-            .me()
-            .is_some_and(|m| m.staff.role == StaffRole::Facilitator)
-    };
+    let is_facilitator = move || staff.me().is_some_and(|m| m.staff.role.may_moderate());
     view! {
         <PageMeta title=Signal::derive(move || i18n.c().facilitator_title.to_string())
             description=Signal::derive(move || i18n.c().facilitator_meta.to_string())/>
@@ -61,6 +56,7 @@ fn Report() -> impl IntoView {
                     <p class="muted">{move || fill(i18n.c().facilitator_as, &[&name()])}</p>
                 </div>
                 <div class="dashboard-actions">
+                    <A href=AppPath::Moderation.href() attr:class="button secondary">{move || i18n.m().moderation_link}</A>
                     <a class="button secondary" href=REPORT_CSV download>{move || i18n.c().download_csv}</a>
                     <button type="button" class="button secondary" on:click=sign_out>{move || i18n.c().sign_out}</button>
                 </div>

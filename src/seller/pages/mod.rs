@@ -3,14 +3,18 @@
 
 mod cooperative;
 mod dashboard;
+mod district_admin;
 mod editor;
 mod facilitator;
 mod inbox;
+mod moderation;
 mod sign_in;
 
 pub use cooperative::{CooperativePage, MemberListings, MemberWorkspace};
 pub use dashboard::SellerPage;
+pub use district_admin::DistrictAdminPage;
 pub use editor::ListingEditorPage;
 pub use facilitator::FacilitatorPage;
 pub use inbox::InboxPage;
+pub use moderation::ModerationPage;
 pub use sign_in::{ClaimPage, SignInPage};

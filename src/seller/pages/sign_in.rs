@@ -112,6 +112,7 @@ pub fn SignInPage() -> impl IntoView {
                             etalase_model::cooperative::StaffRole::Facilitator => {
                                 AppPath::Facilitator
                             }
+                            etalase_model::cooperative::StaffRole::Admin => AppPath::Moderation,
                         };
                         staff.signed_in(me);
                         navigate(&home.href(), Default::default());

@@ -39,6 +39,8 @@ pub enum ErrorCode {
     NotOwner,
     /// Signed in as staff, but with the other role.
     WrongRole,
+    /// The account was suspended (a seller) or deactivated (staff) by the district.
+    AccountDisabled,
     /// Input broke shared rules; `fields` says which.
     Invalid,
     RateLimited,
@@ -105,6 +107,7 @@ impl ErrorCode {
             ErrorCode::Csrf => "csrf",
             ErrorCode::NotOwner => "not_owner",
             ErrorCode::WrongRole => "wrong_role",
+            ErrorCode::AccountDisabled => "account_disabled",
             ErrorCode::Invalid => "invalid",
             ErrorCode::RateLimited => "rate_limited",
             ErrorCode::Timeout => "timeout",
@@ -174,6 +177,7 @@ mod tests {
             ErrorCode::Csrf,
             ErrorCode::NotOwner,
             ErrorCode::WrongRole,
+            ErrorCode::AccountDisabled,
             ErrorCode::Invalid,
             ErrorCode::RateLimited,
             ErrorCode::Timeout,

@@ -13,6 +13,7 @@ mod health;
 mod idm;
 mod inquiries;
 mod insights;
+mod moderation;
 mod uploads;
 
 pub use account::{Consent, Me, StaffMe};
@@ -29,4 +30,7 @@ pub use inquiries::{
     SellerContact, Tracked, TrackedPart, UpdateBody,
 };
 pub use insights::{Count, Insights};
+pub use moderation::{
+    ActiveBody, HeldListing, ModerationQueue, ReportView, StaffAccountView, SuspendedSeller,
+};
 pub use uploads::Uploaded;

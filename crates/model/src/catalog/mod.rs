@@ -40,6 +40,9 @@ pub struct Seller {
     pub village_slug: String,
     /// The cooperative the seller sells through, if any.
     pub cooperative: Option<String>,
+    /// Who checked this seller in person, and when; `None` until someone has.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verified: Option<crate::moderation::Verification>,
 }
 
 /// Everything a buyer can browse, as one document. `version` changes whenever the content

@@ -17,6 +17,7 @@ mod synthetic;
 use crate::catalog::{Catalog, Category, IdmStatus, ListingStatus, Seller, Village};
 use crate::gazetteer::VillageKind;
 use crate::inquiry::{PurchaseInquiry, PurchaseItem};
+use crate::moderation::Verification;
 use crate::Date;
 
 pub use synthetic::synthetic_catalog;
@@ -356,19 +357,28 @@ fn sellers(villages: &[Village]) -> Vec<Seller> {
     SELLERS
         .iter()
         .enumerate()
-        .map(|(i, &(id, name, village, via_coop))| Seller {
-            id: id.to_owned(),
-            name: name.to_owned(),
-            whatsapp: format!("+628120000{:04}", i + 1),
-            village_slug: village.to_owned(),
-            cooperative: via_coop
+        .map(|(i, &(id, name, village, via_coop))| {
+            let cooperative = via_coop
                 .then(|| {
                     villages
                         .iter()
                         .find(|v| v.slug == village)
                         .map(|v| v.cooperative.clone())
                 })
-                .flatten(),
+                .flatten();
+            Seller {
+                id: id.to_owned(),
+                name: name.to_owned(),
+                whatsapp: format!("+628120000{:04}", i + 1),
+                village_slug: village.to_owned(),
+                // The cooperative has checked the members it sells for.
+                verified: cooperative.clone().map(|by| Verification {
+                    by,
+                    on: Date::new(2026, 11, 12).expect("valid"),
+                    nib: None,
+                }),
+                cooperative,
+            }
         })
         .collect()
 }

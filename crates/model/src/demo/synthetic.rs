@@ -382,6 +382,7 @@ pub fn synthetic_catalog(n: usize, seed: u64) -> Catalog {
                 whatsapp: format!("+62812{:08}", i % 100_000_000),
                 village_slug: village.slug.clone(),
                 cooperative: rng.chance(60).then(|| village.cooperative.clone()),
+                verified: None,
             }
         })
         .collect();

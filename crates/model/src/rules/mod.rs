@@ -101,6 +101,10 @@ pub enum Rule {
     /// Not an inquiry reference (`PQ-2026-000123`, `RFQ-2026-000123`; see
     /// [`crate::inquiry::parse_reference`]).
     InquiryReference,
+    /// Not a Nomor Induk Berusaha: 13 digits.
+    NibNumber,
+    /// An admin may not deactivate their own account.
+    OwnAccount,
 }
 
 impl Rule {
@@ -195,6 +199,10 @@ impl Rule {
             (ValidUntilAfterRequiredBy, Lang::En) => {
                 "Quotes must close on or before the date the goods are required.".into()
             }
+            (OwnAccount, Lang::Id) => "Anda tidak dapat menonaktifkan akun Anda sendiri.".into(),
+            (OwnAccount, Lang::En) => "You cannot deactivate your own account.".into(),
+            (NibNumber, Lang::Id) => "NIB terdiri dari 13 angka.".into(),
+            (NibNumber, Lang::En) => "A NIB (business number) has 13 digits.".into(),
             (IllegalStatusMove, Lang::Id) => "Status ini tidak bisa diubah ke sana lagi.".into(),
             (IllegalStatusMove, Lang::En) => {
                 "The inquiry cannot move to that status from where it is.".into()
@@ -279,6 +287,8 @@ mod tests {
             Rule::ValidUntilAfterRequiredBy,
             Rule::IllegalStatusMove,
             Rule::InquiryReference,
+            Rule::NibNumber,
+            Rule::OwnAccount,
         ];
         // Adding a variant without listing it above stops this from compiling.
         for rule in &rules {
@@ -310,7 +320,9 @@ mod tests {
                 | Rule::TooFarAhead { .. }
                 | Rule::ValidUntilAfterRequiredBy
                 | Rule::IllegalStatusMove
-                | Rule::InquiryReference => {}
+                | Rule::InquiryReference
+                | Rule::NibNumber
+                | Rule::OwnAccount => {}
             }
             assert_ne!(rule.message(Lang::Id), rule.message(Lang::En), "{rule:?}");
         }

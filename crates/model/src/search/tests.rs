@@ -115,6 +115,7 @@ fn fixture() -> Catalog {
             whatsapp: format!("+62812000000{i:02}"),
             village_slug: String::new(),
             cooperative: None,
+            verified: None,
         })
         .collect();
     let products = ROWS

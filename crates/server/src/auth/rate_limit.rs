@@ -1,5 +1,5 @@
-//! Throttling: sign-in failures per account and per client address, and new inquiries per
-//! address.
+//! Throttling: sign-in failures per account and per client address, and new inquiries and
+//! reports per address.
 //!
 //! Failed attempts are counted in a sliding window. An account locks after a few failures
 //! (guessing one seller's password); an address after more (one machine trying many
@@ -138,6 +138,15 @@ pub fn inquiry_limiter(per_10_minutes: usize) -> SlidingWindow<IpAddr> {
     SlidingWindow::new(Limit {
         max_failures: per_10_minutes,
         window: Duration::from_secs(10 * 60),
+    })
+}
+
+/// Reports of listings per address: a buyer who finds several bad listings can report them
+/// all; a script cannot bury the moderators' queue.
+pub fn report_limiter() -> SlidingWindow<IpAddr> {
+    SlidingWindow::new(Limit {
+        max_failures: etalase_model::moderation::REPORTS_PER_HOUR,
+        window: Duration::from_secs(60 * 60),
     })
 }
 

@@ -1,4 +1,4 @@
-//! Staff sessions: cooperative operators and village facilitators.
+//! Staff sessions: cooperative operators, village facilitators and the district's admins.
 //!
 //! Staff sign in apart from sellers, with a cookie of their own, so an operator who is
 //! also a member on the same phone never mixes up whose account a change is made from.
@@ -89,6 +89,51 @@ impl FromRequestParts<AppState> for Facilitator {
         let staff = SignedInStaff::from_request_parts(parts, state).await?;
         if staff.profile.role == StaffRole::Facilitator {
             Ok(Facilitator {
+                profile: staff.profile,
+            })
+        } else {
+            Err(ApiError::WrongRole)
+        }
+    }
+}
+
+/// A signed-in facilitator or admin: who reviews reports and hides listings.
+#[derive(Debug, Clone)]
+pub struct Moderator {
+    pub profile: StaffProfile,
+}
+
+impl FromRequestParts<AppState> for Moderator {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Moderator, ApiError> {
+        let staff = SignedInStaff::from_request_parts(parts, state).await?;
+        if staff.profile.role.may_moderate() {
+            Ok(Moderator {
+                profile: staff.profile,
+            })
+        } else {
+            Err(ApiError::WrongRole)
+        }
+    }
+}
+
+/// A signed-in admin of the district.
+#[derive(Debug, Clone)]
+pub struct Admin {
+    pub profile: StaffProfile,
+}
+
+impl FromRequestParts<AppState> for Admin {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Admin, ApiError> {
+        let staff = SignedInStaff::from_request_parts(parts, state).await?;
+        if staff.profile.role.is_admin() {
+            Ok(Admin {
                 profile: staff.profile,
             })
         } else {

@@ -58,6 +58,7 @@ pub async fn register(
         whatsapp,
         village_slug: form.village_slug.clone(),
         cooperative: None,
+        verified: None,
     };
     if !state.store.create_account(seller.clone(), hash).await? {
         return Err(ApiError::Invalid(vec![FieldError::new(
@@ -80,7 +81,7 @@ pub async fn register(
             headers(("Set-Cookie" = String, description = "`etalase_session=…; HttpOnly; SameSite=Lax`"))),
         (status = 400, description = "`malformed`: not a sign-in form", body = ErrorBody),
         (status = 401, description = "`wrong_credentials`", body = ErrorBody),
-        (status = 403, description = "`csrf`: `Origin` names another site", body = ErrorBody),
+        (status = 403, description = "`csrf`: `Origin` names another site; `account_disabled`: suspended by the district", body = ErrorBody),
         (status = 413, description = "`body_too_large`", body = ErrorBody),
         (status = 415, description = "`unsupported_media_type`: not JSON", body = ErrorBody),
         (status = 422, description = "`invalid`: see `fields`", body = ErrorBody),
@@ -103,6 +104,10 @@ pub async fn login(
         Ok(account.map(|a| (a.seller_id, a.password_hash)))
     };
     let seller_id = authenticate(&state, &whatsapp, ip, form.password.clone(), lookup).await?;
+    // Told only to whoever knows the password, so it reveals nothing about a number.
+    if state.store.suspension(seller_id.clone()).await?.is_some() {
+        return Err(ApiError::AccountDisabled);
+    }
     let seller = state
         .store
         .seller(seller_id.clone())

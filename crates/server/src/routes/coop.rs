@@ -79,6 +79,7 @@ pub async fn add_member(
         whatsapp,
         village_slug: operator.cooperative.clone(),
         cooperative: None,
+        verified: None,
     };
     let token = random_hex(24);
     let added = state

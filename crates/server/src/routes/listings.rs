@@ -1,9 +1,6 @@
 //! A seller's own listings: list, create or update (one idempotent PUT), publish and
 //! unpublish (the `status` field of the same document).
 
-use std::sync::Arc;
-use std::time::Duration;
-
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
@@ -20,10 +17,6 @@ use crate::error::{ApiError, ErrorBody};
 use crate::extract::{Body, PathParam};
 use crate::store::SaveOutcome;
 use crate::AppState;
-
-/// How long a save waits for the catalog to show it. The demo catalog takes well under a
-/// second; beyond this the seller gets an answer and the catalog follows shortly after.
-const PUBLISH_WAIT: Duration = Duration::from_secs(5);
 
 /// `{id}` of a listing's path (the cooperative's paths also name the member).
 #[derive(Debug, Deserialize)]
@@ -128,13 +121,11 @@ async fn save(
     let public_changed =
         product.status == ListingStatus::Published || previous == Some(ListingStatus::Published);
     if public_changed {
-        // The listing is saved either way. The rebuild runs in its own task; waiting a
-        // little lets the seller's next look at the shop show the change, and a large
-        // catalog that takes longer is published without holding the request open.
-        let request = state.snapshots.request_rebuild(Arc::clone(&state.store));
-        if !state.snapshots.settled(request, PUBLISH_WAIT).await {
-            tracing::info!(listing = %product.id, "catalog still rebuilding; answered without waiting");
-        }
+        // The listing is saved either way; the rebuild runs in its own task.
+        state
+            .snapshots
+            .publish_change(&state.store, &product.id)
+            .await;
     }
     let status = if previous.is_none() {
         StatusCode::CREATED

@@ -3,6 +3,7 @@
 //! [`crate::inbox`], and [`crate::auth::owner`] lets the cooperative's paths reuse the
 //! seller's handlers).
 
+mod admin;
 mod auth;
 mod catalog;
 mod coop;
@@ -13,6 +14,7 @@ mod inquiries;
 mod insights;
 mod listings;
 mod media;
+mod moderation;
 mod staff;
 mod uploads;
 
@@ -78,6 +80,17 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(listings::put_listing))
         .routes(routes!(listings::history))
         .routes(routes!(listings::get_membership, listings::put_membership))
+        .routes(routes!(moderation::report))
+        .routes(routes!(moderation::queue))
+        .routes(routes!(moderation::hold, moderation::release))
+        .routes(routes!(moderation::dismiss))
+        .routes(routes!(moderation::verify, moderation::unverify))
+        .routes(routes!(moderation::seller_holds))
+        .routes(routes!(moderation::request_review))
+        .routes(routes!(admin::accounts))
+        .routes(routes!(admin::set_active))
+        .routes(routes!(admin::audit))
+        .routes(routes!(admin::suspend, admin::reinstate))
         // Forms and listings are small; nothing else needs the 2 MB default. A request
         // that has not finished in 30 s (a stalled phone, a slow-loris client) gets 408.
         .layer(DefaultBodyLimit::max(256 * 1024))

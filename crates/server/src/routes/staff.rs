@@ -25,7 +25,7 @@ use crate::AppState;
             headers(("Set-Cookie" = String, description = "`etalase_staff=…; HttpOnly; SameSite=Lax`"))),
         (status = 400, description = "`malformed`", body = ErrorBody),
         (status = 401, description = "`wrong_credentials`", body = ErrorBody),
-        (status = 403, description = "`csrf`: `Origin` names another site", body = ErrorBody),
+        (status = 403, description = "`csrf`: `Origin` names another site; `account_disabled`: deactivated by the district", body = ErrorBody),
         (status = 413, description = "`body_too_large`", body = ErrorBody),
         (status = 415, description = "`unsupported_media_type`", body = ErrorBody),
         (status = 422, description = "`invalid`: see `fields`", body = ErrorBody),
@@ -46,9 +46,14 @@ pub async fn login(
     // The same limiter as sellers': guessing a staff password is no cheaper.
     let lookup = async {
         let account = state.store.staff_by_whatsapp(whatsapp.clone()).await?;
-        Ok(account.map(|a| (a.profile, a.password_hash)))
+        Ok(account.map(|a| ((a.profile, a.active), a.password_hash)))
     };
-    let profile = authenticate(&state, &whatsapp, ip, form.password.clone(), lookup).await?;
+    let (profile, active) =
+        authenticate(&state, &whatsapp, ip, form.password.clone(), lookup).await?;
+    // Told only to whoever knows the password, so it reveals nothing about a number.
+    if !active {
+        return Err(ApiError::AccountDisabled);
+    }
 
     let token = random_hex(32);
     let csrf_token = random_hex(16);

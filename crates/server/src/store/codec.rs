@@ -51,14 +51,17 @@ pub(super) fn role_text(role: StaffRole) -> &'static str {
     match role {
         StaffRole::Operator => "operator",
         StaffRole::Facilitator => "facilitator",
+        StaffRole::Admin => "admin",
     }
 }
 
+/// The schema's CHECK allows only the three spellings; anything else reads as the role
+/// that may do least.
 pub(super) fn parse_role(text: &str) -> StaffRole {
-    if text == "operator" {
-        StaffRole::Operator
-    } else {
-        StaffRole::Facilitator
+    match text {
+        "admin" => StaffRole::Admin,
+        "facilitator" => StaffRole::Facilitator,
+        _ => StaffRole::Operator,
     }
 }
 

@@ -158,6 +158,61 @@ pub const SQLITE: &[&str] = &[
         PRIMARY KEY (partnership_id, village_slug)
     ) STRICT;
     CREATE INDEX partnership_villages_by_village ON partnership_villages(village_slug);",
+    // 9: the district runs it, and the public catalog can be moderated. Staff gain the admin
+    // role and can be deactivated (the role's CHECK changes, so the table is rebuilt the way
+    // SQLite's ALTER TABLE guide says; migrations run with foreign keys off and checked
+    // before commit). Visitors' reports, staff's holds on listings and suspensions of
+    // sellers are rows; every staff change is a row of the audit log, written in the same
+    // transaction as the change. (A seller's verification is part of their published
+    // document, like their name.)
+    "CREATE TABLE staff_new (
+        id            TEXT PRIMARY KEY,
+        role          TEXT NOT NULL CHECK (role IN ('operator', 'facilitator', 'admin')),
+        cooperative   TEXT REFERENCES villages(slug),
+        name          TEXT NOT NULL,
+        whatsapp      TEXT NOT NULL UNIQUE,
+        password_hash TEXT NOT NULL,
+        created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        active        INTEGER NOT NULL DEFAULT 1,
+        CHECK ((role = 'operator') = (cooperative IS NOT NULL))
+    ) STRICT;
+    INSERT INTO staff_new (id, role, cooperative, name, whatsapp, password_hash, created_at)
+        SELECT id, role, cooperative, name, whatsapp, password_hash, created_at FROM staff;
+    DROP TABLE staff;
+    ALTER TABLE staff_new RENAME TO staff;
+    CREATE TABLE listing_reports (
+        id         INTEGER PRIMARY KEY,
+        product_id TEXT NOT NULL REFERENCES products(id),
+        reason     TEXT NOT NULL,
+        text       TEXT NOT NULL,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        closed_at  TEXT
+    ) STRICT;
+    CREATE INDEX open_reports ON listing_reports(product_id) WHERE closed_at IS NULL;
+    CREATE TABLE listing_holds (
+        product_id       TEXT PRIMARY KEY REFERENCES products(id),
+        reason_id        TEXT NOT NULL,
+        reason_en        TEXT NOT NULL,
+        held_by          TEXT NOT NULL REFERENCES staff(id),
+        at               TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        review_requested INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+    CREATE TABLE suspensions (
+        seller_id    TEXT PRIMARY KEY REFERENCES sellers(id),
+        reason_id    TEXT NOT NULL,
+        reason_en    TEXT NOT NULL,
+        suspended_by TEXT NOT NULL REFERENCES staff(id),
+        at           TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    ) STRICT;
+    CREATE TABLE audit_log (
+        id         INTEGER PRIMARY KEY,
+        at         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        actor_id   TEXT NOT NULL REFERENCES staff(id),
+        actor_name TEXT NOT NULL,
+        action     TEXT NOT NULL,
+        subject    TEXT NOT NULL,
+        detail     TEXT NOT NULL
+    ) STRICT;",
 ];
 
 /// The PostgreSQL schema, one migration per entry. Same tables, columns and spellings as
@@ -304,5 +359,44 @@ pub const POSTGRES: &[&str] = &[
         sha256     text PRIMARY KEY CHECK (sha256 ~ '^[0-9a-f]{64}$'),
         bytes      bytea NOT NULL,
         created_at text NOT NULL DEFAULT etalase_now()
+    );",
+    // 3: SQLite's 9: the admin role and deactivation, reports, holds, suspensions, the
+    // audit log.
+    "ALTER TABLE staff DROP CONSTRAINT staff_role_check;
+    ALTER TABLE staff ADD CONSTRAINT staff_role_check
+        CHECK (role IN ('operator', 'facilitator', 'admin'));
+    ALTER TABLE staff ADD COLUMN active boolean NOT NULL DEFAULT true;
+    CREATE TABLE listing_reports (
+        id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        product_id text NOT NULL REFERENCES products(id),
+        reason     text NOT NULL,
+        text       text NOT NULL,
+        created_at text NOT NULL DEFAULT etalase_now(),
+        closed_at  text
+    );
+    CREATE INDEX open_reports ON listing_reports(product_id) WHERE closed_at IS NULL;
+    CREATE TABLE listing_holds (
+        product_id       text PRIMARY KEY REFERENCES products(id),
+        reason_id        text NOT NULL,
+        reason_en        text NOT NULL,
+        held_by          text NOT NULL REFERENCES staff(id),
+        at               text NOT NULL DEFAULT etalase_now(),
+        review_requested boolean NOT NULL DEFAULT false
+    );
+    CREATE TABLE suspensions (
+        seller_id    text PRIMARY KEY REFERENCES sellers(id),
+        reason_id    text NOT NULL,
+        reason_en    text NOT NULL,
+        suspended_by text NOT NULL REFERENCES staff(id),
+        at           text NOT NULL DEFAULT etalase_now()
+    );
+    CREATE TABLE audit_log (
+        id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at         text NOT NULL DEFAULT etalase_now(),
+        actor_id   text NOT NULL REFERENCES staff(id),
+        actor_name text NOT NULL,
+        action     text NOT NULL,
+        subject    text NOT NULL,
+        detail     text NOT NULL
     );",
 ];

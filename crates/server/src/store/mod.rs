@@ -12,11 +12,13 @@ pub mod sqlite;
 
 use async_trait::async_trait;
 
+use etalase_model::api::{ModerationQueue, StaffAccountView};
 use etalase_model::cooperative::{ListingChange, Member, Membership, StaffProfile};
+use etalase_model::moderation::{AuditEntry, ListingHold, Notice, Report, Verification};
 use etalase_model::{Catalog, Product, Seller, Village};
 pub use records::{
-    next_status, Account, Actor, BuyerPart, DemandRow, Inbox, InboxPage, InboxPart, NewInquiry,
-    NewMemberRecord, PartEvent, PartUpdate, SaveOutcome, SessionRecord, StaffAccount,
+    next_status, Account, Actor, AuditActor, BuyerPart, DemandRow, Inbox, InboxPage, InboxPart,
+    NewInquiry, NewMemberRecord, PartEvent, PartUpdate, SaveOutcome, SessionRecord, StaffAccount,
     StaffSessionRecord, StoreHealth, StoredInquiry, TrackedInquiry, UpdateOutcome, UploadRecord,
 };
 
@@ -185,6 +187,77 @@ pub trait Store: Send + Sync + 'static {
         seller_id: String,
         allowed: bool,
     ) -> Result<bool, StoreError>;
+
+    /// Every staff account, admins first, then by name.
+    async fn staff_accounts(&self) -> Result<Vec<StaffAccountView>, StoreError>;
+
+    /// Deactivates (ending every session of theirs at once) or reactivates a staff
+    /// account, recorded in the audit log. `Ok(false)` if there is no such account.
+    async fn set_staff_active(
+        &self,
+        staff_id: String,
+        active: bool,
+        by: AuditActor,
+    ) -> Result<bool, StoreError>;
+
+    /// Sets or withdraws a seller's verification, recorded in the audit log. The seller
+    /// as now published, or `None` if there is no such seller.
+    async fn verify_seller(
+        &self,
+        seller_id: String,
+        verification: Option<Verification>,
+        by: AuditActor,
+    ) -> Result<Option<Seller>, StoreError>;
+
+    /// Files a visitor's report on a listing. `Ok(false)` unless the listing is in the
+    /// public catalog (published, not hidden, its seller not suspended).
+    async fn report_listing(&self, product_id: String, report: Report) -> Result<bool, StoreError>;
+
+    /// Open reports, hidden listings and suspended sellers, for staff.
+    async fn moderation_queue(&self) -> Result<ModerationQueue, StoreError>;
+
+    /// Takes a listing out of the public catalog with a reason (or replaces the reason),
+    /// closing its open reports. `Ok(false)` if there is no such listing.
+    async fn hold_listing(
+        &self,
+        product_id: String,
+        reason: Notice,
+        by: AuditActor,
+    ) -> Result<bool, StoreError>;
+
+    /// Puts a hidden listing back. `Ok(false)` if it was not hidden.
+    async fn release_listing(&self, product_id: String, by: AuditActor)
+        -> Result<bool, StoreError>;
+
+    /// Closes a listing's open reports without hiding it; how many were open.
+    async fn dismiss_reports(&self, product_id: String, by: AuditActor) -> Result<u32, StoreError>;
+
+    /// The holds on a seller's own listings.
+    async fn seller_holds(&self, seller_id: String) -> Result<Vec<ListingHold>, StoreError>;
+
+    /// The seller asks staff to look at a hidden listing again (after fixing it).
+    /// `Ok(false)` unless the listing is theirs and hidden.
+    async fn request_review(
+        &self,
+        seller_id: String,
+        product_id: String,
+    ) -> Result<bool, StoreError>;
+
+    /// Suspends a seller (their listings leave the catalog, their sessions end) with a
+    /// reason, or lifts the suspension with `None`. `Ok(false)` if there is no such seller
+    /// or, lifting, no suspension.
+    async fn suspend_seller(
+        &self,
+        seller_id: String,
+        reason: Option<Notice>,
+        by: AuditActor,
+    ) -> Result<bool, StoreError>;
+
+    /// Why a seller is suspended, if they are.
+    async fn suspension(&self, seller_id: String) -> Result<Option<Notice>, StoreError>;
+
+    /// The latest `limit` staff changes, newest first.
+    async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>, StoreError>;
 
     /// Records who uploaded a photo file; a repeated upload of the same bytes is a no-op.
     async fn record_upload(&self, upload: UploadRecord) -> Result<(), StoreError>;

@@ -30,6 +30,25 @@ pub struct StaffAccount {
     pub profile: StaffProfile,
     /// argon2id PHC string.
     pub password_hash: String,
+    /// `false` once the district deactivated the account: it can no longer sign in.
+    pub active: bool,
+}
+
+/// The staff member making a change, for the audit log (their name as it is now, so the
+/// log reads right after a rename).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditActor {
+    pub id: String,
+    pub name: String,
+}
+
+impl From<&StaffProfile> for AuditActor {
+    fn from(profile: &StaffProfile) -> AuditActor {
+        AuditActor {
+            id: profile.id.clone(),
+            name: profile.name.clone(),
+        }
+    }
 }
 
 /// A signed-in staff browser, found by the SHA-256 of its cookie token.

@@ -224,7 +224,8 @@ async fn staff_are_created_once_per_number_and_found_by_number_and_id() {
                 e.store.staff_by_whatsapp(number.into()).await.unwrap(),
                 Some(StaffAccount {
                     profile,
-                    password_hash: format!("hash-{number}")
+                    password_hash: format!("hash-{number}"),
+                    active: true,
                 }),
                 "{on}"
             );

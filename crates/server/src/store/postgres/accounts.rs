@@ -176,13 +176,16 @@ pub(super) async fn staff_by_whatsapp(
     let client = store.pool.get().await?;
     Ok(client
         .query_opt(
-            &format!("SELECT {STAFF_COLUMNS}, password_hash FROM staff WHERE whatsapp = $1"),
+            &format!(
+                "SELECT {STAFF_COLUMNS}, password_hash, active FROM staff WHERE whatsapp = $1"
+            ),
             &[&whatsapp],
         )
         .await?
         .map(|r| StaffAccount {
             profile: staff_row(&r),
             password_hash: r.get(4),
+            active: r.get(5),
         }))
 }
 
@@ -226,8 +229,9 @@ pub(super) async fn staff_session(
     let client = store.pool.get().await?;
     Ok(client
         .query_opt(
-            "SELECT staff_id, csrf_token, expires_at FROM staff_sessions
-             WHERE token_hash = $1 AND expires_at > $2",
+            "SELECT x.staff_id, x.csrf_token, x.expires_at
+             FROM staff_sessions x JOIN staff s ON s.id = x.staff_id
+             WHERE x.token_hash = $1 AND x.expires_at > $2 AND s.active",
             &[&token_hash, &now],
         )
         .await?

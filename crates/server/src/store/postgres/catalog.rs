@@ -2,9 +2,9 @@
 
 use std::collections::HashSet;
 
-use etalase_model::{Catalog, ListingStatus, Seller, Village};
+use etalase_model::{Catalog, Seller, Village};
 
-use super::{changes, cooperative, load_docs, read_snapshot, PgStore};
+use super::{changes, cooperative, load_docs, moderation, read_snapshot, PgStore};
 use crate::store::codec::{partnership_status_text, status_text, to_json};
 use crate::store::{is_known, StoreError};
 
@@ -114,10 +114,20 @@ pub(super) async fn load_public_catalog(store: &PgStore) -> Result<Catalog, Stor
     for seller in &mut sellers {
         seller.cooperative = via.remove(&seller.id);
     }
+    let suspended: HashSet<String> = tx
+        .query("SELECT seller_id FROM suspensions", &[])
+        .await?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    sellers.retain(|s| !suspended.contains(&s.id));
     let products = load_docs(
         &tx,
-        "SELECT id, doc::text FROM products WHERE status = $1 ORDER BY seq",
-        &[&status_text(ListingStatus::Published)],
+        &format!(
+            "SELECT p.id, p.doc::text FROM products p WHERE {} ORDER BY p.seq",
+            moderation::PUBLIC_PRODUCT
+        ),
+        &[],
     )
     .await?;
     let partners = load_docs(

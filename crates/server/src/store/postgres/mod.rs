@@ -27,6 +27,7 @@ mod inbox;
 mod inquiries;
 mod insights;
 mod listings;
+mod moderation;
 mod uploads;
 
 pub use blobs::PgBlobs;
@@ -35,7 +36,9 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use deadpool_postgres::{GenericClient, Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
+use etalase_model::api::{ModerationQueue, StaffAccountView};
 use etalase_model::cooperative::{ListingChange, Member, Membership, StaffProfile};
+use etalase_model::moderation::{AuditEntry, ListingHold, Notice, Report, Verification};
 use etalase_model::{Catalog, Product, Seller, Village};
 use serde::de::DeserializeOwned;
 use tokio_postgres::error::SqlState;
@@ -43,10 +46,11 @@ use tokio_postgres::types::ToSql;
 use tokio_postgres::NoTls;
 
 use super::codec::parse_doc;
+
 use super::{
-    migrations, Account, Actor, DemandRow, Inbox, InboxPage, NewInquiry, NewMemberRecord,
-    PartUpdate, SaveOutcome, SessionRecord, StaffAccount, StaffSessionRecord, Store, StoreError,
-    StoreHealth, StoredInquiry, TrackedInquiry, UpdateOutcome, UploadRecord,
+    migrations, Account, Actor, AuditActor, DemandRow, Inbox, InboxPage, NewInquiry,
+    NewMemberRecord, PartUpdate, SaveOutcome, SessionRecord, StaffAccount, StaffSessionRecord,
+    Store, StoreError, StoreHealth, StoredInquiry, TrackedInquiry, UpdateOutcome, UploadRecord,
 };
 
 /// The variable that selects this store: `postgres://user:password@host:port/db`.
@@ -468,6 +472,86 @@ impl Store for PgStore {
 
     async fn photo_verdicts(&self) -> Result<Vec<(String, bool)>, StoreError> {
         uploads::photo_verdicts(self).await
+    }
+
+    async fn staff_accounts(&self) -> Result<Vec<StaffAccountView>, StoreError> {
+        moderation::staff_accounts(self).await
+    }
+
+    async fn set_staff_active(
+        &self,
+        staff_id: String,
+        active: bool,
+        by: AuditActor,
+    ) -> Result<bool, StoreError> {
+        moderation::set_staff_active(self, staff_id, active, by).await
+    }
+
+    async fn verify_seller(
+        &self,
+        seller_id: String,
+        verification: Option<Verification>,
+        by: AuditActor,
+    ) -> Result<Option<Seller>, StoreError> {
+        moderation::verify_seller(self, seller_id, verification, by).await
+    }
+
+    async fn report_listing(&self, product_id: String, report: Report) -> Result<bool, StoreError> {
+        moderation::report_listing(self, product_id, report).await
+    }
+
+    async fn moderation_queue(&self) -> Result<ModerationQueue, StoreError> {
+        moderation::moderation_queue(self).await
+    }
+
+    async fn hold_listing(
+        &self,
+        product_id: String,
+        reason: Notice,
+        by: AuditActor,
+    ) -> Result<bool, StoreError> {
+        moderation::hold_listing(self, product_id, reason, by).await
+    }
+
+    async fn release_listing(
+        &self,
+        product_id: String,
+        by: AuditActor,
+    ) -> Result<bool, StoreError> {
+        moderation::release_listing(self, product_id, by).await
+    }
+
+    async fn dismiss_reports(&self, product_id: String, by: AuditActor) -> Result<u32, StoreError> {
+        moderation::dismiss_reports(self, product_id, by).await
+    }
+
+    async fn seller_holds(&self, seller_id: String) -> Result<Vec<ListingHold>, StoreError> {
+        moderation::seller_holds(self, seller_id).await
+    }
+
+    async fn request_review(
+        &self,
+        seller_id: String,
+        product_id: String,
+    ) -> Result<bool, StoreError> {
+        moderation::request_review(self, seller_id, product_id).await
+    }
+
+    async fn suspend_seller(
+        &self,
+        seller_id: String,
+        reason: Option<Notice>,
+        by: AuditActor,
+    ) -> Result<bool, StoreError> {
+        moderation::suspend_seller(self, seller_id, reason, by).await
+    }
+
+    async fn suspension(&self, seller_id: String) -> Result<Option<Notice>, StoreError> {
+        moderation::suspension(self, seller_id).await
+    }
+
+    async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>, StoreError> {
+        moderation::audit_log(self, limit).await
     }
 
     async fn record_upload(&self, upload: UploadRecord) -> Result<(), StoreError> {

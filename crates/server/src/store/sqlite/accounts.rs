@@ -186,12 +186,13 @@ pub(super) async fn staff_by_whatsapp(
         .with_conn(move |conn| {
             Ok(conn
                 .prepare_cached(&format!(
-                    "SELECT {STAFF_COLUMNS}, password_hash FROM staff WHERE whatsapp = ?1"
+                    "SELECT {STAFF_COLUMNS}, password_hash, active FROM staff WHERE whatsapp = ?1"
                 ))?
                 .query_row([whatsapp], |r| {
                     Ok(StaffAccount {
                         profile: staff_row(r)?,
                         password_hash: r.get(4)?,
+                        active: r.get(5)?,
                     })
                 })
                 .optional()?)
@@ -244,8 +245,9 @@ pub(super) async fn staff_session(
         .with_conn(move |conn| {
             Ok(conn
                 .prepare_cached(
-                    "SELECT staff_id, csrf_token, expires_at FROM staff_sessions
-                     WHERE token_hash = ?1 AND expires_at > ?2",
+                    "SELECT x.staff_id, x.csrf_token, x.expires_at
+                     FROM staff_sessions x JOIN staff s ON s.id = x.staff_id
+                     WHERE x.token_hash = ?1 AND x.expires_at > ?2 AND s.active",
                 )?
                 .query_row(params![token_hash, now], |r| {
                     Ok(StaffSessionRecord {

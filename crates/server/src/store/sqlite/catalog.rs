@@ -1,11 +1,11 @@
 //! The catalog: seeding an empty database, what buyers see, and villages.
 
-use etalase_model::{Catalog, ListingStatus, Seller, Village};
+use etalase_model::{Catalog, Seller, Village};
 use std::collections::HashSet;
 
 use rusqlite::params;
 
-use super::{cooperative, load_docs, write_transaction, SqliteStore};
+use super::{cooperative, load_docs, moderation, write_transaction, SqliteStore};
 use crate::store::codec::{partnership_status_text, status_text, to_json};
 use crate::store::{is_known, StoreError};
 
@@ -53,13 +53,21 @@ pub(super) async fn load_public_catalog(store: &SqliteStore) -> Result<Catalog, 
                 load_docs(conn, "SELECT id, doc FROM sellers ORDER BY id", [])?;
             // Whom a seller sells through is the memberships' to say, not the document's.
             let mut via = cooperative::cooperative_names(conn)?;
+            let suspended: HashSet<String> = conn
+                .prepare_cached("SELECT seller_id FROM suspensions")?
+                .query_map([], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
             for seller in &mut sellers {
                 seller.cooperative = via.remove(&seller.id);
             }
+            sellers.retain(|s| !suspended.contains(&s.id));
             let products = load_docs(
                 conn,
-                "SELECT id, doc FROM products WHERE status = ?1 ORDER BY rowid",
-                [status_text(ListingStatus::Published)],
+                &format!(
+                    "SELECT p.id, p.doc FROM products p WHERE {} ORDER BY p.rowid",
+                    moderation::PUBLIC_PRODUCT
+                ),
+                [],
             )?;
             let partners = load_docs(conn, "SELECT slug, doc FROM partners ORDER BY slug", [])?;
             let partnerships =

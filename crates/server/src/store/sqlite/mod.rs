@@ -24,6 +24,7 @@ mod inbox;
 mod inquiries;
 mod insights;
 mod listings;
+mod moderation;
 mod uploads;
 mod writer;
 
@@ -38,13 +39,16 @@ use std::sync::{Arc, Mutex};
 use async_trait::async_trait;
 use etalase_model::cooperative::{ListingChange, Member, Membership, StaffProfile};
 use etalase_model::{Catalog, Product, Seller, Village};
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use serde::de::DeserializeOwned;
 
+use etalase_model::api::{ModerationQueue, StaffAccountView};
+use etalase_model::moderation::{AuditEntry, ListingHold, Notice, Report, Verification};
+
 use super::{
-    migrations, Account, Actor, DemandRow, Inbox, InboxPage, NewInquiry, NewMemberRecord,
-    PartUpdate, SaveOutcome, SessionRecord, StaffAccount, StaffSessionRecord, Store, StoreError,
-    StoreHealth, StoredInquiry, TrackedInquiry, UpdateOutcome, UploadRecord,
+    migrations, Account, Actor, AuditActor, DemandRow, Inbox, InboxPage, NewInquiry,
+    NewMemberRecord, PartUpdate, SaveOutcome, SessionRecord, StaffAccount, StaffSessionRecord,
+    Store, StoreError, StoreHealth, StoredInquiry, TrackedInquiry, UpdateOutcome, UploadRecord,
 };
 
 /// SQLite's spelling of "now" in the one timestamp format the schema uses.
@@ -217,6 +221,17 @@ fn write_transaction(conn: &mut Connection) -> rusqlite::Result<rusqlite::Transa
 /// Applies every migration above the stored `user_version`, each in its own transaction.
 fn migrate(conn: &mut Connection) -> Result<usize, StoreError> {
     let current: usize = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    // Foreign keys are off while migrating, so a migration can rebuild a table others
+    // refer to (SQLite's way to change a constraint), and checked before each commit, so
+    // none commits a dangling reference. The pragma is a no-op inside a transaction, hence
+    // out here.
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let applied = apply_migrations(conn, current);
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    applied
+}
+
+fn apply_migrations(conn: &mut Connection, current: usize) -> Result<usize, StoreError> {
     for (i, sql) in migrations::SQLITE.iter().enumerate().skip(current) {
         let version = i + 1;
         let fail = |e: rusqlite::Error| StoreError::Migration {
@@ -225,6 +240,16 @@ fn migrate(conn: &mut Connection) -> Result<usize, StoreError> {
         };
         let tx = write_transaction(conn).map_err(fail)?;
         tx.execute_batch(sql).map_err(fail)?;
+        let dangling: Option<String> = tx
+            .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+            .optional()
+            .map_err(fail)?;
+        if let Some(table) = dangling {
+            return Err(StoreError::Migration {
+                version,
+                reason: format!("a row of {table} refers to a missing row"),
+            });
+        }
         tx.pragma_update(None, "user_version", version)
             .map_err(fail)?;
         tx.commit().map_err(fail)?;
@@ -430,6 +455,86 @@ impl Store for SqliteStore {
 
     async fn photo_verdicts(&self) -> Result<Vec<(String, bool)>, StoreError> {
         uploads::photo_verdicts(self).await
+    }
+
+    async fn staff_accounts(&self) -> Result<Vec<StaffAccountView>, StoreError> {
+        moderation::staff_accounts(self).await
+    }
+
+    async fn set_staff_active(
+        &self,
+        staff_id: String,
+        active: bool,
+        by: AuditActor,
+    ) -> Result<bool, StoreError> {
+        moderation::set_staff_active(self, staff_id, active, by).await
+    }
+
+    async fn verify_seller(
+        &self,
+        seller_id: String,
+        verification: Option<Verification>,
+        by: AuditActor,
+    ) -> Result<Option<Seller>, StoreError> {
+        moderation::verify_seller(self, seller_id, verification, by).await
+    }
+
+    async fn report_listing(&self, product_id: String, report: Report) -> Result<bool, StoreError> {
+        moderation::report_listing(self, product_id, report).await
+    }
+
+    async fn moderation_queue(&self) -> Result<ModerationQueue, StoreError> {
+        moderation::moderation_queue(self).await
+    }
+
+    async fn hold_listing(
+        &self,
+        product_id: String,
+        reason: Notice,
+        by: AuditActor,
+    ) -> Result<bool, StoreError> {
+        moderation::hold_listing(self, product_id, reason, by).await
+    }
+
+    async fn release_listing(
+        &self,
+        product_id: String,
+        by: AuditActor,
+    ) -> Result<bool, StoreError> {
+        moderation::release_listing(self, product_id, by).await
+    }
+
+    async fn dismiss_reports(&self, product_id: String, by: AuditActor) -> Result<u32, StoreError> {
+        moderation::dismiss_reports(self, product_id, by).await
+    }
+
+    async fn seller_holds(&self, seller_id: String) -> Result<Vec<ListingHold>, StoreError> {
+        moderation::seller_holds(self, seller_id).await
+    }
+
+    async fn request_review(
+        &self,
+        seller_id: String,
+        product_id: String,
+    ) -> Result<bool, StoreError> {
+        moderation::request_review(self, seller_id, product_id).await
+    }
+
+    async fn suspend_seller(
+        &self,
+        seller_id: String,
+        reason: Option<Notice>,
+        by: AuditActor,
+    ) -> Result<bool, StoreError> {
+        moderation::suspend_seller(self, seller_id, reason, by).await
+    }
+
+    async fn suspension(&self, seller_id: String) -> Result<Option<Notice>, StoreError> {
+        moderation::suspension(self, seller_id).await
+    }
+
+    async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>, StoreError> {
+        moderation::audit_log(self, limit).await
     }
 
     async fn record_upload(&self, upload: UploadRecord) -> Result<(), StoreError> {

@@ -92,6 +92,69 @@ async fn an_inquiry_from_schema_4_reaches_the_inbox() {
     assert!(inbox.parts[0].events.is_empty());
 }
 
+/// Schema 9 rebuilds the staff table (its role CHECK gains `admin`) while other tables
+/// refer to it: a schema-8 database with staff, their sessions and members they added
+/// keeps them all, and the rebuilt table takes an admin.
+#[tokio::test]
+async fn staff_of_schema_8_survive_the_rebuild_with_their_sessions() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        for (i, sql) in migrations::SQLITE.iter().take(8).enumerate() {
+            conn.execute_batch(sql).unwrap();
+            conn.pragma_update(None, "user_version", i + 1).unwrap();
+        }
+        let tx = conn.transaction().unwrap();
+        tx.execute_batch(
+            "INSERT INTO villages VALUES ('sepatin', '{}');
+             INSERT INTO sellers VALUES ('s1', 'sepatin', '{}');
+             INSERT INTO staff (id, role, cooperative, name, whatsapp, password_hash)
+               VALUES ('op', 'operator', 'sepatin', 'Bu Op', '+6281200000900', 'h');
+             INSERT INTO staff_sessions VALUES ('tok', 'op', 'csrf', 9999999999);
+             INSERT INTO memberships (seller_id, cooperative, added_by) VALUES ('s1', 'sepatin', 'op');",
+        )
+        .unwrap();
+        tx.commit().unwrap();
+    }
+    let store = SqliteStore::open(dir.path()).unwrap();
+    assert_eq!(
+        store.health().await.unwrap().schema_version,
+        migrations::SQLITE.len()
+    );
+    let session = store.staff_session("tok".into(), 0).await.unwrap().unwrap();
+    assert_eq!(session.staff_id, "op");
+    let op = store
+        .staff_by_whatsapp("+6281200000900".into())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(op.active);
+    assert!(store.membership("s1".into()).await.unwrap().is_some());
+    let admin = etalase_model::cooperative::StaffProfile {
+        id: "admin".into(),
+        name: "Admin".into(),
+        role: etalase_model::cooperative::StaffRole::Admin,
+        cooperative: None,
+    };
+    assert!(store
+        .create_staff(admin, "+6281200000902".into(), "h".into())
+        .await
+        .unwrap());
+    // Foreign keys are on again after migrating: a session of nobody is refused.
+    let orphan = store
+        .create_staff_session(
+            "orphan".into(),
+            crate::store::StaffSessionRecord {
+                staff_id: "nobody".into(),
+                csrf_token: "c".into(),
+                expires_at: 1,
+            },
+        )
+        .await;
+    assert!(orphan.is_err(), "{orphan:?}");
+}
+
 /// A purchase inquiry with one part per seller in `sellers`.
 fn inquiry(key: &str, token: &str, sellers: &[&str]) -> NewInquiry {
     NewInquiry {

@@ -1,0 +1,580 @@
+//! Trust and moderation against the real binary on a real SQLite file: who may call each
+//! endpoint (admin, facilitator, operator, seller, anonymous: one table), and the paths a
+//! district walks: a report, a hidden listing gone from the catalog and its seller reading
+//! why, a verification buyers see, a suspended seller and a deactivated staff member who
+//! can no longer get in, and the audit log of all of it.
+
+mod common;
+
+use common::Server;
+use reqwest::{Client, Method};
+use serde_json::{json, Value};
+
+const OPERATOR: &str = "0812 0000 0900"; // Sepatin's cooperative
+const FACILITATOR: &str = "0812 0000 0901";
+const ADMIN: &str = "0812 0000 0902";
+const SELLER: &str = "0812 0000 0001"; // kerupuk-sepatin-jaya
+const PASSWORD: &str = "desa-demo-2026";
+
+#[derive(Clone)]
+struct Caller {
+    name: &'static str,
+    http: Client,
+    csrf: Option<String>,
+}
+
+impl Caller {
+    fn anonymous() -> Caller {
+        Caller {
+            name: "anonymous",
+            http: Client::new(),
+            csrf: None,
+        }
+    }
+
+    async fn sign_in(server: &Server, name: &'static str, path: &str, whatsapp: &str) -> Caller {
+        let http = common::browser();
+        let res = http
+            .post(server.url(path))
+            .json(&json!({"whatsapp": whatsapp, "password": PASSWORD}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "{path} as {whatsapp}");
+        let body: Value = res.json().await.unwrap();
+        Caller {
+            name,
+            http,
+            csrf: Some(body["csrf_token"].as_str().unwrap().to_string()),
+        }
+    }
+
+    async fn call(
+        &self,
+        server: &Server,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> (u16, Value) {
+        let mut req = self.http.request(method, server.url(path));
+        if let Some(csrf) = &self.csrf {
+            req = req.header("x-csrf-token", csrf);
+        }
+        if let Some(body) = body {
+            req = req.json(&body);
+        }
+        let res = req.send().await.unwrap();
+        let status = res.status().as_u16();
+        let text = res.text().await.unwrap();
+        (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+    }
+}
+
+struct Everyone {
+    anonymous: Caller,
+    seller: Caller,
+    operator: Caller,
+    facilitator: Caller,
+    admin: Caller,
+}
+
+impl Everyone {
+    async fn sign_in(server: &Server) -> Everyone {
+        Everyone {
+            anonymous: Caller::anonymous(),
+            seller: Caller::sign_in(server, "seller", "/api/auth/login", SELLER).await,
+            operator: Caller::sign_in(server, "operator", "/api/staff/login", OPERATOR).await,
+            facilitator: Caller::sign_in(server, "facilitator", "/api/staff/login", FACILITATOR)
+                .await,
+            admin: Caller::sign_in(server, "admin", "/api/staff/login", ADMIN).await,
+        }
+    }
+}
+
+fn notice() -> Value {
+    json!({"id": "Foto tidak sesuai produk", "en": "The photos do not show this product"})
+}
+
+async fn catalog(server: &Server) -> Value {
+    reqwest::get(server.url("/api/catalog"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+fn has_product(catalog: &Value, id: &str) -> bool {
+    catalog["products"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["id"] == id)
+}
+
+/// A published demo product of `seller`, and one of a seller outside Sepatin.
+fn demo_ids() -> (String, String, String) {
+    let demo = etalase_model::demo_catalog();
+    let own = demo
+        .products
+        .iter()
+        .find(|p| {
+            p.seller_id == "kerupuk-sepatin-jaya"
+                && p.status == etalase_model::ListingStatus::Published
+        })
+        .unwrap();
+    let outside = demo
+        .sellers
+        .iter()
+        .find(|s| s.village_slug != "sepatin")
+        .unwrap();
+    (
+        own.id.clone(),
+        "kerupuk-sepatin-jaya".into(),
+        outside.id.clone(),
+    )
+}
+
+#[tokio::test]
+async fn who_may_moderate_verify_suspend_and_manage_staff() {
+    let (server, _data) = Server::start_fresh();
+    let who = Everyone::sign_in(&server).await;
+    let (product, sepatin_seller, outside_seller) = demo_ids();
+    let get = Method::GET;
+    let put = Method::PUT;
+    let delete = Method::DELETE;
+    let post = Method::POST;
+    // (method, path, body, [anonymous, seller, operator, facilitator, admin]). Calls run in
+    // this order, so a row's success by one role sets up the next row.
+    let rows: Vec<(Method, String, Option<Value>, [u16; 5])> = vec![
+        (
+            get.clone(),
+            "/api/staff/moderation".into(),
+            None,
+            [401, 401, 403, 200, 200],
+        ),
+        (
+            put.clone(),
+            format!("/api/staff/listings/{product}/hold"),
+            Some(notice()),
+            [401, 401, 403, 204, 204],
+        ),
+        (
+            delete.clone(),
+            format!("/api/staff/listings/{product}/hold"),
+            None,
+            [401, 401, 403, 204, 404],
+        ),
+        (
+            post.clone(),
+            format!("/api/staff/listings/{product}/dismiss"),
+            None,
+            [401, 401, 403, 204, 204],
+        ),
+        (
+            put.clone(),
+            format!("/api/staff/sellers/{sepatin_seller}/verification"),
+            Some(json!({})),
+            [401, 401, 200, 200, 200],
+        ),
+        (
+            put.clone(),
+            format!("/api/staff/sellers/{outside_seller}/verification"),
+            Some(json!({})),
+            [401, 401, 403, 200, 200],
+        ),
+        (
+            delete.clone(),
+            format!("/api/staff/sellers/{outside_seller}/verification"),
+            None,
+            [401, 401, 403, 200, 200],
+        ),
+        (
+            put.clone(),
+            "/api/staff/sellers/no-such-seller/verification".into(),
+            Some(json!({})),
+            [401, 401, 404, 404, 404],
+        ),
+        (
+            put.clone(),
+            format!("/api/staff/sellers/{outside_seller}/suspension"),
+            Some(notice()),
+            [401, 401, 403, 403, 204],
+        ),
+        (
+            delete.clone(),
+            format!("/api/staff/sellers/{outside_seller}/suspension"),
+            None,
+            [401, 401, 403, 403, 204],
+        ),
+        (
+            get.clone(),
+            "/api/staff/accounts".into(),
+            None,
+            [401, 401, 403, 403, 200],
+        ),
+        (
+            get.clone(),
+            "/api/staff/audit".into(),
+            None,
+            [401, 401, 403, 403, 200],
+        ),
+        (
+            put.clone(),
+            "/api/staff/accounts/admin-dpmd-kukar-demo/active".into(),
+            Some(json!({"active": false})),
+            [401, 401, 403, 403, 422],
+        ),
+        (
+            get.clone(),
+            "/api/seller/holds".into(),
+            None,
+            [401, 200, 401, 401, 401],
+        ),
+        (
+            post.clone(),
+            format!("/api/seller/listings/{product}/review"),
+            None,
+            [401, 404, 401, 401, 401],
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (method, path, body, expect) in &rows {
+        let callers = [
+            &who.anonymous,
+            &who.seller,
+            &who.operator,
+            &who.facilitator,
+            &who.admin,
+        ];
+        for (caller, want) in callers.iter().zip(expect) {
+            let (got, _) = caller
+                .call(&server, method.clone(), path, body.clone())
+                .await;
+            if got != *want {
+                wrong.push(format!(
+                    "{method} {path} as {}: {got}, wanted {want}",
+                    caller.name
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+
+    // Reports are anyone's, and checked.
+    let report = format!("/api/listings/{product}/reports");
+    let (status, _) = who
+        .anonymous
+        .call(
+            &server,
+            post.clone(),
+            &report,
+            Some(json!({"reason": "scam"})),
+        )
+        .await;
+    assert_eq!(status, 204);
+    let (status, body) = who
+        .anonymous
+        .call(
+            &server,
+            post.clone(),
+            &report,
+            Some(json!({"reason": "other", "text": " "})),
+        )
+        .await;
+    assert_eq!(
+        (status, body["fields"][0]["field"].as_str()),
+        (422, Some("text"))
+    );
+    let (status, _) = who
+        .anonymous
+        .call(
+            &server,
+            post.clone(),
+            "/api/listings/no-such/reports",
+            Some(json!({"reason": "scam"})),
+        )
+        .await;
+    assert_eq!(status, 404);
+    // Writes without the CSRF header are refused for staff too.
+    let (status, body) = Caller {
+        csrf: None,
+        ..who.facilitator.clone()
+    }
+    .call(
+        &server,
+        put.clone(),
+        &format!("/api/staff/listings/{product}/hold"),
+        Some(notice()),
+    )
+    .await;
+    assert_eq!((status, body["code"].as_str()), (403, Some("csrf")));
+    // A reason must be given in both languages, and a NIB must be one.
+    let (status, body) = who
+        .facilitator
+        .call(
+            &server,
+            put.clone(),
+            &format!("/api/staff/listings/{product}/hold"),
+            Some(json!({"id": "Palsu", "en": ""})),
+        )
+        .await;
+    assert_eq!(
+        (status, body["fields"][0]["field"].as_str()),
+        (422, Some("en"))
+    );
+    let (status, body) = who
+        .facilitator
+        .call(
+            &server,
+            put,
+            &format!("/api/staff/sellers/{sepatin_seller}/verification"),
+            Some(json!({"nib": "123"})),
+        )
+        .await;
+    assert_eq!(
+        (status, body["fields"][0]["rule"]["rule"].as_str()),
+        (422, Some("nib_number"))
+    );
+    drop(server);
+}
+
+#[tokio::test]
+async fn a_reported_listing_is_hidden_its_seller_reads_why_and_it_comes_back() {
+    let (server, _data) = Server::start_fresh();
+    let who = Everyone::sign_in(&server).await;
+    let (product, _, _) = demo_ids();
+    assert!(has_product(&catalog(&server).await, &product));
+
+    let (status, _) = who
+        .anonymous
+        .call(
+            &server,
+            Method::POST,
+            &format!("/api/listings/{product}/reports"),
+            Some(json!({"reason": "misleading", "text": "Label halal palsu"})),
+        )
+        .await;
+    assert_eq!(status, 204);
+    let (_, queue) = who
+        .facilitator
+        .call(&server, Method::GET, "/api/staff/moderation", None)
+        .await;
+    assert_eq!(queue["reports"][0]["product_id"], product);
+    assert_eq!(queue["reports"][0]["text"], "Label halal palsu");
+
+    let hold = format!("/api/staff/listings/{product}/hold");
+    let (status, _) = who
+        .facilitator
+        .call(&server, Method::PUT, &hold, Some(notice()))
+        .await;
+    assert_eq!(status, 204);
+    assert!(
+        !has_product(&catalog(&server).await, &product),
+        "gone from the catalog at once"
+    );
+    let (status, _) = who
+        .anonymous
+        .call(
+            &server,
+            Method::POST,
+            &format!("/api/listings/{product}/reports"),
+            Some(json!({"reason": "scam"})),
+        )
+        .await;
+    assert_eq!(status, 404, "a hidden listing is not there to report");
+
+    let (_, holds) = who
+        .seller
+        .call(&server, Method::GET, "/api/seller/holds", None)
+        .await;
+    assert_eq!(holds[0]["product_id"], product);
+    assert_eq!(holds[0]["reason"], notice());
+    let (status, _) = who
+        .seller
+        .call(
+            &server,
+            Method::POST,
+            &format!("/api/seller/listings/{product}/review"),
+            None,
+        )
+        .await;
+    assert_eq!(status, 204);
+    let (_, queue) = who
+        .admin
+        .call(&server, Method::GET, "/api/staff/moderation", None)
+        .await;
+    assert_eq!(queue["held"][0]["hold"]["review_requested"], true);
+    assert!(
+        queue["reports"].as_array().unwrap().is_empty(),
+        "hiding closed the report"
+    );
+
+    let (status, _) = who.admin.call(&server, Method::DELETE, &hold, None).await;
+    assert_eq!(status, 204);
+    assert!(has_product(&catalog(&server).await, &product), "restored");
+
+    let (_, log) = who
+        .admin
+        .call(&server, Method::GET, "/api/staff/audit", None)
+        .await;
+    let actions: Vec<&str> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(actions, ["listing_restored", "listing_hidden"]);
+    assert_eq!(log[1]["actor_name"], "Rahmat Hidayat (demo)");
+    assert_eq!(log[1]["subject"], product);
+}
+
+#[tokio::test]
+async fn buyers_see_who_verified_a_seller() {
+    let (server, _data) = Server::start_fresh();
+    let who = Everyone::sign_in(&server).await;
+    let (_, seller, _) = demo_ids();
+    let (status, body) = who
+        .operator
+        .call(
+            &server,
+            Method::PUT,
+            &format!("/api/staff/sellers/{seller}/verification"),
+            Some(json!({"nib": "9120 0012 3456 7"})),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let catalog = catalog(&server).await;
+    let shown = catalog["sellers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == seller)
+        .unwrap();
+    assert_eq!(shown["verified"]["by"], "Koperasi Desa Merah Putih Sepatin");
+    assert_eq!(shown["verified"]["nib"], "9120001234567");
+    assert!(shown["verified"]["on"].as_str().unwrap().starts_with("20"));
+}
+
+#[tokio::test]
+async fn a_suspended_seller_and_a_deactivated_facilitator_cannot_get_in() {
+    let (server, _data) = Server::start_fresh();
+    let who = Everyone::sign_in(&server).await;
+    let (product, seller, _) = demo_ids();
+
+    let (status, _) = who
+        .admin
+        .call(
+            &server,
+            Method::PUT,
+            &format!("/api/staff/sellers/{seller}/suspension"),
+            Some(notice()),
+        )
+        .await;
+    assert_eq!(status, 204);
+    let catalog_now = catalog(&server).await;
+    assert!(!has_product(&catalog_now, &product));
+    assert!(!catalog_now["sellers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["id"] == seller));
+    let (_, me) = who
+        .seller
+        .call(&server, Method::GET, "/api/auth/me", None)
+        .await;
+    assert_eq!(me, Value::Null, "signed out at once");
+    let (status, body) = Caller::anonymous()
+        .call(
+            &server,
+            Method::POST,
+            "/api/auth/login",
+            Some(json!({"whatsapp": SELLER, "password": PASSWORD})),
+        )
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (403, Some("account_disabled"))
+    );
+    let (status, body) = Caller::anonymous()
+        .call(
+            &server,
+            Method::POST,
+            "/api/auth/login",
+            Some(json!({"whatsapp": SELLER, "password": "wrong-password"})),
+        )
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (401, Some("wrong_credentials")),
+        "without the password, a suspension is not revealed"
+    );
+
+    let (status, _) = who
+        .admin
+        .call(
+            &server,
+            Method::PUT,
+            "/api/staff/accounts/fasilitator-kukar-demo/active",
+            Some(json!({"active": false})),
+        )
+        .await;
+    assert_eq!(status, 204);
+    let (_, me) = who
+        .facilitator
+        .call(&server, Method::GET, "/api/staff/me", None)
+        .await;
+    assert_eq!(me, Value::Null, "the facilitator's session ended");
+    let (status, body) = Caller::anonymous()
+        .call(
+            &server,
+            Method::POST,
+            "/api/staff/login",
+            Some(json!({"whatsapp": FACILITATOR, "password": PASSWORD})),
+        )
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (403, Some("account_disabled"))
+    );
+    let (_, accounts) = who
+        .admin
+        .call(&server, Method::GET, "/api/staff/accounts", None)
+        .await;
+    let facilitator = accounts
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["profile"]["id"] == "fasilitator-kukar-demo")
+        .unwrap();
+    assert_eq!(facilitator["active"], false);
+    assert_eq!(accounts[0]["profile"]["role"], "admin");
+}
+
+#[tokio::test]
+async fn reports_from_one_address_are_limited() {
+    let (server, _data) = Server::start_fresh();
+    let (product, _, _) = demo_ids();
+    let anyone = Caller::anonymous();
+    let path = format!("/api/listings/{product}/reports");
+    for i in 0..etalase_model::moderation::REPORTS_PER_HOUR {
+        let (status, _) = anyone
+            .call(
+                &server,
+                Method::POST,
+                &path,
+                Some(json!({"reason": "scam"})),
+            )
+            .await;
+        assert_eq!(status, 204, "report {i}");
+    }
+    let (status, body) = anyone
+        .call(
+            &server,
+            Method::POST,
+            &path,
+            Some(json!({"reason": "scam"})),
+        )
+        .await;
+    assert_eq!((status, body["code"].as_str()), (429, Some("rate_limited")));
+}

@@ -1,0 +1,68 @@
+//! Strings of moderation and the district's pages (staff), and of a hidden listing as its
+//! seller sees it.
+
+crate::i18n::text_table! {
+    /// Moderation and district admin strings of one language.
+    ModerationTexts;
+    moderation_title: "Moderasi katalog", "Catalog moderation";
+    moderation_meta: "Laporan pengunjung, produk yang disembunyikan dan penjual yang ditangguhkan.", "Visitors' reports, hidden listings and suspended sellers.";
+    moderation_only: "Halaman ini untuk pendamping desa dan admin DPMD.", "This page is for village facilitators and district admins.";
+    signed_in_as: "Masuk sebagai {}", "Signed in as {}";
+    loading: "Memuat…", "Loading…";
+    reports_title: "Laporan pengunjung ({})", "Visitors' reports ({})";
+    no_reports: "Tidak ada laporan yang menunggu.", "No reports waiting.";
+    open_product: "Lihat produk", "View listing";
+    hide: "Sembunyikan", "Hide";
+    dismiss: "Abaikan laporan", "Dismiss reports";
+    reason_id: "Alasan untuk penjual (Bahasa Indonesia)", "Reason for the seller (Indonesian)";
+    reason_en: "Alasan (Bahasa Inggris)", "Reason (English)";
+    reason_hint: "Penjual membaca alasan ini: tulis apa yang harus diperbaiki.", "The seller reads this: say what must be fixed.";
+    confirm_hide: "Sembunyikan dari katalog", "Hide from the catalog";
+    confirm_suspend: "Tangguhkan penjual", "Suspend the seller";
+    cancel: "Batal", "Cancel";
+    held_title: "Produk disembunyikan ({})", "Hidden listings ({})";
+    no_held: "Tidak ada produk yang disembunyikan.", "No hidden listings.";
+    review_requested: "Penjual minta ditinjau ulang", "The seller asks for a review";
+    hidden_since: "Disembunyikan {}", "Hidden {}";
+    restore: "Tampilkan lagi", "Restore";
+    suspend: "Tangguhkan penjual", "Suspend seller";
+    suspended_title: "Penjual ditangguhkan ({})", "Suspended sellers ({})";
+    no_suspended: "Tidak ada penjual yang ditangguhkan.", "No suspended sellers.";
+    reinstate: "Pulihkan", "Reinstate";
+    done_hidden: "Produk disembunyikan; katalog sudah tanpa produk ini.", "Hidden; the catalog no longer shows it.";
+    done_restored: "Produk tampil lagi di katalog.", "The listing is back in the catalog.";
+    done_dismissed: "Laporan ditutup.", "Reports closed.";
+    done_suspended: "Penjual ditangguhkan dan sudah dikeluarkan dari semua perangkat.", "The seller is suspended and signed out everywhere.";
+    done_reinstated: "Penjual dipulihkan.", "The seller is reinstated.";
+    admin_link: "Akun staf dan log audit", "Staff accounts and audit log";
+    moderation_link: "Moderasi katalog", "Catalog moderation";
+    admin_title: "Admin DPMD", "District admin";
+    admin_meta: "Akun staf dan log audit perubahan.", "Staff accounts and the audit log of changes.";
+    admin_only: "Halaman ini untuk admin DPMD.", "This page is for district admins.";
+    staff_title: "Akun staf", "Staff accounts";
+    role_operator: "Operator koperasi", "Cooperative operator";
+    role_facilitator: "Pendamping desa", "Village facilitator";
+    role_admin: "Admin DPMD", "District admin";
+    active: "Aktif", "Active";
+    inactive: "Nonaktif", "Deactivated";
+    deactivate: "Nonaktifkan", "Deactivate";
+    reactivate: "Aktifkan lagi", "Reactivate";
+    audit_title: "Log audit", "Audit log";
+    no_audit: "Belum ada perubahan oleh staf.", "No staff changes yet.";
+    held_notice: "Disembunyikan oleh pengelola katalog", "Hidden by the catalog's moderators";
+    held_reason: "Alasan: {}", "Reason: {}";
+    ask_review: "Sudah diperbaiki, minta ditinjau", "Fixed: ask for a review";
+    review_sent: "Permintaan tinjau ulang terkirim.", "Review requested.";
+    verify: "Verifikasi", "Verify";
+    unverify: "Cabut verifikasi", "Withdraw verification";
+    verified: "Terverifikasi oleh {}", "Verified by {}";
+    nib: "NIB (opsional, 13 angka)", "NIB business number (optional, 13 digits)";
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn both_languages_have_the_same_placeholders_and_differ() {
+        crate::i18n::check_pairs(super::PAIRS);
+    }
+}

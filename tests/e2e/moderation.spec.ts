@@ -1,0 +1,111 @@
+// Trust in a public catalog, on a phone and a desktop: a buyer sees who verified a seller and
+// reports a listing; a facilitator hides it with a reason in both languages, and it is gone
+// for buyers; its seller reads why and asks for a review; the district's admin restores it
+// and reads the audit log. Each role in a browser context of its own.
+import { test, expect, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const PASSWORD = 'desa-demo-2026';
+
+// axe-core is injected as a script, which the app's Content-Security-Policy rightly forbids.
+test.use({ bypassCSP: true });
+
+async function newPage(browser: Browser, info: TestInfo): Promise<Page> {
+  const context = await browser.newContext({ ...info.project.use, bypassCSP: true });
+  return context.newPage();
+}
+
+async function staffSignIn(page: Page, whatsapp: string, lands: RegExp) {
+  await page.goto('/masuk?staf=1');
+  await page.getByLabel('Nomor WhatsApp').fill(whatsapp);
+  await page.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await expect(page).toHaveURL(lands);
+}
+
+/** axe-core's violations on the page as it is now (the package is a dev dependency). */
+async function axeViolations(page: Page): Promise<string[]> {
+  const source = readFileSync(join('node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: source });
+  return page.evaluate(async () => {
+    // @ts-expect-error injected above
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v: { id: string; nodes: unknown[] }) => `${v.id} (${v.nodes.length})`);
+  });
+}
+
+test('a report leads to a hidden listing, its seller asks for review, the admin restores it', async ({ page, browser, request }, info) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(String(err)));
+  const catalog = await (await request.get('/api/catalog')).json();
+  const product = catalog.products.find((p: { seller_id: string }) => p.seller_id === 'kerupuk-sepatin-jaya');
+  expect(product).toBeTruthy();
+
+  // A buyer sees who verified the seller, and reports the listing.
+  await page.goto(`/produk/${product.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: product.name_id })).toBeVisible();
+  await expect(page.locator('.verified-note')).toContainText('Diverifikasi oleh Koperasi Desa Merah Putih Sepatin');
+  await page.getByText('Laporkan produk ini').click();
+  await page.getByLabel('Alasan').selectOption('other');
+  await page.getByRole('button', { name: 'Kirim laporan' }).click();
+  await expect(page.locator('#report-text-error')).toBeVisible(); // "other" needs words
+  await page.getByLabel(/Keterangan/).fill(`Foto bukan produk ini (${info.project.name})`);
+  await page.screenshot({ path: `artifacts/moderation-report-${info.project.name}.png`, fullPage: true });
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Kirim laporan' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Terima kasih' })).toBeVisible();
+
+  // A facilitator hides it, with a reason in both languages.
+  const facilitator = await newPage(browser, info);
+  await staffSignIn(facilitator, '0812 0000 0901', /\/penjual\/fasilitator$/);
+  await facilitator.getByRole('link', { name: 'Moderasi katalog' }).click();
+  const report = facilitator.locator('.moderation-item', { hasText: `Foto bukan produk ini (${info.project.name})` });
+  await expect(report).toBeVisible();
+  await report.getByRole('button', { name: 'Sembunyikan' }).click();
+  await report.getByRole('button', { name: 'Sembunyikan dari katalog' }).click();
+  await expect(report.locator('.field-error').first()).toBeVisible(); // both languages required
+  await report.getByLabel('Alasan untuk penjual (Bahasa Indonesia)').fill('Foto tidak menunjukkan produk. Ganti dengan foto kerupuk Anda sendiri.');
+  await report.getByLabel('Alasan (Bahasa Inggris)').fill('The photos do not show the product. Use photos of your own crackers.');
+  await report.getByRole('button', { name: 'Sembunyikan dari katalog' }).click();
+  await expect(facilitator.getByRole('status').filter({ hasText: 'Produk disembunyikan' })).toBeVisible();
+  await expect(facilitator.locator('.moderation-item', { hasText: 'Foto tidak menunjukkan produk' })).toBeVisible();
+
+  // Gone for buyers: the catalog and the product page.
+  const after = await (await request.get('/api/catalog')).json();
+  expect(after.products.some((p: { id: string }) => p.id === product.id)).toBe(false);
+  const buyer = await newPage(browser, info);
+  await buyer.goto(`/produk/${product.id}`);
+  await expect(buyer.getByText('tidak ditemukan atau sudah tidak dijual')).toBeVisible();
+
+  // The seller reads why and asks for a review.
+  const seller = await newPage(browser, info);
+  await seller.goto('/masuk');
+  await seller.getByLabel('Nomor WhatsApp').fill('0812 0000 0001');
+  await seller.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD);
+  await seller.getByRole('button', { name: 'Masuk', exact: true }).click();
+  const held = seller.locator('.held-listings');
+  await expect(held).toContainText('Alasan: Foto tidak menunjukkan produk');
+  await held.getByRole('button', { name: 'Sudah diperbaiki, minta ditinjau' }).click();
+  await expect(held.getByText('Permintaan tinjau ulang terkirim.')).toBeVisible();
+
+  // The admin sees the request first, restores the listing and reads the audit log.
+  const admin = await newPage(browser, info);
+  await staffSignIn(admin, '0812 0000 0902', /\/penjual\/moderasi$/);
+  const item = admin.locator('.moderation-item', { hasText: 'Penjual minta ditinjau ulang' }).first();
+  await expect(item).toBeVisible();
+  await admin.screenshot({ path: `artifacts/moderation-queue-${info.project.name}.png`, fullPage: true });
+  expect(await axeViolations(admin)).toEqual([]);
+  await item.getByRole('button', { name: 'Tampilkan lagi' }).click();
+  await expect(admin.getByRole('status').filter({ hasText: 'Produk tampil lagi' })).toBeVisible();
+  const back = await (await request.get('/api/catalog')).json();
+  expect(back.products.some((p: { id: string }) => p.id === product.id)).toBe(true);
+  await admin.getByRole('link', { name: 'Akun staf dan log audit' }).click();
+  await expect(admin.locator('.audit-list li').first()).toContainText('Menampilkan kembali produk');
+  await expect(admin.locator('.audit-list')).toContainText('Rahmat Hidayat (demo) · Menyembunyikan produk');
+  await expect(admin.locator('.staff-item', { hasText: 'Pendamping desa' }).first()).toContainText('Aktif');
+  await admin.screenshot({ path: `artifacts/district-admin-${info.project.name}.png`, fullPage: true });
+  expect(await axeViolations(admin)).toEqual([]);
+  expect(errors).toEqual([]);
+});
