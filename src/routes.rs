@@ -83,6 +83,8 @@ pub enum AppPath<'a> {
     Moderation,
     /// The district admin's staff accounts and audit log.
     DistrictAdmin,
+    /// Importing the ministry's IDM table (facilitators and admins).
+    IdmImport,
 }
 
 impl AppPath<'_> {
@@ -137,6 +139,7 @@ impl<'a> AppPath<'a> {
             Facilitator => "/penjual/fasilitator",
             Moderation => "/penjual/moderasi",
             DistrictAdmin => "/penjual/dpmd",
+            IdmImport => "/penjual/idm",
         }
     }
 
@@ -174,7 +177,8 @@ impl<'a> AppPath<'a> {
             | CoopMembers
             | Facilitator
             | Moderation
-            | DistrictAdmin => ["", ""],
+            | DistrictAdmin
+            | IdmImport => ["", ""],
         }
     }
 }
@@ -224,6 +228,7 @@ impl<'a> AppPath<'a> {
             ["penjual", "fasilitator"] => Facilitator,
             ["penjual", "moderasi"] => Moderation,
             ["penjual", "dpmd"] => DistrictAdmin,
+            ["penjual", "idm"] => IdmImport,
             ["penjual", "koperasi", "anggota", seller] => MemberListings { seller },
             ["penjual", "koperasi", "anggota", seller, "produk", id] => MemberEditor {
                 seller,
@@ -279,7 +284,7 @@ pub fn shop_routes() -> impl MatchNestedRoutes + Clone + Send + 'static {
 /// member's workspace, which makes the editor and inbox work for that member.
 pub fn seller_routes() -> impl MatchNestedRoutes + Clone + Send + 'static {
     use crate::seller::pages::{
-        ClaimPage, CooperativePage, DistrictAdminPage, FacilitatorPage, InboxPage,
+        ClaimPage, CooperativePage, DistrictAdminPage, FacilitatorPage, IdmImportPage, InboxPage,
         ListingEditorPage, MemberListings, MemberWorkspace, ModerationPage, SellerPage, SignInPage,
     };
     view! {
@@ -292,6 +297,7 @@ pub fn seller_routes() -> impl MatchNestedRoutes + Clone + Send + 'static {
         <Route path=path!("/penjual/fasilitator") view=FacilitatorPage/>
         <Route path=path!("/penjual/moderasi") view=ModerationPage/>
         <Route path=path!("/penjual/dpmd") view=DistrictAdminPage/>
+        <Route path=path!("/penjual/idm") view=IdmImportPage/>
         <ParentRoute path=path!("/penjual/koperasi/anggota/:seller") view=MemberWorkspace>
             <Route path=path!("") view=MemberListings/>
             <Route path=path!("produk/:id") view=ListingEditorPage/>
@@ -386,6 +392,7 @@ mod tests {
             (Facilitator, vec![]),
             (Moderation, vec![]),
             (DistrictAdmin, vec![]),
+            (IdmImport, vec![]),
         ]
     }
 
@@ -417,7 +424,7 @@ mod tests {
             Inquiry { .. } | Track { .. } | Insights | About => {}
             SignIn { .. } | Claim { .. } | SellerDashboard | SellerEditor { .. } | SellerInbox => {}
             CoopMembers | MemberListings { .. } | MemberEditor { .. } | MemberInbox { .. } => {}
-            Facilitator | Moderation | DistrictAdmin => {}
+            Facilitator | Moderation | DistrictAdmin | IdmImport => {}
         }
     }
 

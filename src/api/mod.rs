@@ -34,6 +34,19 @@ pub enum ApiError {
     Refused(ErrorCode),
 }
 
+/// A village's IDM years (by Kemendagri code), oldest first.
+pub async fn idm_history(village_code: &str) -> Result<etalase_model::api::IdmHistory, ApiError> {
+    let url = format!(
+        "/api/villages/{}/idm",
+        String::from(js_sys::encode_uri_component(village_code))
+    );
+    let res = Request::get(&url)
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    json_or_refusal(res).await
+}
+
 /// Asks the server whether it and its database are up.
 pub async fn health() -> Result<Health, ApiError> {
     let res = Request::get("/api/health")

@@ -2,11 +2,12 @@
 //! members, moderation, verification and the district's staff accounts. Listing, photo and inbox calls made for a member go to the URLs of
 //! [`Base::Member`](super::seller::Base::Member).
 
-use etalase_model::api::ActiveBody;
+use etalase_model::api::{ActiveBody, IdmImportBody};
 pub use etalase_model::api::{
     AddedMember, FacilitatorReport, Figures, KecamatanActivity, ModerationQueue, StaffAccountView,
     StaffMe, VillageActivity,
 };
+pub use etalase_model::api::{IdmImportDone, IdmImportPreview};
 use etalase_model::cooperative::Member;
 use etalase_model::moderation::{AuditEntry, Notice, VerifyBody};
 use etalase_model::rules::{NewMember, SignIn};
@@ -162,4 +163,28 @@ async fn no_content(
 
 fn encode(segment: &str) -> String {
     js_sys::encode_uri_component(segment).into()
+}
+
+/// What importing this IDM table would store, row by row (nothing is stored).
+pub async fn idm_preview(csrf: &str, csv: &str) -> Result<IdmImportPreview, ApiError> {
+    let body = IdmImportBody {
+        csv: csv.to_string(),
+    };
+    send_json(
+        Request::post("/api/staff/idm/preview").header("x-csrf-token", csrf),
+        &body,
+    )
+    .await
+}
+
+/// Stores a clean IDM table; each of its years replaces that year.
+pub async fn idm_import(csrf: &str, csv: &str) -> Result<IdmImportDone, ApiError> {
+    let body = IdmImportBody {
+        csv: csv.to_string(),
+    };
+    send_json(
+        Request::post("/api/staff/idm/import").header("x-csrf-token", csrf),
+        &body,
+    )
+    .await
 }

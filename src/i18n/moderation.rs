@@ -57,6 +57,25 @@ crate::i18n::text_table! {
     unverify: "Cabut verifikasi", "Withdraw verification";
     verified: "Terverifikasi oleh {}", "Verified by {}";
     nib: "NIB (opsional, 13 angka)", "NIB business number (optional, 13 digits)";
+    idm_link: "Impor data IDM", "Import IDM figures";
+    idm_title: "Data IDM desa", "Village IDM figures";
+    idm_meta: "Impor tabel Indeks Desa Membangun dari Kemendes, dengan pratinjau sebelum disimpan.", "Import the ministry's Indeks Desa Membangun table, previewed before anything is stored.";
+    idm_lead: "Pilih berkas CSV seperti tabel Kemendes (kode desa, nama desa, IKS, IKE, IKL, nilai IDM, status, tahun; pemisah titik koma atau koma, desimal koma boleh). Tidak ada yang disimpan sebelum Anda menyetujui pratinjau; impor ulang satu tahun menggantikan tahun itu.", "Choose a CSV shaped like the ministry's table (village code, village name, IKS, IKE, IKL, IDM score, status, year; semicolons or commas, decimal commas accepted). Nothing is stored until you approve the preview; importing a year again replaces that year.";
+    idm_file: "Berkas CSV", "CSV file";
+    idm_paste: "Atau tempel isi tabel di sini", "Or paste the table here";
+    idm_preview: "Lihat pratinjau", "Preview";
+    idm_previewing: "Memeriksa…", "Checking…";
+    idm_summary: "{} baris benar, {} baris salah, {} dengan catatan · tahun {}", "{} good rows, {} bad rows, {} with a note · year {}";
+    idm_fix_first: "Perbaiki baris yang salah di berkas, lalu lihat pratinjau lagi. Belum ada yang disimpan.", "Fix the bad rows in the file, then preview again. Nothing has been stored.";
+    idm_commit: "Simpan {} baris", "Store {} rows";
+    idm_saving: "Menyimpan…", "Storing…";
+    idm_saved: "Tersimpan: {} baris untuk tahun {}. Katalog sudah memakai status terbaru.", "Stored: {} rows for year {}. The catalog shows the latest status.";
+    idm_col_line: "Baris", "Line";
+    idm_col_village: "Desa", "Village";
+    idm_col_year: "Tahun", "Year";
+    idm_col_status: "Status IDM", "IDM status";
+    idm_col_score: "Nilai", "Score";
+    idm_ok: "Benar", "OK";
 }
 
 #[cfg(test)]

@@ -109,3 +109,39 @@ test('a report leads to a hidden listing, its seller asks for review, the admin 
   expect(await axeViolations(admin)).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('a facilitator imports IDM figures: a bad row stops it, the fixed table is stored, the village shows its trend', async ({ page }, info) => {
+  test.setTimeout(90_000);
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(String(err)));
+  // The ministry's shape: semicolons, decimal commas, dotless codes; two years of Sepatin
+  // and one of Loa Duri Ulu, whose status contradicts its score.
+  const table = [
+    'kode_desa;nama_desa;iks;ike;ikl;nilai_idm;status_idm;tahun',
+    '6402042001;Sepatin;0,6800;0,6300;0,6000;0,6367;BERKEMBANG;2024',
+    '6402042001;Sepatin;0,7800;0,7300;0,7000;0,7367;MAJU;2025',
+    '6402032002;Loa Duri Ulu;0,8000;0,7500;0,7000;0,7500;MANDIRI;2025',
+  ].join('\n');
+  await staffSignIn(page, '0812 0000 0901', /\/penjual\/fasilitator$/);
+  await page.getByRole('link', { name: 'Moderasi katalog' }).click();
+  await page.getByRole('link', { name: 'Impor data IDM' }).click();
+  await expect(page).toHaveURL(/\/penjual\/idm$/);
+  await page.getByLabel('Berkas CSV').setInputFiles({ name: 'idm-kukar.csv', mimeType: 'text/csv', buffer: Buffer.from(table) });
+  await expect(page.getByLabel('Atau tempel isi tabel di sini')).toHaveValue(/Loa Duri Ulu/);
+  await page.getByRole('button', { name: 'Lihat pratinjau' }).click();
+  await expect(page.locator('.idm-summary')).toContainText('2 baris benar, 1 baris salah');
+  await expect(page.locator('tr.bad-row')).toContainText('Loa Duri Ulu');
+  await expect(page.getByRole('button', { name: /^Simpan/ })).toHaveCount(0);
+  await page.screenshot({ path: `artifacts/idm-preview-${info.project.name}.png`, fullPage: true });
+  expect(await axeViolations(page)).toEqual([]);
+
+  await page.getByLabel('Atau tempel isi tabel di sini').fill(table.replace(';MANDIRI;', ';MAJU;'));
+  await page.getByRole('button', { name: 'Lihat pratinjau' }).click();
+  await expect(page.locator('.idm-summary')).toContainText('3 baris benar, 0 baris salah');
+  await page.getByRole('button', { name: 'Simpan 3 baris' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Tersimpan: 3 baris untuk tahun 2024, 2025' })).toBeVisible();
+
+  await page.goto('/desa/sepatin');
+  await expect(page.locator('.idm-trend')).toHaveText('Tren IDM: Berkembang 2024 → Maju 2025');
+  expect(errors).toEqual([]);
+});

@@ -202,10 +202,12 @@ pub enum AuditAction {
     ReportsDismissed,
     SellerSuspended,
     SellerReinstated,
+    IdmImported,
+    IdmEntered,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 9] = [
+    pub const ALL: [AuditAction; 11] = [
         AuditAction::StaffDeactivated,
         AuditAction::StaffReactivated,
         AuditAction::SellerVerified,
@@ -215,6 +217,8 @@ impl AuditAction {
         AuditAction::ReportsDismissed,
         AuditAction::SellerSuspended,
         AuditAction::SellerReinstated,
+        AuditAction::IdmImported,
+        AuditAction::IdmEntered,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -228,6 +232,8 @@ impl AuditAction {
             AuditAction::ReportsDismissed => "reports_dismissed",
             AuditAction::SellerSuspended => "seller_suspended",
             AuditAction::SellerReinstated => "seller_reinstated",
+            AuditAction::IdmImported => "idm_imported",
+            AuditAction::IdmEntered => "idm_entered",
         }
     }
 
@@ -251,6 +257,10 @@ impl AuditAction {
             (AuditAction::SellerSuspended, Lang::En) => "Suspended a seller",
             (AuditAction::SellerReinstated, Lang::Id) => "Memulihkan penjual",
             (AuditAction::SellerReinstated, Lang::En) => "Reinstated a seller",
+            (AuditAction::IdmImported, Lang::Id) => "Mengimpor data IDM",
+            (AuditAction::IdmImported, Lang::En) => "Imported IDM figures",
+            (AuditAction::IdmEntered, Lang::Id) => "Mengisi data IDM desa",
+            (AuditAction::IdmEntered, Lang::En) => "Entered a village's IDM figures",
         }
     }
 }

@@ -2,7 +2,8 @@
 //! endpoint (admin, facilitator, operator, seller, anonymous: one table), and the paths a
 //! district walks: a report, a hidden listing gone from the catalog and its seller reading
 //! why, a verification buyers see, a suspended seller and a deactivated staff member who
-//! can no longer get in, and the audit log of all of it.
+//! can no longer get in, the IDM table imported with a bad row then clean, and the audit
+//! log of all of it.
 
 mod common;
 
@@ -577,4 +578,120 @@ async fn reports_from_one_address_are_limited() {
         )
         .await;
     assert_eq!((status, body["code"].as_str()), (429, Some("rate_limited")));
+}
+
+#[tokio::test]
+async fn an_idm_table_with_a_bad_row_stores_nothing_until_it_is_fixed() {
+    let (server, _data) = Server::start_fresh();
+    let who = Everyone::sign_in(&server).await;
+    // Sepatin and Loa Duri Ulu, real codes; the second row's status contradicts its score.
+    let bad = "kode_desa;nama_desa;iks;ike;ikl;nilai_idm;status_idm;tahun\n\
+               6402042001;Sepatin;0,7000;0,6500;0,6000;0,6500;BERKEMBANG;2025\n\
+               6402032002;Loa Duri Ulu;0,8000;0,7500;0,7000;0,7500;MANDIRI;2025\n";
+    let fixed = bad.replace(";MANDIRI;", ";MAJU;");
+    let preview = "/api/staff/idm/preview";
+    let import = "/api/staff/idm/import";
+    for (caller, want) in [
+        (&who.anonymous, 401),
+        (&who.seller, 401),
+        (&who.operator, 403),
+        (&who.facilitator, 200),
+        (&who.admin, 200),
+    ] {
+        let (got, _) = caller
+            .call(&server, Method::POST, preview, Some(json!({"csv": bad})))
+            .await;
+        assert_eq!(got, want, "preview as {}", caller.name);
+    }
+    let (_, shown) = who
+        .facilitator
+        .call(&server, Method::POST, preview, Some(json!({"csv": bad})))
+        .await;
+    assert_eq!(
+        (shown["good_rows"].as_u64(), shown["bad_rows"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(shown["can_commit"], false);
+    assert_eq!(shown["rows"][1]["line"], 3);
+    assert_eq!(
+        shown["rows"][1]["problems"][0]["detail"]["problem"],
+        "status_contradicts_score"
+    );
+    let (status, body) = who
+        .facilitator
+        .call(&server, Method::POST, import, Some(json!({"csv": bad})))
+        .await;
+    assert_eq!(
+        (status, body["fields"][0]["rule"]["rule"].as_str()),
+        (422, Some("import_has_problems"))
+    );
+    let (_, history) = who
+        .anonymous
+        .call(
+            &server,
+            Method::GET,
+            "/api/villages/64.02.04.2001/idm",
+            None,
+        )
+        .await;
+    assert_eq!(history["records"], json!([]), "nothing stored");
+
+    let (status, done) = who
+        .facilitator
+        .call(&server, Method::POST, import, Some(json!({"csv": fixed})))
+        .await;
+    assert_eq!(status, 200, "{done}");
+    assert_eq!(done, json!({"years": [2025], "rows": 2}));
+    let (_, history) = who
+        .anonymous
+        .call(&server, Method::GET, "/api/villages/6402032002/idm", None)
+        .await;
+    assert_eq!(history["records"][0]["status"], "maju");
+    let catalog = catalog(&server).await;
+    let loa_duri_ulu = catalog["villages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["code"] == "64.02.03.2002")
+        .unwrap();
+    assert_eq!(loa_duri_ulu["idm_status"], "maju");
+
+    // One year by hand: the status follows the score.
+    let (status, saved) = who
+        .admin
+        .call(
+            &server,
+            Method::PUT,
+            "/api/staff/villages/64.02.04.2001/idm",
+            Some(json!({"year": 2026, "iks": 0.9, "ike": 0.85, "ikl": 0.8})),
+        )
+        .await;
+    assert_eq!((status, saved["status"].as_str()), (200, Some("mandiri")));
+    let (status, _) = who
+        .operator
+        .call(
+            &server,
+            Method::PUT,
+            "/api/staff/villages/64.02.04.2001/idm",
+            Some(json!({"year": 2026, "iks": 0.9, "ike": 0.85, "ikl": 0.8})),
+        )
+        .await;
+    assert_eq!(status, 403);
+    let (status, _) = who
+        .admin
+        .call(
+            &server,
+            Method::PUT,
+            "/api/staff/villages/64.99.99.2999/idm",
+            Some(json!({"year": 2026, "iks": 0.9, "ike": 0.85, "ikl": 0.8})),
+        )
+        .await;
+    assert_eq!(status, 404);
+    let (_, log) = who
+        .admin
+        .call(&server, Method::GET, "/api/staff/audit", None)
+        .await;
+    assert_eq!(log[0]["action"], "idm_entered");
+    assert_eq!(log[1]["action"], "idm_imported");
+    assert_eq!(log[1]["subject"], "2025");
 }

@@ -101,15 +101,19 @@ async fn every_declared_operation_is_routed_and_nothing_else_is() {
 fn the_route_table_registers_only_described_routes() {
     let source = include_str!("../src/routes/mod.rs");
     // The API's route functions: `api_routes` and the route groups it merges.
-    let body: String = ["pub fn api_routes", "fn upload_routes"]
-        .iter()
-        .map(|name| {
-            let start = source
-                .find(name)
-                .unwrap_or_else(|| panic!("{name} in routes/mod.rs"));
-            &source[start..start + source[start..].find("\n}\n").unwrap()]
-        })
-        .collect();
+    let body: String = [
+        "pub fn api_routes",
+        "fn upload_routes",
+        "fn idm_table_routes",
+    ]
+    .iter()
+    .map(|name| {
+        let start = source
+            .find(name)
+            .unwrap_or_else(|| panic!("{name} in routes/mod.rs"));
+        &source[start..start + source[start..].find("\n}\n").unwrap()]
+    })
+    .collect();
     assert!(
         !body.contains(".route("),
         "api_routes must register handlers with .routes(routes!(…)), not .route(…)"

@@ -132,6 +132,8 @@ fn CatalogView(
     let visible = Memo::new(move |_| {
         hits.with(|h| h.iter().take(shown.get()).copied().collect::<Vec<usize>>())
     });
+    // A district that has just launched: no listing yet, so no filter to clear.
+    let catalog_empty = data.catalog.products.is_empty();
     let cards_data = Arc::clone(&data);
     let card = move |i: usize| {
         let p = cards_data.catalog.products[i].clone();
@@ -196,7 +198,14 @@ fn CatalogView(
                         </select>
                     </div>
                 </div>
-                <Show when=move || hits.with(Vec::is_empty)>
+                <Show when=move || catalog_empty>
+                    <div class="panel empty-state">
+                        <h2>{move || i18n.t().catalog_empty_title}</h2>
+                        <p>{move || i18n.t().catalog_empty_body}</p>
+                        <a href=AppPath::SignIn { staff: false }.href() class="button primary">{move || i18n.t().catalog_empty_join}</a>
+                    </div>
+                </Show>
+                <Show when=move || !catalog_empty && hits.with(Vec::is_empty)>
                     <div class="panel empty-state">
                         <h2>{move || i18n.t().empty_title}</h2>
                         <p>{move || i18n.t().empty_body}</p>

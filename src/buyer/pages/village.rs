@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 use crate::buyer::components::VillagePartners;
 use crate::catalog_data::CatalogData;
 use crate::components::{NotFoundPanel, PageMeta, ProductCard, WithCatalog};
-use crate::i18n::use_i18n;
+use crate::i18n::{fill, use_i18n};
 use crate::routes::AppPath;
 
 /// `/desa/:slug`: a village's profile, its IDM status and its products.
@@ -63,6 +63,7 @@ fn VillageDetail(
                     <span class=format!("badge idm idm-{}", IdmStatus::describe(status, i18n.lang()).0)>{move || IdmStatus::describe(status, i18n.lang()).1}</span>
                     {v.idm_score.map(|score| view! { <span>{move || format!("{}: {:.4}", i18n.t().idm_label, score)}</span> })}
                 </div>
+                {v.code.clone().map(|code| view! { <IdmTrendLine code=code/> })}
                 <p><span class="muted">{move || i18n.t().cooperative_label}": "</span>{v.cooperative.clone()}</p>
                 <p>{move || vd.description(i18n.lang()).to_string()}</p>
             </section>
@@ -82,5 +83,26 @@ fn VillageDetail(
             </section>
         }
         .into_any()
+    }
+}
+
+/// "IDM trend: Berkembang 2024 → Maju 2025", from the village's stored years; nothing
+/// while they load, fail or are fewer than two (the badge above already says the one).
+#[component]
+fn IdmTrendLine(code: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let history = LocalResource::new(move || {
+        let code = code.clone();
+        async move { crate::api::idm_history(&code).await }
+    });
+    move || {
+        let trend = history
+            .get()
+            .and_then(|r| r.ok())
+            .and_then(|h| h.trend())
+            .filter(|t| t.previous().is_some())?;
+        Some(
+            view! { <p class="idm-trend">{move || fill(i18n.t().idm_trend, &[&trend.summary(i18n.lang())])}</p> },
+        )
     }
 }

@@ -105,6 +105,8 @@ pub enum Rule {
     NibNumber,
     /// An admin may not deactivate their own account.
     OwnAccount,
+    /// An import file with bad rows (or none) cannot be stored; its preview says which.
+    ImportHasProblems,
 }
 
 impl Rule {
@@ -199,6 +201,13 @@ impl Rule {
             (ValidUntilAfterRequiredBy, Lang::En) => {
                 "Quotes must close on or before the date the goods are required.".into()
             }
+            (ImportHasProblems, Lang::Id) => {
+                "Berkas ini punya baris yang salah. Perbaiki sesuai pratinjau lalu impor lagi.".into()
+            }
+            (ImportHasProblems, Lang::En) => {
+                "This file has rows with problems. Fix them as the preview shows, then import again."
+                    .into()
+            }
             (OwnAccount, Lang::Id) => "Anda tidak dapat menonaktifkan akun Anda sendiri.".into(),
             (OwnAccount, Lang::En) => "You cannot deactivate your own account.".into(),
             (NibNumber, Lang::Id) => "NIB terdiri dari 13 angka.".into(),
@@ -289,6 +298,7 @@ mod tests {
             Rule::InquiryReference,
             Rule::NibNumber,
             Rule::OwnAccount,
+            Rule::ImportHasProblems,
         ];
         // Adding a variant without listing it above stops this from compiling.
         for rule in &rules {
@@ -322,7 +332,8 @@ mod tests {
                 | Rule::IllegalStatusMove
                 | Rule::InquiryReference
                 | Rule::NibNumber
-                | Rule::OwnAccount => {}
+                | Rule::OwnAccount
+                | Rule::ImportHasProblems => {}
             }
             assert_ne!(rule.message(Lang::Id), rule.message(Lang::En), "{rule:?}");
         }

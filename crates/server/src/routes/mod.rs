@@ -9,6 +9,7 @@ mod catalog;
 mod coop;
 mod facilitator;
 mod health;
+mod idm;
 mod inbox;
 mod inquiries;
 mod insights;
@@ -91,6 +92,8 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(admin::set_active))
         .routes(routes!(admin::audit))
         .routes(routes!(admin::suspend, admin::reinstate))
+        .routes(routes!(idm::enter_year))
+        .routes(routes!(idm::history))
         // Forms and listings are small; nothing else needs the 2 MB default. A request
         // that has not finished in 30 s (a stalled phone, a slow-loris client) gets 408.
         .layer(DefaultBodyLimit::max(256 * 1024))
@@ -99,6 +102,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
             API_TIMEOUT,
         ))
         .merge(upload_routes())
+        .merge(idm_table_routes())
         // Back-pressure: excess requests wait instead of exhausting memory or connections.
         .layer(ConcurrencyLimitLayer::new(MAX_CONCURRENT_API))
         .layer(middleware::map_response(envelope_layer_errors))
@@ -165,6 +169,20 @@ fn upload_routes() -> OpenApiRouter<AppState> {
             UPLOAD_TIMEOUT,
         ))
         .layer(ConcurrencyLimitLayer::new(MAX_CONCURRENT_UPLOADS))
+}
+
+/// The ministry's IDM table for a whole regency is larger than a form: room for the
+/// model's limit (2 MB of CSV, as JSON), nothing more.
+fn idm_table_routes() -> OpenApiRouter<AppState> {
+    let limit = etalase_model::api::IDM_IMPORT_BODY_MAX_BYTES;
+    OpenApiRouter::new()
+        .routes(routes!(idm::preview_table).layer(DefaultBodyLimit::max(limit)))
+        .routes(routes!(idm::import_table).layer(DefaultBodyLimit::max(limit)))
+        .layer(RequestBodyLimitLayer::new(limit))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            API_TIMEOUT,
+        ))
 }
 
 /// Limits and timeouts answer from tower layers with a bare text body; give API clients

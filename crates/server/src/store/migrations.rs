@@ -213,6 +213,20 @@ pub const SQLITE: &[&str] = &[
         subject    TEXT NOT NULL,
         detail     TEXT NOT NULL
     ) STRICT;",
+    // 10: the Indeks Desa Membangun per village and year, as the ministry publishes it;
+    // a village's document carries its latest year's status and score for the catalog.
+    // Keyed by the Kemendagri code, the village's stable identity.
+    "CREATE TABLE idm_records (
+        village_code TEXT NOT NULL,
+        year         INTEGER NOT NULL,
+        iks          REAL NOT NULL,
+        ike          REAL NOT NULL,
+        ikl          REAL NOT NULL,
+        score        REAL NOT NULL,
+        status       TEXT NOT NULL,
+        PRIMARY KEY (village_code, year)
+    ) STRICT;
+    CREATE INDEX idm_records_by_year ON idm_records(year);",
 ];
 
 /// The PostgreSQL schema, one migration per entry. Same tables, columns and spellings as
@@ -399,4 +413,16 @@ pub const POSTGRES: &[&str] = &[
         subject    text NOT NULL,
         detail     text NOT NULL
     );",
+    // 4: SQLite's 10: IDM figures per village and year.
+    "CREATE TABLE idm_records (
+        village_code text NOT NULL,
+        year         smallint NOT NULL,
+        iks          real NOT NULL,
+        ike          real NOT NULL,
+        ikl          real NOT NULL,
+        score        real NOT NULL,
+        status       text NOT NULL,
+        PRIMARY KEY (village_code, year)
+    );
+    CREATE INDEX idm_records_by_year ON idm_records(year);",
 ];

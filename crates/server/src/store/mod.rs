@@ -14,6 +14,7 @@ use async_trait::async_trait;
 
 use etalase_model::api::{ModerationQueue, StaffAccountView};
 use etalase_model::cooperative::{ListingChange, Member, Membership, StaffProfile};
+use etalase_model::idm::IdmRecord;
 use etalase_model::moderation::{AuditEntry, ListingHold, Notice, Report, Verification};
 use etalase_model::{Catalog, Product, Seller, Village};
 pub use records::{
@@ -255,6 +256,18 @@ pub trait Store: Send + Sync + 'static {
 
     /// Why a seller is suspended, if they are.
     async fn suspension(&self, seller_id: String) -> Result<Option<Notice>, StoreError>;
+
+    /// Stores IDM figures: every year in `records` is replaced by the rows given for it (a
+    /// re-import of a year replaces that year), and each village whose figures changed
+    /// shows its latest year's status and score in the catalog. Recorded in the audit log.
+    /// How many rows were stored.
+    async fn import_idm(&self, records: Vec<IdmRecord>, by: AuditActor) -> Result<u32, StoreError>;
+
+    /// Stores (or replaces) one village's year. `Ok(false)` if no village has the code.
+    async fn save_idm(&self, record: IdmRecord, by: AuditActor) -> Result<bool, StoreError>;
+
+    /// A village's IDM years, oldest first.
+    async fn idm_history(&self, village_code: String) -> Result<Vec<IdmRecord>, StoreError>;
 
     /// The latest `limit` staff changes, newest first.
     async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>, StoreError>;

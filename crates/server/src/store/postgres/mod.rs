@@ -23,6 +23,7 @@ mod blobs;
 mod catalog;
 mod changes;
 mod cooperative;
+mod idm;
 mod inbox;
 mod inquiries;
 mod insights;
@@ -38,6 +39,7 @@ use async_trait::async_trait;
 use deadpool_postgres::{GenericClient, Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
 use etalase_model::api::{ModerationQueue, StaffAccountView};
 use etalase_model::cooperative::{ListingChange, Member, Membership, StaffProfile};
+use etalase_model::idm::IdmRecord;
 use etalase_model::moderation::{AuditEntry, ListingHold, Notice, Report, Verification};
 use etalase_model::{Catalog, Product, Seller, Village};
 use serde::de::DeserializeOwned;
@@ -548,6 +550,18 @@ impl Store for PgStore {
 
     async fn suspension(&self, seller_id: String) -> Result<Option<Notice>, StoreError> {
         moderation::suspension(self, seller_id).await
+    }
+
+    async fn import_idm(&self, records: Vec<IdmRecord>, by: AuditActor) -> Result<u32, StoreError> {
+        idm::import_idm(self, records, by).await
+    }
+
+    async fn save_idm(&self, record: IdmRecord, by: AuditActor) -> Result<bool, StoreError> {
+        idm::save_idm(self, record, by).await
+    }
+
+    async fn idm_history(&self, village_code: String) -> Result<Vec<IdmRecord>, StoreError> {
+        idm::idm_history(self, village_code).await
     }
 
     async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>, StoreError> {

@@ -22,7 +22,7 @@ pub(super) const PUBLIC_PRODUCT: &str = "p.status = 'published'
     AND p.id NOT IN (SELECT product_id FROM listing_holds)
     AND p.seller_id NOT IN (SELECT seller_id FROM suspensions)";
 
-async fn audit(
+pub(super) async fn audit(
     client: &impl GenericClient,
     by: &AuditActor,
     action: AuditAction,

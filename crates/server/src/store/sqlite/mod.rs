@@ -20,6 +20,7 @@ mod accounts;
 pub mod backup;
 mod catalog;
 mod cooperative;
+mod idm;
 mod inbox;
 mod inquiries;
 mod insights;
@@ -43,6 +44,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use serde::de::DeserializeOwned;
 
 use etalase_model::api::{ModerationQueue, StaffAccountView};
+use etalase_model::idm::IdmRecord;
 use etalase_model::moderation::{AuditEntry, ListingHold, Notice, Report, Verification};
 
 use super::{
@@ -531,6 +533,18 @@ impl Store for SqliteStore {
 
     async fn suspension(&self, seller_id: String) -> Result<Option<Notice>, StoreError> {
         moderation::suspension(self, seller_id).await
+    }
+
+    async fn import_idm(&self, records: Vec<IdmRecord>, by: AuditActor) -> Result<u32, StoreError> {
+        idm::import_idm(self, records, by).await
+    }
+
+    async fn save_idm(&self, record: IdmRecord, by: AuditActor) -> Result<bool, StoreError> {
+        idm::save_idm(self, record, by).await
+    }
+
+    async fn idm_history(&self, village_code: String) -> Result<Vec<IdmRecord>, StoreError> {
+        idm::idm_history(self, village_code).await
     }
 
     async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>, StoreError> {

@@ -21,7 +21,7 @@ pub(super) const PUBLIC_PRODUCT: &str = "p.status = 'published'
     AND p.id NOT IN (SELECT product_id FROM listing_holds)
     AND p.seller_id NOT IN (SELECT seller_id FROM suspensions)";
 
-fn audit(
+pub(super) fn audit(
     conn: &Connection,
     by: &AuditActor,
     action: AuditAction,
