@@ -24,8 +24,12 @@
 //! natively, and a one-letter query that matches everything a few hundred (see
 //! `examples/search_bench.rs`). Results for many hits are ordered by a counting sort on the
 //! (small, integer) scores rather than a comparison sort.
+//!
+//! [`village`] is the smaller search a seller registering uses to find their own village by
+//! name, typos and all; a few hundred names need no index.
 
 mod text;
+pub mod village;
 mod vocab;
 
 use std::collections::HashMap;
