@@ -10,6 +10,7 @@ mod idm_import;
 mod inbox;
 mod moderation;
 mod sign_in;
+mod village_picker;
 
 pub use cooperative::{CooperativePage, MemberListings, MemberWorkspace};
 pub use dashboard::SellerPage;

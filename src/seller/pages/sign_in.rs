@@ -16,6 +16,7 @@ use crate::components::focus_field;
 use crate::components::{error_for, PageMeta, TextField};
 use crate::i18n::{use_i18n, Said, SellerTexts};
 use crate::routes::{AppPath, STAFF_QUERY};
+use crate::seller::pages::village_picker::VillagePicker;
 use crate::seller::staff_session::use_staff_session;
 use crate::session::use_session;
 
@@ -56,6 +57,17 @@ pub fn SignInPage() -> impl IntoView {
         if session.me().is_some() && session.checked() {
             nav(&AppPath::SellerDashboard.href(), Default::default());
         }
+    });
+
+    // Choosing a village answers its field's error at once (the picker folds into the
+    // village chosen, which a stale "required" beside it would contradict); other fields keep
+    // theirs until the next send.
+    Effect::new(move |before: Option<String>| {
+        let now = village.get();
+        if before.is_some_and(|b| b != now) {
+            errors.update(|e| e.retain(|f| f.field != "village_slug"));
+        }
+        now
     });
 
     let village_known = move |slug: &str| {
@@ -170,23 +182,6 @@ pub fn SignInPage() -> impl IntoView {
             </button>
         }
     };
-    let villages = move || {
-        catalog
-            .get()
-            .and_then(|r| r.ok())
-            .map(|data| {
-                let mut list: Vec<_> = data
-                    .catalog
-                    .villages
-                    .iter()
-                    .map(|v| (v.slug.clone(), format!("{} · {}", v.name, v.kecamatan)))
-                    .collect();
-                list.sort_by(|a, b| a.1.cmp(&b.1));
-                list
-            })
-            .unwrap_or_default()
-    };
-
     view! {
         <PageMeta
             title=Signal::derive(move || i18n.s().auth_title.to_string())
@@ -219,23 +214,7 @@ pub fn SignInPage() -> impl IntoView {
                     hint=Signal::derive(move || i18n.s().whatsapp_hint)
                     kind="tel" autocomplete="tel" inputmode="tel"/>
                 <Show when=move || mode.get() == Mode::Register>
-                    <div class="field" class:has-error=move || err("village_slug").get().is_some()>
-                        <label for="f-village_slug">{move || i18n.s().field_village}</label>
-                        <select id="f-village_slug" name="village_slug"
-                            aria-invalid=move || err("village_slug").get().map(|_| "true")
-                            aria-describedby="f-village_slug-error"
-                            on:change=move |ev| village.set(event_target_value(&ev))
-                            prop:value=move || village.get()>
-                            <option value="">{move || i18n.s().choose_village}</option>
-                            <For each=villages key=|(slug, _)| slug.clone() let:item>
-                                <option value=item.0.clone()>{item.1.clone()}</option>
-                            </For>
-                        </select>
-                        <p class="field-error" id="f-village_slug-error" role="alert"
-                            hidden=move || err("village_slug").get().is_none()>
-                            {move || err("village_slug").get()}
-                        </p>
-                    </div>
+                    <VillagePicker value=village error=err("village_slug")/>
                 </Show>
                 <TextField name="password" label=Signal::derive(move || i18n.s().field_password)
                     value=password on_input=move |v| password.set(v) error=err("password")
