@@ -16,9 +16,8 @@ async function registerSeller(page: Page, name: string, whatsapp: string) {
   await page.getByRole('tab', { name: 'Daftar baru' }).click();
   await page.getByLabel('Nama usaha').fill(name);
   await page.getByLabel('Nomor WhatsApp').fill(whatsapp);
-  const village = page.getByLabel('Desa', { exact: true });
-  await expect(village.locator('option')).not.toHaveCount(1);
-  await village.selectOption({ index: 1 });
+  await page.getByLabel('Kecamatan', { exact: true }).selectOption('Anggana');
+  await page.locator('.village-option', { hasText: 'Sepatin' }).click();
   await page.getByLabel('Kata sandi', { exact: true }).fill('amplang-enak-2026');
   await page.getByRole('button', { name: 'Daftar dan masuk' }).click();
   await expect(page).toHaveURL(/\/penjual$/);

@@ -19,13 +19,21 @@ async function registerSeller(page: Page, name: string, whatsapp: string) {
   await page.getByRole('tab', { name: 'Daftar baru' }).click();
   await page.getByLabel('Nama usaha').fill(name);
   await page.getByLabel('Nomor WhatsApp').fill(whatsapp);
-  const village = page.getByLabel('Desa', { exact: true });
-  await expect(village.locator('option')).not.toHaveCount(1);
-  await village.selectOption({ index: 1 });
+  // Kecamatan first, then the village from its list.
+  const kecamatan = page.getByLabel('Kecamatan', { exact: true });
+  await expect(kecamatan.locator('option')).toHaveCount(21); // "all" and the regency's 20
+  await kecamatan.selectOption('Anggana');
+  await villageOption(page, 'Sepatin').click();
+  await expect(page.locator('.village-chosen')).toContainText('Desa Sepatin, Kec. Anggana');
   await page.getByLabel('Kata sandi', { exact: true }).fill('amplang-enak-2026');
   await page.getByRole('button', { name: 'Daftar dan masuk' }).click();
   await expect(page).toHaveURL(/\/penjual$/);
   await expect(page.getByRole('heading', { name: 'Produk saya' })).toBeVisible();
+}
+
+/** A hit of the village picker, by the village's name. */
+function villageOption(page: Page, name: string) {
+  return page.locator('.village-option', { has: page.locator('.village-option-name', { hasText: new RegExp(`^${name}$`) }) });
 }
 
 async function startListing(page: Page, name: string) {
@@ -267,4 +275,78 @@ test('a shared phone: the next seller neither sees nor sends the first seller\'s
   await expect(page).toHaveURL(/\/penjual$/);
   await expect(page.locator('.listing-row', { hasText: nameA }).locator('.chip.status-draft')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText(/menunggu koneksi/)).toBeHidden();
+});
+
+test('a seller who misspells their village and does not know its kecamatan still registers in it', async ({ page }, info) => {
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(String(err)));
+  await page.goto('/masuk');
+  await page.getByRole('tab', { name: 'Daftar baru' }).click();
+  await page.getByLabel('Nama usaha').fill('KUB Loa Duri');
+  await page.getByLabel('Nomor WhatsApp').fill(uniqueNumber(info, 6));
+  await page.getByLabel('Kata sandi', { exact: true }).fill('amplang-enak-2026');
+  const search = page.getByLabel('Cari nama desa atau kelurahan');
+
+  // No village: the rule's message is on the field, which gets the focus.
+  await page.getByRole('button', { name: 'Daftar dan masuk' }).click();
+  await expect(page.locator('#f-village_slug-error')).toBeVisible();
+  await expect(search).toHaveAttribute('aria-invalid', 'true');
+  await expect(search).toHaveAttribute('aria-describedby', /f-village_slug-error/);
+  await expect(search).toBeFocused();
+
+  // Searching every kecamatan, with typos: each hit says desa or kelurahan and its kecamatan.
+  await search.fill('loa dury ulu');
+  const hit = villageOption(page, 'Loa Duri Ulu');
+  await expect(hit).toHaveCount(1);
+  await expect(hit).toContainText('Desa');
+  await expect(hit).toContainText('Kec. Loa Janan');
+  await expect(page.getByRole('status').filter({ hasText: 'cocok' })).toHaveText('1 desa/kelurahan cocok.');
+  await page.locator('.village-picker').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `artifacts/screenshots/village-picker-search-${info.project.name}.png`, fullPage: false });
+  await search.fill('tenggarong');
+  await expect(page.locator('.village-option .badge.kind-kelurahan').first()).toHaveText('Kelurahan');
+
+  // The keyboard: ↓ to the first hit, Enter chooses it; the form is not sent meanwhile.
+  await search.fill('loa dury');
+  await search.press('Enter');
+  await expect(villageOption(page, 'Loa Duri Ilir')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(villageOption(page, 'Loa Duri Ulu')).toBeFocused();
+  await page.keyboard.press('Enter');
+  const chosen = page.locator('.village-chosen');
+  await expect(chosen).toContainText('Desa Loa Duri Ulu, Kec. Loa Janan');
+  const change = page.getByRole('button', { name: 'Ganti desa' });
+  await expect(change).toBeFocused();
+  await expect(page.locator('#f-village_slug-error')).toBeHidden();
+  await expect(page).toHaveURL(/\/masuk$/);
+  await page.screenshot({ path: `artifacts/screenshots/village-picker-chosen-${info.project.name}.png`, fullPage: false });
+
+  // Changing opens the chosen village's kecamatan with it marked; a name from another
+  // kecamatan offers to search them all.
+  await change.click();
+  await expect(page.getByLabel('Kecamatan', { exact: true })).toHaveValue('Loa Janan');
+  await expect(villageOption(page, 'Loa Duri Ulu')).toHaveAttribute('aria-current', 'true');
+  await page.screenshot({ path: `artifacts/screenshots/village-picker-kecamatan-${info.project.name}.png`, fullPage: false });
+  await search.fill('sepatn');
+  await expect(page.getByText('Tidak ada yang cocok di Kec. Loa Janan.')).toBeVisible();
+  await page.getByRole('button', { name: 'Cari di semua kecamatan' }).click();
+  await expect(villageOption(page, 'Sepatin')).toContainText('Kec. Anggana');
+  await search.fill('loa duri ulu');
+  await villageOption(page, 'Loa Duri Ulu').click();
+
+  // English says the same.
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(chosen).toContainText('Desa Loa Duri Ulu, Loa Janan district');
+  await expect(page.getByRole('group', { name: 'Village (desa or kelurahan)' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Change village' })).toBeVisible();
+  await page.getByRole('button', { name: 'Ganti ke Bahasa Indonesia' }).click();
+
+  const sent = page.waitForRequest((req) => req.url().endsWith('/api/auth/register'));
+  await page.getByRole('button', { name: 'Daftar dan masuk' }).click();
+  expect((await sent).postDataJSON().village_slug).toBe('loa-duri-ulu');
+  await expect(page).toHaveURL(/\/penjual$/);
+  const me = await (await page.request.get('/api/auth/me')).json();
+  expect(me.seller.village_slug).toBe('loa-duri-ulu');
+  expect(me.seller.name).toBe('KUB Loa Duri');
+  expect(errors).toEqual([]);
 });
