@@ -22,24 +22,6 @@ crate::i18n::text_table! {
     business_name_hint: "Contoh: KUB Bunga Tanjung", "E.g. KUB Bunga Tanjung";
     field_whatsapp: "Nomor WhatsApp", "WhatsApp number";
     whatsapp_hint: "Contoh: 0812 3456 7890. Pembeli menghubungi Anda di nomor ini.", "E.g. 0812 3456 7890. Buyers contact you on this number.";
-    field_village: "Desa atau kelurahan", "Village (desa or kelurahan)";
-    field_kecamatan: "Kecamatan", "Kecamatan (district)";
-    all_kecamatan: "Semua kecamatan", "All kecamatan";
-    kecamatan_option: "{} ({} desa/kelurahan)", "{} ({} villages)";
-    field_village_search: "Cari nama desa atau kelurahan", "Search for your village by name";
-    village_search_hint: "Salah ketik tidak apa-apa. Tidak tahu kecamatannya? Biarkan “Semua kecamatan” dan ketik nama desa.", "Typos are fine. Not sure of the kecamatan? Leave “All kecamatan” and type the village's name.";
-    village_results: "Desa dan kelurahan yang cocok", "Matching villages";
-    village_count: "{} desa/kelurahan cocok.", "{} matching villages.";
-    village_more: "Dan {} lainnya: ketik nama lebih lengkap.", "And {} more: type more of the name.";
-    village_start: "Pilih kecamatan atau ketik nama desa.", "Choose a kecamatan or type your village's name.";
-    village_none: "Tidak ada desa atau kelurahan yang cocok. Periksa ejaannya.", "No village matches. Check the spelling.";
-    village_none_here: "Tidak ada yang cocok di Kec. {}.", "Nothing matches in {} district.";
-    search_all_kecamatan: "Cari di semua kecamatan", "Search all kecamatan";
-    villages_loading: "Memuat daftar desa…", "Loading the list of villages…";
-    villages_failed: "Daftar desa belum bisa dimuat. Periksa koneksi, lalu muat ulang halaman.", "The list of villages could not be loaded. Check your connection, then reload the page.";
-    in_kecamatan: "Kec. {}", "{} district";
-    village_chosen: "{}, Kec. {}", "{}, {} district";
-    change_village: "Ganti desa", "Change village";
     field_password: "Kata sandi", "Password";
     password_hint: "Minimal 8 karakter.", "At least 8 characters.";
     show_password: "Tampilkan kata sandi", "Show password";
@@ -162,6 +144,42 @@ crate::i18n::text_table! {
     queued_offline: "Tidak ada koneksi. Perubahan disimpan di HP dan dikirim otomatis saat sinyal kembali.", "No connection. The change is kept on this phone and sent automatically when signal returns.";
     not_owner: "Produk ini milik penjual lain.", "This product belongs to another seller.";
     photos_busy: "Tunggu sampai semua foto selesai diunggah.", "Wait until all photos have finished uploading.";
+}
+
+/// The registration's village picker, in a table of its own: the buyer's app words a few
+/// seller strings (the header's link, refusals) and so carries `SellerTexts`, but never
+/// shows these, and a table only the seller's app reads stays out of the buyer's bundle.
+pub mod village_picker {
+    crate::i18n::text_table! {
+        /// The village picker's strings of one language.
+        VillagePickerTexts;
+        field_village: "Desa atau kelurahan", "Village (desa or kelurahan)";
+        field_kecamatan: "Kecamatan", "Kecamatan (district)";
+        all_kecamatan: "Semua kecamatan", "All kecamatan";
+        kecamatan_option: "{} ({} desa/kelurahan)", "{} ({} villages)";
+        field_village_search: "Cari nama desa atau kelurahan", "Search for your village by name";
+        village_search_hint: "Salah ketik tidak apa-apa. Tidak tahu kecamatannya? Biarkan “Semua kecamatan” dan ketik nama desa.", "Typos are fine. Not sure of the kecamatan? Leave “All kecamatan” and type the village's name.";
+        village_results: "Desa dan kelurahan yang cocok", "Matching villages";
+        village_count: "{} desa/kelurahan cocok.", "{} matching villages.";
+        village_more: "Dan {} lainnya: ketik nama lebih lengkap.", "And {} more: type more of the name.";
+        village_start: "Pilih kecamatan atau ketik nama desa.", "Choose a kecamatan or type your village's name.";
+        village_none: "Tidak ada desa atau kelurahan yang cocok. Periksa ejaannya.", "No village matches. Check the spelling.";
+        village_none_here: "Tidak ada yang cocok di Kec. {}.", "Nothing matches in {} district.";
+        search_all_kecamatan: "Cari di semua kecamatan", "Search all kecamatan";
+        villages_loading: "Memuat daftar desa…", "Loading the list of villages…";
+        villages_failed: "Daftar desa belum bisa dimuat. Periksa koneksi, lalu muat ulang halaman.", "The list of villages could not be loaded. Check your connection, then reload the page.";
+        in_kecamatan: "Kec. {}", "{} district";
+        village_chosen: "{}, Kec. {}", "{}, {} district";
+        change_village: "Ganti desa", "Change village";
+    }
+
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn both_languages_have_the_same_placeholders_and_differ() {
+            crate::i18n::check_pairs(super::PAIRS);
+        }
+    }
 }
 
 /// A message chosen now but worded when shown, so it follows a language switch.

@@ -21,6 +21,7 @@ use wasm_bindgen::JsCast;
 
 use crate::catalog_data::use_catalog;
 use crate::components::focus_field;
+use crate::i18n::seller::village_picker::texts;
 use crate::i18n::{fill, use_i18n};
 
 /// The picker for the form field `village_slug`: its focusable element (the search box, or
@@ -35,6 +36,7 @@ pub fn VillagePicker(
     error: Signal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let t = move || texts(i18n.lang());
     let catalog = use_catalog().0;
     let kecamatan = RwSignal::new(String::new());
     let query = RwSignal::new(String::new());
@@ -121,7 +123,7 @@ pub fn VillagePicker(
         }
     };
     let status = move || {
-        let s = i18n.s();
+        let s = t();
         match catalog.get() {
             None => return s.villages_loading.to_owned(),
             Some(Err(_)) => return s.villages_failed.to_owned(),
@@ -150,11 +152,11 @@ pub fn VillagePicker(
             view! {
                 <div class="village-chosen" class:has-error=has_error>
                     <p id=CHOSEN_ID class="village-chosen-name">
-                        {move || fill(i18n.s().village_chosen, &[&c.title(), &c.kecamatan])}
+                        {move || fill(t().village_chosen, &[&c.title(), &c.kecamatan])}
                     </p>
                     <button type="button" id=FIELD_ID class="button secondary small"
                         aria-describedby=move || described(CHOSEN_ID) on:click=change>
-                        {move || i18n.s().change_village}
+                        {move || t().change_village}
                     </button>
                 </div>
             }
@@ -163,21 +165,21 @@ pub fn VillagePicker(
 
     view! {
         <fieldset class="village-picker">
-            <legend class="field-label">{move || i18n.s().field_village}</legend>
+            <legend class="field-label">{move || t().field_village}</legend>
             <Show when=open fallback=chosen_row>
                 <div class="field">
-                    <label for="f-kecamatan">{move || i18n.s().field_kecamatan}</label>
+                    <label for="f-kecamatan">{move || t().field_kecamatan}</label>
                     <select id="f-kecamatan"
                         on:change=move |ev| kecamatan.set(event_target_value(&ev))
                         prop:value=move || kecamatan.get()>
-                        <option value="">{move || i18n.s().all_kecamatan}</option>
+                        <option value="">{move || t().all_kecamatan}</option>
                         <For each=move || districts.get() key=|(name, _)| name.clone() let:district>
                             {
                                 let (name, count) = district;
                                 let option_value = name.clone();
                                 view! {
                                     <option value=option_value>
-                                        {move || fill(i18n.s().kecamatan_option, &[&name, &count])}
+                                        {move || fill(t().kecamatan_option, &[&name, &count])}
                                     </option>
                                 }
                             }
@@ -185,7 +187,7 @@ pub fn VillagePicker(
                     </select>
                 </div>
                 <div class="field" class:has-error=has_error>
-                    <label for=FIELD_ID>{move || i18n.s().field_village_search}</label>
+                    <label for=FIELD_ID>{move || t().field_village_search}</label>
                     <input id=FIELD_ID type="search" autocomplete="off" autocapitalize="off"
                         spellcheck="false"
                         aria-invalid=move || has_error().then_some("true")
@@ -202,7 +204,7 @@ pub fn VillagePicker(
                                 on_search_key(ev);
                             }
                         }/>
-                    <p class="hint" id=HINT_ID>{move || i18n.s().village_search_hint}</p>
+                    <p class="hint" id=HINT_ID>{move || t().village_search_hint}</p>
                 </div>
             </Show>
             <p class="field-error" id=ERROR_ID role="alert" hidden=move || !has_error()>
@@ -217,12 +219,12 @@ pub fn VillagePicker(
                                 kecamatan.set(String::new());
                                 focus_field("village_slug");
                             }>
-                            {move || i18n.s().search_all_kecamatan}
+                            {move || t().search_all_kecamatan}
                         </button>
                     </Show>
                 </div>
                 <ul id=RESULTS_ID class="village-results"
-                    aria-label=move || i18n.s().village_results
+                    aria-label=move || t().village_results
                     hidden=move || found.with(|f| f.shown.is_empty())
                     on:keydown=on_results_key>
                     <For each=move || found.get().shown key=|c| c.slug.clone() let:c>
@@ -243,7 +245,7 @@ pub fn VillagePicker(
                                             <span class="village-option-kecamatan">
                                                 {
                                                     let name = kecamatan_name.clone();
-                                                    move || fill(i18n.s().in_kecamatan, &[&name])
+                                                    move || fill(t().in_kecamatan, &[&name])
                                                 }
                                             </span>
                                         </Show>
