@@ -85,6 +85,10 @@ pub enum AppPath<'a> {
     DistrictAdmin,
     /// Importing the ministry's IDM table (facilitators and admins).
     IdmImport,
+    /// A staff invitation link: the invitee chooses a password.
+    StaffInvite {
+        token: &'a str,
+    },
 }
 
 impl AppPath<'_> {
@@ -140,6 +144,7 @@ impl<'a> AppPath<'a> {
             Moderation => "/penjual/moderasi",
             DistrictAdmin => "/penjual/dpmd",
             IdmImport => "/penjual/idm",
+            StaffInvite { .. } => "/masuk/undangan/",
         }
     }
 
@@ -163,6 +168,7 @@ impl<'a> AppPath<'a> {
             | Cooperative { slug: one }
             | Track { token: one }
             | Claim { token: one }
+            | StaffInvite { token: one }
             | MemberListings { seller: one }
             | MemberInbox { seller: one }
             | Inquiry { product: Some(one) } => [one, ""],
@@ -221,6 +227,7 @@ impl<'a> AppPath<'a> {
                 staff: query_value(query, STAFF_QUERY).is_some(),
             },
             ["masuk", "klaim", token] => Claim { token },
+            ["masuk", "undangan", token] => StaffInvite { token },
             ["penjual"] => SellerDashboard,
             ["penjual", "produk", id] => SellerEditor { id: listing(id) },
             ["penjual", "permintaan"] => SellerInbox,
@@ -286,10 +293,12 @@ pub fn seller_routes() -> impl MatchNestedRoutes + Clone + Send + 'static {
     use crate::seller::pages::{
         ClaimPage, CooperativePage, DistrictAdminPage, FacilitatorPage, IdmImportPage, InboxPage,
         ListingEditorPage, MemberListings, MemberWorkspace, ModerationPage, SellerPage, SignInPage,
+        StaffInvitePage,
     };
     view! {
         <Route path=path!("/masuk") view=SignInPage/>
         <Route path=path!("/masuk/klaim/:token") view=ClaimPage/>
+        <Route path=path!("/masuk/undangan/:token") view=StaffInvitePage/>
         <Route path=path!("/penjual") view=SellerPage/>
         <Route path=path!("/penjual/produk/:id") view=ListingEditorPage/>
         <Route path=path!("/penjual/permintaan") view=InboxPage/>
@@ -353,6 +362,7 @@ mod tests {
             (SignIn { staff: false }, vec![]),
             (SignIn { staff: true }, vec![]),
             (Claim { token: "a1b2c3" }, vec![("token", "a1b2c3")]),
+            (StaffInvite { token: "d4e5f6" }, vec![("token", "d4e5f6")]),
             (SellerDashboard, vec![]),
             (SellerEditor { id: None }, vec![("id", NEW_LISTING)]),
             (
@@ -422,7 +432,8 @@ mod tests {
             | Partner { .. }
             | Cooperative { .. } => {}
             Inquiry { .. } | Track { .. } | Insights | About => {}
-            SignIn { .. } | Claim { .. } | SellerDashboard | SellerEditor { .. } | SellerInbox => {}
+            SignIn { .. } | Claim { .. } | StaffInvite { .. } => {}
+            SellerDashboard | SellerEditor { .. } | SellerInbox => {}
             CoopMembers | MemberListings { .. } | MemberEditor { .. } | MemberInbox { .. } => {}
             Facilitator | Moderation | DistrictAdmin | IdmImport => {}
         }

@@ -7,10 +7,11 @@ pub use etalase_model::api::{
     AddedMember, FacilitatorReport, Figures, KecamatanActivity, ModerationQueue, StaffAccountView,
     StaffMe, VillageActivity,
 };
-pub use etalase_model::api::{IdmImportDone, IdmImportPreview};
+pub use etalase_model::api::{IdmImportDone, IdmImportPreview, InviteCreated, InviteView};
 use etalase_model::cooperative::Member;
+use etalase_model::district::{CooperativeDetails, NewInvite};
 use etalase_model::moderation::{AuditEntry, Notice, VerifyBody};
-use etalase_model::rules::{NewMember, SignIn};
+use etalase_model::rules::{Claim, NewMember, SignIn};
 use etalase_model::Seller;
 use gloo_net::http::Request;
 
@@ -187,4 +188,33 @@ pub async fn idm_import(csrf: &str, csv: &str) -> Result<IdmImportDone, ApiError
         &body,
     )
     .await
+}
+
+/// A one-time link for a new staff member (admins only).
+pub async fn create_invite(csrf: &str, invite: &NewInvite) -> Result<InviteCreated, ApiError> {
+    send_json(
+        Request::post("/api/staff/invites").header("x-csrf-token", csrf),
+        invite,
+    )
+    .await
+}
+
+/// Whom an invitation link invites; `NotFound` when used or expired.
+pub async fn show_invite(token: &str) -> Result<InviteView, ApiError> {
+    get_json(&format!("/api/staff/invites/{}", encode(token))).await
+}
+
+/// The invitee chooses a password and is signed in.
+pub async fn claim_invite(form: &Claim) -> Result<StaffMe, ApiError> {
+    send_json(Request::post("/api/staff/invites/claim"), form).await
+}
+
+/// Saves a village cooperative's details (admins only); the village as published.
+pub async fn save_cooperative(
+    csrf: &str,
+    village_slug: &str,
+    details: &CooperativeDetails,
+) -> Result<etalase_model::Village, ApiError> {
+    let url = format!("/api/staff/cooperatives/{}", encode(village_slug));
+    send_json(Request::put(&url).header("x-csrf-token", csrf), details).await
 }

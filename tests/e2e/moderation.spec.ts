@@ -145,3 +145,61 @@ test('a facilitator imports IDM figures: a bad row stops it, the fixed table is 
   await expect(page.locator('.idm-trend')).toHaveText('Tren IDM: Berkembang 2024 → Maju 2025');
   expect(errors).toEqual([]);
 });
+
+test('the admin edits Sepatin\'s cooperative and invites an operator, who chooses a password and starts', async ({ page, browser }, info) => {
+  test.setTimeout(90_000);
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(String(err)));
+  await staffSignIn(page, '0812 0000 0902', /\/penjual\/moderasi$/);
+  await page.getByRole('link', { name: 'Akun staf dan log audit' }).click();
+  await expect(page).toHaveURL(/\/penjual\/dpmd$/);
+
+  // The cooperative's details, as buyers will see them.
+  const address = `Jl. Dermaga Sepatin No. 1 (${info.project.name})`;
+  await page.getByLabel('Desa', { exact: true }).selectOption('sepatin');
+  await expect(page.getByLabel('Nama koperasi')).toHaveValue('Koperasi Desa Merah Putih Sepatin');
+  await page.getByLabel('Alamat (opsional)').fill(address);
+  await page.getByLabel('WhatsApp koperasi (opsional)').fill('0541 123');
+  await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+  await expect(page.locator('#f-coop_whatsapp-error')).toBeVisible();
+  await page.getByLabel('WhatsApp koperasi (opsional)').fill('0812 0000 0900');
+  await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+  await expect(page.getByText('Tersimpan. Halaman koperasi sudah memakai data baru.')).toBeVisible();
+
+  // An invitation for a new operator of Sepatin's cooperative.
+  const number = `0813 7${info.project.name === 'phone' ? 1 : 2}${String(Date.now() % 1_000_000).padStart(6, '0')}`;
+  await page.getByLabel('Peran').selectOption('operator');
+  await page.getByLabel('Koperasi desa (untuk operator)').selectOption('sepatin');
+  await page.getByLabel('Nama', { exact: true }).fill(`Wati Operator ${info.project.name}`);
+  await page.getByLabel('Nomor WhatsApp').fill(number);
+  await page.getByRole('button', { name: 'Buat tautan undangan' }).click();
+  await expect(page.getByRole('link', { name: 'Kirim lewat WhatsApp' })).toHaveAttribute('href', /^https:\/\/wa\.me\/62813/);
+  const link = await page.getByLabel('Tautan undangan').inputValue();
+  await expect(page.locator('.audit-list li').first()).toContainText('Mengundang staf');
+  await expect(page.locator('.audit-list')).toContainText('Mengubah data koperasi desa');
+  expect(link).toMatch(/\/masuk\/undangan\/[0-9a-f]{48}$/);
+  await page.screenshot({ path: `artifacts/district-invite-${info.project.name}.png`, fullPage: true });
+  expect(await axeViolations(page)).toEqual([]);
+
+  // The invitee opens the link on their own phone and chooses a password.
+  const context = await browser.newContext({ ...info.project.use, bypassCSP: true });
+  const invitee = await context.newPage();
+  await invitee.goto(new URL(link).pathname);
+  await expect(invitee.getByText(`Wati Operator ${info.project.name}, Anda diundang sebagai Operator koperasi`)).toBeVisible();
+  await expect(invitee.getByText('Untuk Koperasi Desa Merah Putih Sepatin')).toBeVisible();
+  expect(await axeViolations(invitee)).toEqual([]);
+  await invitee.getByLabel('Kata sandi', { exact: true }).fill('operator-sepatin-2026');
+  await invitee.getByRole('button', { name: 'Buat kata sandi dan masuk' }).click();
+  await expect(invitee).toHaveURL(/\/penjual\/koperasi$/);
+  await expect(invitee.getByRole('heading', { name: 'Koperasi Desa Merah Putih Sepatin' })).toBeVisible();
+  // The link worked once.
+  const again = await context.newPage();
+  await again.goto(new URL(link).pathname);
+  await expect(again.getByText('sudah dipakai atau kedaluwarsa')).toBeVisible();
+
+  // Buyers see the cooperative's address.
+  const buyer = await browser.newPage();
+  await buyer.goto('/koperasi/sepatin');
+  await expect(buyer.getByText(`Alamat: ${address}`)).toBeVisible();
+  expect(errors).toEqual([]);
+});

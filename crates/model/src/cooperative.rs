@@ -132,7 +132,7 @@ pub fn claim_links(
 }
 
 /// `encodeURIComponent`'s encoding, so the server builds the same links the app does.
-fn uri_component(s: &str) -> String {
+pub(crate) fn uri_component(s: &str) -> String {
     let mut out = String::with_capacity(s.len() * 3 / 2);
     for b in s.bytes() {
         match b {

@@ -344,6 +344,7 @@ impl Gazetteer {
                     cooperative: v.kind.cooperative_name(&v.name),
                     cooperative_whatsapp: None,
                     cooperative_legal_number: None,
+                    cooperative_address: None,
                     description_id: String::new(),
                     description_en: String::new(),
                 }

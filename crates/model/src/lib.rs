@@ -45,6 +45,7 @@ pub mod catalog;
 pub mod cooperative;
 pub mod date;
 pub mod demo;
+pub mod district;
 pub mod filter;
 pub mod gazetteer;
 pub mod idm;

@@ -204,10 +204,12 @@ pub enum AuditAction {
     SellerReinstated,
     IdmImported,
     IdmEntered,
+    CooperativeSaved,
+    StaffInvited,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 11] = [
+    pub const ALL: [AuditAction; 13] = [
         AuditAction::StaffDeactivated,
         AuditAction::StaffReactivated,
         AuditAction::SellerVerified,
@@ -219,6 +221,8 @@ impl AuditAction {
         AuditAction::SellerReinstated,
         AuditAction::IdmImported,
         AuditAction::IdmEntered,
+        AuditAction::CooperativeSaved,
+        AuditAction::StaffInvited,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -234,6 +238,8 @@ impl AuditAction {
             AuditAction::SellerReinstated => "seller_reinstated",
             AuditAction::IdmImported => "idm_imported",
             AuditAction::IdmEntered => "idm_entered",
+            AuditAction::CooperativeSaved => "cooperative_saved",
+            AuditAction::StaffInvited => "staff_invited",
         }
     }
 
@@ -261,6 +267,10 @@ impl AuditAction {
             (AuditAction::IdmImported, Lang::En) => "Imported IDM figures",
             (AuditAction::IdmEntered, Lang::Id) => "Mengisi data IDM desa",
             (AuditAction::IdmEntered, Lang::En) => "Entered a village's IDM figures",
+            (AuditAction::CooperativeSaved, Lang::Id) => "Mengubah data koperasi desa",
+            (AuditAction::CooperativeSaved, Lang::En) => "Edited a village cooperative",
+            (AuditAction::StaffInvited, Lang::Id) => "Mengundang staf",
+            (AuditAction::StaffInvited, Lang::En) => "Invited a staff member",
         }
     }
 }

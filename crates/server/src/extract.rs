@@ -66,3 +66,17 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for QueryParams<T>
             .map_err(|rejection: QueryRejection| ApiError::Malformed(rejection.body_text()))
     }
 }
+
+/// The origin the client reached us at (`https://` behind a proxy that says so), for
+/// links the server writes into messages: a member's claim link, a staff invitation.
+pub fn public_origin(headers: &axum::http::HeaderMap) -> String {
+    let host = headers
+        .get(axum::http::header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("localhost");
+    let tls = headers
+        .get("x-forwarded-proto")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|p| p.eq_ignore_ascii_case("https"));
+    format!("{}://{host}", if tls { "https" } else { "http" })
+}

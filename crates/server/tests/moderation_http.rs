@@ -695,3 +695,202 @@ async fn an_idm_table_with_a_bad_row_stores_nothing_until_it_is_fixed() {
     assert_eq!(log[1]["action"], "idm_imported");
     assert_eq!(log[1]["subject"], "2025");
 }
+
+#[tokio::test]
+async fn the_admin_invites_an_operator_who_chooses_a_password_and_edits_cooperatives() {
+    let (server, _data) = Server::start_fresh();
+    let who = Everyone::sign_in(&server).await;
+    let invite = json!({"role": "operator", "cooperative": "loa-duri-ulu", "name": "Bu Sari", "whatsapp": "0813 5000 7001"});
+    for (caller, want) in [
+        (&who.anonymous, 401),
+        (&who.seller, 401),
+        (&who.operator, 403),
+        (&who.facilitator, 403),
+    ] {
+        let (got, _) = caller
+            .call(
+                &server,
+                Method::POST,
+                "/api/staff/invites",
+                Some(invite.clone()),
+            )
+            .await;
+        assert_eq!(got, want, "invite as {}", caller.name);
+    }
+    let (status, body) = who
+        .admin
+        .call(
+            &server,
+            Method::POST,
+            "/api/staff/invites",
+            Some(json!({"role": "operator", "name": "X", "whatsapp": "0813 5000 7002"})),
+        )
+        .await;
+    assert_eq!(
+        (status, body["fields"][0]["field"].as_str()),
+        (422, Some("cooperative"))
+    );
+    let (status, created) = who
+        .admin
+        .call(
+            &server,
+            Method::POST,
+            "/api/staff/invites",
+            Some(invite.clone()),
+        )
+        .await;
+    assert_eq!(status, 201, "{created}");
+    let link = created["link"].as_str().unwrap();
+    assert!(created["whatsapp_url"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://wa.me/6281350007001?text="));
+    let token = link.rsplit('/').next().unwrap();
+    assert!(link.ends_with(&format!("/masuk/undangan/{token}")));
+
+    let (status, shown) = Caller::anonymous()
+        .call(
+            &server,
+            Method::GET,
+            &format!("/api/staff/invites/{token}"),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(shown["name"], "Bu Sari");
+    assert_eq!(shown["role"], "operator");
+    assert_eq!(
+        shown["cooperative_name"],
+        "Koperasi Desa Merah Putih Loa Duri Ulu"
+    );
+
+    let claim = "/api/staff/invites/claim";
+    let (status, _) = Caller::anonymous()
+        .call(
+            &server,
+            Method::POST,
+            claim,
+            Some(json!({"token": token, "password": "pendek"})),
+        )
+        .await;
+    assert_eq!(
+        status, 422,
+        "a short password is refused and the link still works"
+    );
+    let invitee = common::browser();
+    let res = invitee
+        .post(server.url(claim))
+        .json(&json!({"token": token, "password": "koperasi-loa-duri-2026"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let me: Value = invitee
+        .get(server.url("/api/staff/me"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(me["staff"]["role"], "operator");
+    assert_eq!(me["staff"]["cooperative"], "loa-duri-ulu");
+    let (status, body) = Caller::anonymous()
+        .call(
+            &server,
+            Method::POST,
+            claim,
+            Some(json!({"token": token, "password": "koperasi-loa-duri-2026"})),
+        )
+        .await;
+    assert_eq!(
+        (status, body["fields"][0]["rule"]["rule"].as_str()),
+        (422, Some("invite_expired")),
+        "a link works once"
+    );
+    let (status, _) = Caller::anonymous()
+        .call(
+            &server,
+            Method::GET,
+            &format!("/api/staff/invites/{token}"),
+            None,
+        )
+        .await;
+    assert_eq!(status, 404);
+    let (status, _) = Caller::anonymous()
+        .call(
+            &server,
+            Method::POST,
+            "/api/staff/login",
+            Some(json!({"whatsapp": "0813 5000 7001", "password": "koperasi-loa-duri-2026"})),
+        )
+        .await;
+    assert_eq!(status, 200, "signs in with the password they chose");
+    let (status, body) = who
+        .admin
+        .call(&server, Method::POST, "/api/staff/invites", Some(invite))
+        .await;
+    assert_eq!(
+        (status, body["fields"][0]["rule"]["rule"].as_str()),
+        (422, Some("already_registered"))
+    );
+
+    // The cooperative's details, as buyers see them.
+    let details = json!({"name": "Koperasi Desa Merah Putih Loa Duri Ulu", "legal_number": "AHU-0099.AH.01.29.TAHUN 2026", "whatsapp": "0813 5000 7001", "address": "Jl. Poros Samarinda–Tenggarong km 12"});
+    let path = "/api/staff/cooperatives/loa-duri-ulu";
+    let (status, _) = who
+        .facilitator
+        .call(&server, Method::PUT, path, Some(details.clone()))
+        .await;
+    assert_eq!(status, 403);
+    let (status, body) = who
+        .admin
+        .call(
+            &server,
+            Method::PUT,
+            path,
+            Some(json!({"name": "Koperasi", "whatsapp": "0541 1"})),
+        )
+        .await;
+    assert_eq!(
+        (status, body["fields"][0]["field"].as_str()),
+        (422, Some("whatsapp"))
+    );
+    let (status, _) = who
+        .admin
+        .call(
+            &server,
+            Method::PUT,
+            "/api/staff/cooperatives/atlantis",
+            Some(details.clone()),
+        )
+        .await;
+    assert_eq!(status, 404);
+    let (status, village) = who
+        .admin
+        .call(&server, Method::PUT, path, Some(details))
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(village["cooperative_whatsapp"], "+6281350007001");
+    let catalog = catalog(&server).await;
+    let shown = catalog["villages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["slug"] == "loa-duri-ulu")
+        .unwrap();
+    assert_eq!(
+        shown["cooperative_address"],
+        "Jl. Poros Samarinda–Tenggarong km 12"
+    );
+    assert_eq!(
+        shown["cooperative_legal_number"],
+        "AHU-0099.AH.01.29.TAHUN 2026"
+    );
+    let (_, log) = who
+        .admin
+        .call(&server, Method::GET, "/api/staff/audit", None)
+        .await;
+    assert_eq!(log[0]["action"], "cooperative_saved");
+    assert_eq!(log[1]["action"], "staff_invited");
+}

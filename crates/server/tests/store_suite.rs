@@ -28,6 +28,8 @@ mod accounts;
 mod catalog;
 #[path = "store_suite/cooperative.rs"]
 mod cooperative;
+#[path = "store_suite/district.rs"]
+mod district;
 #[path = "store_suite/idm.rs"]
 mod idm;
 #[path = "store_suite/inbox.rs"]

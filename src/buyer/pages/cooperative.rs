@@ -65,6 +65,7 @@ fn CooperativeDetail(
             )
         });
         let legal = v.cooperative_legal_number.clone();
+        let address = v.cooperative_address.clone();
         let in_catalog = CatalogQuery {
             cooperative: Some(v.slug.clone()),
             ..CatalogQuery::default()
@@ -85,6 +86,7 @@ fn CooperativeDetail(
                 {legal.map(|number| view! {
                     <p class="muted small">{move || i18n.t().cooperative_legal}": "{number.clone()}</p>
                 })}
+                {address.map(|a| view! { <p class="muted small">{move || i18n.t().cooperative_address}": "{a.clone()}</p> })}
                 <div class="hero-actions">
                     {contact.map(|href| view! {
                         <a class="button whatsapp" href=href target="_blank" rel="noopener">{move || i18n.t().cooperative_contact}</a>

@@ -10,6 +10,7 @@ mod idm_import;
 mod inbox;
 mod moderation;
 mod sign_in;
+mod staff_invite;
 mod village_picker;
 
 pub use cooperative::{CooperativePage, MemberListings, MemberWorkspace};
@@ -21,3 +22,4 @@ pub use idm_import::IdmImportPage;
 pub use inbox::InboxPage;
 pub use moderation::ModerationPage;
 pub use sign_in::{ClaimPage, SignInPage};
+pub use staff_invite::StaffInvitePage;

@@ -119,13 +119,7 @@ pub fn SignInPage() -> impl IntoView {
                 busy.set(false);
                 match result {
                     Ok(me) => {
-                        let home = match me.staff.role {
-                            etalase_model::cooperative::StaffRole::Operator => AppPath::CoopMembers,
-                            etalase_model::cooperative::StaffRole::Facilitator => {
-                                AppPath::Facilitator
-                            }
-                            etalase_model::cooperative::StaffRole::Admin => AppPath::Moderation,
-                        };
+                        let home = super::staff_invite::staff_home(me.staff.role);
                         staff.signed_in(me);
                         navigate(&home.href(), Default::default());
                     }

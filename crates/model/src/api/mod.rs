@@ -7,6 +7,7 @@
 
 mod account;
 mod cooperative;
+mod district;
 mod error;
 mod facilitator;
 mod health;
@@ -18,6 +19,7 @@ mod uploads;
 
 pub use account::{Consent, Me, StaffMe};
 pub use cooperative::AddedMember;
+pub use district::{InviteCreated, InviteView};
 pub use error::{ErrorBody, ErrorCode};
 pub use facilitator::{FacilitatorReport, Figures, KecamatanActivity, VillageActivity};
 pub use health::{DatabaseHealth, Health, HealthStatus};

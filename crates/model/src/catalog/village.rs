@@ -39,6 +39,9 @@ pub struct Village {
     /// The cooperative's legal entity number (nomor badan hukum), where registered.
     #[serde(default)]
     pub cooperative_legal_number: Option<String>,
+    /// The cooperative's office address, where the district entered one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cooperative_address: Option<String>,
     pub description_id: String,
     pub description_en: String,
 }
@@ -195,6 +198,7 @@ mod tests {
             cooperative: "Koperasi Desa Merah Putih Sepatin".into(),
             cooperative_whatsapp: None,
             cooperative_legal_number: None,
+            cooperative_address: None,
             description_id: String::new(),
             description_en: String::new(),
         }

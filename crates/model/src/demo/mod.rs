@@ -199,6 +199,7 @@ fn villages() -> Vec<Village> {
             cooperative_whatsapp: (slug == "sepatin").then(|| "+6281200000900".to_owned()),
             cooperative_legal_number: (slug == "sepatin")
                 .then(|| "AHU-0012345.AH.01.29.TAHUN 2025 (demo)".to_owned()),
+            cooperative_address: None,
             description_id: id.to_owned(),
             description_en: en.to_owned(),
         })

@@ -363,6 +363,7 @@ pub fn synthetic_catalog(n: usize, seed: u64) -> Catalog {
             cooperative: format!("Koperasi Desa Merah Putih {name}"),
             cooperative_whatsapp: None,
             cooperative_legal_number: None,
+            cooperative_address: None,
             description_id: format!("Desa {name} di Kutai Kartanegara."),
             description_en: format!("{name} village in Kutai Kartanegara."),
             name,

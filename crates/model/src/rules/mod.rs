@@ -107,6 +107,10 @@ pub enum Rule {
     OwnAccount,
     /// An import file with bad rows (or none) cannot be stored; its preview says which.
     ImportHasProblems,
+    /// Only a cooperative operator belongs to a cooperative.
+    OnlyForOperators,
+    /// The invitation link was used already or is older than a week.
+    InviteExpired,
 }
 
 impl Rule {
@@ -200,6 +204,14 @@ impl Rule {
             }
             (ValidUntilAfterRequiredBy, Lang::En) => {
                 "Quotes must close on or before the date the goods are required.".into()
+            }
+            (OnlyForOperators, Lang::Id) => "Hanya operator koperasi yang memilih koperasi.".into(),
+            (OnlyForOperators, Lang::En) => "Only a cooperative operator has a cooperative.".into(),
+            (InviteExpired, Lang::Id) => {
+                "Tautan undangan ini sudah dipakai atau kedaluwarsa. Minta tautan baru ke DPMD.".into()
+            }
+            (InviteExpired, Lang::En) => {
+                "This invitation link was used or has expired. Ask the district for a new one.".into()
             }
             (ImportHasProblems, Lang::Id) => {
                 "Berkas ini punya baris yang salah. Perbaiki sesuai pratinjau lalu impor lagi.".into()
@@ -299,6 +311,8 @@ mod tests {
             Rule::NibNumber,
             Rule::OwnAccount,
             Rule::ImportHasProblems,
+            Rule::OnlyForOperators,
+            Rule::InviteExpired,
         ];
         // Adding a variant without listing it above stops this from compiling.
         for rule in &rules {
@@ -333,7 +347,9 @@ mod tests {
                 | Rule::InquiryReference
                 | Rule::NibNumber
                 | Rule::OwnAccount
-                | Rule::ImportHasProblems => {}
+                | Rule::ImportHasProblems
+                | Rule::OnlyForOperators
+                | Rule::InviteExpired => {}
             }
             assert_ne!(rule.message(Lang::Id), rule.message(Lang::En), "{rule:?}");
         }

@@ -94,6 +94,7 @@ fn fixture() -> Catalog {
         cooperative: String::new(),
         cooperative_whatsapp: None,
         cooperative_legal_number: None,
+        cooperative_address: None,
         description_id: String::new(),
         description_en: String::new(),
     };

@@ -6,10 +6,16 @@
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use etalase_model::api::StaffMe;
 use etalase_model::cooperative::{StaffProfile, StaffRole};
 
-use super::session::{check_csrf, cookie_value, token_hash, unix_now};
+use super::random_hex;
+use super::session::{self, check_csrf, cookie_value, token_hash, unix_now};
 use crate::error::ApiError;
+use crate::store::StaffSessionRecord;
 use crate::AppState;
 
 /// The staff session cookie's name.
@@ -140,4 +146,43 @@ impl FromRequestParts<AppState> for Admin {
             Err(ApiError::WrongRole)
         }
     }
+}
+
+/// Signs `profile` in: a new session row, its HttpOnly cookie, and the CSRF token in the
+/// answer (a sign-in, or an invitation just claimed).
+pub async fn start_session(
+    state: &AppState,
+    profile: StaffProfile,
+    headers: &HeaderMap,
+    status: StatusCode,
+) -> Result<Response, ApiError> {
+    let token = random_hex(32);
+    let csrf_token = random_hex(16);
+    state
+        .store
+        .create_staff_session(
+            token_hash(&token),
+            StaffSessionRecord {
+                staff_id: profile.id.clone(),
+                csrf_token: csrf_token.clone(),
+                expires_at: unix_now() + session::SESSION_SECONDS,
+            },
+        )
+        .await?;
+    tracing::info!(staff = %profile.id, role = ?profile.role, "staff signed in");
+    Ok((
+        status,
+        [
+            (
+                header::SET_COOKIE,
+                session::named_cookie(STAFF_COOKIE, &token, headers),
+            ),
+            (header::CACHE_CONTROL, "no-store".parse().expect("static")),
+        ],
+        Json(StaffMe {
+            staff: profile,
+            csrf_token,
+        }),
+    )
+        .into_response())
 }

@@ -106,7 +106,7 @@ pub async fn add_member(
         .cloned()
         .unwrap_or_else(|| operator.cooperative.clone());
     let (claim_url, whatsapp_url) = claim_links(
-        &origin(&headers),
+        &crate::extract::public_origin(&headers),
         &seller.whatsapp,
         &token,
         &seller.name,
@@ -129,17 +129,4 @@ pub async fn add_member(
             whatsapp_url,
         }),
     ))
-}
-
-/// This server as the browser reached it (behind a TLS proxy: `X-Forwarded-Proto`).
-fn origin(headers: &HeaderMap) -> String {
-    let host = headers
-        .get(axum::http::header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("localhost");
-    let tls = headers
-        .get("x-forwarded-proto")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|p| p.eq_ignore_ascii_case("https"));
-    format!("{}://{host}", if tls { "https" } else { "http" })
 }

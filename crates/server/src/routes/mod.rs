@@ -7,6 +7,7 @@ mod admin;
 mod auth;
 mod catalog;
 mod coop;
+mod district;
 mod facilitator;
 mod health;
 mod idm;
@@ -93,6 +94,10 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(admin::audit))
         .routes(routes!(admin::suspend, admin::reinstate))
         .routes(routes!(idm::enter_year))
+        .routes(routes!(district::save_cooperative))
+        .routes(routes!(district::invite))
+        .routes(routes!(district::show_invite))
+        .routes(routes!(district::claim_invite))
         .routes(routes!(idm::history))
         // Forms and listings are small; nothing else needs the 2 MB default. A request
         // that has not finished in 30 s (a stalled phone, a slow-loris client) gets 408.

@@ -7,12 +7,11 @@ use axum::Json;
 use etalase_model::api::StaffMe;
 use etalase_model::rules::{check_sign_in, normalize_whatsapp, SignIn};
 
+use crate::auth::authenticate;
 use crate::auth::session::{self, ClientIp};
-use crate::auth::staff::{SignedInStaff, STAFF_COOKIE};
-use crate::auth::{authenticate, random_hex};
+use crate::auth::staff::{start_session, SignedInStaff, STAFF_COOKIE};
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::Body;
-use crate::store::StaffSessionRecord;
 use crate::AppState;
 
 #[utoipa::path(
@@ -55,35 +54,7 @@ pub async fn login(
         return Err(ApiError::AccountDisabled);
     }
 
-    let token = random_hex(32);
-    let csrf_token = random_hex(16);
-    state
-        .store
-        .create_staff_session(
-            session::token_hash(&token),
-            StaffSessionRecord {
-                staff_id: profile.id.clone(),
-                csrf_token: csrf_token.clone(),
-                expires_at: session::unix_now() + session::SESSION_SECONDS,
-            },
-        )
-        .await?;
-    tracing::info!(staff = %profile.id, role = ?profile.role, "staff signed in");
-    Ok((
-        StatusCode::OK,
-        [
-            (
-                header::SET_COOKIE,
-                session::named_cookie(STAFF_COOKIE, &token, &headers),
-            ),
-            (header::CACHE_CONTROL, "no-store".parse().expect("static")),
-        ],
-        Json(StaffMe {
-            staff: profile,
-            csrf_token,
-        }),
-    )
-        .into_response())
+    start_session(&state, profile, &headers, StatusCode::OK).await
 }
 
 #[utoipa::path(

@@ -227,6 +227,20 @@ pub const SQLITE: &[&str] = &[
         PRIMARY KEY (village_code, year)
     ) STRICT;
     CREATE INDEX idm_records_by_year ON idm_records(year);",
+    // 11: invitations: the district's one-time links that let an operator or facilitator
+    // choose their own password. Only the token's SHA-256 is kept, like sessions'.
+    "CREATE TABLE staff_invites (
+        token_hash  TEXT PRIMARY KEY,
+        role        TEXT NOT NULL CHECK (role IN ('operator', 'facilitator', 'admin')),
+        cooperative TEXT REFERENCES villages(slug),
+        name        TEXT NOT NULL,
+        whatsapp    TEXT NOT NULL,
+        created_by  TEXT NOT NULL REFERENCES staff(id),
+        created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        expires_at  INTEGER NOT NULL,
+        claimed_by  TEXT REFERENCES staff(id),
+        CHECK ((role = 'operator') = (cooperative IS NOT NULL))
+    ) STRICT;",
 ];
 
 /// The PostgreSQL schema, one migration per entry. Same tables, columns and spellings as
@@ -425,4 +439,17 @@ pub const POSTGRES: &[&str] = &[
         PRIMARY KEY (village_code, year)
     );
     CREATE INDEX idm_records_by_year ON idm_records(year);",
+    // 5: SQLite's 11: invitations.
+    "CREATE TABLE staff_invites (
+        token_hash  text PRIMARY KEY,
+        role        text NOT NULL CHECK (role IN ('operator', 'facilitator', 'admin')),
+        cooperative text REFERENCES villages(slug),
+        name        text NOT NULL,
+        whatsapp    text NOT NULL,
+        created_by  text NOT NULL REFERENCES staff(id),
+        created_at  text NOT NULL DEFAULT etalase_now(),
+        expires_at  bigint NOT NULL,
+        claimed_by  text REFERENCES staff(id),
+        CHECK ((role = 'operator') = (cooperative IS NOT NULL))
+    );",
 ];

@@ -14,13 +14,15 @@ use async_trait::async_trait;
 
 use etalase_model::api::{ModerationQueue, StaffAccountView};
 use etalase_model::cooperative::{ListingChange, Member, Membership, StaffProfile};
+use etalase_model::district::CooperativeDetails;
 use etalase_model::idm::IdmRecord;
 use etalase_model::moderation::{AuditEntry, ListingHold, Notice, Report, Verification};
 use etalase_model::{Catalog, Product, Seller, Village};
 pub use records::{
     next_status, Account, Actor, AuditActor, BuyerPart, DemandRow, Inbox, InboxPage, InboxPart,
-    NewInquiry, NewMemberRecord, PartEvent, PartUpdate, SaveOutcome, SessionRecord, StaffAccount,
-    StaffSessionRecord, StoreHealth, StoredInquiry, TrackedInquiry, UpdateOutcome, UploadRecord,
+    InviteRecord, NewInquiry, NewMemberRecord, PartEvent, PartUpdate, SaveOutcome, SessionRecord,
+    StaffAccount, StaffSessionRecord, StoreHealth, StoredInquiry, TrackedInquiry, UpdateOutcome,
+    UploadRecord,
 };
 
 /// A failure of the storage layer, categorised for the HTTP edge. `Clone`, because one
@@ -268,6 +270,37 @@ pub trait Store: Send + Sync + 'static {
 
     /// A village's IDM years, oldest first.
     async fn idm_history(&self, village_code: String) -> Result<Vec<IdmRecord>, StoreError>;
+
+    /// Sets a village cooperative's details on the village's published document. The
+    /// village as now published, or `None` if there is no such village.
+    async fn save_cooperative(
+        &self,
+        village_slug: String,
+        details: CooperativeDetails,
+        by: AuditActor,
+    ) -> Result<Option<Village>, StoreError>;
+
+    /// Stores an invitation. `Ok(false)` if a staff account already has the number.
+    async fn create_invite(&self, invite: InviteRecord, by: AuditActor)
+        -> Result<bool, StoreError>;
+
+    /// The invitation whose token hashes to `token_hash`, unless used or expired at `now`.
+    async fn invite(
+        &self,
+        token_hash: String,
+        now: i64,
+    ) -> Result<Option<InviteRecord>, StoreError>;
+
+    /// Turns a valid invitation into a staff account with `password_hash`, once: the
+    /// profile, or `None` for an unknown, used or expired link (or a number that has an
+    /// account by now).
+    async fn claim_invite(
+        &self,
+        token_hash: String,
+        now: i64,
+        id: String,
+        password_hash: String,
+    ) -> Result<Option<StaffProfile>, StoreError>;
 
     /// The latest `limit` staff changes, newest first.
     async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>, StoreError>;

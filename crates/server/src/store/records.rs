@@ -356,3 +356,12 @@ mod tests {
         );
     }
 }
+
+/// An invitation as stored: the SHA-256 of its token, whom it invites, until when (Unix
+/// seconds).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InviteRecord {
+    pub token_hash: String,
+    pub invite: etalase_model::district::NewInvite,
+    pub expires_at: i64,
+}

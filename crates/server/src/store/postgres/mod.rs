@@ -23,6 +23,7 @@ mod blobs;
 mod catalog;
 mod changes;
 mod cooperative;
+mod district;
 mod idm;
 mod inbox;
 mod inquiries;
@@ -39,6 +40,7 @@ use async_trait::async_trait;
 use deadpool_postgres::{GenericClient, Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
 use etalase_model::api::{ModerationQueue, StaffAccountView};
 use etalase_model::cooperative::{ListingChange, Member, Membership, StaffProfile};
+use etalase_model::district::CooperativeDetails;
 use etalase_model::idm::IdmRecord;
 use etalase_model::moderation::{AuditEntry, ListingHold, Notice, Report, Verification};
 use etalase_model::{Catalog, Product, Seller, Village};
@@ -50,7 +52,7 @@ use tokio_postgres::NoTls;
 use super::codec::parse_doc;
 
 use super::{
-    migrations, Account, Actor, AuditActor, DemandRow, Inbox, InboxPage, NewInquiry,
+    migrations, Account, Actor, AuditActor, DemandRow, Inbox, InboxPage, InviteRecord, NewInquiry,
     NewMemberRecord, PartUpdate, SaveOutcome, SessionRecord, StaffAccount, StaffSessionRecord,
     Store, StoreError, StoreHealth, StoredInquiry, TrackedInquiry, UpdateOutcome, UploadRecord,
 };
@@ -562,6 +564,41 @@ impl Store for PgStore {
 
     async fn idm_history(&self, village_code: String) -> Result<Vec<IdmRecord>, StoreError> {
         idm::idm_history(self, village_code).await
+    }
+
+    async fn save_cooperative(
+        &self,
+        village_slug: String,
+        details: CooperativeDetails,
+        by: AuditActor,
+    ) -> Result<Option<Village>, StoreError> {
+        district::save_cooperative(self, village_slug, details, by).await
+    }
+
+    async fn create_invite(
+        &self,
+        invite: InviteRecord,
+        by: AuditActor,
+    ) -> Result<bool, StoreError> {
+        district::create_invite(self, invite, by).await
+    }
+
+    async fn invite(
+        &self,
+        token_hash: String,
+        now: i64,
+    ) -> Result<Option<InviteRecord>, StoreError> {
+        district::invite(self, token_hash, now).await
+    }
+
+    async fn claim_invite(
+        &self,
+        token_hash: String,
+        now: i64,
+        id: String,
+        password_hash: String,
+    ) -> Result<Option<StaffProfile>, StoreError> {
+        district::claim_invite(self, token_hash, now, id, password_hash).await
     }
 
     async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>, StoreError> {

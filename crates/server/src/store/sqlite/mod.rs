@@ -20,6 +20,7 @@ mod accounts;
 pub mod backup;
 mod catalog;
 mod cooperative;
+mod district;
 mod idm;
 mod inbox;
 mod inquiries;
@@ -44,11 +45,12 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use serde::de::DeserializeOwned;
 
 use etalase_model::api::{ModerationQueue, StaffAccountView};
+use etalase_model::district::CooperativeDetails;
 use etalase_model::idm::IdmRecord;
 use etalase_model::moderation::{AuditEntry, ListingHold, Notice, Report, Verification};
 
 use super::{
-    migrations, Account, Actor, AuditActor, DemandRow, Inbox, InboxPage, NewInquiry,
+    migrations, Account, Actor, AuditActor, DemandRow, Inbox, InboxPage, InviteRecord, NewInquiry,
     NewMemberRecord, PartUpdate, SaveOutcome, SessionRecord, StaffAccount, StaffSessionRecord,
     Store, StoreError, StoreHealth, StoredInquiry, TrackedInquiry, UpdateOutcome, UploadRecord,
 };
@@ -545,6 +547,41 @@ impl Store for SqliteStore {
 
     async fn idm_history(&self, village_code: String) -> Result<Vec<IdmRecord>, StoreError> {
         idm::idm_history(self, village_code).await
+    }
+
+    async fn save_cooperative(
+        &self,
+        village_slug: String,
+        details: CooperativeDetails,
+        by: AuditActor,
+    ) -> Result<Option<Village>, StoreError> {
+        district::save_cooperative(self, village_slug, details, by).await
+    }
+
+    async fn create_invite(
+        &self,
+        invite: InviteRecord,
+        by: AuditActor,
+    ) -> Result<bool, StoreError> {
+        district::create_invite(self, invite, by).await
+    }
+
+    async fn invite(
+        &self,
+        token_hash: String,
+        now: i64,
+    ) -> Result<Option<InviteRecord>, StoreError> {
+        district::invite(self, token_hash, now).await
+    }
+
+    async fn claim_invite(
+        &self,
+        token_hash: String,
+        now: i64,
+        id: String,
+        password_hash: String,
+    ) -> Result<Option<StaffProfile>, StoreError> {
+        district::claim_invite(self, token_hash, now, id, password_hash).await
     }
 
     async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>, StoreError> {
