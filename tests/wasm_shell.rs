@@ -41,7 +41,7 @@ async fn language_switch_updates_text_and_html_lang() {
         .unwrap();
     assert_eq!(
         button.get_attribute("aria-label").as_deref(),
-        Some("Switch to English")
+        Some("EN: Switch to English")
     );
     button.click();
     leptos::task::tick().await;
