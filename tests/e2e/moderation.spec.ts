@@ -203,3 +203,17 @@ test('the admin edits Sepatin\'s cooperative and invites an operator, who choose
   await expect(buyer.getByText(`Alamat: ${address}`)).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('buyers can keep to verified sellers', async ({ page, request }) => {
+  const catalog = await (await request.get('/api/catalog')).json();
+  const verified = new Set(catalog.sellers.filter((s: { verified?: unknown }) => s.verified).map((s: { id: string }) => s.id));
+  const unverified = catalog.products.find((p: { seller_id: string }) => !verified.has(p.seller_id));
+  expect(unverified).toBeTruthy();
+  await page.goto(`/?q=${encodeURIComponent(unverified.name_id)}`);
+  await expect(page.locator(`a[href="/produk/${unverified.id}"]`).first()).toBeVisible();
+  const box = page.getByLabel('Hanya penjual terverifikasi');
+  if (!(await box.isVisible())) await page.getByRole('button', { name: /Filter/ }).first().click();
+  await box.check();
+  await expect(page).toHaveURL(/terverifikasi=1/);
+  await expect(page.locator(`a[href="/produk/${unverified.id}"]`)).toHaveCount(0);
+});

@@ -248,6 +248,15 @@ pub fn FilterPanel(
                     }/>
                 <span>{move || i18n.p().filter_backed}</span>
             </label>
+            <label class="check">
+                <input type="checkbox"
+                    prop:checked=move || filters.with(|q| q.verified)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        change(Box::new(move |q| q.verified = on));
+                    }/>
+                <span>{move || i18n.t().filter_verified}</span>
+            </label>
         </div>
     }
 }

@@ -92,6 +92,9 @@ pub struct CatalogQuery {
     pub partner_backed: bool,
     /// Only listings sold through this village's cooperative (its slug).
     pub cooperative: Option<String>,
+    /// Only listings of sellers someone verified (a cooperative, a facilitator, the
+    /// district) when true; false means no filter.
+    pub verified: bool,
 }
 
 impl CatalogQuery {
@@ -117,6 +120,7 @@ impl CatalogQuery {
         push("idm", self.idm.map(|s| s.slug().to_owned()));
         push("mitra", self.partner_backed.then(|| "1".to_owned()));
         push("koperasi", self.cooperative.clone());
+        push("terverifikasi", self.verified.then(|| "1".to_owned()));
         push(
             "urut",
             (self.sort != Sort::Relevance).then(|| self.sort.slug().to_owned()),
@@ -151,6 +155,7 @@ impl CatalogQuery {
                 "idm" => q.idm = v.parse().ok(),
                 "mitra" => q.partner_backed = matches!(v, "1" | "true" | "ya" | "yes"),
                 "koperasi" => q.cooperative = text(),
+                "terverifikasi" => q.verified = matches!(v, "1" | "true" | "ya" | "yes"),
                 "urut" => q.sort = Sort::from_slug(v).unwrap_or_default(),
                 _ => {}
             }

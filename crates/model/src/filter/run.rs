@@ -83,6 +83,8 @@ struct Filter<'a> {
     backed: HashSet<&'a str>,
     /// Sellers who sell through the asked cooperative; empty unless the query names one.
     members: HashSet<&'a str>,
+    /// Sellers with a verification, when the query asks for them.
+    verified: HashSet<&'a str>,
 }
 
 impl<'a> Filter<'a> {
@@ -108,6 +110,16 @@ impl<'a> Filter<'a> {
                 Some(slug) => catalog.cooperative_members(slug).collect(),
                 None => HashSet::new(),
             },
+            verified: if query.verified {
+                catalog
+                    .sellers
+                    .iter()
+                    .filter(|s| s.verified.is_some())
+                    .map(|s| s.id.as_str())
+                    .collect()
+            } else {
+                HashSet::new()
+            },
         }
     }
 
@@ -122,6 +134,7 @@ impl<'a> Filter<'a> {
             || (q.export_ready && !p.export_ready)
             || (q.partner_backed && !self.backed.contains(p.village_slug.as_str()))
             || (q.cooperative.is_some() && !self.members.contains(p.seller_id.as_str()))
+            || (q.verified && !self.verified.contains(p.seller_id.as_str()))
         {
             return false;
         }

@@ -274,6 +274,7 @@ fn url_round_trip() {
         sort: Sort::PriceDesc,
         partner_backed: true,
         cooperative: Some("sepatin".into()),
+        verified: true,
     };
     let pairs = q.to_query_pairs();
     let keys: Vec<&str> = pairs.iter().map(|(k, _)| *k).collect();
@@ -294,6 +295,7 @@ fn url_round_trip() {
             "idm",
             "mitra",
             "koperasi",
+            "terverifikasi",
             "urut"
         ]
     );
@@ -473,4 +475,31 @@ fn an_index_without_words_answers_queries_without_words() {
     assert!(SearchIndex::has_words(&words.q));
     assert!(!f.run(&words).is_empty());
     assert!(run_query(&f.catalog, &bare, &words, today()).is_empty());
+}
+
+#[test]
+fn the_verified_filter_keeps_sellers_someone_vouched_for() {
+    let f = Fixture::new();
+    let q = CatalogQuery {
+        verified: true,
+        ..Default::default()
+    };
+    let found = f.run(&q);
+    let all = f.run(&CatalogQuery::default());
+    assert!(
+        !found.is_empty() && found.len() < all.len(),
+        "some, not all"
+    );
+    for p in &all {
+        let verified = f
+            .catalog
+            .sellers
+            .iter()
+            .any(|s| s.id == p.seller_id && s.verified.is_some());
+        assert_eq!(found.iter().any(|x| x.id == p.id), verified, "{}", p.id);
+    }
+    assert!(q.has_filters());
+    assert_eq!(q.to_query_string(), "terverifikasi=1");
+    assert_eq!(CatalogQuery::from_query_string("terverifikasi=1"), q);
+    assert!(!CatalogQuery::from_query_string("terverifikasi=0").verified);
 }
