@@ -217,3 +217,26 @@ test('buyers can keep to verified sellers', async ({ page, request }) => {
   await expect(page).toHaveURL(/terverifikasi=1/);
   await expect(page.locator(`a[href="/produk/${unverified.id}"]`)).toHaveCount(0);
 });
+
+test('buyers who source for impact pick several IDM statuses and put developing villages first', async ({ page, request }) => {
+  const catalog = await (await request.get('/api/catalog')).json();
+  const status = new Map(catalog.villages.map((v: { slug: string; idm_status?: string }) => [v.slug, v.idm_status]));
+  // The URL a buyer shares carries both statuses; the panel shows them ticked.
+  await page.goto('/?idm=berkembang,tertinggal');
+  // In order: Sangat Tertinggal, Tertinggal, Berkembang, Maju, Mandiri (the phone's panel
+  // is folded away, so by position rather than by role).
+  const boxes = page.locator('.idm-choices input[type=checkbox]');
+  await expect(boxes).toHaveCount(5);
+  await expect(boxes.nth(1)).toBeChecked();
+  await expect(boxes.nth(2)).toBeChecked();
+  await expect(boxes.nth(3)).not.toBeChecked();
+  await expect(page.locator('.card-grid a[href^="/produk/"]').first()).toBeVisible();
+  const hrefs = await page.locator('.card-grid a[href^="/produk/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  expect(hrefs.length).toBeGreaterThan(0);
+  for (const href of new Set(hrefs)) {
+    const product = catalog.products.find((p: { id: string }) => `/produk/${p.id}` === href);
+    expect(['tertinggal', 'berkembang']).toContain(status.get(product.village_slug));
+  }
+  await page.goto('/?urut=desa-berkembang');
+  await expect(page.getByLabel(/Urutkan|Sort/).first()).toHaveValue('desa-berkembang');
+});

@@ -135,16 +135,6 @@ pub fn FilterPanel(
         o.extend(cooperatives.iter().cloned());
         o
     };
-    let idm_options = move || {
-        let lang = i18n.lang();
-        let mut o = vec![(String::new(), any())];
-        o.extend(
-            IdmStatus::ALL
-                .iter()
-                .map(|s| (s.slug().to_string(), s.label(lang).to_string())),
-        );
-        o
-    };
     let moq_options = move || {
         let mut o = vec![(String::new(), any())];
         o.extend(MOQ_STEPS.iter().map(|n| (n.to_string(), format!("≤ {n}"))));
@@ -222,10 +212,28 @@ pub fn FilterPanel(
                 options=Signal::derive(village_options)
                 selected=Signal::derive(move || filters.with(|q| q.village.clone().unwrap_or_default()))
                 on_pick=move |v: String| change(Box::new(move |q| q.village = (!v.is_empty()).then(|| v.clone())))/>
-            <Choice id="f-idm" label=Signal::derive(move || i18n.t().filter_idm.to_string())
-                options=Signal::derive(idm_options)
-                selected=Signal::derive(move || filters.with(|q| q.idm.map(|s| s.slug().to_string()).unwrap_or_default()))
-                on_pick=move |v: String| change(Box::new(move |q| q.idm = v.parse().ok()))/>
+            // Several statuses at once ("tertinggal or berkembang"): buyers who source
+            // for impact pick the villages that need it.
+            <fieldset class="idm-choices">
+                <legend>{move || i18n.t().filter_idm}</legend>
+                {IdmStatus::ALL.into_iter().map(|status| view! {
+                    <label class="check">
+                        <input type="checkbox"
+                            prop:checked=move || filters.with(|q| q.idm.contains(&status))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                change(Box::new(move |q| {
+                                    q.idm.retain(|s| *s != status);
+                                    if on {
+                                        q.idm.push(status);
+                                        q.idm.sort();
+                                    }
+                                }));
+                            }/>
+                        <span>{move || status.label(i18n.lang())}</span>
+                    </label>
+                }).collect_view()}
+            </fieldset>
             <Choice id="f-koperasi" label=Signal::derive(move || i18n.t().filter_cooperative.to_string())
                 options=Signal::derive(cooperative_options)
                 selected=Signal::derive(move || filters.with(|q| q.cooperative.clone().unwrap_or_default()))

@@ -27,14 +27,18 @@ pub enum Sort {
     PriceDesc,
     /// Most recently listed first.
     Newest,
+    /// Villages that need it most first (Sangat Tertinggal … Mandiri, then villages
+    /// without IDM figures), relevance within each: for buyers who source for impact.
+    DevelopingFirst,
 }
 
 impl Sort {
-    pub const ALL: [Sort; 4] = [
+    pub const ALL: [Sort; 5] = [
         Sort::Relevance,
         Sort::PriceAsc,
         Sort::PriceDesc,
         Sort::Newest,
+        Sort::DevelopingFirst,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -43,6 +47,7 @@ impl Sort {
             Sort::PriceAsc => "harga-naik",
             Sort::PriceDesc => "harga-turun",
             Sort::Newest => "terbaru",
+            Sort::DevelopingFirst => "desa-berkembang",
         }
     }
 
@@ -52,10 +57,12 @@ impl Sort {
             (Sort::PriceAsc, Lang::Id) => "Harga terendah",
             (Sort::PriceDesc, Lang::Id) => "Harga tertinggi",
             (Sort::Newest, Lang::Id) => "Terbaru",
+            (Sort::DevelopingFirst, Lang::Id) => "Desa tertinggal dulu",
             (Sort::Relevance, Lang::En) => "Most relevant",
             (Sort::PriceAsc, Lang::En) => "Lowest price",
             (Sort::PriceDesc, Lang::En) => "Highest price",
             (Sort::Newest, Lang::En) => "Newest",
+            (Sort::DevelopingFirst, Lang::En) => "Least developed villages first",
         }
     }
 
@@ -85,7 +92,9 @@ pub struct CatalogQuery {
     pub max_lead_days: Option<u16>,
     /// Only export-ready listings when true; false means no filter.
     pub export_ready: bool,
-    pub idm: Option<IdmStatus>,
+    /// Only listings from villages of these IDM statuses (any of them); empty means no
+    /// filter. Kept sorted and without repeats, so equal queries are equal.
+    pub idm: Vec<IdmStatus>,
     pub sort: Sort,
     /// Only listings backed by a partner (their village has a signed or running
     /// partnership) when true; false means no filter.
@@ -117,7 +126,16 @@ impl CatalogQuery {
         push("harga_max", self.price_max.map(|r| r.0.to_string()));
         push("waktu", self.max_lead_days.map(|n| n.to_string()));
         push("ekspor", self.export_ready.then(|| "1".to_owned()));
-        push("idm", self.idm.map(|s| s.slug().to_owned()));
+        push(
+            "idm",
+            Some(
+                self.idm
+                    .iter()
+                    .map(|s| s.slug())
+                    .collect::<Vec<_>>()
+                    .join(","),
+            ),
+        );
         push("mitra", self.partner_backed.then(|| "1".to_owned()));
         push("koperasi", self.cooperative.clone());
         push("terverifikasi", self.verified.then(|| "1".to_owned()));
@@ -152,7 +170,11 @@ impl CatalogQuery {
                 "harga_max" => q.price_max = v.parse().ok().map(Rupiah),
                 "waktu" => q.max_lead_days = v.parse().ok(),
                 "ekspor" => q.export_ready = matches!(v, "1" | "true" | "ya" | "yes"),
-                "idm" => q.idm = v.parse().ok(),
+                "idm" => {
+                    q.idm = v.split(',').filter_map(|s| s.parse().ok()).collect();
+                    q.idm.sort();
+                    q.idm.dedup();
+                }
                 "mitra" => q.partner_backed = matches!(v, "1" | "true" | "ya" | "yes"),
                 "koperasi" => q.cooperative = text(),
                 "terverifikasi" => q.verified = matches!(v, "1" | "true" | "ya" | "yes"),

@@ -62,6 +62,14 @@ pub fn run_query_with_facets(
             hits.sort_by_key(|&(i, _)| (price(i).is_none(), std::cmp::Reverse(price(i))))
         }
         Sort::Newest => hits.sort_by_key(|&(i, _)| std::cmp::Reverse(catalog.products[i].created)),
+        Sort::DevelopingFirst => hits.sort_by_key(|&(i, _)| {
+            // `None` (no figures) after every status.
+            let status = filter
+                .villages
+                .get(catalog.products[i].village_slug.as_str())
+                .and_then(|v| v.idm_status);
+            (status.is_none(), status)
+        }),
     }
     let facets = Category::ALL
         .into_iter()
@@ -156,7 +164,7 @@ impl<'a> Filter<'a> {
         let needs_village = self.kabupaten.is_some()
             || self.kecamatan.is_some()
             || self.village.is_some()
-            || q.idm.is_some();
+            || !q.idm.is_empty();
         if needs_village {
             let Some(v) = self.villages.get(p.village_slug.as_str()) else {
                 return false;
@@ -172,7 +180,7 @@ impl<'a> Filter<'a> {
                     return false;
                 }
             }
-            if q.idm.is_some_and(|s| Some(s) != v.idm_status) {
+            if !q.idm.is_empty() && !v.idm_status.is_some_and(|s| q.idm.contains(&s)) {
                 return false;
             }
         }

@@ -177,7 +177,7 @@ fn numeric_filters() {
 fn idm_filter() {
     let f = Fixture::new();
     let q = CatalogQuery {
-        idm: Some(IdmStatus::Tertinggal),
+        idm: vec![IdmStatus::Tertinggal],
         ..Default::default()
     };
     let found = f.run(&q);
@@ -186,7 +186,7 @@ fn idm_filter() {
         .iter()
         .all(|p| ["muara-pantuan", "muara-enggelam"].contains(&p.village_slug.as_str())));
     let q = CatalogQuery {
-        idm: Some(IdmStatus::SangatTertinggal),
+        idm: vec![IdmStatus::SangatTertinggal],
         ..Default::default()
     };
     assert!(f.run(&q).is_empty());
@@ -270,7 +270,7 @@ fn url_round_trip() {
         price_max: Some(Rupiah(250_000)),
         max_lead_days: Some(7),
         export_ready: true,
-        idm: Some(IdmStatus::SangatTertinggal),
+        idm: vec![IdmStatus::SangatTertinggal],
         sort: Sort::PriceDesc,
         partner_backed: true,
         cooperative: Some("sepatin".into()),
@@ -319,7 +319,7 @@ fn defaults_are_omitted_and_junk_ignored() {
         q,
         CatalogQuery {
             q: "madu".into(),
-            idm: Some(IdmStatus::Maju),
+            idm: vec![IdmStatus::Maju],
             ..Default::default()
         }
     );
@@ -502,4 +502,61 @@ fn the_verified_filter_keeps_sellers_someone_vouched_for() {
     assert_eq!(q.to_query_string(), "terverifikasi=1");
     assert_eq!(CatalogQuery::from_query_string("terverifikasi=1"), q);
     assert!(!CatalogQuery::from_query_string("terverifikasi=0").verified);
+}
+
+#[test]
+fn the_idm_filter_takes_several_statuses_and_the_order_can_favour_developing_villages() {
+    let f = Fixture::new();
+    let status_of = |p: &Product| {
+        f.catalog
+            .villages
+            .iter()
+            .find(|v| v.slug == p.village_slug)
+            .and_then(|v| v.idm_status)
+    };
+    let both = CatalogQuery::from_query_string("idm=berkembang,tertinggal");
+    assert_eq!(
+        both.idm,
+        [IdmStatus::Tertinggal, IdmStatus::Berkembang],
+        "sorted"
+    );
+    assert_eq!(both.to_query_string(), "idm=tertinggal%2Cberkembang");
+    assert_eq!(
+        CatalogQuery::from_query_string(&both.to_query_string()),
+        both
+    );
+    let found = f.run(&both);
+    let all = f.run(&CatalogQuery::default());
+    let wanted = |p: &Product| {
+        matches!(
+            status_of(p),
+            Some(IdmStatus::Tertinggal | IdmStatus::Berkembang)
+        )
+    };
+    assert_eq!(found.len(), all.iter().filter(|p| wanted(p)).count());
+    assert!(found.iter().all(|p| wanted(p)));
+    assert!(found
+        .iter()
+        .any(|p| status_of(p) == Some(IdmStatus::Tertinggal)));
+    assert!(found
+        .iter()
+        .any(|p| status_of(p) == Some(IdmStatus::Berkembang)));
+
+    let developing = CatalogQuery {
+        sort: Sort::DevelopingFirst,
+        ..Default::default()
+    };
+    assert_eq!(developing.to_query_string(), "urut=desa-berkembang");
+    let ordered: Vec<Option<IdmStatus>> = f.run(&developing).iter().map(|p| status_of(p)).collect();
+    assert_eq!(ordered.len(), all.len());
+    let rank = |s: &Option<IdmStatus>| (s.is_none(), *s);
+    assert!(
+        ordered.windows(2).all(|w| rank(&w[0]) <= rank(&w[1])),
+        "{ordered:?}"
+    );
+    assert_ne!(
+        ordered.first(),
+        ordered.last(),
+        "the demo spans several statuses"
+    );
 }
