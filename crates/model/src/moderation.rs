@@ -206,10 +206,13 @@ pub enum AuditAction {
     IdmEntered,
     CooperativeSaved,
     StaffInvited,
+    PartnerSaved,
+    PartnershipSaved,
+    PartnershipEnded,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 13] = [
+    pub const ALL: [AuditAction; 16] = [
         AuditAction::StaffDeactivated,
         AuditAction::StaffReactivated,
         AuditAction::SellerVerified,
@@ -223,6 +226,9 @@ impl AuditAction {
         AuditAction::IdmEntered,
         AuditAction::CooperativeSaved,
         AuditAction::StaffInvited,
+        AuditAction::PartnerSaved,
+        AuditAction::PartnershipSaved,
+        AuditAction::PartnershipEnded,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -240,6 +246,9 @@ impl AuditAction {
             AuditAction::IdmEntered => "idm_entered",
             AuditAction::CooperativeSaved => "cooperative_saved",
             AuditAction::StaffInvited => "staff_invited",
+            AuditAction::PartnerSaved => "partner_saved",
+            AuditAction::PartnershipSaved => "partnership_saved",
+            AuditAction::PartnershipEnded => "partnership_ended",
         }
     }
 
@@ -271,6 +280,12 @@ impl AuditAction {
             (AuditAction::CooperativeSaved, Lang::En) => "Edited a village cooperative",
             (AuditAction::StaffInvited, Lang::Id) => "Mengundang staf",
             (AuditAction::StaffInvited, Lang::En) => "Invited a staff member",
+            (AuditAction::PartnerSaved, Lang::Id) => "Menyimpan data mitra",
+            (AuditAction::PartnerSaved, Lang::En) => "Saved a partner",
+            (AuditAction::PartnershipSaved, Lang::Id) => "Menyimpan kemitraan",
+            (AuditAction::PartnershipSaved, Lang::En) => "Saved a partnership",
+            (AuditAction::PartnershipEnded, Lang::Id) => "Mengakhiri kemitraan",
+            (AuditAction::PartnershipEnded, Lang::En) => "Ended a partnership",
         }
     }
 }

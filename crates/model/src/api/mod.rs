@@ -15,6 +15,7 @@ mod idm;
 mod inquiries;
 mod insights;
 mod moderation;
+mod partnerships;
 mod uploads;
 
 pub use account::{Consent, Me, StaffMe};
@@ -35,4 +36,5 @@ pub use insights::{Count, Insights};
 pub use moderation::{
     ActiveBody, HeldListing, ModerationQueue, ReportView, StaffAccountView, SuspendedSeller,
 };
+pub use partnerships::{EndPartnershipBody, PartnerBody, PartnershipBody};
 pub use uploads::Uploaded;

@@ -1,5 +1,6 @@
-//! Partners (companies' CSR programmes, zakat agencies, foundations, universities) and the
-//! partnerships village facilitators broker between them and villages.
+//! Partners (companies' CSR programmes, state enterprises, zakat agencies, foundations,
+//! universities) and the partnerships village facilitators broker between them and villages.
+//! District staff record both (`rules::check_partner`, `rules::check_partnership`).
 //!
 //! A product is **backed by a partner** when its village has a partnership that is signed
 //! (MoU) or running. Finished partnerships stay on the village and partner pages as
@@ -11,7 +12,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use super::{Catalog, Product, Village};
-use crate::Lang;
+use crate::{Date, Lang};
 
 /// An organisation that supports villages through programmes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,6 +22,10 @@ pub struct Partner {
     pub slug: String,
     pub name: String,
     pub kind: PartnerKind,
+    /// The organisation's own site, `http(s)://…`; absent in catalogs from before staff
+    /// could record it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
     /// Illustrative data, not a real organisation or agreement; pages that show it say so.
     #[serde(default)]
     pub demo: bool,
@@ -39,11 +44,14 @@ pub enum PartnerKind {
     ZakatAgency,
     /// A university or polytechnic (community service, laboratory tests).
     University,
+    /// A state-owned enterprise (BUMN), through its TJSL programme.
+    StateEnterprise,
 }
 
 impl PartnerKind {
-    pub const ALL: [PartnerKind; 4] = [
+    pub const ALL: [PartnerKind; 5] = [
         PartnerKind::Company,
+        PartnerKind::StateEnterprise,
         PartnerKind::Foundation,
         PartnerKind::ZakatAgency,
         PartnerKind::University,
@@ -56,6 +64,7 @@ impl PartnerKind {
             PartnerKind::Foundation => "foundation",
             PartnerKind::ZakatAgency => "zakat-agency",
             PartnerKind::University => "university",
+            PartnerKind::StateEnterprise => "state-enterprise",
         }
     }
 
@@ -69,6 +78,8 @@ impl PartnerKind {
             (PartnerKind::Foundation, Lang::En) => "Foundation",
             (PartnerKind::ZakatAgency, Lang::En) => "Zakat agency",
             (PartnerKind::University, Lang::En) => "University",
+            (PartnerKind::StateEnterprise, Lang::Id) => "BUMN",
+            (PartnerKind::StateEnterprise, Lang::En) => "State enterprise",
         }
     }
 }
@@ -202,13 +213,31 @@ pub struct Partnership {
     #[cfg_attr(feature = "openapi", schema(maximum = 65535))]
     pub start_year: u16,
     pub status: PartnershipStatus,
+    /// The day the memorandum of understanding was signed, when known. Absent (like
+    /// `end_year`) in catalogs from before staff recorded partnerships, which still parse.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mou_date: Option<Date>,
+    /// The year it ends or ended (planned, or set when staff end it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(maximum = 65535))]
+    pub end_year: Option<u16>,
 }
 
 impl Partnership {
+    /// What it provides, in `lang`; the Indonesian text when no English was written
+    /// (staff must write Indonesian, English is welcome but optional).
     pub fn detail(&self, lang: Lang) -> &str {
         match lang {
-            Lang::Id => &self.detail_id,
-            Lang::En => &self.detail_en,
+            Lang::En if !self.detail_en.trim().is_empty() => &self.detail_en,
+            _ => &self.detail_id,
+        }
+    }
+
+    /// The years it runs, e.g. `2025–2027`, or `2025` while no end year is known.
+    pub fn years(&self) -> String {
+        match self.end_year {
+            Some(end) if end != self.start_year => format!("{}–{end}", self.start_year),
+            _ => self.start_year.to_string(),
         }
     }
 
@@ -469,5 +498,48 @@ mod tests {
             serde_json::from_str(r#"{"slug":"x","name":"X","kind":"zakat_agency"}"#).unwrap();
         assert!(!p.demo);
         assert_eq!(p.kind, PartnerKind::ZakatAgency);
+        assert_eq!(p.website, None);
+    }
+
+    #[test]
+    fn partnerships_from_before_dates_and_websites_parse_and_are_written_the_same() {
+        // A cached catalog from before staff recorded MoU dates, end years and websites.
+        let old = r#"{"id":"a","partner_slug":"x","village_slugs":["sepatin"],
+            "programme":"capital","detail_id":"Modal","detail_en":"Capital",
+            "start_year":2024,"status":"running"}"#;
+        let ship: Partnership = serde_json::from_str(old).unwrap();
+        assert_eq!((ship.mou_date, ship.end_year), (None, None));
+        // Unset fields are not written, so stored documents (and the catalog's ETag) stay
+        // as they were until staff set them.
+        let json = serde_json::to_string(&ship).unwrap();
+        assert!(
+            !json.contains("mou_date") && !json.contains("end_year"),
+            "{json}"
+        );
+        assert_eq!(ship.years(), "2024");
+        let ended = Partnership {
+            end_year: Some(2026),
+            mou_date: Some(crate::Date::new(2024, 2, 1).unwrap()),
+            ..ship.clone()
+        };
+        let json = serde_json::to_string(&ended).unwrap();
+        assert!(json.contains(r#""mou_date":"2024-02-01""#), "{json}");
+        assert_eq!(serde_json::from_str::<Partnership>(&json).unwrap(), ended);
+        assert_eq!(ended.years(), "2024–2026");
+        let p: Partner = serde_json::from_str(
+            r#"{"slug":"x","name":"X","kind":"state_enterprise","website":"https://x.co.id"}"#,
+        )
+        .unwrap();
+        assert_eq!(p.kind, PartnerKind::StateEnterprise);
+        assert_eq!(PartnerKind::StateEnterprise.label(Lang::Id), "BUMN");
+        assert_eq!(p.website.as_deref(), Some("https://x.co.id"));
+    }
+
+    #[test]
+    fn english_detail_falls_back_to_indonesian() {
+        let mut ship = demo_catalog().partnerships[0].clone();
+        assert_eq!(ship.detail(Lang::En), ship.detail_en);
+        ship.detail_en = " ".into();
+        assert_eq!(ship.detail(Lang::En), ship.detail_id);
     }
 }

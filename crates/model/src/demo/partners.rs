@@ -90,6 +90,7 @@ pub(super) fn partners() -> Vec<Partner> {
             slug: slug.to_owned(),
             name: name.to_owned(),
             kind,
+            website: None,
             demo: true,
         })
         .collect()
@@ -109,6 +110,8 @@ pub(super) fn partnerships() -> Vec<Partnership> {
                     detail_en: detail_en.to_owned(),
                     start_year,
                     status,
+                    mou_date: None,
+                    end_year: None,
                 }
             },
         )

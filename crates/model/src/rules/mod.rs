@@ -7,6 +7,7 @@
 
 mod account;
 mod listing;
+mod partnership;
 
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +20,10 @@ pub use account::{
 };
 pub use listing::{
     check_listing, is_media_path, DESCRIPTION_MAX, MAX_PHOTOS, MAX_TIERS, NAME_MAX, SHORT_TEXT_MAX,
+};
+pub use partnership::{
+    check_partner, check_partnership, is_slug, is_web_url, slug_from_name, PARTNERSHIP_DETAIL_MAX,
+    PARTNERSHIP_VILLAGES_MAX, PARTNER_NAME_MAX, SLUG_MAX, WEBSITE_MAX, YEAR_MAX, YEAR_MIN,
 };
 
 /// One broken rule on one field. `field` is the form field's name, with indices for list
@@ -111,6 +116,14 @@ pub enum Rule {
     OnlyForOperators,
     /// The invitation link was used already or is older than a week.
     InviteExpired,
+    /// Not a slug: lowercase letters and digits in words joined by dashes.
+    Slug,
+    /// Not an `http://` or `https://` web address.
+    WebsiteUrl,
+    /// A partnership cannot end before the year it started.
+    EndBeforeStart,
+    /// No partner has this slug (checked by the server only).
+    UnknownPartner,
 }
 
 impl Rule {
@@ -220,6 +233,19 @@ impl Rule {
                 "This file has rows with problems. Fix them as the preview shows, then import again."
                     .into()
             }
+            (Slug, Lang::Id) => "Hanya huruf kecil, angka dan tanda hubung (-).".into(),
+            (Slug, Lang::En) => "Only lowercase letters, digits and dashes (-).".into(),
+            (WebsiteUrl, Lang::Id) => {
+                "Alamat situs diawali http:// atau https://, contoh https://baznas.go.id.".into()
+            }
+            (WebsiteUrl, Lang::En) => {
+                "A website address starts with http:// or https://, e.g. https://baznas.go.id."
+                    .into()
+            }
+            (EndBeforeStart, Lang::Id) => "Tahun selesai tidak boleh sebelum tahun mulai.".into(),
+            (EndBeforeStart, Lang::En) => "The end year cannot be before the start year.".into(),
+            (UnknownPartner, Lang::Id) => "Pilih mitra dari daftar.".into(),
+            (UnknownPartner, Lang::En) => "Choose a partner from the list.".into(),
             (OwnAccount, Lang::Id) => "Anda tidak dapat menonaktifkan akun Anda sendiri.".into(),
             (OwnAccount, Lang::En) => "You cannot deactivate your own account.".into(),
             (NibNumber, Lang::Id) => "NIB terdiri dari 13 angka.".into(),
@@ -313,6 +339,10 @@ mod tests {
             Rule::ImportHasProblems,
             Rule::OnlyForOperators,
             Rule::InviteExpired,
+            Rule::Slug,
+            Rule::WebsiteUrl,
+            Rule::EndBeforeStart,
+            Rule::UnknownPartner,
         ];
         // Adding a variant without listing it above stops this from compiling.
         for rule in &rules {
@@ -349,7 +379,11 @@ mod tests {
                 | Rule::OwnAccount
                 | Rule::ImportHasProblems
                 | Rule::OnlyForOperators
-                | Rule::InviteExpired => {}
+                | Rule::InviteExpired
+                | Rule::Slug
+                | Rule::WebsiteUrl
+                | Rule::EndBeforeStart
+                | Rule::UnknownPartner => {}
             }
             assert_ne!(rule.message(Lang::Id), rule.message(Lang::En), "{rule:?}");
         }
