@@ -40,6 +40,8 @@ mod inquiries;
 mod listings;
 #[path = "store_suite/moderation.rs"]
 mod moderation;
+#[path = "store_suite/partnerships.rs"]
+mod partnerships;
 #[path = "store_suite/races.rs"]
 mod races;
 

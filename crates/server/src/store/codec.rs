@@ -85,3 +85,39 @@ pub(super) fn parse_actor(text: &str) -> ActorKind {
 pub(super) fn partnership_status_text(status: etalase_model::PartnershipStatus) -> String {
     status.slug().replace('-', "_")
 }
+
+/// What the audit log says about a saved partner: whether it was new, and what it is now.
+pub(super) fn partner_audit_detail(partner: &etalase_model::Partner, created: bool) -> String {
+    let verb = if created { "created" } else { "updated" };
+    let site = partner.website.as_deref().unwrap_or("no website");
+    format!("{verb}: {} ({}), {site}", partner.name, partner.kind.slug())
+}
+
+/// What the audit log says about a saved partnership: whether it was new, and its partner,
+/// programme, status, years and villages as saved.
+pub(super) fn partnership_audit_detail(ship: &etalase_model::Partnership, created: bool) -> String {
+    let verb = if created { "created" } else { "updated" };
+    let mou = ship
+        .mou_date
+        .map(|d| format!(", MoU {d}"))
+        .unwrap_or_default();
+    format!(
+        "{verb}: {} {} {} {}{mou}; villages {}",
+        ship.partner_slug,
+        ship.programme.slug(),
+        ship.status.slug(),
+        ship.years(),
+        ship.village_slugs.join(", ")
+    )
+}
+
+/// The model's complaints about an ended partnership's end year, and only those: a stored
+/// partnership from before the rules (a demo one) may be ended whatever else it lacks.
+pub(super) fn end_year_problems(
+    ship: &etalase_model::Partnership,
+) -> Vec<etalase_model::rules::FieldError> {
+    etalase_model::rules::check_partnership(ship)
+        .into_iter()
+        .filter(|e| e.field == "end_year")
+        .collect()
+}

@@ -17,12 +17,12 @@ use etalase_model::cooperative::{ListingChange, Member, Membership, StaffProfile
 use etalase_model::district::CooperativeDetails;
 use etalase_model::idm::IdmRecord;
 use etalase_model::moderation::{AuditEntry, ListingHold, Notice, Report, Verification};
-use etalase_model::{Catalog, Product, Seller, Village};
+use etalase_model::{Catalog, Partner, Partnership, Product, Seller, Village};
 pub use records::{
     next_status, Account, Actor, AuditActor, BuyerPart, DemandRow, Inbox, InboxPage, InboxPart,
     InviteRecord, NewInquiry, NewMemberRecord, PartEvent, PartUpdate, SaveOutcome, SessionRecord,
     StaffAccount, StaffSessionRecord, StoreHealth, StoredInquiry, TrackedInquiry, UpdateOutcome,
-    UploadRecord,
+    PartnershipRefusal, UploadRecord,
 };
 
 /// A failure of the storage layer, categorised for the HTTP edge. `Clone`, because one
@@ -301,6 +301,29 @@ pub trait Store: Send + Sync + 'static {
         id: String,
         password_hash: String,
     ) -> Result<Option<StaffProfile>, StoreError>;
+    /// Inserts a partner or updates the one with its slug (a known partner keeps its
+    /// `demo` flag; a new one is stored as given), recorded in the audit log. The partner
+    /// as stored.
+    async fn save_partner(&self, partner: Partner, by: AuditActor) -> Result<Partner, StoreError>;
+
+    /// Inserts a partnership or updates the one with its id, replacing its villages (an
+    /// updated partnership keeps its place in the catalog's order), recorded in the audit
+    /// log. A refusal, with nothing written, if its partner or any village is unknown.
+    async fn save_partnership(
+        &self,
+        partnership: Partnership,
+        by: AuditActor,
+    ) -> Result<Result<Partnership, PartnershipRefusal>, StoreError>;
+
+    /// Ends a partnership: finished, ending in `end_year`, recorded in the audit log. A
+    /// refusal, with nothing written, if there is no such partnership or the year is
+    /// before its start (checked against the stored start, in the same transaction).
+    async fn end_partnership(
+        &self,
+        id: String,
+        end_year: u16,
+        by: AuditActor,
+    ) -> Result<Result<Partnership, PartnershipRefusal>, StoreError>;
 
     /// The latest `limit` staff changes, newest first.
     async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>, StoreError>;

@@ -30,6 +30,7 @@ mod inquiries;
 mod insights;
 mod listings;
 mod moderation;
+mod partnerships;
 mod uploads;
 
 pub use blobs::PgBlobs;
@@ -43,7 +44,7 @@ use etalase_model::cooperative::{ListingChange, Member, Membership, StaffProfile
 use etalase_model::district::CooperativeDetails;
 use etalase_model::idm::IdmRecord;
 use etalase_model::moderation::{AuditEntry, ListingHold, Notice, Report, Verification};
-use etalase_model::{Catalog, Product, Seller, Village};
+use etalase_model::{Catalog, Partner, Partnership, Product, Seller, Village};
 use serde::de::DeserializeOwned;
 use tokio_postgres::error::SqlState;
 use tokio_postgres::types::ToSql;
@@ -54,7 +55,7 @@ use super::codec::parse_doc;
 use super::{
     migrations, Account, Actor, AuditActor, DemandRow, Inbox, InboxPage, InviteRecord, NewInquiry,
     NewMemberRecord, PartUpdate, SaveOutcome, SessionRecord, StaffAccount, StaffSessionRecord,
-    Store, StoreError, StoreHealth, StoredInquiry, TrackedInquiry, UpdateOutcome, UploadRecord,
+    Store, StoreError, StoreHealth, StoredInquiry, TrackedInquiry, UpdateOutcome, PartnershipRefusal, UploadRecord,
 };
 
 /// The variable that selects this store: `postgres://user:password@host:port/db`.
@@ -599,6 +600,27 @@ impl Store for PgStore {
         password_hash: String,
     ) -> Result<Option<StaffProfile>, StoreError> {
         district::claim_invite(self, token_hash, now, id, password_hash).await
+    }
+
+    async fn save_partner(&self, partner: Partner, by: AuditActor) -> Result<Partner, StoreError> {
+        partnerships::save_partner(self, partner, by).await
+    }
+
+    async fn save_partnership(
+        &self,
+        partnership: Partnership,
+        by: AuditActor,
+    ) -> Result<Result<Partnership, PartnershipRefusal>, StoreError> {
+        partnerships::save_partnership(self, partnership, by).await
+    }
+
+    async fn end_partnership(
+        &self,
+        id: String,
+        end_year: u16,
+        by: AuditActor,
+    ) -> Result<Result<Partnership, PartnershipRefusal>, StoreError> {
+        partnerships::end_partnership(self, id, end_year, by).await
     }
 
     async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>, StoreError> {

@@ -27,6 +27,7 @@ mod inquiries;
 mod insights;
 mod listings;
 mod moderation;
+mod partnerships;
 mod uploads;
 mod writer;
 
@@ -40,7 +41,7 @@ use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
 use etalase_model::cooperative::{ListingChange, Member, Membership, StaffProfile};
-use etalase_model::{Catalog, Product, Seller, Village};
+use etalase_model::{Catalog, Partner, Partnership, Product, Seller, Village};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use serde::de::DeserializeOwned;
 
@@ -52,7 +53,7 @@ use etalase_model::moderation::{AuditEntry, ListingHold, Notice, Report, Verific
 use super::{
     migrations, Account, Actor, AuditActor, DemandRow, Inbox, InboxPage, InviteRecord, NewInquiry,
     NewMemberRecord, PartUpdate, SaveOutcome, SessionRecord, StaffAccount, StaffSessionRecord,
-    Store, StoreError, StoreHealth, StoredInquiry, TrackedInquiry, UpdateOutcome, UploadRecord,
+    Store, StoreError, StoreHealth, StoredInquiry, TrackedInquiry, UpdateOutcome, PartnershipRefusal, UploadRecord,
 };
 
 /// SQLite's spelling of "now" in the one timestamp format the schema uses.
@@ -582,6 +583,27 @@ impl Store for SqliteStore {
         password_hash: String,
     ) -> Result<Option<StaffProfile>, StoreError> {
         district::claim_invite(self, token_hash, now, id, password_hash).await
+    }
+
+    async fn save_partner(&self, partner: Partner, by: AuditActor) -> Result<Partner, StoreError> {
+        partnerships::save_partner(self, partner, by).await
+    }
+
+    async fn save_partnership(
+        &self,
+        partnership: Partnership,
+        by: AuditActor,
+    ) -> Result<Result<Partnership, PartnershipRefusal>, StoreError> {
+        partnerships::save_partnership(self, partnership, by).await
+    }
+
+    async fn end_partnership(
+        &self,
+        id: String,
+        end_year: u16,
+        by: AuditActor,
+    ) -> Result<Result<Partnership, PartnershipRefusal>, StoreError> {
+        partnerships::end_partnership(self, id, end_year, by).await
     }
 
     async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>, StoreError> {
