@@ -39,6 +39,7 @@ answer) in the `x-csrf-token` header.",
         (name = "staff", description = "Cooperative operators' and facilitators' sessions"),
         (name = "cooperative", description = "An operator acting for the members of its cooperative"),
         (name = "insights", description = "Public demand figures"),
+        (name = "partnerships", description = "Partners and their programmes with villages, recorded by district staff"),
     )
 )]
 pub struct ApiDoc;

@@ -2,8 +2,8 @@
 //! endpoint (admin, facilitator, operator, seller, anonymous: one table), and the paths a
 //! district walks: a report, a hidden listing gone from the catalog and its seller reading
 //! why, a verification buyers see, a suspended seller and a deactivated staff member who
-//! can no longer get in, the IDM table imported with a bad row then clean, and the audit
-//! log of all of it.
+//! can no longer get in, the IDM table imported with a bad row then clean, a partner's
+//! programme recorded and ended, and the audit log of all of it.
 
 mod common;
 
@@ -893,4 +893,237 @@ async fn the_admin_invites_an_operator_who_chooses_a_password_and_edits_cooperat
         .await;
     assert_eq!(log[0]["action"], "cooperative_saved");
     assert_eq!(log[1]["action"], "staff_invited");
+}
+
+fn mining_company() -> Value {
+    json!({"name": "PT Contoh Tambang Kaltim", "kind": "company",
+           "website": "https://contoh-tambang.example.co.id"})
+}
+
+fn csr_programme(villages: &[&str]) -> Value {
+    json!({
+        "partner_slug": "pt-contoh-tambang-kaltim",
+        "village_slugs": villages,
+        "programme": "umkm_coaching",
+        "detail_id": "Pendampingan pembukuan dan pemasaran daring untuk UMKM.",
+        "detail_en": "Coaching small businesses in bookkeeping and selling online.",
+        "start_year": 2025,
+        "status": "mou_signed",
+        "mou_date": "2025-03-14",
+        "end_year": 2027
+    })
+}
+
+fn village_slug(catalog: &Value, name: &str) -> String {
+    catalog["villages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["name"] == name)
+        .unwrap_or_else(|| panic!("{name} in the catalog"))["slug"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[tokio::test]
+async fn staff_record_a_csr_programme_and_buyers_see_it() {
+    let (server, _data) = Server::start_fresh();
+    let who = Everyone::sign_in(&server).await;
+    let before = catalog(&server).await;
+    let villages: Vec<String> = ["Sepatin", "Loa Duri Ulu", "Tani Baru"]
+        .iter()
+        .map(|n| village_slug(&before, n))
+        .collect();
+    let villages: Vec<&str> = villages.iter().map(String::as_str).collect();
+    let partner = "/api/staff/partners/pt-contoh-tambang-kaltim";
+    let ship = "/api/staff/partnerships/pt-contoh-tambang-kaltim-umkm-2025";
+    let end = "/api/staff/partnerships/pt-contoh-tambang-kaltim-umkm-2025/end";
+    // (method, path, body, [anonymous, seller, operator, facilitator, admin]), in order.
+    let rows: Vec<(Method, &str, Value, [u16; 5])> = vec![
+        (
+            Method::PUT,
+            partner,
+            mining_company(),
+            [401, 401, 403, 200, 200],
+        ),
+        (
+            Method::PUT,
+            ship,
+            csr_programme(&villages),
+            [401, 401, 403, 200, 200],
+        ),
+        (
+            Method::POST,
+            "/api/staff/partnerships/no-such-partnership/end",
+            json!({"end_year": 2026}),
+            [401, 401, 403, 404, 404],
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (method, path, body, expect) in &rows {
+        let callers = [
+            &who.anonymous,
+            &who.seller,
+            &who.operator,
+            &who.facilitator,
+            &who.admin,
+        ];
+        for (caller, want) in callers.iter().zip(expect) {
+            let (got, _) = caller
+                .call(&server, method.clone(), path, Some(body.clone()))
+                .await;
+            if got != *want {
+                wrong.push(format!(
+                    "{method} {path} as {}: {got}, wanted {want}",
+                    caller.name
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+
+    // Buyers see it at once: the partner, its website, the three villages.
+    let after = catalog(&server).await;
+    let listed = after["partners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["slug"] == "pt-contoh-tambang-kaltim")
+        .expect("the partner is published");
+    assert_eq!(listed["website"], "https://contoh-tambang.example.co.id");
+    assert_eq!(listed["demo"], false);
+    let published = after["partnerships"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "pt-contoh-tambang-kaltim-umkm-2025")
+        .expect("the partnership is published");
+    assert_eq!(published["village_slugs"], json!(villages));
+    assert_eq!(published["mou_date"], "2025-03-14");
+    assert_eq!(published["status"], "mou_signed");
+    assert_ne!(after["version"], before["version"]);
+
+    // The model's rules, field by field, and what only the store knows.
+    let (status, body) = who
+        .facilitator
+        .call(
+            &server,
+            Method::PUT,
+            "/api/staff/partners/PT%20Contoh",
+            Some(json!({"name": " ", "kind": "state_enterprise", "website": "contoh.co.id"})),
+        )
+        .await;
+    assert_eq!(status, 422, "{body}");
+    let fields: Vec<(&str, &str)> = body["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["field"].as_str().unwrap(),
+                f["rule"]["rule"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("slug", "slug"),
+            ("name", "required"),
+            ("website", "website_url")
+        ]
+    );
+    let mut backwards = csr_programme(&villages);
+    backwards["end_year"] = json!(2024);
+    backwards["village_slugs"] = json!([]);
+    let (status, body) = who
+        .facilitator
+        .call(&server, Method::PUT, ship, Some(backwards))
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(body["fields"][0]["field"], "village_slugs");
+    assert_eq!(body["fields"][1]["field"], "end_year");
+    assert_eq!(body["fields"][1]["rule"]["rule"], "end_before_start");
+    let (status, body) = who
+        .facilitator
+        .call(
+            &server,
+            Method::PUT,
+            ship,
+            Some(csr_programme(&["sepatin", "atlantis"])),
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        body["fields"],
+        json!([{"field": "village_slugs.1", "rule": {"rule": "unknown_village"}}])
+    );
+    let mut stranger = csr_programme(&villages);
+    stranger["partner_slug"] = json!("pt-tidak-ada");
+    let (status, body) = who
+        .admin
+        .call(&server, Method::PUT, ship, Some(stranger))
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        body["fields"],
+        json!([{"field": "partner_slug", "rule": {"rule": "unknown_partner"}}])
+    );
+    let (status, body) = who
+        .facilitator
+        .call(&server, Method::POST, end, Some(json!({"end_year": 2020})))
+        .await;
+    assert_eq!(
+        (status, body["fields"][0]["rule"]["rule"].as_str()),
+        (422, Some("end_before_start"))
+    );
+    let unchanged = catalog(&server).await;
+    assert_eq!(unchanged["partnerships"], after["partnerships"]);
+
+    // Ended: finished, with its end year; its villages keep it as history.
+    let (status, ended) = who
+        .facilitator
+        .call(&server, Method::POST, end, Some(json!({"end_year": 2026})))
+        .await;
+    assert_eq!(status, 200, "{ended}");
+    assert_eq!(
+        (ended["status"].as_str(), ended["end_year"].as_u64()),
+        (Some("finished"), Some(2026))
+    );
+    let last = catalog(&server).await;
+    assert!(last["partnerships"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["id"] == "pt-contoh-tambang-kaltim-umkm-2025" && p["status"] == "finished"));
+
+    // Admins read who did what; facilitators may not read the log.
+    let (status, _) = who
+        .facilitator
+        .call(&server, Method::GET, "/api/staff/audit", None)
+        .await;
+    assert_eq!(status, 403);
+    let (_, log) = who
+        .admin
+        .call(&server, Method::GET, "/api/staff/audit", None)
+        .await;
+    let recent: Vec<(&str, &str)> = log.as_array().unwrap()[..5]
+        .iter()
+        .map(|e| (e["action"].as_str().unwrap(), e["detail"].as_str().unwrap()))
+        .collect();
+    assert_eq!(recent[0].0, "partnership_ended");
+    assert_eq!(recent[0].1, "mou-signed → finished, 2025–2026");
+    assert_eq!(recent[1].0, "partnership_saved");
+    assert!(recent[1].1.starts_with("updated: "), "{recent:?}");
+    assert_eq!(recent[2].0, "partnership_saved");
+    assert!(recent[2].1.starts_with("created: "), "{recent:?}");
+    assert_eq!(recent[3].0, "partner_saved");
+    assert!(recent[3].1.starts_with("updated: PT Contoh"));
+    assert_eq!(recent[4].0, "partner_saved");
+    assert!(recent[4].1.starts_with("created: PT Contoh"));
+    // The facilitator ended it; the admin's save was the update before.
+    assert_eq!(log[0]["actor_id"], "fasilitator-kukar-demo");
+    assert_eq!(log[1]["actor_id"], "admin-dpmd-kukar-demo");
+    assert_eq!(log[2]["actor_id"], "fasilitator-kukar-demo");
 }

@@ -44,6 +44,7 @@ fn concrete(path: &str) -> String {
     path.replace("{token}", "0123456789abcdef0123456789abcdef")
         .replace("{reference}", "PQ-2026-000001")
         .replace("{id}", "kerupuk-baru")
+        .replace("{slug}", "pt-contoh-tambang-kaltim")
 }
 
 async fn in_process_app() -> (axum::Router, tempfile::TempDir) {
@@ -530,6 +531,38 @@ fn the_schema_states_the_rules() {
     }
     for line in ["PurchaseItem", "ExportItem"] {
         assert_eq!(field(line, "quantity")["maximum"], MAX_QUANTITY, "{line}");
+    }
+    use etalase_model::rules::{
+        PARTNERSHIP_DETAIL_MAX, PARTNERSHIP_VILLAGES_MAX, PARTNER_NAME_MAX, WEBSITE_MAX, YEAR_MAX,
+        YEAR_MIN,
+    };
+    // An optional field's limit sits on its non-null alternative.
+    let limit = |schema: &str, name: &str, key: &str| {
+        let f = field(schema, name);
+        let found = std::iter::once(&f)
+            .chain(f["oneOf"].as_array().into_iter().flatten())
+            .find_map(|s| s.get(key).cloned());
+        found.unwrap_or_else(|| panic!("{schema}.{name} states {key}: {f}"))
+    };
+    assert_eq!(limit("PartnerBody", "name", "maxLength"), PARTNER_NAME_MAX);
+    assert_eq!(limit("PartnerBody", "website", "maxLength"), WEBSITE_MAX);
+    for text in ["detail_id", "detail_en"] {
+        assert_eq!(
+            limit("PartnershipBody", text, "maxLength"),
+            PARTNERSHIP_DETAIL_MAX
+        );
+    }
+    assert_eq!(
+        limit("PartnershipBody", "village_slugs", "maxItems"),
+        PARTNERSHIP_VILLAGES_MAX
+    );
+    for (schema, year) in [
+        ("PartnershipBody", "start_year"),
+        ("PartnershipBody", "end_year"),
+        ("EndPartnershipBody", "end_year"),
+    ] {
+        assert_eq!(limit(schema, year, "minimum"), YEAR_MIN, "{schema}.{year}");
+        assert_eq!(limit(schema, year, "maximum"), YEAR_MAX, "{schema}.{year}");
     }
 
     // Numbers spelled every way the pattern allows, from a fixed seed, and the same digits

@@ -17,6 +17,7 @@ mod insights;
 mod listings;
 mod media;
 mod moderation;
+mod partnerships;
 mod staff;
 mod uploads;
 
@@ -99,6 +100,9 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(district::show_invite))
         .routes(routes!(district::claim_invite))
         .routes(routes!(idm::history))
+        .routes(routes!(partnerships::put_partner))
+        .routes(routes!(partnerships::put_partnership))
+        .routes(routes!(partnerships::end_partnership))
         // Forms and listings are small; nothing else needs the 2 MB default. A request
         // that has not finished in 30 s (a stalled phone, a slow-loris client) gets 408.
         .layer(DefaultBodyLimit::max(256 * 1024))
