@@ -89,6 +89,8 @@ pub enum AppPath<'a> {
     StaffInvite {
         token: &'a str,
     },
+    /// Recording partners and their partnerships with villages (facilitators and admins).
+    Partnerships,
 }
 
 impl AppPath<'_> {
@@ -145,6 +147,7 @@ impl<'a> AppPath<'a> {
             DistrictAdmin => "/penjual/dpmd",
             IdmImport => "/penjual/idm",
             StaffInvite { .. } => "/masuk/undangan/",
+            Partnerships => "/penjual/kemitraan",
         }
     }
 
@@ -184,7 +187,8 @@ impl<'a> AppPath<'a> {
             | Facilitator
             | Moderation
             | DistrictAdmin
-            | IdmImport => ["", ""],
+            | IdmImport
+            | Partnerships => ["", ""],
         }
     }
 }
@@ -236,6 +240,7 @@ impl<'a> AppPath<'a> {
             ["penjual", "moderasi"] => Moderation,
             ["penjual", "dpmd"] => DistrictAdmin,
             ["penjual", "idm"] => IdmImport,
+            ["penjual", "kemitraan"] => Partnerships,
             ["penjual", "koperasi", "anggota", seller] => MemberListings { seller },
             ["penjual", "koperasi", "anggota", seller, "produk", id] => MemberEditor {
                 seller,
@@ -292,8 +297,8 @@ pub fn shop_routes() -> impl MatchNestedRoutes + Clone + Send + 'static {
 pub fn seller_routes() -> impl MatchNestedRoutes + Clone + Send + 'static {
     use crate::seller::pages::{
         ClaimPage, CooperativePage, DistrictAdminPage, FacilitatorPage, IdmImportPage, InboxPage,
-        ListingEditorPage, MemberListings, MemberWorkspace, ModerationPage, SellerPage, SignInPage,
-        StaffInvitePage,
+        ListingEditorPage, MemberListings, MemberWorkspace, ModerationPage, PartnershipsPage,
+        SellerPage, SignInPage, StaffInvitePage,
     };
     view! {
         <Route path=path!("/masuk") view=SignInPage/>
@@ -307,6 +312,7 @@ pub fn seller_routes() -> impl MatchNestedRoutes + Clone + Send + 'static {
         <Route path=path!("/penjual/moderasi") view=ModerationPage/>
         <Route path=path!("/penjual/dpmd") view=DistrictAdminPage/>
         <Route path=path!("/penjual/idm") view=IdmImportPage/>
+        <Route path=path!("/penjual/kemitraan") view=PartnershipsPage/>
         <ParentRoute path=path!("/penjual/koperasi/anggota/:seller") view=MemberWorkspace>
             <Route path=path!("") view=MemberListings/>
             <Route path=path!("produk/:id") view=ListingEditorPage/>
@@ -403,6 +409,7 @@ mod tests {
             (Moderation, vec![]),
             (DistrictAdmin, vec![]),
             (IdmImport, vec![]),
+            (Partnerships, vec![]),
         ]
     }
 
@@ -435,7 +442,7 @@ mod tests {
             SignIn { .. } | Claim { .. } | StaffInvite { .. } => {}
             SellerDashboard | SellerEditor { .. } | SellerInbox => {}
             CoopMembers | MemberListings { .. } | MemberEditor { .. } | MemberInbox { .. } => {}
-            Facilitator | Moderation | DistrictAdmin | IdmImport => {}
+            Facilitator | Moderation | DistrictAdmin | IdmImport | Partnerships => {}
         }
     }
 

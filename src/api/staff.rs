@@ -2,7 +2,9 @@
 //! members, moderation, verification and the district's staff accounts. Listing, photo and inbox calls made for a member go to the URLs of
 //! [`Base::Member`](super::seller::Base::Member).
 
-use etalase_model::api::{ActiveBody, IdmImportBody};
+use etalase_model::api::{
+    ActiveBody, EndPartnershipBody, IdmImportBody, PartnerBody, PartnershipBody,
+};
 pub use etalase_model::api::{
     AddedMember, FacilitatorReport, Figures, KecamatanActivity, ModerationQueue, StaffAccountView,
     StaffMe, VillageActivity,
@@ -12,7 +14,7 @@ use etalase_model::cooperative::Member;
 use etalase_model::district::{CooperativeDetails, NewInvite};
 use etalase_model::moderation::{AuditEntry, Notice, VerifyBody};
 use etalase_model::rules::{Claim, NewMember, SignIn};
-use etalase_model::Seller;
+use etalase_model::{Partner, Partnership, Seller};
 use gloo_net::http::Request;
 
 use super::{json_or_refusal, send_json, ApiError};
@@ -217,4 +219,30 @@ pub async fn save_cooperative(
 ) -> Result<etalase_model::Village, ApiError> {
     let url = format!("/api/staff/cooperatives/{}", encode(village_slug));
     send_json(Request::put(&url).header("x-csrf-token", csrf), details).await
+}
+
+/// Adds a partner, or changes the one with this slug; the partner as published.
+pub async fn save_partner(csrf: &str, slug: &str, body: &PartnerBody) -> Result<Partner, ApiError> {
+    let url = format!("/api/staff/partners/{}", encode(slug));
+    send_json(Request::put(&url).header("x-csrf-token", csrf), body).await
+}
+
+/// Adds a partnership, or changes the one with this id (its villages replaced).
+pub async fn save_partnership(
+    csrf: &str,
+    id: &str,
+    body: &PartnershipBody,
+) -> Result<Partnership, ApiError> {
+    let url = format!("/api/staff/partnerships/{}", encode(id));
+    send_json(Request::put(&url).header("x-csrf-token", csrf), body).await
+}
+
+/// Ends a partnership in `end_year`: it becomes finished.
+pub async fn end_partnership(csrf: &str, id: &str, end_year: u16) -> Result<Partnership, ApiError> {
+    let url = format!("/api/staff/partnerships/{}/end", encode(id));
+    send_json(
+        Request::post(&url).header("x-csrf-token", csrf),
+        &EndPartnershipBody { end_year },
+    )
+    .await
 }

@@ -10,6 +10,8 @@ crate::i18n::text_table! {
     village_partners: "Mitra desa", "Village partners";
     village_partners_lead: "Program yang dijalin fasilitator desa dengan perusahaan, lembaga dan perguruan tinggi.", "Programmes village facilitators have arranged with companies, agencies and universities.";
     since_year: "Sejak {}", "Since {}";
+    years_span: "Tahun {}", "Years {}";
+    partner_website: "Situs web mitra", "Partner's website";
     status_label: "Status kerja sama", "Partnership status";
     programme_label: "Program", "Programme";
     demo_note: "Data contoh: mitra dan program ini ilustrasi, bukan kerja sama resmi.", "Demo data: these partners and programmes are illustrations, not real agreements.";

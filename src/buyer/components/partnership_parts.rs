@@ -65,6 +65,7 @@ pub fn VillagePartners(
         .filter_map(|ship| {
             let partner = catalog.partner(&ship.partner_slug)?.clone();
             let kind = partner.kind;
+            let years = ship.end_year.map(|_| ship.years());
             let year = ship.start_year;
             let programme = ship.programme;
             let status = ship.status;
@@ -78,7 +79,7 @@ pub fn VillagePartners(
                     <p class="partnership-meta">
                         <span>{move || kind.label(i18n.lang())}</span>
                         <span aria-hidden="true">" · "</span>
-                        <span>{move || fill(i18n.p().since_year, &[&year])}</span>
+                        <span>{move || match &years { Some(span) => fill(i18n.p().years_span, &[span]), None => fill(i18n.p().since_year, &[&year]) }}</span>
                     </p>
                     <p class="partnership-programme">
                         <strong>{move || programme.label(i18n.lang())}</strong>

@@ -72,6 +72,15 @@ fn PartnerDetail(
                     <span class="chip partner-kind">{move || kind.label(i18n.lang())}</span>
                     <span class="muted">{move || fill(i18n.p().village_count, &[&village_count])}</span>
                 </p>
+                {partner.website.clone().map(|site| {
+                    let shown = site.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/').to_string();
+                    view! {
+                        <p class="partner-website">
+                            <span class="muted">{move || i18n.p().partner_website}": "</span>
+                            <a href=site rel="noopener nofollow" target="_blank">{shown}</a>
+                        </p>
+                    }
+                })}
                 {partner.demo.then(|| view! { <DemoPartnerNote/> })}
             </section>
             <Programmes partner=partner.clone() ships=ships villages=villages/>
@@ -126,6 +135,7 @@ fn Programmes(
         .into_iter()
         .map(|ship| {
             let programme = ship.programme;
+            let years = ship.end_year.map(|_| ship.years());
             let year = ship.start_year;
             let status = ship.status;
             let links = ship
@@ -140,7 +150,7 @@ fn Programmes(
                         <h3 class="programme-name">{move || programme.label(i18n.lang())}</h3>
                         <PartnershipStatusChip status=status/>
                     </div>
-                    <p class="partnership-meta">{move || fill(i18n.p().since_year, &[&year])}</p>
+                    <p class="partnership-meta">{move || match &years { Some(span) => fill(i18n.p().years_span, &[span]), None => fill(i18n.p().since_year, &[&year]) }}</p>
                     <p class="partnership-programme">{move || ship.detail(i18n.lang()).to_string()}</p>
                     <ul class="village-links" role="list" aria-label=move || i18n.p().partner_villages>{links}</ul>
                 </li>

@@ -84,6 +84,7 @@ fn Queue() -> impl IntoView {
                 <div class="dashboard-actions">
                     <A href=AppPath::Facilitator.href() attr:class="button secondary">{move || i18n.c().facilitator_title}</A>
                     <A href=AppPath::IdmImport.href() attr:class="button secondary">{move || i18n.m().idm_link}</A>
+                    <A href=AppPath::Partnerships.href() attr:class="button secondary">{move || i18n.m().ships_link}</A>
                     <Show when=is_admin>
                         <A href=AppPath::DistrictAdmin.href() attr:class="button secondary">{move || i18n.m().admin_link}</A>
                     </Show>

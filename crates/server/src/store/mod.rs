@@ -20,9 +20,9 @@ use etalase_model::moderation::{AuditEntry, ListingHold, Notice, Report, Verific
 use etalase_model::{Catalog, Partner, Partnership, Product, Seller, Village};
 pub use records::{
     next_status, Account, Actor, AuditActor, BuyerPart, DemandRow, Inbox, InboxPage, InboxPart,
-    InviteRecord, NewInquiry, NewMemberRecord, PartEvent, PartUpdate, SaveOutcome, SessionRecord,
-    StaffAccount, StaffSessionRecord, StoreHealth, StoredInquiry, TrackedInquiry, UpdateOutcome,
-    PartnershipRefusal, UploadRecord,
+    InviteRecord, NewInquiry, NewMemberRecord, PartEvent, PartUpdate, PartnershipRefusal,
+    SaveOutcome, SessionRecord, StaffAccount, StaffSessionRecord, StoreHealth, StoredInquiry,
+    TrackedInquiry, UpdateOutcome, UploadRecord,
 };
 
 /// A failure of the storage layer, categorised for the HTTP edge. `Clone`, because one

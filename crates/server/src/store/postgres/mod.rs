@@ -54,8 +54,9 @@ use super::codec::parse_doc;
 
 use super::{
     migrations, Account, Actor, AuditActor, DemandRow, Inbox, InboxPage, InviteRecord, NewInquiry,
-    NewMemberRecord, PartUpdate, SaveOutcome, SessionRecord, StaffAccount, StaffSessionRecord,
-    Store, StoreError, StoreHealth, StoredInquiry, TrackedInquiry, UpdateOutcome, PartnershipRefusal, UploadRecord,
+    NewMemberRecord, PartUpdate, PartnershipRefusal, SaveOutcome, SessionRecord, StaffAccount,
+    StaffSessionRecord, Store, StoreError, StoreHealth, StoredInquiry, TrackedInquiry,
+    UpdateOutcome, UploadRecord,
 };
 
 /// The variable that selects this store: `postgres://user:password@host:port/db`.

@@ -52,8 +52,9 @@ use etalase_model::moderation::{AuditEntry, ListingHold, Notice, Report, Verific
 
 use super::{
     migrations, Account, Actor, AuditActor, DemandRow, Inbox, InboxPage, InviteRecord, NewInquiry,
-    NewMemberRecord, PartUpdate, SaveOutcome, SessionRecord, StaffAccount, StaffSessionRecord,
-    Store, StoreError, StoreHealth, StoredInquiry, TrackedInquiry, UpdateOutcome, PartnershipRefusal, UploadRecord,
+    NewMemberRecord, PartUpdate, PartnershipRefusal, SaveOutcome, SessionRecord, StaffAccount,
+    StaffSessionRecord, Store, StoreError, StoreHealth, StoredInquiry, TrackedInquiry,
+    UpdateOutcome, UploadRecord,
 };
 
 /// SQLite's spelling of "now" in the one timestamp format the schema uses.
