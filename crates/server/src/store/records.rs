@@ -327,6 +327,19 @@ pub struct StoreHealth {
     pub schema_version: usize,
 }
 
+/// Why a partnership was not saved or ended; nothing was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PartnershipRefusal {
+    /// No partnership has the id (when ending one).
+    NotFound,
+    /// No partner has the partnership's `partner_slug`.
+    UnknownPartner,
+    /// These of its village slugs name no village, in the order given.
+    UnknownVillages(Vec<String>),
+    /// Ending it would break the model's rules (an end year before its start): the fields.
+    Invalid(Vec<etalase_model::rules::FieldError>),
+}
+
 /// The operations the server needs from a database.
 
 #[cfg(test)]
@@ -364,17 +377,4 @@ pub struct InviteRecord {
     pub token_hash: String,
     pub invite: etalase_model::district::NewInvite,
     pub expires_at: i64,
-}
-
-/// Why a partnership was not saved or ended; nothing was written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PartnershipRefusal {
-    /// No partnership has the id (when ending one).
-    NotFound,
-    /// No partner has the partnership's `partner_slug`.
-    UnknownPartner,
-    /// These of its village slugs name no village, in the order given.
-    UnknownVillages(Vec<String>),
-    /// Ending it would break the model's rules (an end year before its start): the fields.
-    Invalid(Vec<etalase_model::rules::FieldError>),
 }
