@@ -23,7 +23,6 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde_json::Value;
 
 use crate::bench_util::{serving_on, terminate};
-use crate::sh::cmd;
 use crate::{setup, step};
 
 /// The catalog size the app is measured at.
@@ -79,8 +78,7 @@ pub fn smoke(root: &Path) -> Result<(), String> {
     setup::chromium()?;
     setup::npm_packages(root)?;
     crate::build_app(root)?;
-    step("building the server (debug)");
-    cmd("cargo", &["build", "-p", "etalase-server"]).run()?;
+    crate::debug_build()?;
     let server = crate::target_dir(root).join("debug/etalase-server");
     let bundle = Bundle::measure(&root.join("dist"))?;
     if bundle.first_page.iter().all(|f| f.kind != Kind::Wasm) {

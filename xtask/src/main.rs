@@ -191,6 +191,11 @@ fn run(root: &Path, args: &[String]) -> Result<(), String> {
 /// Runs every suite even when one fails, so one run shows everything that is wrong.
 fn test(root: &Path) -> Result<(), String> {
     let started = Instant::now();
+    // The test command is mostly a from-scratch build (CI's clean clone): incremental
+    // caches would cost gigabytes of disk there and save nothing in a single pass.
+    if std::env::var_os("CARGO_INCREMENTAL").is_none() {
+        std::env::set_var("CARGO_INCREMENTAL", "0");
+    }
     setup::wasm_target()?;
     setup::wasm_bindgen_cli(root)?;
     setup::trunk()?;
@@ -244,21 +249,19 @@ fn test(root: &Path) -> Result<(), String> {
     results.push(("api contract fuzzing", fuzzing));
 
     step("end-to-end tests (Playwright, Debian Chromium)");
-    let e2e = build_app(root)
-        .and_then(|()| cmd("cargo", &["build", "-p", "etalase-server"]).run())
-        .and_then(|()| {
-            cmd("npx", &["playwright", "test"])
-                .env("PATH", setup::path_with_node_bin(root))
-                .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
-                .env(
-                    "ETALASE_SERVER_BIN",
-                    target_dir(root)
-                        .join("debug/etalase-server")
-                        .to_str()
-                        .unwrap_or_default(),
-                )
-                .run()
-        });
+    let e2e = build_app(root).and_then(|()| debug_build()).and_then(|()| {
+        cmd("npx", &["playwright", "test"])
+            .env("PATH", setup::path_with_node_bin(root))
+            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+            .env(
+                "ETALASE_SERVER_BIN",
+                target_dir(root)
+                    .join("debug/etalase-server")
+                    .to_str()
+                    .unwrap_or_default(),
+            )
+            .run()
+    });
     results.push(("playwright e2e", e2e.into()));
 
     // Only that the benchmark harnesses still work: tiny runs that fail if one measures
@@ -301,9 +304,7 @@ fn pg() -> Result<(), String> {
 /// Builds the debug server, installs schemathesis if needed and fuzzes the API. Returns the
 /// outcome and a one-line summary (requests, failures, time) for the closing summary.
 fn contract_fuzzing(root: &Path) -> (Outcome, String) {
-    let prepared = cmd("cargo", &["build", "-p", "etalase-server"])
-        .run()
-        .and_then(|()| setup::schemathesis(root));
+    let prepared = debug_build().and_then(|()| setup::schemathesis(root));
     let server = target_dir(root).join("debug/etalase-server");
     let line = |r: &fuzz::Report| {
         format!(
@@ -323,6 +324,17 @@ fn contract_fuzzing(root: &Path) -> (Outcome, String) {
             (Outcome::from(Err(msg)), summary)
         }
     }
+}
+
+/// The debug server (and the examples the smoke runs use), built exactly as `cargo test
+/// --workspace` builds them. A `cargo build -p etalase-server` resolves dependency features
+/// for that one package, without the workspace's other members and dev-dependencies, so it
+/// compiled a second copy of nearly every dependency (tokio, serde, hyper, utoipa…): minutes
+/// of CI and gigabytes of disk, which is how a CI run once ran out of space. After the native
+/// tests this is a no-op.
+pub fn debug_build() -> Result<(), String> {
+    step("building the debug server and examples (as `cargo test --workspace` does)");
+    cmd("cargo", &["test", "--workspace", "--no-run", "--quiet"]).run()
 }
 
 /// Where cargo puts build output: `CARGO_TARGET_DIR` when set, else `target/`.

@@ -141,24 +141,28 @@ struct Bins {
 
 /// Builds the server and the load generator: release for figures; the smoke run (inside
 /// `cargo xtask test`, which already has a debug server) only checks the harness, so it
-/// uses debug builds rather than a second, slow LTO build of the server.
+/// reuses the debug build of the tests rather than a second, slow LTO build of the server.
 fn build(root: &Path, release: bool) -> Result<Bins, String> {
     let profile = if release { "server" } else { "debug" };
-    step(&format!(
-        "building the server and the inquiry load generator ({profile})"
-    ));
-    let mut args = vec!["build"];
     if release {
-        args.extend(["--profile", "server"]);
+        step("building the server and the inquiry load generator (server profile)");
+        cmd(
+            "cargo",
+            &[
+                "build",
+                "--profile",
+                "server",
+                "-p",
+                "etalase-server",
+                "--bins",
+                "--example",
+                "inquiry_load",
+            ],
+        )
+        .run()?;
+    } else {
+        crate::debug_build()?;
     }
-    args.extend([
-        "-p",
-        "etalase-server",
-        "--bins",
-        "--example",
-        "inquiry_load",
-    ]);
-    cmd("cargo", &args).run()?;
     let dir = crate::target_dir(root).join(profile);
     Ok(Bins {
         server: dir.join("etalase-server"),
