@@ -86,10 +86,13 @@ fn product_card_escapes_every_listing_value() {
         r#"<article class="card product-card">{}</article>"#,
         etalase_desa::components::card_html(
             &product,
-            village,
-            Lang::Id,
-            etalase_desa::catalog_data::today(),
-            etalase_desa::components::PhotoLoad::Now,
+            etalase_model::card::CardContext {
+                village,
+                verified: true,
+                lang: Lang::Id,
+                day: etalase_desa::catalog_data::today(),
+                photo_load: etalase_desa::components::PhotoLoad::Now,
+            },
         )
     ));
 
@@ -119,6 +122,10 @@ fn product_card_escapes_every_listing_value() {
         Some("Siap ekspor")
     );
     assert_eq!(
+        one(".card-verified").text_content().as_deref(),
+        Some("Terverifikasi")
+    );
+    assert_eq!(
         one(".card-title a").get_attribute("href"),
         Some(format!("/produk/{}", product.id))
     );
@@ -135,11 +142,18 @@ fn waiting_photos_start_when_typing_pauses() {
     let mut with_photos = catalog.products.iter().filter(|p| !p.photos.is_empty());
     let (waiting, shown) = (with_photos.next().unwrap(), with_photos.next().unwrap());
 
+    let cx = |village, photo_load| etalase_model::card::CardContext {
+        village,
+        verified: false,
+        lang: Lang::Id,
+        day: today(),
+        photo_load,
+    };
     let grid = document().create_element("ul").unwrap();
     grid.set_inner_html(&format!(
         "<li>{}</li><li>{}</li>",
-        card_html(waiting, "A", Lang::Id, today(), PhotoLoad::WhenTypingPauses),
-        card_html(shown, "B", Lang::Id, today(), PhotoLoad::Now),
+        card_html(waiting, cx("A", PhotoLoad::WhenTypingPauses)),
+        card_html(shown, cx("B", PhotoLoad::Now)),
     ));
     let imgs = || {
         [1, 2].map(|n| {

@@ -41,6 +41,7 @@ pub(crate) use from_slug;
 
 pub mod api;
 pub mod area;
+pub mod card;
 pub mod catalog;
 pub mod cooperative;
 pub mod date;
@@ -55,6 +56,7 @@ pub mod moderation;
 pub mod money;
 pub mod rules;
 pub mod search;
+pub mod texts;
 
 pub use area::AppArea;
 pub use catalog::{

@@ -101,7 +101,10 @@ fn CooperativeDetail(
                 } else {
                     view! {
                         <ul class="card-grid" role="list">
-                            {products.into_iter().map(|p| view! { <li><ProductCard product=p village=village_name.clone()/></li> }).collect_view()}
+                            {products.into_iter().map(|p| {
+                                let verified = data.catalog.seller_verified(&p);
+                                view! { <li><ProductCard product=p village=village_name.clone() verified=verified/></li> }
+                            }).collect_view()}
                         </ul>
                     }.into_any()
                 }}

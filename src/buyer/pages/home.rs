@@ -142,7 +142,8 @@ fn CatalogView(
             .village_of(&p)
             .map(|v| v.name.clone())
             .unwrap_or_default();
-        view! { <li><ProductCard product=p village=village/></li> }
+        let verified = cards_data.catalog.seller_verified(&p);
+        view! { <li><ProductCard product=p village=village verified=verified/></li> }
     };
     // Cards made while a search is typed wait with their photos (`PhotoLoad`); the pause
     // that writes the URL starts them.

@@ -49,7 +49,7 @@ fn PartnerDetail(
                     .village_of(p)
                     .map(|v| v.name.clone())
                     .unwrap_or_default();
-                (p.clone(), village)
+                (p.clone(), village, catalog.seller_verified(p))
             })
             .collect();
         let name = partner.name.clone();
@@ -91,7 +91,7 @@ fn PartnerDetail(
                 } else {
                     view! {
                         <ul class="card-grid" role="list">
-                            {products.into_iter().map(|(p, village)| view! { <li><ProductCard product=p village=village/></li> }).collect_view()}
+                            {products.into_iter().map(|(p, village, verified)| view! { <li><ProductCard product=p village=village verified=verified/></li> }).collect_view()}
                         </ul>
                     }.into_any()
                 }}

@@ -76,7 +76,10 @@ fn VillageDetail(
                     let name = v.name.clone();
                     view! {
                         <ul class="card-grid" role="list">
-                            {products.into_iter().map(|p| view! { <li><ProductCard product=p village=name.clone()/></li> }).collect_view()}
+                            {products.into_iter().map(|p| {
+                                let verified = data.catalog.seller_verified(&p);
+                                view! { <li><ProductCard product=p village=name.clone() verified=verified/></li> }
+                            }).collect_view()}
                         </ul>
                     }.into_any()
                 }}

@@ -133,6 +133,12 @@ impl Catalog {
         self.seller(&product.seller_id)
     }
 
+    /// Whether someone the district trusts has verified the product's seller.
+    pub fn seller_verified(&self, product: &Product) -> bool {
+        self.seller_of(product)
+            .is_some_and(|s| s.verified.is_some())
+    }
+
     pub fn village_of(&self, product: &Product) -> Option<&Village> {
         self.village(&product.village_slug)
     }
