@@ -12,9 +12,9 @@ use etalase_model::district::{check_cooperative, check_invite, CooperativeDetail
 use etalase_model::rules::FieldError;
 use etalase_model::Village;
 
+use super::staff_gate::StaffGate;
 use crate::api::staff::{self, InviteCreated};
 use crate::catalog_data::use_catalog;
-use crate::components::PageMeta;
 use crate::components::{error_for, focus_field, TextField};
 use crate::i18n::fill;
 use crate::i18n::{use_i18n, Said};
@@ -30,26 +30,16 @@ struct Changed(RwSignal<u32>);
 pub fn DistrictAdminPage() -> impl IntoView {
     provide_context(Changed(RwSignal::new(0)));
     let i18n = use_i18n();
-    let staff = use_staff_session();
-    let is_admin = move || staff.me().is_some_and(|m| m.staff.role.is_admin());
     view! {
-        <PageMeta title=Signal::derive(move || i18n.m().admin_title.to_string())
-            description=Signal::derive(move || i18n.m().admin_meta.to_string())/>
-        <Show when=move || staff.checked() || staff.me().is_some()
-            fallback=move || view! { <p class="panel muted" role="status">{move || i18n.m().loading}</p> }>
-            <Show when=is_admin fallback=move || view! {
-                <section class="panel">
-                    <h1>{move || i18n.m().admin_title}</h1>
-                    <p class="lead">{move || i18n.m().admin_only}</p>
-                    <A href=AppPath::SignIn { staff: true }.href() attr:class="button primary">{move || i18n.c().staff_sign_in}</A>
-                </section>
-            }>
-                <Accounts/>
-                <InviteStaff/>
-                <EditCooperative/>
-                <Audit/>
-            </Show>
-        </Show>
+        <StaffGate title=Signal::derive(move || i18n.m().admin_title.to_string())
+            description=Signal::derive(move || i18n.m().admin_meta.to_string())
+            refusal=Signal::derive(move || i18n.m().admin_only.to_string())
+            allowed=StaffRole::is_admin>
+            <Accounts/>
+            <InviteStaff/>
+            <EditCooperative/>
+            <Audit/>
+        </StaffGate>
     }
 }
 

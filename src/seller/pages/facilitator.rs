@@ -6,32 +6,24 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
+use super::staff_gate::StaffGate;
 use crate::api::staff::{self, FacilitatorReport, Figures, VillageActivity, REPORT_CSV};
-use crate::components::{Bar, BarChart, PageMeta};
+use crate::components::{Bar, BarChart};
 use crate::i18n::{fill, use_i18n, Said};
 use crate::routes::AppPath;
 use crate::seller::staff_session::use_staff_session;
+use etalase_model::cooperative::StaffRole;
 
 #[component]
 pub fn FacilitatorPage() -> impl IntoView {
     let i18n = use_i18n();
-    let staff = use_staff_session();
-    let is_facilitator = move || staff.me().is_some_and(|m| m.staff.role.may_moderate());
     view! {
-        <PageMeta title=Signal::derive(move || i18n.c().facilitator_title.to_string())
-            description=Signal::derive(move || i18n.c().facilitator_meta.to_string())/>
-        <Show when=move || staff.checked() || staff.me().is_some()
-            fallback=move || view! { <p class="panel muted" role="status">{move || i18n.t().loading}</p> }>
-            <Show when=is_facilitator fallback=move || view! {
-                <section class="panel">
-                    <h1>{move || i18n.c().facilitator_title}</h1>
-                    <p class="lead">{move || i18n.c().facilitator_only}</p>
-                    <A href=AppPath::SignIn { staff: true }.href() attr:class="button primary">{move || i18n.c().staff_sign_in}</A>
-                </section>
-            }>
-                <Report/>
-            </Show>
-        </Show>
+        <StaffGate title=Signal::derive(move || i18n.c().facilitator_title.to_string())
+            description=Signal::derive(move || i18n.c().facilitator_meta.to_string())
+            refusal=Signal::derive(move || i18n.c().facilitator_only.to_string())
+            allowed=StaffRole::may_moderate>
+            <Report/>
+        </StaffGate>
     }
 }
 

@@ -11,32 +11,23 @@ use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use super::staff_gate::StaffGate;
 use crate::api::staff::{self, IdmImportPreview};
-use crate::components::PageMeta;
 use crate::i18n::{fill, use_i18n, Said};
 use crate::routes::AppPath;
 use crate::seller::staff_session::use_staff_session;
+use etalase_model::cooperative::StaffRole;
 
 #[component]
 pub fn IdmImportPage() -> impl IntoView {
     let i18n = use_i18n();
-    let staff = use_staff_session();
-    let may = move || staff.me().is_some_and(|m| m.staff.role.may_moderate());
     view! {
-        <PageMeta title=Signal::derive(move || i18n.m().idm_title.to_string())
-            description=Signal::derive(move || i18n.m().idm_meta.to_string())/>
-        <Show when=move || staff.checked() || staff.me().is_some()
-            fallback=move || view! { <p class="panel muted" role="status">{move || i18n.m().loading}</p> }>
-            <Show when=may fallback=move || view! {
-                <section class="panel">
-                    <h1>{move || i18n.m().idm_title}</h1>
-                    <p class="lead">{move || i18n.m().moderation_only}</p>
-                    <A href=AppPath::SignIn { staff: true }.href() attr:class="button primary">{move || i18n.c().staff_sign_in}</A>
-                </section>
-            }>
-                <Importer/>
-            </Show>
-        </Show>
+        <StaffGate title=Signal::derive(move || i18n.m().idm_title.to_string())
+            description=Signal::derive(move || i18n.m().idm_meta.to_string())
+            refusal=Signal::derive(move || i18n.m().moderation_only.to_string())
+            allowed=StaffRole::may_moderate>
+            <Importer/>
+        </StaffGate>
     }
 }
 

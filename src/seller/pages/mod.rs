@@ -12,6 +12,7 @@ mod moderation;
 mod partnership_forms;
 mod partnerships;
 mod sign_in;
+mod staff_gate;
 mod staff_invite;
 mod village_picker;
 
