@@ -9,6 +9,13 @@ import { launchOptions } from './tests/chromium.mjs';
 const port = Number(process.env.E2E_PORT ?? 18080);
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'etalase-e2e-'));
 const server = process.env.ETALASE_SERVER_BIN ?? 'target/debug/etalase-server';
+// A second server as a district starts one: no demo data, the first admin made on the
+// command line (tests/e2e/launch.spec.ts). The specs read its address from the environment.
+const launchPort = port + 1;
+const launchDir = mkdtempSync(join(tmpdir(), 'etalase-e2e-launch-'));
+process.env.E2E_LAUNCH_URL = `http://127.0.0.1:${launchPort}`;
+process.env.E2E_LAUNCH_ADMIN_WHATSAPP = '0812 9000 0001';
+process.env.E2E_LAUNCH_ADMIN_PASSWORD = 'dpmd-kukar-2026';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -29,15 +36,28 @@ export default defineConfig({
     { name: 'phone', use: { ...devices['Pixel 5'], viewport: { width: 390, height: 844 }, browserName: 'chromium' } },
     { name: 'desktop', use: { viewport: { width: 1280, height: 800 }, browserName: 'chromium' } },
   ],
-  webServer: {
-    // Every test's inquiries come from 127.0.0.1; the inbox paging test alone sends 21 per
-    // project, over the default limit of 10 per client in 10 minutes (the server's own
-    // tests check that limit).
-    command: `${server} --port ${port} --data-dir ${dataDir} --dist dist --inquiry-limit 200`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      // Every test's inquiries come from 127.0.0.1; the inbox paging test alone sends 21 per
+      // project, over the default limit of 10 per client in 10 minutes (the server's own
+      // tests check that limit).
+      command: `${server} --port ${port} --data-dir ${dataDir} --dist dist --inquiry-limit 200`,
+      url: `http://127.0.0.1:${port}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      command:
+        `${server} staff add --data-dir ${launchDir} --role admin --name 'Admin DPMD Kukar' --whatsapp '${process.env.E2E_LAUNCH_ADMIN_WHATSAPP}'` +
+        ` && exec ${server} --no-demo --port ${launchPort} --data-dir ${launchDir} --dist dist`,
+      env: { ETALASE_STAFF_PASSWORD: process.env.E2E_LAUNCH_ADMIN_PASSWORD },
+      url: `http://127.0.0.1:${launchPort}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -12,6 +12,8 @@ crate::i18n::text_table! {
     staff_sign_in: "Masuk sebagai operator", "Sign in as operator";
     sign_out: "Keluar", "Sign out";
     add_member_title: "Tambah anggota", "Add a member";
+    village_sellers_heading: "Penjual lain di desa ini ({})", "Other sellers in this village ({})";
+    village_sellers_lead: "Mereka mendaftar sendiri dan menjual di katalog. Verifikasi yang sudah Anda kenal usahanya; pembeli melihat nama koperasi Anda sebagai pemeriksanya.", "They registered themselves and sell in the catalog. Verify those whose business you know; buyers see your cooperative's name as who checked them.";
     add_member_lead: "Anggota menerima tautan WhatsApp untuk membuat kata sandinya sendiri. Sampai itu, Anda dapat mengelola produknya.", "The member gets a WhatsApp link to set their own password. Until then you can manage their products.";
     field_member_name: "Nama usaha anggota", "Member's business name";
     field_member_whatsapp: "Nomor WhatsApp anggota", "Member's WhatsApp number";

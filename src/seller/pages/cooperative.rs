@@ -136,7 +136,57 @@ fn Members() -> impl IntoView {
                     }
                 })}
             </Suspense>
+            <VillageSellers/>
         </section>
+    }
+}
+
+/// The village's sellers who registered on their own (not members): the operator may
+/// verify them too, since the server lets an operator verify anyone of their village.
+#[component]
+fn VillageSellers() -> impl IntoView {
+    let i18n = use_i18n();
+    let staff = use_staff_session();
+    let catalog = use_catalog().0;
+    let sellers = move || {
+        let slug = staff
+            .me()
+            .and_then(|m| m.staff.cooperative)
+            .unwrap_or_default();
+        catalog
+            .get()
+            .and_then(|r| r.ok())
+            .map(|d| {
+                d.catalog
+                    .sellers
+                    .iter()
+                    .filter(|s| s.village_slug == slug && s.cooperative.is_none())
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    move || {
+        let list = sellers();
+        (!list.is_empty()).then(|| {
+            let count = list.len();
+            view! {
+                <section class="village-sellers" aria-labelledby="village-sellers-heading">
+                    <h2 id="village-sellers-heading" class="members-heading">{move || fill(i18n.c().village_sellers_heading, &[&count])}</h2>
+                    <p class="muted small">{move || i18n.c().village_sellers_lead}</p>
+                    <ul class="member-rows">
+                        {list.into_iter().map(|seller| view! {
+                            <li class="member-row">
+                                <div class="member-main">
+                                    <strong>{seller.name.clone()}</strong>
+                                    <VerifyMember seller=seller/>
+                                </div>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
     }
 }
 
