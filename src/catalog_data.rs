@@ -59,10 +59,18 @@ pub struct CatalogResource(pub LocalResource<Result<Arc<CatalogData>, ApiError>>
 /// Starts loading the catalog; call once in `App`.
 pub fn provide_catalog() {
     let resource = LocalResource::new(|| async {
-        let loaded = api::catalog().await?;
-        let data = Arc::new(CatalogData::new(loaded.catalog, loaded.from_cache));
-        build_index_when_idle(Arc::clone(&data));
-        Ok(data)
+        let result = async {
+            let loaded = api::catalog().await?;
+            let data = Arc::new(CatalogData::new(loaded.catalog, loaded.from_cache));
+            build_index_when_idle(Arc::clone(&data));
+            Ok(data)
+        }
+        .await;
+        // Loaded or failed, the app draws its page from this in the microtasks that follow,
+        // before the browser paints again: the server's first view goes now, so the reader
+        // never sees both, nor the app's loading state in between.
+        crate::retire_first_view();
+        result
     });
     provide_context(CatalogResource(resource));
     provide_typed_query();

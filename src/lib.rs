@@ -68,10 +68,23 @@ fn code_lines(skip: &[&str]) -> Vec<(String, usize, String)> {
 pub fn mount<V: leptos::prelude::IntoView + 'static>(root: fn() -> V) {
     console_error_panic_hook::set_once();
     if let Some(splash) = leptos::prelude::document().get_element_by_id("boot") {
-        splash.remove();
+        // A page the server wrote stays until the app has drawn its own
+        // (`retire_first_view`); a bare loading placeholder goes now.
+        if !splash.class_list().contains("with-first-view") {
+            splash.remove();
+        }
     }
     register_service_worker();
     leptos::mount::mount_to_body(root);
+}
+
+/// Removes the page the server wrote, which the app (mounted hidden behind it, see
+/// `.with-first-view` in style/main.css) replaces once it has drawn the same page from the
+/// catalog, so the reader sees one page, not a loading state in between.
+pub fn retire_first_view() {
+    if let Some(first) = leptos::prelude::document().get_element_by_id("boot") {
+        first.remove();
+    }
 }
 
 /// Installs `/sw.js`, which keeps the app shell and the last catalog for offline visits.

@@ -24,6 +24,7 @@ pub mod facilitator;
 pub mod inbox;
 pub mod insights;
 pub mod openapi;
+pub mod pages;
 pub mod region;
 pub mod routes;
 pub mod security;

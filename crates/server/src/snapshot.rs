@@ -56,6 +56,8 @@ pub struct Snapshot {
     pub names: HashMap<String, String>,
     /// Village slug → the name of its cooperative, for messages sent in its name.
     pub cooperatives: HashMap<String, String>,
+    /// The catalog itself, which the public pages are written from.
+    pub catalog: Arc<Catalog>,
 }
 
 impl Snapshot {
@@ -90,6 +92,7 @@ impl Snapshot {
         let json = serde_json::to_vec(&catalog).expect("catalog serialises");
         let brotli = compress_brotli(&json, quality.unwrap_or(final_quality(json.len())));
         let gzip = compress_gzip(&json);
+        let catalog = Arc::new(catalog);
         Snapshot {
             version,
             json: json.into(),
@@ -99,6 +102,7 @@ impl Snapshot {
             owners,
             names,
             cooperatives,
+            catalog,
         }
     }
 
@@ -115,6 +119,7 @@ impl Snapshot {
             owners: self.owners.clone(),
             names: self.names.clone(),
             cooperatives: self.cooperatives.clone(),
+            catalog: Arc::clone(&self.catalog),
         })
     }
 

@@ -23,14 +23,27 @@ pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// Revalidate every time (cheap with `Last-Modified`/`ETag`): for files whose name is stable.
 pub const REVALIDATE: &str = "no-cache";
 
-/// A router that serves `dist` with the SPA fallback and cache headers.
-pub fn router(dist: &Path) -> Router {
+/// A router that serves `dist` with cache headers; paths that are no file go to the
+/// seller's shell or, for the buyer's app, to `shop` (which writes each page).
+pub fn router(dist: &Path, shop: Router) -> Router {
     let shells = dist.to_path_buf();
     let spa = tower::service_fn(move |req: Request| {
         let shells = shells.clone();
-        async move { Ok::<_, Infallible>(spa_fallback(&shells, req).await) }
+        let shop = shop.clone();
+        async move {
+            Ok::<_, Infallible>(if AppArea::of(req.uri().path()) == AppArea::Shop {
+                match shop.oneshot(req).await {
+                    Ok(res) => res,
+                    Err(never) => match never {},
+                }
+            } else {
+                spa_fallback(&shells, req).await
+            })
+        }
     });
     let files = ServeDir::new(dist)
+        // `/` is the home page, written by `shop` like every other page.
+        .append_index_html_on_directories(false)
         .precompressed_br()
         .precompressed_gzip()
         .fallback(spa);

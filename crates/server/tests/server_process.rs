@@ -51,9 +51,20 @@ async fn health_spa_fallback_and_cache_headers_over_a_real_socket() {
         "database file on disk"
     );
 
-    // A deep link is answered with the app shell, never cached stale.
+    // A deep link is answered with the app shell, that page written in, never cached
+    // stale; an unknown product is a real 404 (still the shell, whose app shows its page).
+    let catalog: serde_json::Value = http
+        .get(format!("{}/api/catalog", server.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let name = catalog["products"][0]["name_id"].as_str().unwrap();
+    let id = catalog["products"][0]["id"].as_str().unwrap();
     let res = http
-        .get(format!("{}/produk/kerupuk-udang", server.base))
+        .get(format!("{}/produk/{id}", server.base))
         .send()
         .await
         .unwrap();
@@ -63,17 +74,23 @@ async fn health_spa_fallback_and_cache_headers_over_a_real_socket() {
         .text()
         .await
         .unwrap()
-        .contains("<title>Etalase Desa</title>"));
+        .contains(&format!("<title>{name}")));
+    let res = http
+        .get(format!("{}/produk/kerupuk-yang-tidak-ada", server.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404);
+    assert!(res.text().await.unwrap().contains("<!doctype html>"));
 
-    // The seller's pages are the seller's app, its own shell; unknown paths stay with the
-    // buyer's app (its 404 page).
+    // The seller's pages are the seller's app, its own shell; the buyer's app's own pages
+    // are its shell too.
     for (path, title) in [
         (
             "/penjual/produk/baru",
             "<title>Etalase Desa · Penjual</title>",
         ),
         ("/masuk", "<title>Etalase Desa · Penjual</title>"),
-        ("/penjualan-kami", "<title>Etalase Desa</title>"),
         ("/permintaan/lacak/abc", "<title>Etalase Desa</title>"),
     ] {
         let res = http
@@ -85,6 +102,12 @@ async fn health_spa_fallback_and_cache_headers_over_a_real_socket() {
         assert_eq!(res.headers()["cache-control"], "no-cache", "{path}");
         assert!(res.text().await.unwrap().contains(title), "{path}");
     }
+    let res = http
+        .get(format!("{}/penjualan-kami", server.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404, "an unknown page of the buyer's app");
 
     // Hashed assets are immutable and typed correctly.
     let res = http

@@ -230,7 +230,13 @@ pub fn app(state: AppState) -> Router {
         .route("/media/demo/{file}", get(media::get_demo_photo))
         .route("/media/u/{file}", get(uploads::get_upload))
         .with_state(state.clone())
-        .merge(static_files::router(&state.config.dist_dir))
+        .merge(static_files::router(
+            &state.config.dist_dir,
+            // The buyer's pages, written from the catalog.
+            Router::new()
+                .fallback(crate::pages::shop_page)
+                .with_state(state.clone()),
+        ))
         // Precompressed files already carry Content-Encoding and are left alone.
         .layer(CompressionLayer::new())
         .layer(csp_layer)

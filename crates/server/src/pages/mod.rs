@@ -1,0 +1,145 @@
+//! The buyer's public pages as HTML: every URL of the shop answers the app's shell with
+//! that page's `<head>` (title, description, link previews, JSON-LD) and its first view
+//! written in, from the same catalog snapshot the JSON comes from. The app then takes over.
+//! Unknown and no-longer-listed items answer a real 404. Also `/sitemap.xml` and
+//! `/robots.txt`.
+
+mod head;
+mod route;
+mod sitemap;
+mod view;
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
+
+pub use route::ShopRoute;
+
+use crate::extract::public_origin;
+use crate::AppState;
+
+/// Where the first view goes in `index.html`: the loading placeholder's contents, which
+/// the app removes when it mounts.
+const SLOT_OPEN: &str = "<div id=\"boot\"";
+
+/// Answers any path of the buyer's app.
+pub async fn shop_page(State(state): State<AppState>, req: Request) -> Response {
+    let path = req.uri().path().to_string();
+    let headers = req.headers();
+    let origin = public_origin(headers);
+    let snapshot = state.snapshots.current();
+    match path.as_str() {
+        "/sitemap.xml" => {
+            return text_response(
+                "application/xml; charset=utf-8",
+                sitemap::sitemap(&snapshot.catalog, &origin),
+            )
+        }
+        "/robots.txt" => {
+            return text_response("text/plain; charset=utf-8", sitemap::robots(&origin))
+        }
+        _ => {}
+    }
+    if path.rsplit('/').next().unwrap_or("").contains('.') {
+        // A missing file (`/logo.png`) is a plain 404, so broken asset links stay visible.
+        return (StatusCode::NOT_FOUND, "not found").into_response();
+    }
+    let shell_path = state.config.dist_dir.join("index.html");
+    let shell = match tokio::fs::read_to_string(&shell_path).await {
+        Ok(s) => s,
+        Err(e) => {
+            tracing::warn!(error = %e, shell = %shell_path.display(), "no app shell to write pages into");
+            return (StatusCode::NOT_FOUND, "the app is not built").into_response();
+        }
+    };
+    // The page depends on the catalog, the shell (a deploy) and the origin it names.
+    let etag = etag(&snapshot.version, &shell, &origin, &path);
+    if if_none_match(headers, &etag) {
+        let mut res = StatusCode::NOT_MODIFIED.into_response();
+        res.headers_mut().insert(header::ETAG, etag);
+        return res;
+    }
+    let route = ShopRoute::parse(&path);
+    let page = view::view(
+        &snapshot.catalog,
+        route,
+        &path,
+        &origin,
+        crate::clock::today_in_kalimantan(),
+    );
+    let html = write_into_shell(&shell, &page.head.html(), &page.body);
+    let status = if page.found {
+        StatusCode::OK
+    } else {
+        StatusCode::NOT_FOUND
+    };
+    let mut res = (status, html).into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(crate::static_files::REVALIDATE),
+    );
+    h.insert(header::ETAG, etag);
+    res
+}
+
+fn text_response(content_type: &'static str, body: String) -> Response {
+    let mut res = body.into_response();
+    res.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    res
+}
+
+fn etag(version: &str, shell: &str, origin: &str, path: &str) -> HeaderValue {
+    let mut hash = Sha256::new();
+    for part in [shell, origin, path] {
+        hash.update(part.as_bytes());
+        hash.update([0]);
+    }
+    let digest = hash.finalize();
+    let short: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
+    HeaderValue::from_str(&format!("\"{version}-{short}\"")).expect("hex is a valid header")
+}
+
+fn if_none_match(headers: &HeaderMap, etag: &HeaderValue) -> bool {
+    headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|tag| tag.trim().trim_start_matches("W/") == etag.to_str().unwrap_or(""))
+}
+
+/// The shell with the page's head in place of its generic title and description, and the
+/// first view inside the loading placeholder.
+pub fn write_into_shell(shell: &str, head: &str, body: &str) -> String {
+    let mut html = shell.to_string();
+    let mut title_at = None;
+    for (open, close) in [("<title>", "</title>"), ("<meta name=\"description\"", ">")] {
+        if let Some(start) = html.find(open) {
+            if let Some(len) = html[start..].find(close) {
+                html.replace_range(start..start + len + close.len(), "");
+                title_at.get_or_insert(start);
+            }
+        }
+    }
+    // A shell without `</head>` (its tags implied) gets the head where its title was.
+    let at = html.find("</head>").or(title_at).unwrap_or(0);
+    html.insert_str(at, head);
+    // The placeholder becomes the page (`with-first-view`: its bar and "needs JavaScript"
+    // note are hidden, the app mounts hidden behind it and removes it once drawn).
+    if let Some(start) = html.find(SLOT_OPEN) {
+        if let Some(gt) = html[start..].find('>') {
+            html.replace_range(
+                start..start + gt + 1,
+                &format!("<div id=\"boot\" class=\"boot with-first-view\"><div class=\"first-view\">{body}</div>"),
+            );
+        }
+    }
+    html
+}

@@ -1,0 +1,535 @@
+//! What a public page says before any script runs: its `<head>` (see [`head`](super::head))
+//! and its first view, from the published catalog. Pure: the catalog, the path and the
+//! site's origin in, HTML out.
+//!
+//! The first view is written in the app's own classes and words (`etalase_model::texts`,
+//! `etalase_model::card`), so the app that takes it over draws the same page.
+
+use std::fmt::Write as _;
+
+use etalase_model::card::{card_html, fill, CardContext, PhotoLoad};
+use etalase_model::texts::{Texts, ID};
+use etalase_model::{format_rupiah, Catalog, Date, Lang, Product, Village};
+use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
+use serde_json::{json, Value};
+
+use super::head::{Head, PreviewImage};
+use super::route::ShopRoute;
+
+/// How many cards the home page's first view shows: a phone's first screens.
+const HOME_CARDS: usize = 8;
+
+/// A page ready to be written into the app's shell.
+#[derive(Debug)]
+pub struct PageView {
+    /// 200, or 404 for an unknown or no longer listed item.
+    pub found: bool,
+    pub head: Head,
+    /// The contents of the shell's first-view slot.
+    pub body: String,
+}
+
+pub fn view(
+    catalog: &Catalog,
+    route: ShopRoute<'_>,
+    path: &str,
+    origin: &str,
+    today: Date,
+) -> PageView {
+    let t = &ID;
+    let canonical = format!("{origin}{}", if path.is_empty() { "/" } else { path });
+    let page = |title: String, description: String, main: String| PageView {
+        found: true,
+        head: Head {
+            title,
+            description,
+            canonical: canonical.clone(),
+            og_type: "website",
+            image: None,
+            json_ld: Vec::new(),
+            noindex: false,
+        },
+        body: frame(t, &main),
+    };
+    match route {
+        ShopRoute::Home => {
+            let mut v = page(
+                format!("Etalase Desa — {}", t.brand_tagline),
+                t.home_meta.to_string(),
+                home(catalog, t, today),
+            );
+            v.head.json_ld.push(json!({
+                "@context": "https://schema.org",
+                "@type": "WebSite",
+                "name": "Etalase Desa",
+                "url": format!("{origin}/"),
+                "inLanguage": "id",
+                "potentialAction": {
+                    "@type": "SearchAction",
+                    "target": format!("{origin}/?q={{search_term_string}}"),
+                    "query-input": "required name=search_term_string",
+                },
+            }));
+            v
+        }
+        ShopRoute::Product(id) => match catalog.product(id) {
+            Some(p) => product_page(catalog, p, &canonical, origin, t, today),
+            None => not_found(t, &canonical, t.product_not_found),
+        },
+        ShopRoute::Village(slug) => match catalog.village(slug) {
+            Some(v) => {
+                let count = catalog.products_of_village(&v.slug).count();
+                let title = format!("{} {} — Kec. {}, {}", village_word(v, t), v.name, v.kecamatan, v.kabupaten);
+                let mut description = format!(
+                    "{}, Kec. {}, {}. {} produk di Etalase Desa. {}: {}.",
+                    v.name,
+                    v.kecamatan,
+                    v.kabupaten,
+                    count,
+                    t.idm_label,
+                    v.idm_status.map_or("belum ada data IDM", |s| s.label(Lang::Id)),
+                );
+                description.push(' ');
+                description.push_str(&shorten(v.description(Lang::Id), 120));
+                let mut view = page(title, description, village_main(catalog, v, t, today));
+                view.head.json_ld.push(place(v, &canonical));
+                view.head.json_ld.push(breadcrumbs(origin, &[(&v.name, &canonical)]));
+                view
+            }
+            None => not_found(t, &canonical, t.village_not_found),
+        },
+        ShopRoute::Cooperative(slug) => {
+            let members: Vec<&str> = catalog.cooperative_members(slug).collect();
+            match catalog.village(slug).filter(|_| !members.is_empty()) {
+                Some(v) => {
+                    let cards = catalog
+                        .products
+                        .iter()
+                        .filter(|p| members.contains(&p.seller_id.as_str()))
+                        .take(HOME_CARDS);
+                    let main = format!(
+                        "<section class=\"panel\"><h1>{}</h1><p class=\"lead\">{} — {} {}</p></section>{}",
+                        text(&v.cooperative),
+                        text(t.cooperative_page_label),
+                        text(village_word(v, t)),
+                        text(&v.name),
+                        card_grid(catalog, cards, today),
+                    );
+                    page(
+                        v.cooperative.clone(),
+                        format!("{} — {} {}, Kec. {}", t.cooperative_page_label, village_word(v, t), v.name, v.kecamatan),
+                        main,
+                    )
+                }
+                None => not_found(t, &canonical, t.cooperative_not_found),
+            }
+        }
+        ShopRoute::Partner(slug) => match catalog.partner(slug) {
+            Some(partner) => {
+                let villages = catalog.villages_of_partner(&partner.slug);
+                let names: Vec<&str> = villages.iter().map(|v| v.name.as_str()).collect();
+                let main = format!(
+                    "<section class=\"panel\"><p class=\"card-category\">{}</p><h1>{}</h1><p class=\"lead\">{}</p></section>",
+                    text(partner.kind.label(Lang::Id)),
+                    text(&partner.name),
+                    text(&names.join(", ")),
+                );
+                page(
+                    partner.name.clone(),
+                    format!("{} ({}) mendukung desa {} di Kutai Kartanegara.", partner.name, partner.kind.label(Lang::Id), names.join(", ")),
+                    main,
+                )
+            }
+            None => not_found(t, &canonical, t.not_found_body),
+        },
+        ShopRoute::About => page(
+            t.about_title.to_string(),
+            t.about_meta.to_string(),
+            format!(
+                "<section class=\"panel prose\"><h1>{}</h1><p class=\"lead\">{}</p><h2>{}</h2><p>{}</p></section>",
+                text(t.about_title),
+                text(t.about_body),
+                text(t.about_data_heading),
+                text(t.about_data_body),
+            ),
+        ),
+        ShopRoute::Insights => page(
+            "Wawasan — Etalase Desa".to_string(),
+            "Permintaan pembeli dan produk desa Kutai Kartanegara menurut kategori dan desa.".to_string(),
+            "<section class=\"panel\"><h1>Wawasan</h1></section>".to_string(),
+        ),
+        ShopRoute::Private => {
+            let mut v = page("Etalase Desa".to_string(), t.home_meta.to_string(), String::new());
+            v.head.noindex = true;
+            v.body = String::new();
+            v
+        }
+        ShopRoute::Unknown => not_found(t, &canonical, t.not_found_body),
+    }
+}
+
+fn not_found(t: &Texts, canonical: &str, message: &str) -> PageView {
+    PageView {
+        found: false,
+        head: Head {
+            title: format!("{} — Etalase Desa", t.not_found_title),
+            description: message.to_string(),
+            canonical: canonical.to_string(),
+            og_type: "website",
+            image: None,
+            json_ld: Vec::new(),
+            noindex: true,
+        },
+        body: frame(
+            t,
+            &format!(
+                "<section class=\"panel not-found\"><h1>{}</h1><p>{}</p><a class=\"button primary\" href=\"/\">{}</a></section>",
+                text(t.not_found_title),
+                text(message),
+                text(t.back_to_catalog),
+            ),
+        ),
+    }
+}
+
+/// The header the app draws, so the page keeps its shape when the app takes over.
+fn frame(t: &Texts, main: &str) -> String {
+    format!(
+        concat!(
+            "<header class=\"site-header\"><div class=\"header-top\"><a href=\"/\" class=\"brand\">",
+            "<span class=\"brand-mark\" aria-hidden=\"true\"></span><span class=\"brand-text\">",
+            "<span class=\"brand-name\">Etalase Desa</span><span class=\"brand-tagline\">{tagline}</span></span></a></div>",
+            "<nav class=\"main-nav\" aria-label=\"{nav}\"><a href=\"/\">{catalog}</a><a href=\"/permintaan\">{inquiry}</a>",
+            "<a href=\"/penjual\">{sellers}</a><a href=\"/wawasan\">Wawasan</a><a href=\"/tentang\">{about}</a></nav></header>",
+            // No `id="main"`: the app's own `<main>` has it, and both exist for a moment.
+            "<main>{main}</main>"
+        ),
+        tagline = text(t.brand_tagline),
+        nav = attr(t.nav_label),
+        catalog = text(t.nav_catalog),
+        inquiry = text(t.nav_inquiry),
+        sellers = text(t.nav_sellers),
+        about = text(t.nav_about),
+        main = main,
+    )
+}
+
+fn home(catalog: &Catalog, t: &Texts, today: Date) -> String {
+    format!(
+        "<section class=\"hero\"><h1>{}</h1><p class=\"lead\">{}</p></section>{}",
+        text(t.home_title),
+        text(t.home_lead),
+        card_grid(catalog, catalog.products.iter().take(HOME_CARDS), today),
+    )
+}
+
+fn card_grid<'a>(
+    catalog: &Catalog,
+    products: impl Iterator<Item = &'a Product>,
+    today: Date,
+) -> String {
+    let mut html = String::from("<ul class=\"card-grid\" role=\"list\">");
+    for p in products {
+        let village = catalog.village_of(p).map_or("", |v| v.name.as_str());
+        let cx = CardContext {
+            village,
+            verified: catalog.seller_verified(p),
+            lang: Lang::Id,
+            day: today,
+            photo_load: PhotoLoad::Now,
+        };
+        let _ = write!(
+            html,
+            "<li><article class=\"card product-card\">{}</article></li>",
+            card_html(p, cx)
+        );
+    }
+    html.push_str("</ul>");
+    html
+}
+
+fn village_word(v: &Village, t: &Texts) -> &'static str {
+    match v.kind() {
+        Some(etalase_model::gazetteer::VillageKind::Kelurahan) => "Kelurahan",
+        _ => t.village_title,
+    }
+}
+
+fn village_main(catalog: &Catalog, v: &Village, t: &Texts, today: Date) -> String {
+    format!(
+        "<section class=\"panel village-profile\"><p class=\"card-category\">{}</p><h1>{} {}</h1><p>Kec. {}, {}</p><p>{}</p></section><section class=\"village-products\"><h2>{}</h2>{}</section>",
+        text(t.village_profile),
+        text(village_word(v, t)),
+        text(&v.name),
+        text(&v.kecamatan),
+        text(&v.kabupaten),
+        text(v.description(Lang::Id)),
+        text(t.village_products),
+        card_grid(catalog, catalog.products_of_village(&v.slug), today),
+    )
+}
+
+fn product_page(
+    catalog: &Catalog,
+    p: &Product,
+    canonical: &str,
+    origin: &str,
+    t: &Texts,
+    today: Date,
+) -> PageView {
+    let village = catalog.village_of(p);
+    let seller = catalog.seller_of(p);
+    let unit = p.unit.label(Lang::Id);
+    let prices: Vec<u64> = p.tiers.iter().map(|tier| tier.price.0).collect();
+    let (low, high) = (
+        prices.iter().min().copied().unwrap_or(0),
+        prices.iter().max().copied().unwrap_or(0),
+    );
+    let range = if low == high {
+        format!("{} / {unit}", format_rupiah(low))
+    } else {
+        format!("{} – {} / {unit}", format_rupiah(low), format_rupiah(high))
+    };
+    let place = village.map(|v| {
+        format!(
+            "{} {}, Kec. {}, {}",
+            village_word(v, t),
+            v.name,
+            v.kecamatan,
+            v.kabupaten
+        )
+    });
+    let title = match &village {
+        Some(v) => format!("{} — {}, {} | Etalase Desa", p.name_id, v.name, v.kabupaten),
+        None => format!("{} | Etalase Desa", p.name_id),
+    };
+    let description = format!(
+        "{range}. {} {} {unit}. {}{}",
+        t.term_moq,
+        p.moq,
+        place
+            .as_deref()
+            .map(|pl| format!("{pl}. "))
+            .unwrap_or_default(),
+        shorten(p.description(Lang::Id), 110),
+    );
+    let photo = p.photos.first();
+    let image = photo.map(|ph| {
+        // The 400 px rendition: well under WhatsApp's 300 KB for previews.
+        let (w, h) = etalase_photo::fit(ph.width, ph.height, etalase_photo::THUMB_EDGE);
+        PreviewImage {
+            url: format!("{origin}{}", ph.thumb),
+            width: w,
+            height: h,
+            alt: ph.alt(Lang::Id).to_string(),
+        }
+    });
+
+    let mut main = String::with_capacity(4096);
+    let _ = write!(main, "<nav class=\"crumbs\"><a href=\"/\">{}</a></nav><article class=\"panel product-first-view\">", text(t.back_to_catalog));
+    if let Some(ph) = photo {
+        let _ = write!(
+            main,
+            "<img class=\"first-view-photo\" src=\"{}\" alt=\"{}\" width=\"{}\" height=\"{}\" fetchpriority=\"high\" decoding=\"async\">",
+            attr(&ph.large),
+            attr(ph.alt(Lang::Id)),
+            ph.width,
+            ph.height,
+        );
+    }
+    let _ = write!(
+        main,
+        "<p class=\"card-category\">{}</p><h1>{}</h1>",
+        text(p.category.label(Lang::Id)),
+        text(&p.name_id)
+    );
+    if let Some(pl) = &place {
+        let _ = write!(main, "<p class=\"muted\">{}</p>", text(pl));
+    }
+    if let Some(s) = seller {
+        let _ = write!(main, "<p>{}</p>", text(&s.name));
+        if s.verified.is_some() {
+            let _ = write!(
+                main,
+                "<p class=\"badge verified inline\">{}</p>",
+                text(t.verified_badge)
+            );
+        }
+    }
+    let _ = write!(main, "<h2>{}</h2><ul class=\"tiers\">", text(t.term_prices));
+    for tier in &p.tiers {
+        let _ = write!(
+            main,
+            "<li>{}: {} / {unit}</li>",
+            text(&fill(t.term_tier_from, &[&tier.min_qty, &unit])),
+            text(&format_rupiah(tier.price.0)),
+        );
+    }
+    let _ = write!(
+        main,
+        "</ul><dl class=\"terms\"><dt>{}</dt><dd>{} {unit}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{} {unit}</dd></dl>",
+        text(t.term_moq),
+        p.moq,
+        text(t.term_lead),
+        text(&fill(t.days_unit, &[&p.lead_time_days])),
+        text(t.term_capacity),
+        p.monthly_capacity,
+    );
+    let certs: Vec<_> = p
+        .certificates
+        .iter()
+        .filter(|c| c.is_valid_on(today))
+        .collect();
+    if !certs.is_empty() {
+        main.push_str("<ul class=\"cert-badges\">");
+        for c in certs {
+            let _ = write!(
+                main,
+                "<li class=\"badge cert cert-{}\">{}</li>",
+                attr(c.kind.slug()),
+                text(c.kind.label(Lang::Id))
+            );
+        }
+        main.push_str("</ul>");
+    }
+    let _ = write!(main, "<p>{}</p></article>", text(p.description(Lang::Id)));
+
+    let mut json_ld = vec![product_json(catalog, p, canonical, origin)];
+    if let Some(v) = village {
+        json_ld.push(breadcrumbs(
+            origin,
+            &[
+                (&v.name, &format!("{origin}/desa/{}", v.slug)),
+                (&p.name_id, canonical),
+            ],
+        ));
+    }
+    PageView {
+        found: true,
+        head: Head {
+            title,
+            description,
+            canonical: canonical.to_string(),
+            og_type: "product",
+            image,
+            json_ld,
+            noindex: false,
+        },
+        body: frame(t, &main),
+    }
+}
+
+/// schema.org `Product`: an `AggregateOffer` in IDR over the price tiers, the MOQ as the
+/// eligible quantity, the seller an `Organization` in its village's `Place`.
+fn product_json(catalog: &Catalog, p: &Product, canonical: &str, origin: &str) -> Value {
+    let prices = p.tiers.iter().map(|t| t.price.0);
+    let (low, high) = (prices.clone().min().unwrap_or(0), prices.max().unwrap_or(0));
+    let mut product = json!({
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": p.name_id,
+        "description": p.description_id,
+        "sku": p.id,
+        "url": canonical,
+        "category": p.category.label(Lang::Id),
+        "image": p.photos.iter().map(|ph| format!("{origin}{}", ph.large)).collect::<Vec<_>>(),
+        "offers": {
+            "@type": "AggregateOffer",
+            "priceCurrency": "IDR",
+            "lowPrice": low,
+            "highPrice": high,
+            "offerCount": p.tiers.len(),
+            "availability": "https://schema.org/InStock",
+            "eligibleQuantity": {
+                "@type": "QuantitativeValue",
+                "minValue": p.moq,
+                "unitText": p.unit.label(Lang::Id),
+            },
+        },
+    });
+    if let Some(seller) = catalog.seller_of(p) {
+        let mut org = json!({ "@type": "Organization", "name": seller.name });
+        if let Some(v) = catalog.village_of(p) {
+            org["location"] = place(v, &format!("{origin}/desa/{}", v.slug));
+        }
+        product["offers"]["seller"] = org;
+    }
+    product
+}
+
+/// schema.org `Place` for a village, within its kecamatan and regency.
+fn place(v: &Village, url: &str) -> Value {
+    json!({
+        "@context": "https://schema.org",
+        "@type": "Place",
+        "name": v.name,
+        "url": url,
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": v.name,
+            "addressRegion": v.province,
+            "addressCountry": "ID",
+        },
+        "containedInPlace": {
+            "@type": "AdministrativeArea",
+            "name": format!("Kecamatan {}", v.kecamatan),
+            "containedInPlace": { "@type": "AdministrativeArea", "name": format!("Kabupaten {}", v.kabupaten) },
+        },
+    })
+}
+
+fn breadcrumbs(origin: &str, trail: &[(&str, &str)]) -> Value {
+    let mut items = vec![
+        json!({ "@type": "ListItem", "position": 1, "name": "Etalase Desa", "item": format!("{origin}/") }),
+    ];
+    for (i, (name, url)) in trail.iter().enumerate() {
+        items.push(json!({ "@type": "ListItem", "position": i + 2, "name": name, "item": url }));
+    }
+    json!({ "@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items })
+}
+
+/// At most `max` characters, cut at a word with an ellipsis.
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', '.', ';']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hostile_product_name_stays_text_in_head_body_and_json_ld() {
+        let mut catalog = etalase_model::demo_catalog();
+        let hostile = r#"</script><script>alert(1)</script><img src=x onerror=alert(2)>"#;
+        catalog.products[0].name_id = hostile.into();
+        catalog.products[0].description_id = hostile.into();
+        let id = catalog.products[0].id.clone();
+        let path = format!("/produk/{id}");
+        let page = view(
+            &catalog,
+            ShopRoute::parse(&path),
+            &path,
+            "https://etalase.example",
+            catalog.products[0].created,
+        );
+        assert!(page.found);
+        let html = format!("{}{}", page.head.html(), page.body);
+        assert_eq!(
+            html.matches("<script").count(),
+            page.head.json_ld.len(),
+            "{html}"
+        );
+        assert!(!html.contains("<img src=x"), "{html}");
+        let docs: Vec<Value> = html
+            .split("<script type=\"application/ld+json\">")
+            .skip(1)
+            .map(|b| serde_json::from_str(b.split("</script>").next().unwrap()).unwrap())
+            .collect();
+        assert_eq!(docs[0]["name"], hostile);
+    }
+}

@@ -1,0 +1,258 @@
+//! The buyer's pages as a crawler sees them (no JavaScript): the real server binary with
+//! demo data, an app shell shaped like the one Trunk writes, plain HTTP.
+
+mod common;
+
+use common::Server;
+use serde_json::Value;
+
+const SHELL: &str = r#"<!doctype html>
+<html lang="id">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="description" content="Katalog produk desa." />
+    <title>Etalase Desa</title>
+    <script type="module">import init from '/app.js'; await init();</script>
+  </head>
+  <body>
+    <div id="boot" class="boot" aria-busy="true"><div class="boot-bar"></div><p class="boot-text">Memuat…</p></div>
+  </body>
+</html>"#;
+
+fn start() -> (Server, tempfile::TempDir) {
+    let data = tempfile::tempdir().unwrap();
+    let dist = data.path().join("dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), SHELL).unwrap();
+    std::fs::write(
+        dist.join("penjual.html"),
+        "<!doctype html><meta name=\"robots\" content=\"noindex\"><title>Penjual</title>",
+    )
+    .unwrap();
+    let server = Server::start(&data.path().join("data"), &dist);
+    (server, data)
+}
+
+/// The JSON-LD blocks of a page, parsed.
+fn json_ld(html: &str) -> Vec<Value> {
+    html.split("<script type=\"application/ld+json\">")
+        .skip(1)
+        .map(|rest| serde_json::from_str(rest.split("</script>").next().unwrap()).unwrap())
+        .collect()
+}
+
+/// The `content` of `<meta property|name="key">`.
+fn meta<'a>(html: &'a str, key: &str) -> Option<&'a str> {
+    let at = html
+        .find(&format!("property=\"{key}\" content=\""))
+        .or_else(|| html.find(&format!("name=\"{key}\" content=\"")))?;
+    let rest = &html[at..];
+    let start = rest.find("content=\"")? + 9;
+    Some(&rest[start..start + rest[start..].find('"')?])
+}
+
+#[tokio::test]
+async fn a_product_page_carries_its_preview_data_and_first_view() {
+    let (server, _dir) = start();
+    let http = reqwest::Client::new();
+    let catalog: Value = http
+        .get(server.url("/api/catalog"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let product = catalog["products"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| {
+            p["tiers"].as_array().unwrap().len() > 1 && !p["photos"].as_array().unwrap().is_empty()
+        })
+        .expect("a demo listing with tiers and a photo")
+        .clone();
+    let id = product["id"].as_str().unwrap();
+    let name = product["name_id"].as_str().unwrap();
+    let res = http
+        .get(server.url(&format!("/produk/{id}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-type"], "text/html; charset=utf-8");
+    let csp = res.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        !csp.contains("unsafe-inline")
+            || !csp
+                .split(';')
+                .any(|d| d.trim().starts_with("script-src") && d.contains("unsafe-inline")),
+        "{csp}"
+    );
+    let etag = res.headers()["etag"].to_str().unwrap().to_string();
+    let html = res.text().await.unwrap();
+
+    // One title and one description: the page's, not the shell's.
+    assert_eq!(html.matches("<title>").count(), 1, "{html}");
+    assert!(html.contains(&format!("<title>{}", html_escape::encode_text(name))));
+    assert_eq!(html.matches("name=\"description\"").count(), 1);
+    assert!(!html.contains("Katalog produk desa."));
+    let url = server.url(&format!("/produk/{id}"));
+    assert!(html.contains(&format!("<link rel=\"canonical\" href=\"{url}\">")));
+    assert_eq!(meta(&html, "og:type"), Some("product"));
+    assert_eq!(meta(&html, "og:url"), Some(url.as_str()));
+    assert_eq!(meta(&html, "twitter:card"), Some("summary_large_image"));
+    let image = meta(&html, "og:image").expect("og:image");
+    assert!(image.starts_with(&server.base), "absolute: {image}");
+    let width: u32 = meta(&html, "og:image:width").unwrap().parse().unwrap();
+    assert!(width > 0 && width <= 400);
+    let preview = http.get(image).send().await.unwrap();
+    assert_eq!(preview.status(), 200);
+    assert!(
+        preview.bytes().await.unwrap().len() < 300_000,
+        "previews stay under WhatsApp's limit"
+    );
+
+    // schema.org: a Product with an AggregateOffer in rupiah over the tiers, MOQ included.
+    let docs = json_ld(&html);
+    let p = docs
+        .iter()
+        .find(|d| d["@type"] == "Product")
+        .expect("Product");
+    assert_eq!(p["name"], name);
+    assert!(p["image"][0].as_str().unwrap().starts_with("http"));
+    let offers = &p["offers"];
+    assert_eq!(offers["@type"], "AggregateOffer");
+    assert_eq!(offers["priceCurrency"], "IDR");
+    let prices: Vec<u64> = product["tiers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["price"].as_u64().unwrap())
+        .collect();
+    assert_eq!(offers["lowPrice"], *prices.iter().min().unwrap());
+    assert_eq!(offers["highPrice"], *prices.iter().max().unwrap());
+    assert_eq!(offers["eligibleQuantity"]["minValue"], product["moq"]);
+    assert_eq!(offers["seller"]["@type"], "Organization");
+    assert_eq!(offers["seller"]["location"]["@type"], "Place");
+    assert!(docs.iter().any(|d| d["@type"] == "BreadcrumbList"));
+
+    // The first view, readable without JavaScript: name, price, photo.
+    let body = html.split("<body>").nth(1).unwrap();
+    assert!(body.contains("class=\"boot with-first-view\""));
+    assert!(body.contains(&format!("<h1>{}</h1>", html_escape::encode_text(name))));
+    assert!(body.contains(&etalase_model::format_rupiah(prices[0])));
+    assert!(body.contains("fetchpriority=\"high\""));
+
+    // The same page again costs no body.
+    let again = http
+        .get(server.url(&format!("/produk/{id}")))
+        .header("if-none-match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 304);
+}
+
+#[tokio::test]
+async fn unknown_items_are_real_404s_and_private_pages_stay_out_of_search() {
+    let (server, _dir) = start();
+    let http = reqwest::Client::new();
+    for path in [
+        "/produk/tidak-ada",
+        "/desa/tidak-ada",
+        "/koperasi/tidak-ada",
+        "/mitra/tidak-ada",
+        "/sepatu",
+    ] {
+        let res = http.get(server.url(path)).send().await.unwrap();
+        assert_eq!(res.status(), 404, "{path}");
+        let html = res.text().await.unwrap();
+        assert_eq!(meta(&html, "robots"), Some("noindex"), "{path}");
+        assert!(html.contains("Halaman tidak ditemukan"), "{path}");
+    }
+    for path in ["/permintaan", "/masuk", "/penjual"] {
+        let res = http.get(server.url(path)).send().await.unwrap();
+        assert_eq!(res.status(), 200, "{path}");
+        assert_eq!(
+            meta(&res.text().await.unwrap(), "robots"),
+            Some("noindex"),
+            "{path}"
+        );
+    }
+    let home = http.get(server.url("/")).send().await.unwrap();
+    assert_eq!(home.status(), 200);
+    let html = home.text().await.unwrap();
+    assert_eq!(meta(&html, "robots"), None);
+    assert!(json_ld(&html).iter().any(|d| d["@type"] == "WebSite"));
+    assert!(
+        html.contains("class=\"card product-card\""),
+        "the first cards"
+    );
+}
+
+#[tokio::test]
+async fn the_sitemap_lists_the_published_catalog_and_robots_points_to_it() {
+    let (server, _dir) = start();
+    let http = reqwest::Client::new();
+    let catalog: Value = http
+        .get(server.url("/api/catalog"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let res = http.get(server.url("/sitemap.xml")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        res.headers()["content-type"],
+        "application/xml; charset=utf-8"
+    );
+    let xml = res.text().await.unwrap();
+    let locs: Vec<&str> = xml
+        .split("<loc>")
+        .skip(1)
+        .map(|s| s.split("</loc>").next().unwrap())
+        .collect();
+    let products: Vec<String> = catalog["products"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| server.url(&format!("/produk/{}", p["id"].as_str().unwrap())))
+        .collect();
+    let listed: Vec<&&str> = locs.iter().filter(|l| l.contains("/produk/")).collect();
+    assert_eq!(listed.len(), products.len());
+    for url in &products {
+        assert!(locs.contains(&url.as_str()), "{url}");
+    }
+    for village in catalog["villages"].as_array().unwrap() {
+        assert!(locs.contains(
+            &server
+                .url(&format!("/desa/{}", village["slug"].as_str().unwrap()))
+                .as_str()
+        ));
+    }
+    assert!(!locs
+        .iter()
+        .any(|l| l.contains("/penjual") || l.contains("/masuk") || l.contains("/permintaan")));
+    // Every listed page answers 200 (a sample: the first of each kind).
+    for prefix in ["/produk/", "/desa/", "/koperasi/", "/mitra/"] {
+        if let Some(url) = locs.iter().find(|l| l.contains(prefix)) {
+            assert_eq!(http.get(*url).send().await.unwrap().status(), 200, "{url}");
+        }
+    }
+    let robots = http
+        .get(server.url("/robots.txt"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(robots.contains(&format!("Sitemap: {}", server.url("/sitemap.xml"))));
+    assert!(robots.contains("Disallow: /penjual"));
+}
