@@ -12,7 +12,9 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use etalase_photo::protocol::{FromWorker, BYTES, LARGE, READ_FAILED, THUMB, WARM, WORKER_FAILED};
+use etalase_photo::protocol::{
+    FromWorker, BYTES, LARGE, MEDIUM, READ_FAILED, THUMB, WARM, WORKER_FAILED,
+};
 pub use etalase_photo::{Coaching, PhotoHint, PhotoMeta, Stage};
 use futures::channel::mpsc;
 use futures::lock::Mutex;
@@ -32,11 +34,13 @@ pub const WORKER_URL: &str = "/worker_loader.js";
 const START_TIMEOUT_MS: i32 = 30_000;
 const PHOTO_TIMEOUT_MS: i32 = 120_000;
 
-/// A processed photo: both JPEGs (upright, no metadata) as bytes ready to upload or show.
+/// A processed photo: its three JPEGs (upright, no metadata) as bytes ready to upload or show.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProcessedPhoto {
     /// At most 1600 px on the long edge, aiming for 330 KB (`etalase_photo::LARGE_TARGET_BYTES`).
     pub large: Vec<u8>,
+    /// At most 800 px on the long edge, for phones.
+    pub medium: Vec<u8>,
     /// At most 400 px on the long edge.
     pub thumb: Vec<u8>,
     pub meta: PhotoMeta,
@@ -272,6 +276,7 @@ impl Running {
                     };
                     return Ok(ProcessedPhoto {
                         large: buffer(LARGE)?,
+                        medium: buffer(MEDIUM)?,
                         thumb: buffer(THUMB)?,
                         meta,
                         coach,

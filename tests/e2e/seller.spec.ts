@@ -101,6 +101,12 @@ test('register, list with a 12 MP sideways photo, reload mid-draft, publish, fin
   expect(res.status()).toBe(200);
   expect((await res.body()).length).toBeLessThanOrEqual(330_000);
   expect(res.headers()['cache-control']).toContain('immutable');
+  // The phone-sized rendition was made and uploaded too, and the page offers it.
+  const catalog = await (await page.request.get('/api/catalog')).json();
+  const listed = catalog.products.find((p: { name_id: string }) => p.name_id === name);
+  const medium = listed.photos[0].medium;
+  expect(medium).toMatch(/^\/media\/u\/[0-9a-f]{64}\.jpg$/);
+  await expect(page.locator('.gallery-main img')).toHaveAttribute('srcset', new RegExp(`${medium} 600w`));
   expect(errors).toEqual([]);
 });
 

@@ -1,7 +1,7 @@
 //! The worker's side of the protocol in `etalase_photo::protocol`.
 
 use etalase_photo::protocol::{
-    FromWorker, BYTES, LARGE, OPTIONS, THUMB, WARM, WASM_MEMORY, WORKER_FAILED,
+    FromWorker, BYTES, LARGE, MEDIUM, OPTIONS, THUMB, WARM, WASM_MEMORY, WORKER_FAILED,
 };
 use etalase_photo::{
     fit, process, process_rgba, warm_up, Options, PhotoError, ProcessedPhoto, Stage,
@@ -60,6 +60,7 @@ fn post_error(id: u32, code: &str, detail: String) {
 fn post_done(id: u32, photo: ProcessedPhoto) {
     // Copies out of wasm memory into buffers the app then owns.
     let large = Uint8Array::from(photo.large.as_slice()).buffer();
+    let medium = Uint8Array::from(photo.medium.as_slice()).buffer();
     let thumb = Uint8Array::from(photo.thumb.as_slice()).buffer();
     let done = FromWorker::Done {
         id,
@@ -69,7 +70,7 @@ fn post_done(id: u32, photo: ProcessedPhoto) {
     let memory = JsValue::from_f64(wasm_memory_bytes());
     post_with(
         &done,
-        vec![(LARGE, large), (THUMB, thumb)],
+        vec![(LARGE, large), (MEDIUM, medium), (THUMB, thumb)],
         &[(WASM_MEMORY, memory)],
     );
 }

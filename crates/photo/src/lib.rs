@@ -59,6 +59,9 @@ use serde::{Deserialize, Serialize};
 pub const LARGE_EDGE: u32 = 1600;
 /// The catalogue's thumbnail: long edge in pixels.
 pub const THUMB_EDGE: u32 = 400;
+/// The phone-sized rendition: long edge in pixels. A phone's product page (about 400 CSS px
+/// at 1.75–2×) needs 700–800 px; the large image made it wait for 1600 px on slow data.
+pub const MEDIUM_EDGE: u32 = 800;
 /// Byte budget of the large image: what the browser's own encoder and the JavaScript resizers
 /// make of a 12 MP phone photo at their default quality 0.8 (321–335 KB), and where SSIM
 /// against a careful reference clears 0.97 on every phone fixture (`cargo xtask bench-photo`).
@@ -75,6 +78,10 @@ pub struct Options {
     pub max_edge: u32,
     /// Long edge of the thumbnail.
     pub thumb_edge: u32,
+    /// Long edge of the phone-sized rendition.
+    pub medium_edge: u32,
+    /// Its JPEG quality.
+    pub medium_quality: u8,
     /// First JPEG quality tried for the large image.
     pub quality: u8,
     /// Lowest quality the large image may drop to while over `target_bytes`.
@@ -104,6 +111,8 @@ impl Default for Options {
         Options {
             max_edge: LARGE_EDGE,
             thumb_edge: THUMB_EDGE,
+            medium_edge: MEDIUM_EDGE,
+            medium_quality: 80,
             quality: 84,
             min_quality: 50,
             thumb_quality: 80,
@@ -174,10 +183,12 @@ pub struct PhotoMeta {
     pub quality: u8,
 }
 
-/// The two JPEGs, upright and without metadata, their sizes and the coach's view of them.
+/// The three JPEGs, upright and without metadata, their sizes and the coach's view of them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProcessedPhoto {
     pub large: Vec<u8>,
+    /// At most [`MEDIUM_EDGE`] on its long side (never larger than `large`).
+    pub medium: Vec<u8>,
     pub thumb: Vec<u8>,
     pub meta: PhotoMeta,
     /// The coach's measures and hints; `None` when [`Options::coach`] is off.

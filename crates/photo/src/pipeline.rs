@@ -114,6 +114,9 @@ fn finish(
     let large = orientation.apply(resized);
     let (tw, th) = fit(large.width, large.height, options.thumb_edge);
     let thumb = resize(large.clone(), tw, th)?;
+    let (mw, mh) = fit(large.width, large.height, options.medium_edge);
+    let (mw, mh) = (mw.min(large.width), mh.min(large.height));
+    let medium = resize(large.clone(), mw, mh)?;
 
     on_stage(Stage::Encode);
     let (large_jpeg, quality) = encode_within(
@@ -123,6 +126,7 @@ fn finish(
         options.target_bytes,
     )?;
     let thumb_jpeg = encode(&thumb, options.thumb_quality)?;
+    let medium_jpeg = encode(&medium, options.medium_quality)?;
     // The thumbnail already exists and is ≈ 120,000 pixels: the coach costs two passes over it.
     let coach = options.coach.then(|| {
         Coaching::new(coach::PhotoMeasures {
@@ -137,6 +141,7 @@ fn finish(
     });
     Ok(ProcessedPhoto {
         large: large_jpeg,
+        medium: medium_jpeg,
         thumb: thumb_jpeg,
         meta: PhotoMeta {
             width: large.width,

@@ -44,6 +44,8 @@ pub const BYTES: &str = "bytes";
 pub const LARGE: &str = "large";
 /// Property of `done` holding the thumbnail JPEG's `ArrayBuffer`.
 pub const THUMB: &str = "thumb";
+/// The phone-sized JPEG's bytes.
+pub const MEDIUM: &str = "medium";
 
 /// Property of a request that asks for the warm-up instead of a photo (`true`; no [`BYTES`]).
 pub const WARM: &str = "warm";

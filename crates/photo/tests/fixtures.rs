@@ -111,6 +111,15 @@ fn twelve_megapixel_portrait_phone_photo() {
     assert_eq!((m.width, m.height), (1200, 1600), "portrait, upright");
     assert_eq!((m.thumb_width, m.thumb_height), (300, 400));
     assert_eq!((m.source_width, m.source_height), (3024, 4032));
+    // The phone-sized rendition: upright, 800 px on its long edge, a fraction of the large.
+    let medium = decode(&out.medium);
+    assert_eq!((medium.width(), medium.height()), (600, 800));
+    assert!(
+        out.medium.len() * 2 < out.large.len(),
+        "medium {} vs large {}",
+        out.medium.len(),
+        out.large.len()
+    );
     assert!(
         out.large.len() <= etalase_photo::LARGE_TARGET_BYTES,
         "large is {} bytes",

@@ -12,7 +12,7 @@ pub fn photos_dir(data_dir: &std::path::Path) -> std::path::PathBuf {
 }
 
 /// The sizes the catalog links to.
-pub const WIDTHS: [u32; 2] = [400, 1600];
+pub const WIDTHS: [u32; 3] = [400, 800, 1600];
 
 /// Draws and encodes the picture for one product at `width` px (height is 3/4 of it).
 pub fn render_jpeg(product_id: &str, category: Category, width: u32) -> Vec<u8> {

@@ -230,7 +230,7 @@ fn Gallery(
                 aria-label=move || i18n.t().photo_open>
                 <img
                     src=cover.thumb.clone()
-                    srcset=format!("{} {}w, {} {}w", cover.thumb, thumb_width(&cover), cover.large, cover.width)
+                    srcset=cover.srcset()
                     sizes="(min-width: 64rem) 34rem, 100vw"
                     alt=move || cover_alt.alt(i18n.lang()).to_string()
                     width=cover.width height=cover.height
@@ -405,11 +405,4 @@ fn Certificates(
             </section>
         }
     }
-}
-
-/// Width of the thumbnail rendition: 400 px on the long edge, same aspect as the large one.
-/// `srcset` needs true widths, or the browser picks the wrong file for portrait photos.
-fn thumb_width(photo: &etalase_model::Photo) -> u32 {
-    let long = photo.width.max(photo.height).max(1);
-    (photo.width * 400).div_ceil(long).min(photo.width)
 }

@@ -35,6 +35,10 @@ pub struct Photo {
     pub thumb: String,
     /// URL path of the 1600 px wide rendition, for the product page.
     pub large: String,
+    /// URL path of the 800 px rendition, what a phone's product page needs; absent on
+    /// photos uploaded before it was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub medium: Option<String>,
     pub alt_id: String,
     pub alt_en: String,
     /// Pixel size of the large rendition; the thumbnail has the same aspect ratio. Known sizes
@@ -44,6 +48,33 @@ pub struct Photo {
 }
 
 impl Photo {
+    /// Long edges of the renditions the photo pipeline makes (`etalase_photo`'s
+    /// `THUMB_EDGE` and `MEDIUM_EDGE`).
+    pub const THUMB_EDGE: u32 = 400;
+    pub const MEDIUM_EDGE: u32 = 800;
+
+    /// The width of the rendition whose long edge is `edge`, rounded as the pipeline's
+    /// `fit` rounds it (the server's tests hold the two together).
+    pub fn width_at(&self, edge: u32) -> u32 {
+        let long = self.width.max(self.height);
+        if long <= edge || long == 0 {
+            return self.width;
+        }
+        ((u64::from(self.width) * u64::from(edge) + u64::from(long) / 2) / u64::from(long)).max(1)
+            as u32
+    }
+
+    /// `srcset` over its renditions: thumbnail, the phone size where it was made, large. A
+    /// phone's product page then loads 800 px, not 1600.
+    pub fn srcset(&self) -> String {
+        let mut set = format!("{} {}w", self.thumb, self.width_at(Self::THUMB_EDGE));
+        if let Some(medium) = &self.medium {
+            set.push_str(&format!(", {medium} {}w", self.width_at(Self::MEDIUM_EDGE)));
+        }
+        set.push_str(&format!(", {} {}w", self.large, self.width));
+        set
+    }
+
     pub fn alt(&self, lang: Lang) -> &str {
         match lang {
             Lang::Id => &self.alt_id,

@@ -591,6 +591,7 @@ fn demo_photo(p: &Product) -> Photo {
     Photo {
         thumb: format!("/media/demo/{}-400.jpg", p.id),
         large: format!("/media/demo/{}-1600.jpg", p.id),
+        medium: Some(format!("/media/demo/{}-800.jpg", p.id)),
         alt_id: p.name_id.clone(),
         alt_en: p.name_en.clone(),
         width: 1600,

@@ -437,6 +437,7 @@ pub fn synthetic_catalog(n: usize, seed: u64) -> Catalog {
                 photos: vec![Photo {
                     thumb: format!("/media/demo/{id}-400.jpg"),
                     large: format!("/media/demo/{id}-1600.jpg"),
+                    medium: Some(format!("/media/demo/{id}-800.jpg")),
                     alt_id: name_id.clone(),
                     alt_en: name_en.clone(),
                     width: 1600,

@@ -150,7 +150,10 @@ fn photos(e: &mut Errors, photos: &[Photo], publishing: bool) {
         );
     }
     for (i, photo) in photos.iter().enumerate() {
-        if !is_media_path(&photo.large) || !is_media_path(&photo.thumb) {
+        if !is_media_path(&photo.large)
+            || !is_media_path(&photo.thumb)
+            || photo.medium.as_deref().is_some_and(|m| !is_media_path(m))
+        {
             e.add(format!("photos.{i}"), Rule::PhotoUrl);
         }
         e.max_len(&format!("photos.{i}.alt_id"), &photo.alt_id, ALT_MAX);
@@ -361,6 +364,7 @@ mod tests {
         let upload = Photo {
             thumb: format!("/media/u/{hash}.jpg"),
             large: format!("/media/u/{hash}.jpg"),
+            medium: Some(format!("/media/u/{hash}.jpg")),
             alt_id: String::new(),
             alt_en: String::new(),
             width: 1600,
@@ -381,6 +385,21 @@ mod tests {
                 ..upload.clone()
             }];
             assert_eq!(rules_of(&p), one("photos.0", Rule::PhotoUrl), "{bad}");
+            p.photos = vec![Photo {
+                medium: Some(bad.into()),
+                ..upload.clone()
+            }];
+            assert_eq!(
+                rules_of(&p),
+                one("photos.0", Rule::PhotoUrl),
+                "medium {bad}"
+            );
         }
+        // Photos from before the phone-sized rendition have none, and stay valid.
+        p.photos = vec![Photo {
+            medium: None,
+            ..upload.clone()
+        }];
+        assert_eq!(rules_of(&p), vec![]);
     }
 }

@@ -67,7 +67,11 @@ mod tests {
             parse_name("madu-kelulut-1600.jpg"),
             Some(("madu-kelulut", 1600))
         );
-        assert_eq!(parse_name("madu-kelulut-800.jpg"), None);
+        assert_eq!(
+            parse_name("madu-kelulut-800.jpg"),
+            Some(("madu-kelulut", 800))
+        );
+        assert_eq!(parse_name("madu-kelulut-1200.jpg"), None);
         assert_eq!(parse_name("madu-kelulut-400.png"), None);
     }
 }

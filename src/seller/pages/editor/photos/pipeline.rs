@@ -105,7 +105,8 @@ pub(super) async fn process_one(
         return;
     };
     let large_len = processed.large.len() as f64;
-    let total = large_len + processed.thumb.len() as f64;
+    let medium_len = processed.medium.len() as f64;
+    let total = large_len + medium_len + processed.thumb.len() as f64;
     let large =
         match upload_with_retry(key, &url, &csrf, &processed.large, 0.0, total, set_job).await {
             Ok(up) => up,
@@ -125,12 +126,27 @@ pub(super) async fn process_one(
         Ok(up) => up,
         Err(err) => return set_job(key, Phase::Failed(Said::Refusal(err)), PROCESS_SHARE),
     };
+    let medium = match upload_with_retry(
+        key,
+        &url,
+        &csrf,
+        &processed.medium,
+        large_len + processed.thumb.len() as f64,
+        total,
+        set_job,
+    )
+    .await
+    {
+        Ok(up) => up,
+        Err(err) => return set_job(key, Phase::Failed(Said::Refusal(err)), PROCESS_SHARE),
+    };
     draft.update(|d| {
         let alt_id = d.product.name_id.clone();
         let alt_en = d.product.name_en.clone();
         d.product.photos.push(Photo {
             thumb: thumb.path,
             large: large.path,
+            medium: Some(medium.path),
             alt_id,
             alt_en,
             width: large.width,
