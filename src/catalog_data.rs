@@ -66,10 +66,14 @@ pub fn provide_catalog() {
             Ok(data)
         }
         .await;
-        // Loaded or failed, the app draws its page from this in the microtasks that follow,
-        // before the browser paints again: the server's first view goes now, so the reader
-        // never sees both, nor the app's loading state in between.
-        crate::retire_first_view();
+        // The page drawn from it removes the server's first view (`PageMeta`); should a
+        // page not, the first view still goes soon after, and at once on a failure (whose
+        // message the app shows).
+        if result.is_err() {
+            crate::retire_first_view();
+        } else {
+            set_timeout(crate::retire_first_view, std::time::Duration::from_secs(2));
+        }
         result
     });
     provide_context(CatalogResource(resource));

@@ -67,15 +67,32 @@ fn code_lines(skip: &[&str]) -> Vec<(String, usize, String)> {
 /// placeholder from the HTML shell.
 pub fn mount<V: leptos::prelude::IntoView + 'static>(root: fn() -> V) {
     console_error_panic_hook::set_once();
-    if let Some(splash) = leptos::prelude::document().get_element_by_id("boot") {
-        // A page the server wrote stays until the app has drawn its own
-        // (`retire_first_view`); a bare loading placeholder goes now.
-        if !splash.class_list().contains("with-first-view") {
-            splash.remove();
-        }
-    }
     register_service_worker();
-    leptos::mount::mount_to_body(root);
+    let first_view = leptos::prelude::document()
+        .get_element_by_id("boot")
+        .filter(|splash| {
+            // A bare loading placeholder goes now; a page the server wrote stays until the
+            // app has drawn its own (`retire_first_view_once_shown`).
+            let written = splash.class_list().contains("with-first-view");
+            if !written {
+                splash.remove();
+            }
+            written
+        })
+        .is_some();
+    if first_view {
+        // The written page is painted before the app starts: on a fast load the app could
+        // otherwise draw and replace it before the browser ever showed it, and the page's
+        // first paint would wait for the whole app. Two frames: the second callback runs
+        // after the first frame was painted.
+        leptos::prelude::request_animation_frame(move || {
+            leptos::prelude::request_animation_frame(move || {
+                leptos::mount::mount_to_body(root);
+            })
+        });
+    } else {
+        leptos::mount::mount_to_body(root);
+    }
 }
 
 /// Removes the page the server wrote, which the app (mounted hidden behind it, see
@@ -84,6 +101,25 @@ pub fn mount<V: leptos::prelude::IntoView + 'static>(root: fn() -> V) {
 pub fn retire_first_view() {
     if let Some(first) = leptos::prelude::document().get_element_by_id("boot") {
         first.remove();
+    }
+}
+
+/// Retires the first view in the animation frame (before the paint) in which `mark`, an
+/// element of the app's page, is in the document; gives up after about ten seconds, when
+/// the page must have been replaced by another.
+pub fn retire_first_view_once_shown(mark: web_sys::Element) {
+    fn check(mark: web_sys::Element, frames_left: u32) {
+        if mark.is_connected() {
+            retire_first_view();
+        } else if frames_left > 0 {
+            leptos::prelude::request_animation_frame(move || check(mark, frames_left - 1));
+        }
+    }
+    if leptos::prelude::document()
+        .get_element_by_id("boot")
+        .is_some()
+    {
+        check(mark, 600);
     }
 }
 

@@ -12,7 +12,17 @@ pub fn PageMeta(
     #[prop(into)]
     description: Signal<String>,
 ) -> impl IntoView {
+    // Every page names itself here, so this marks where the app's page exists. Once the
+    // mark is in the document (a Suspense builds its page before inserting it), the server's
+    // first view gives way to it before the next paint, never to a loading state.
+    let mark = NodeRef::<leptos::html::Span>::new();
+    Effect::new(move |_| {
+        if let Some(mark) = mark.get() {
+            crate::retire_first_view_once_shown(mark.into());
+        }
+    });
     view! {
+        <span hidden node_ref=mark></span>
         <Title text=move || format!("{} · Etalase Desa", title.get())/>
         <Meta name="description" content=move || description.get()/>
     }

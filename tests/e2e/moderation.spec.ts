@@ -211,6 +211,7 @@ test('buyers can keep to verified sellers', async ({ page, request }) => {
   expect(unverified).toBeTruthy();
   await page.goto(`/?q=${encodeURIComponent(unverified.name_id)}`);
   await expect(page.locator(`a[href="/produk/${unverified.id}"]`).first()).toBeVisible();
+  await expect(page.locator('#boot')).toHaveCount(0); // the app has taken over the written page
   const box = page.getByLabel('Hanya penjual terverifikasi');
   if (!(await box.isVisible())) await page.getByRole('button', { name: /Filter/ }).first().click();
   await box.check();

@@ -192,6 +192,17 @@ async fn unknown_items_are_real_404s_and_private_pages_stay_out_of_search() {
         html.contains("class=\"card product-card\""),
         "the first cards"
     );
+    // A search or filter in the URL is the app's to apply: no unfiltered cards meanwhile.
+    let searched = http
+        .get(server.url("/?q=madu"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(searched.contains("class=\"hero\""));
+    assert!(!searched.contains("class=\"card product-card\""));
 }
 
 #[tokio::test]

@@ -63,7 +63,8 @@ fn VillageDetail(
                     <span class=format!("badge idm idm-{}", IdmStatus::describe(status, i18n.lang()).0)>{move || IdmStatus::describe(status, i18n.lang()).1}</span>
                     {v.idm_score.map(|score| view! { <span>{move || format!("{}: {:.4}", i18n.t().idm_label, score)}</span> })}
                 </div>
-                {v.code.clone().map(|code| view! { <IdmTrendLine code=code/> })}
+                // A village with no IDM figures has no trend to fetch.
+                {v.code.clone().filter(|_| status.is_some()).map(|code| view! { <IdmTrendLine code=code/> })}
                 <p><span class="muted">{move || i18n.t().cooperative_label}": "</span>{v.cooperative.clone()}</p>
                 <p>{move || vd.description(i18n.lang()).to_string()}</p>
             </section>
@@ -98,14 +99,19 @@ fn IdmTrendLine(code: String) -> impl IntoView {
         let code = code.clone();
         async move { crate::api::idm_history(&code).await }
     });
-    move || {
-        let trend = history
-            .get()
-            .and_then(|r| r.ok())
-            .and_then(|h| h.trend())
-            .filter(|t| t.previous().is_some())?;
-        Some(
-            view! { <p class="idm-trend">{move || fill(i18n.t().idm_trend, &[&trend.summary(i18n.lang())])}</p> },
-        )
+    // The line keeps its height while the history loads, so what is below does not jump
+    // when it arrives (most villages with figures have several years).
+    move || match history.get() {
+        None => Some(view! { <p class="idm-trend pending" aria-hidden="true"></p> }.into_any()),
+        Some(result) => {
+            let trend = result
+                .ok()
+                .and_then(|h| h.trend())
+                .filter(|t| t.previous().is_some())?;
+            Some(
+                view! { <p class="idm-trend">{move || fill(i18n.t().idm_trend, &[&trend.summary(i18n.lang())])}</p> }
+                    .into_any(),
+            )
+        }
     }
 }

@@ -54,7 +54,7 @@ pub async fn shop_page(State(state): State<AppState>, req: Request) -> Response 
         }
     };
     // The page depends on the catalog, the shell (a deploy) and the origin it names.
-    let etag = etag(&snapshot.version, &shell, &origin, &path);
+    let etag = etag(&snapshot.version, &shell, &origin, &path, req.uri().query());
     if if_none_match(headers, &etag) {
         let mut res = StatusCode::NOT_MODIFIED.into_response();
         res.headers_mut().insert(header::ETAG, etag);
@@ -67,6 +67,7 @@ pub async fn shop_page(State(state): State<AppState>, req: Request) -> Response 
         &path,
         &origin,
         crate::clock::today_in_kalimantan(),
+        req.uri().query().is_some_and(|q| !q.is_empty()),
     );
     let html = write_into_shell(&shell, &page.head.html(), &page.body);
     let status = if page.found {
@@ -95,9 +96,9 @@ fn text_response(content_type: &'static str, body: String) -> Response {
     res
 }
 
-fn etag(version: &str, shell: &str, origin: &str, path: &str) -> HeaderValue {
+fn etag(version: &str, shell: &str, origin: &str, path: &str, query: Option<&str>) -> HeaderValue {
     let mut hash = Sha256::new();
-    for part in [shell, origin, path] {
+    for part in [shell, origin, path, query.unwrap_or("")] {
         hash.update(part.as_bytes());
         hash.update([0]);
     }
@@ -119,6 +120,16 @@ fn if_none_match(headers: &HeaderMap, etag: &HeaderValue) -> bool {
 /// first view inside the loading placeholder.
 pub fn write_into_shell(shell: &str, head: &str, body: &str) -> String {
     let mut html = shell.to_string();
+    // The page is readable before the app: its photo and text should not share a phone's
+    // slow link with the app's wasm, which the shell's module script fetches anyway.
+    for hint in ["<link rel=\"preload\"", "<link rel=\"modulepreload\""] {
+        while let Some(start) = html.find(hint) {
+            match html[start..].find('>') {
+                Some(len) => html.replace_range(start..=start + len, ""),
+                None => break,
+            }
+        }
+    }
     let mut title_at = None;
     for (open, close) in [("<title>", "</title>"), ("<meta name=\"description\"", ">")] {
         if let Some(start) = html.find(open) {

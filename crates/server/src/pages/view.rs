@@ -29,12 +29,15 @@ pub struct PageView {
     pub body: String,
 }
 
+/// `filtered`: the URL carries a search or filters, which only the app applies; the home
+/// page's first view then shows no cards rather than the wrong ones.
 pub fn view(
     catalog: &Catalog,
     route: ShopRoute<'_>,
     path: &str,
     origin: &str,
     today: Date,
+    filtered: bool,
 ) -> PageView {
     let t = &ID;
     let canonical = format!("{origin}{}", if path.is_empty() { "/" } else { path });
@@ -56,7 +59,7 @@ pub fn view(
             let mut v = page(
                 format!("Etalase Desa — {}", t.brand_tagline),
                 t.home_meta.to_string(),
-                home(catalog, t, today),
+                home(catalog, t, today, filtered),
             );
             v.head.json_ld.push(json!({
                 "@context": "https://schema.org",
@@ -214,12 +217,16 @@ fn frame(t: &Texts, main: &str) -> String {
     )
 }
 
-fn home(catalog: &Catalog, t: &Texts, today: Date) -> String {
+fn home(catalog: &Catalog, t: &Texts, today: Date, filtered: bool) -> String {
+    let cards = if filtered {
+        String::new()
+    } else {
+        card_grid(catalog, catalog.products.iter().take(HOME_CARDS), today)
+    };
     format!(
-        "<section class=\"hero\"><h1>{}</h1><p class=\"lead\">{}</p></section>{}",
+        "<section class=\"hero\"><h1>{}</h1><p class=\"lead\">{}</p></section>{cards}",
         text(t.home_title),
         text(t.home_lead),
-        card_grid(catalog, catalog.products.iter().take(HOME_CARDS), today),
     )
 }
 
@@ -325,38 +332,75 @@ fn product_page(
         }
     });
 
+    // The app's product page in its own classes (src/buyer/pages/product.rs): the same photo
+    // at the same size, so its arrival is not a second, later "largest paint".
     let mut main = String::with_capacity(4096);
-    let _ = write!(main, "<nav class=\"crumbs\"><a href=\"/\">{}</a></nav><article class=\"panel product-first-view\">", text(t.back_to_catalog));
-    if let Some(ph) = photo {
+    let _ = write!(
+        main,
+        "<nav class=\"crumbs\"><a href=\"/\">{}</a></nav><article class=\"product\">",
+        text(t.back_to_catalog)
+    );
+    match photo {
+        Some(ph) => {
+            let _ = write!(
+                main,
+                concat!(
+                    "<div class=\"gallery\"><a href=\"{large}\" class=\"gallery-main\">",
+                    "<img src=\"{thumb}\" srcset=\"{srcset}\" sizes=\"(min-width: 64rem) 34rem, 100vw\" ",
+                    "alt=\"{alt}\" width=\"{w}\" height=\"{h}\" fetchpriority=\"high\" decoding=\"async\"></a></div>"
+                ),
+                large = attr(&ph.large),
+                thumb = attr(&ph.thumb),
+                srcset = attr(&ph.srcset()),
+                w = ph.width,
+                h = ph.height,
+                alt = attr(ph.alt(Lang::Id)),
+            );
+        }
+        None => main.push_str("<div class=\"gallery empty\"></div>"),
+    }
+    let _ = write!(
+        main,
+        "<div class=\"product-main\"><p class=\"card-category\">{}</p><h1>{}</h1>",
+        text(p.category.label(Lang::Id)),
+        text(&p.name_id)
+    );
+    if let Some(v) = village {
         let _ = write!(
             main,
-            "<img class=\"first-view-photo\" src=\"{}\" alt=\"{}\" width=\"{}\" height=\"{}\" fetchpriority=\"high\" decoding=\"async\">",
-            attr(&ph.large),
-            attr(ph.alt(Lang::Id)),
-            ph.width,
-            ph.height,
+            "<p class=\"card-origin\"><a href=\"/desa/{}\">{}</a> · {}</p>",
+            attr(&v.slug),
+            text(&fill(t.from_village, &[&v.name])),
+            text(&v.kecamatan),
+        );
+    }
+    if let Some(base) = p.base_price() {
+        let _ = write!(
+            main,
+            "<p class=\"price-big\">{}<span class=\"per\"> / {unit}</span></p>",
+            text(&format_rupiah(base.0))
+        );
+    }
+    if p.export_ready {
+        let _ = write!(
+            main,
+            "<span class=\"badge export inline\">{}</span>",
+            text(t.export_badge)
+        );
+    }
+    if seller.is_some_and(|s| s.verified.is_some()) {
+        let _ = write!(
+            main,
+            "<span class=\"badge verified inline\">{}</span>",
+            text(t.verified_badge)
         );
     }
     let _ = write!(
         main,
-        "<p class=\"card-category\">{}</p><h1>{}</h1>",
-        text(p.category.label(Lang::Id)),
-        text(&p.name_id)
+        "<p class=\"description\">{}</p></div></article><div class=\"product-details\"><section class=\"panel terms\"><h2>{}</h2><ul class=\"tiers\">",
+        text(p.description(Lang::Id)),
+        text(t.term_prices),
     );
-    if let Some(pl) = &place {
-        let _ = write!(main, "<p class=\"muted\">{}</p>", text(pl));
-    }
-    if let Some(s) = seller {
-        let _ = write!(main, "<p>{}</p>", text(&s.name));
-        if s.verified.is_some() {
-            let _ = write!(
-                main,
-                "<p class=\"badge verified inline\">{}</p>",
-                text(t.verified_badge)
-            );
-        }
-    }
-    let _ = write!(main, "<h2>{}</h2><ul class=\"tiers\">", text(t.term_prices));
     for tier in &p.tiers {
         let _ = write!(
             main,
@@ -367,7 +411,7 @@ fn product_page(
     }
     let _ = write!(
         main,
-        "</ul><dl class=\"terms\"><dt>{}</dt><dd>{} {unit}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{} {unit}</dd></dl>",
+        "</ul><dl><dt>{}</dt><dd>{} {unit}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{} {unit}</dd></dl></section><div class=\"product-side\">",
         text(t.term_moq),
         p.moq,
         text(t.term_lead),
@@ -381,7 +425,7 @@ fn product_page(
         .filter(|c| c.is_valid_on(today))
         .collect();
     if !certs.is_empty() {
-        main.push_str("<ul class=\"cert-badges\">");
+        main.push_str("<section class=\"panel\"><ul class=\"cert-badges\">");
         for c in certs {
             let _ = write!(
                 main,
@@ -390,9 +434,21 @@ fn product_page(
                 text(c.kind.label(Lang::Id))
             );
         }
-        main.push_str("</ul>");
+        main.push_str("</ul></section>");
     }
-    let _ = write!(main, "<p>{}</p></article>", text(p.description(Lang::Id)));
+    if let Some(s) = seller {
+        let _ = write!(
+            main,
+            "<section class=\"panel seller-card\"><h2>{}</h2><p class=\"seller-name\">{}</p>",
+            text(t.seller_heading),
+            text(&s.name)
+        );
+        if let Some(pl) = &place {
+            let _ = write!(main, "<p class=\"muted\">{}</p>", text(pl));
+        }
+        main.push_str("</section>");
+    }
+    main.push_str("</div></div>");
 
     let mut json_ld = vec![product_json(catalog, p, canonical, origin)];
     if let Some(v) = village {
@@ -503,6 +559,40 @@ mod tests {
     use super::*;
 
     #[test]
+    fn photo_widths_in_srcset_are_the_pipelines() {
+        for (w, h) in [
+            (1600, 1200),
+            (1200, 1600),
+            (1600, 1600),
+            (1000, 750),
+            (333, 999),
+            (600, 200),
+        ] {
+            let photo = etalase_model::Photo {
+                thumb: String::new(),
+                large: String::new(),
+                medium: None,
+                alt_id: String::new(),
+                alt_en: String::new(),
+                width: w,
+                height: h,
+            };
+            for edge in [etalase_photo::THUMB_EDGE, etalase_photo::MEDIUM_EDGE] {
+                assert_eq!(
+                    photo.width_at(edge),
+                    etalase_photo::fit(w, h, edge).0,
+                    "{w}x{h} at {edge}"
+                );
+            }
+        }
+        assert_eq!(etalase_model::Photo::THUMB_EDGE, etalase_photo::THUMB_EDGE);
+        assert_eq!(
+            etalase_model::Photo::MEDIUM_EDGE,
+            etalase_photo::MEDIUM_EDGE
+        );
+    }
+
+    #[test]
     fn a_hostile_product_name_stays_text_in_head_body_and_json_ld() {
         let mut catalog = etalase_model::demo_catalog();
         let hostile = r#"</script><script>alert(1)</script><img src=x onerror=alert(2)>"#;
@@ -516,6 +606,7 @@ mod tests {
             &path,
             "https://etalase.example",
             catalog.products[0].created,
+            false,
         );
         assert!(page.found);
         let html = format!("{}{}", page.head.html(), page.body);

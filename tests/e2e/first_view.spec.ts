@@ -1,0 +1,44 @@
+// The page the server writes, as a phone without JavaScript (or before the app) sees it, and
+// the app taking it over without moving anything.
+import { test, expect } from '@playwright/test';
+
+test('with JavaScript off a product page shows its name, price and photo', async ({ browser, request }, info) => {
+  const catalog = await (await request.get('/api/catalog')).json();
+  const product = catalog.products.find((p: { photos: unknown[] }) => p.photos.length > 0);
+  const context = await browser.newContext({ ...info.project.use, javaScriptEnabled: false });
+  const page = await context.newPage();
+  const res = await page.goto(`/produk/${product.id}`);
+  expect(res?.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1, name: product.name_id })).toBeVisible();
+  await expect(page.locator('.price-big')).toContainText('Rp');
+  const photo = page.locator('.gallery-main img');
+  await expect(photo).toBeVisible();
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  await expect(page).toHaveTitle(new RegExp(product.name_id));
+  await page.screenshot({ path: `artifacts/screenshots/first-view-nojs-${info.project.name}.png`, fullPage: true });
+  await context.close();
+});
+
+test('the app takes over the written page without layout shifts, and search still works', async ({ page }, info) => {
+  await page.addInitScript(() => {
+    (window as unknown as { __shift: number }).__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number }[]) {
+        (window as unknown as { __shift: number }).__shift += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  for (const path of ['/', '/desa/sepatin']) {
+    await page.goto(path);
+    // The app's own page is there when the written one is gone.
+    await expect(page.locator('#boot')).toHaveCount(0);
+    await page.waitForTimeout(500);
+    const shift = await page.evaluate(() => (window as unknown as { __shift: number }).__shift);
+    expect(shift, path).toBeLessThanOrEqual(0.02);
+  }
+  await page.screenshot({ path: `artifacts/screenshots/first-view-app-${info.project.name}.png`, fullPage: false });
+  await page.goto('/');
+  await page.getByRole('searchbox', { name: 'Cari produk' }).fill('madu');
+  await expect(page).toHaveURL(/q=madu/);
+  await expect(page.locator('.product-card').first()).toContainText(/madu/i);
+});
