@@ -19,8 +19,8 @@ pub use route::ShopRoute;
 use crate::extract::public_origin;
 use crate::AppState;
 
-/// Where the first view goes in `index.html`: the loading placeholder's contents, which
-/// the app removes when it mounts.
+/// Where the first view goes in `index.html`: the loading placeholder, which the app
+/// removes once its own page is shown.
 const SLOT_OPEN: &str = "<div id=\"boot\"";
 
 /// Answers any path of the buyer's app.
@@ -53,8 +53,19 @@ pub async fn shop_page(State(state): State<AppState>, req: Request) -> Response 
             return (StatusCode::NOT_FOUND, "the app is not built").into_response();
         }
     };
-    // The page depends on the catalog, the shell (a deploy) and the origin it names.
-    let etag = etag(&snapshot.version, &shell, &origin, &path, req.uri().query());
+    // The page depends on the catalog, the shell (a deploy), the origin it names, the URL
+    // and the day (certificates lapse at midnight).
+    let today = crate::clock::today_in_kalimantan();
+    let etag = etag(
+        &snapshot.version,
+        &[
+            &shell,
+            &origin,
+            &path,
+            req.uri().query().unwrap_or(""),
+            &today.to_string(),
+        ],
+    );
     if if_none_match(headers, &etag) {
         let mut res = StatusCode::NOT_MODIFIED.into_response();
         res.headers_mut().insert(header::ETAG, etag);
@@ -66,7 +77,7 @@ pub async fn shop_page(State(state): State<AppState>, req: Request) -> Response 
         route,
         &path,
         &origin,
-        crate::clock::today_in_kalimantan(),
+        today,
         req.uri().query().is_some_and(|q| !q.is_empty()),
     );
     let html = write_into_shell(&shell, &page.head.html(), &page.body);
@@ -96,9 +107,9 @@ fn text_response(content_type: &'static str, body: String) -> Response {
     res
 }
 
-fn etag(version: &str, shell: &str, origin: &str, path: &str, query: Option<&str>) -> HeaderValue {
+fn etag(version: &str, parts: &[&str]) -> HeaderValue {
     let mut hash = Sha256::new();
-    for part in [shell, origin, path, query.unwrap_or("")] {
+    for part in parts {
         hash.update(part.as_bytes());
         hash.update([0]);
     }
