@@ -3,7 +3,8 @@
 //! The Content-Security-Policy allows scripts from this origin only, plus the inline module
 //! Trunk writes into each HTML shell (`index.html`, `penjual.html`) to start its app, by its
 //! SHA-256 (never `unsafe-inline` for scripts). The hashes are read from the built shells
-//! when the server starts, so a rebuild can never leave the policy and the page out of step.
+//! when the server starts, so a rebuild can never leave the policy and the page out of step;
+//! so is the variant the server writes public pages into.
 //! `wasm-unsafe-eval` lets the pages and the photo worker compile their WebAssembly; it does
 //! not allow `eval` of strings.
 
@@ -21,7 +22,12 @@ pub fn content_security_policy(dist: &Path) -> HeaderValue {
     let mut hashes: Vec<String> = Vec::new();
     for area in AppArea::ALL {
         let html = std::fs::read_to_string(dist.join(area.shell())).unwrap_or_default();
-        for script in inline_scripts(&html) {
+        // A written page starts the app a little later (`pages::start_after_load`).
+        let written = crate::pages::start_after_load(&html);
+        for script in inline_scripts(&html)
+            .into_iter()
+            .chain(inline_scripts(&written))
+        {
             let hash = format!(" 'sha256-{}'", sha256_base64(script));
             if !hashes.contains(&hash) {
                 hashes.push(hash);

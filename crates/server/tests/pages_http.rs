@@ -95,6 +95,22 @@ async fn a_product_page_carries_its_preview_data_and_first_view() {
     let etag = res.headers()["etag"].to_str().unwrap().to_string();
     let html = res.text().await.unwrap();
 
+    // The written page starts the app after its `load` event, and the policy allows that
+    // script by its hash (the JSON-LD blocks are data, which a policy does not govern).
+    let loader = html
+        .split("<script type=\"module\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</script>").next())
+        .expect("the app's inline loader");
+    assert!(
+        loader.trim_start().starts_with("await new Promise") && loader.contains("'load'"),
+        "{loader}"
+    );
+    use base64::Engine;
+    use sha2::Digest;
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(loader));
+    assert!(csp.contains(&format!("'sha256-{hash}'")), "{csp}");
+
     // One title and one description: the page's, not the shell's.
     assert_eq!(html.matches("<title>").count(), 1, "{html}");
     assert!(html.contains(&format!("<title>{}", html_escape::encode_text(name))));
