@@ -6,12 +6,13 @@
 // 390×844, optionally with the page's main thread slowed by CDP `Emulation.setCPUThrottlingRate`.
 //
 // Page load, timed in the page from navigation start (performance.now()):
-// - first paint / first contentful paint (Paint Timing API): the boot splash in index.html;
+// - first paint / first contentful paint (Paint Timing API): the page the server wrote;
 // - app started: Trunk's `TrunkApplicationStarted` (wasm fetched, compiled, app mounted);
 // - catalog fetched: responseEnd of `/api/catalog` (Resource Timing);
-// - first listing: a MutationObserver sees the first `.product-card`; "visible" is the end of
-//   the next frame (requestAnimationFrame, then a message posted from it, which runs after
-//   the frame's style, layout and paint).
+// - first listing: a MutationObserver sees the first `.product-card` (the server writes the
+//   first cards into the page); "visible" is the end of the next frame (requestAnimationFrame,
+//   then a message posted from it, which runs after the frame's style, layout and paint);
+// - app took over: the app removed the written first view (`#boot`), end of that frame.
 //
 // Keystrokes: the search box is typed into one character at a time. For each one, from the
 // keydown event's timestamp to the end of the first frame after the last change the
@@ -91,7 +92,7 @@ function summary(values) {
 // Installed before any of the page's scripts: notes when the app starts and when the first
 // listing card appears, and the end of the frame after it.
 function pageProbe() {
-  const b = (window.__bench = { started: null, firstCard: null, firstCardFrame: null, cardTop: null });
+  const b = (window.__bench = { started: null, firstCard: null, firstCardFrame: null, cardTop: null, takeover: null });
   addEventListener('TrunkApplicationStarted', () => { b.started = performance.now(); });
   const afterNextFrame = (done) =>
     requestAnimationFrame(() => {
@@ -106,6 +107,15 @@ function pageProbe() {
     b.firstCard = performance.now();
     b.cardTop = card.getBoundingClientRect().top;
     afterNextFrame((t) => { b.firstCardFrame = t; });
+  }).observe(document, { childList: true, subtree: true });
+  // The app takes over when it removes the server-written first view (`#boot`).
+  let booted = false;
+  new MutationObserver((_, mo) => {
+    const boot = document.getElementById('boot');
+    if (boot) { booted = true; return; }
+    if (!booted) return;
+    mo.disconnect();
+    afterNextFrame((t) => { b.takeover = t; });
   }).observe(document, { childList: true, subtree: true });
 }
 
@@ -129,7 +139,7 @@ async function loadOnce(rate) {
   const { context, page, errors } = await newPage(rate);
   try {
     await page.goto(base + '/', { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__bench.firstCardFrame !== null, null, {
+    await page.waitForFunction(() => window.__bench.firstCardFrame !== null && window.__bench.takeover !== null, null, {
       timeout: 120_000,
       polling: 50,
     });
@@ -153,6 +163,7 @@ async function loadOnce(rate) {
         catalogBytes: catalog ? { encoded: catalog.encoded, decoded: catalog.decoded } : null,
         firstCard: window.__bench.firstCard,
         listings: window.__bench.firstCardFrame,
+        takeover: window.__bench.takeover,
         cardTop: window.__bench.cardTop,
         cards: document.querySelectorAll('.product-card').length,
         count: document.querySelector('.result-count')?.textContent ?? '',
@@ -371,7 +382,7 @@ for (const rate of throttles) {
   const runs = [];
   for (let i = 0; i < rounds; i++) {
     const r = await withRetry(`load ${rate}× ${i + 1}`, () => loadOnce(rate));
-    log(`load ${rate}× ${i + 1}/${rounds}: fcp ${r.fcp?.toFixed(0)} ms, started ${r.started?.toFixed(0)} ms, catalog ${r.catalog?.toFixed(0)} ms, listings ${r.listings?.toFixed(0)} ms (${r.cards} cards, ${r.count})`);
+    log(`load ${rate}× ${i + 1}/${rounds}: fcp ${r.fcp?.toFixed(0)} ms, started ${r.started?.toFixed(0)} ms, catalog ${r.catalog?.toFixed(0)} ms, listings ${r.listings?.toFixed(0)} ms, app ${r.takeover?.toFixed(0)} ms (${r.cards} cards, ${r.count})`);
     runs.push(r);
   }
   const last = runs[runs.length - 1];
@@ -383,6 +394,7 @@ for (const rate of throttles) {
     catalog: summary(runs.map((r) => r.catalog)),
     firstCard: summary(runs.map((r) => r.firstCard)),
     listings: summary(runs.map((r) => r.listings)),
+    takeover: summary(runs.map((r) => r.takeover)),
     cards: last.cards,
     count: last.count,
     cardTop: last.cardTop,

@@ -17,6 +17,7 @@
 //! `--locked`, wasm-bindgen-cli pinned to Cargo.lock's wasm-bindgen *without* `--locked`,
 //! wasm-opt from the npm lockfile, Chromium from Debian. Nothing downloads prebuilt binaries.
 
+mod bench_lighthouse;
 mod bench_page;
 mod bench_photo;
 mod bench_search;

@@ -131,8 +131,13 @@ pub fn apt_install(packages: &[&str]) -> Result<(), String> {
 
 /// Playwright and binaryen (wasm-opt) from the committed lockfile; never a browser download.
 pub fn npm_packages(root: &Path) -> Result<(), String> {
-    let marker = root.join("node_modules/.package-lock.json");
-    let lock = root.join("package-lock.json");
+    npm_packages_in(root)
+}
+
+/// The npm packages of the `package-lock.json` in `dir`, installed unless already current.
+pub fn npm_packages_in(dir: &Path) -> Result<(), String> {
+    let marker = dir.join("node_modules/.package-lock.json");
+    let lock = dir.join("package-lock.json");
     let fresh = match (
         marker.metadata().and_then(|m| m.modified()),
         lock.metadata().and_then(|m| m.modified()),
@@ -143,10 +148,19 @@ pub fn npm_packages(root: &Path) -> Result<(), String> {
     if fresh {
         return Ok(());
     }
-    step("installing npm packages from package-lock.json");
-    cmd("npm", &["ci", "--no-audit", "--no-fund"])
-        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
-        .run()
+    step(&format!("installing npm packages from {}", lock.display()));
+    cmd(
+        "npm",
+        &[
+            "ci",
+            "--no-audit",
+            "--no-fund",
+            "--prefix",
+            &dir.to_string_lossy(),
+        ],
+    )
+    .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+    .run()
 }
 
 /// PATH with the project's `node_modules/.bin` first, so trunk finds npm's wasm-opt (132)

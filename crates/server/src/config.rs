@@ -30,6 +30,9 @@ pub struct Config {
     /// The villages the catalog knows: a Kemendagri code prefix of the gazetteer
     /// (`64.02`, Kutai Kartanegara, by default; `64` for all of East Kalimantan), checked.
     pub region: String,
+    /// Buyer pages answer the app's bare shell, as before the server wrote them: a switch
+    /// for an operator should a written page be wrong, and the page benchmark's reference.
+    pub bare_pages: bool,
 }
 
 /// A flag or variable the server could not understand.
@@ -65,6 +68,8 @@ etalase-server: serves Etalase Desa
   --region CODE    the villages sellers can join, by Kemendagri code: 64.02 is Kutai
                    Kartanegara, 64 all of East Kalimantan (env ETALASE_REGION, default 64.02)
                    (env ETALASE_TRUSTED_PROXIES, default none)
+  --bare-pages     answer buyer pages with the app's bare shell: no page head, first
+                   view or 404s written from the catalog (env ETALASE_BARE_PAGES=1)
 
 DATABASE_URL=postgres://user:password@host:port/db
                    store everything in PostgreSQL instead of the embedded SQLite file,
@@ -92,6 +97,7 @@ impl Config {
         let mut demo_listings = env("ETALASE_DEMO_LISTINGS");
         let mut trusted = env("ETALASE_TRUSTED_PROXIES").unwrap_or_default();
         let mut region = env("ETALASE_REGION").unwrap_or_else(|| DEFAULT_REGION.into());
+        let mut bare_pages = env("ETALASE_BARE_PAGES").is_some_and(|v| v == "1");
 
         walk_args(args, |mut flag| {
             match flag.name() {
@@ -105,6 +111,7 @@ impl Config {
                 "--inquiry-limit" => inquiry_limit = flag.value()?,
                 "--trusted-proxy" => trusted = flag.value()?,
                 "--region" => region = flag.value()?,
+                "--bare-pages" => bare_pages = true,
                 _ => return Err(flag.unknown()),
             }
             Ok(())
@@ -163,6 +170,7 @@ impl Config {
         }
         Ok(Config {
             region,
+            bare_pages,
             trusted_proxies,
             addr: SocketAddr::new(ip, port),
             data_dir: data_dir.into(),
@@ -185,6 +193,7 @@ impl Config {
             fx: parse_fx(DEFAULT_USD_RATE).ok().flatten(),
             inquiry_limit: 10,
             region: DEFAULT_REGION.into(),
+            bare_pages: false,
             trusted_proxies: Vec::new(),
         }
     }

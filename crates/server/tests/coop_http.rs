@@ -193,12 +193,7 @@ async fn an_operator_lists_for_a_new_member_who_claims_the_account_and_can_withd
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
 
     // Buyers see it, sold through the cooperative.
-    let catalog: Value = reqwest::get(server.url("/api/catalog"))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let catalog = server.catalog().await;
     let product = catalog["products"]
         .as_array()
         .unwrap()

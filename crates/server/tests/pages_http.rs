@@ -55,14 +55,7 @@ fn meta<'a>(html: &'a str, key: &str) -> Option<&'a str> {
 async fn a_product_page_carries_its_preview_data_and_first_view() {
     let (server, _dir) = start();
     let http = reqwest::Client::new();
-    let catalog: Value = http
-        .get(server.url("/api/catalog"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let catalog = server.catalog().await;
     let product = catalog["products"]
         .as_array()
         .unwrap()
@@ -225,14 +218,7 @@ async fn unknown_items_are_real_404s_and_private_pages_stay_out_of_search() {
 async fn the_sitemap_lists_the_published_catalog_and_robots_points_to_it() {
     let (server, _dir) = start();
     let http = reqwest::Client::new();
-    let catalog: Value = http
-        .get(server.url("/api/catalog"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let catalog = server.catalog().await;
     let res = http.get(server.url("/sitemap.xml")).send().await.unwrap();
     assert_eq!(res.status(), 200);
     assert_eq!(
@@ -282,4 +268,26 @@ async fn the_sitemap_lists_the_published_catalog_and_robots_points_to_it() {
         .unwrap();
     assert!(robots.contains(&format!("Sitemap: {}", server.url("/sitemap.xml"))));
     assert!(robots.contains("Disallow: /penjual"));
+}
+
+#[tokio::test]
+async fn bare_pages_answer_the_shell_as_it_was_built() {
+    let data = tempfile::tempdir().unwrap();
+    let dist = data.path().join("dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), SHELL).unwrap();
+    let server = Server::start_with_env(
+        &data.path().join("data"),
+        &dist,
+        &[("ETALASE_BARE_PAGES", "1")],
+    );
+    for path in [
+        "/",
+        "/produk/kerupuk-udang-sepatin-250g",
+        "/produk/no-such-thing",
+    ] {
+        let res = reqwest::get(server.url(path)).await.unwrap();
+        assert_eq!(res.status(), 200, "{path}");
+        assert_eq!(res.text().await.unwrap(), SHELL, "{path}");
+    }
 }

@@ -11,7 +11,7 @@ mod view;
 
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Response};
 use sha2::{Digest, Sha256};
 
 pub use route::ShopRoute;
@@ -61,6 +61,14 @@ pub async fn shop_page(State(state): State<AppState>, req: Request) -> Response 
             return (StatusCode::NOT_FOUND, "the app is not built").into_response();
         }
     };
+    if state.config.bare_pages {
+        let mut res = Html(shell).into_response();
+        res.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(crate::static_files::REVALIDATE),
+        );
+        return res;
+    }
     // The page depends on the catalog, the shell (a deploy), the origin it names, the URL
     // and the day (certificates lapse at midnight).
     let today = crate::clock::today_in_kalimantan();

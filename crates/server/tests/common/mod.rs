@@ -23,6 +23,14 @@ impl Server {
         (server, data)
     }
 
+    /// The published catalog as buyers fetch it (`/api/catalog`).
+    #[allow(dead_code)] // Not every test binary reads the catalog.
+    pub async fn catalog(&self) -> serde_json::Value {
+        let res = reqwest::get(self.url("/api/catalog")).await.unwrap();
+        assert_eq!(res.status(), 200);
+        res.json().await.unwrap()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
