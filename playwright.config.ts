@@ -28,6 +28,9 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // Our users' phones ask for Indonesian; the server sends an English browser's first
+    // visit to the English pages (tests that want English ask for it).
+    locale: 'id-ID',
     launchOptions: launchOptions(),
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

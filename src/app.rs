@@ -33,9 +33,9 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 }
 
 /// Context every page of both apps reads; each root calls it first.
-fn provide_app_context() -> I18n {
+fn provide_app_context(area: AppArea) -> I18n {
     provide_meta_context();
-    let i18n = I18n::from_storage();
+    let i18n = I18n::start(area);
     i18n.sync_document_lang();
     provide_context(i18n);
     crate::catalog_data::provide_catalog();
@@ -64,7 +64,7 @@ fn Frame(i18n: I18n, children: Children) -> impl IntoView {
 /// its area's HTML shell, so a reload or a link shared on WhatsApp opens the same page.
 #[component]
 pub fn App() -> impl IntoView {
-    let i18n = provide_app_context();
+    let i18n = provide_app_context(AppArea::Shop);
     view! {
         <Frame i18n>
             {routes(AppArea::Shop, shop_routes)}
@@ -75,7 +75,7 @@ pub fn App() -> impl IntoView {
 /// The seller's app: sign-in, dashboard, listing editor (with the photo worker) and inbox.
 #[component]
 pub fn SellerApp() -> impl IntoView {
-    let i18n = provide_app_context();
+    let i18n = provide_app_context(AppArea::Seller);
     crate::seller::staff_session::provide_staff_session();
     crate::seller::drafts::provide_outbox();
     view! {

@@ -6,7 +6,10 @@
 //! writes is one the router matches (with the parameters the pages read) in the app that
 //! `etalase_model::AppArea` says owns it.
 
+use std::cell::Cell;
 use std::fmt;
+
+use etalase_model::{split_path_language, Lang};
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route};
@@ -98,13 +101,50 @@ impl AppPath<'_> {
     pub const HOME: AppPath<'static> = AppPath::Catalog { query: "" };
 }
 
+thread_local! {
+    /// The language links are written in: the page's (see [`set_link_language`]).
+    static LINK_LANGUAGE: Cell<Lang> = const { Cell::new(Lang::Id) };
+}
+
+/// Makes [`AppPath::href`] write public pages' links in `lang` (`/en/…` for English).
+/// `I18n` calls it whenever the language changes, before any page that reads it renders.
+pub fn set_link_language(lang: Lang) {
+    LINK_LANGUAGE.with(|l| l.set(lang));
+}
+
 impl<'a> AppPath<'a> {
-    /// The address to link or navigate to.
+    /// The address to link or navigate to, in the page's language.
     pub fn href(&self) -> String {
+        self.href_in(LINK_LANGUAGE.with(Cell::get))
+    }
+
+    /// The address in `lang`: public pages have an English twin under `/en`; the others
+    /// (forms, tracking, the seller's and staff pages) have one address for both.
+    pub fn href_in(&self, lang: Lang) -> String {
         let pieces = self.pieces();
         let mut href = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
         pieces.iter().for_each(|piece| href.push_str(piece));
-        href
+        if self.is_public() {
+            lang.page_path(&href)
+        } else {
+            href
+        }
+    }
+
+    /// A page for search engines and shared links, written by the server too, with an
+    /// English twin.
+    pub fn is_public(&self) -> bool {
+        use AppPath::*;
+        matches!(
+            self,
+            Catalog { .. }
+                | Product { .. }
+                | Village { .. }
+                | Partner { .. }
+                | Cooperative { .. }
+                | Insights
+                | About
+        )
     }
 
     /// The address in four pieces, to be joined: the page's fixed text around its (at most
@@ -195,9 +235,7 @@ impl<'a> AppPath<'a> {
 
 impl fmt::Display for AppPath<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.pieces()
-            .iter()
-            .try_for_each(|piece| f.write_str(piece))
+        f.write_str(&self.href())
     }
 }
 
@@ -206,8 +244,24 @@ impl<'a> AppPath<'a> {
     /// it; `None` for an address neither app has. The query only counts where the page
     /// reads it.
     pub fn parse(url: &'a str) -> Option<AppPath<'a>> {
-        use AppPath::*;
         let (path, query) = url.split_once('?').unwrap_or((url, ""));
+        match split_path_language(path) {
+            (Lang::Id, path) => Self::parse_path(path, query),
+            // Only public pages have an English twin.
+            (Lang::En, path) => Self::parse_path(path, query).filter(AppPath::is_public),
+        }
+    }
+
+    /// The language a page's address is in: `Some` for public pages (`/en/…` English,
+    /// others Indonesian), `None` for pages with one address for both.
+    pub fn language_of(url: &str) -> Option<Lang> {
+        let page = AppPath::parse(url)?;
+        page.is_public()
+            .then(|| split_path_language(url.split('?').next().unwrap_or(url)).0)
+    }
+
+    fn parse_path(path: &'a str, query: &'a str) -> Option<AppPath<'a>> {
+        use AppPath::*;
         let path = path.strip_prefix('/')?;
         let path = path.strip_suffix('/').unwrap_or(path);
         let segments: Vec<&str> = path.split('/').collect();
@@ -288,6 +342,14 @@ pub fn shop_routes() -> impl MatchNestedRoutes + Clone + Send + 'static {
         <Route path=path!("/permintaan/lacak/:token") view=TrackPage/>
         <Route path=path!("/wawasan") view=InsightsPage/>
         <Route path=path!("/tentang") view=AboutPage/>
+        // The public pages' English twins (`etalase_model::Lang::page_path`).
+        <Route path=path!("/en") view=HomePage/>
+        <Route path=path!("/en/produk/:id") view=ProductPage/>
+        <Route path=path!("/en/desa/:slug") view=VillagePage/>
+        <Route path=path!("/en/mitra/:slug") view=PartnerPage/>
+        <Route path=path!("/en/koperasi/:slug") view=CooperativePage/>
+        <Route path=path!("/en/wawasan") view=InsightsPage/>
+        <Route path=path!("/en/tentang") view=AboutPage/>
     }
     .into_inner()
 }
@@ -475,6 +537,37 @@ mod tests {
             assert_eq!(own, Some(expected), "{href} in its own app");
             assert_eq!(other, None, "{href} in the other app");
         }
+    }
+
+    /// Public pages have an English twin, read back as the same page in English and routed
+    /// to the same page; the others have one address for both languages.
+    #[test]
+    fn public_pages_have_english_twins_and_only_they_do() {
+        let shop = RouteDefs::new(shop_routes());
+        for (page, expected) in examples() {
+            let english = page.href_in(Lang::En);
+            if !page.is_public() {
+                assert_eq!(english, page.href_in(Lang::Id), "{english}");
+                let twin = Lang::En.page_path(&english);
+                assert_eq!(AppPath::parse(&twin), None, "{twin}");
+                continue;
+            }
+            assert!(english.starts_with("/en"), "{english}");
+            assert_eq!(AppPath::parse(&english), Some(page), "{english}");
+            assert_eq!(AppPath::language_of(&english), Some(Lang::En));
+            assert_eq!(
+                AppPath::language_of(&page.href_in(Lang::Id)),
+                Some(Lang::Id)
+            );
+            let path = english.split('?').next().unwrap_or_default();
+            assert_eq!(AppArea::of(path), AppArea::Shop, "{english}");
+            let expected: Vec<(String, String)> = expected
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            assert_eq!(route(&shop, path), Some(expected), "{english}");
+        }
+        assert_eq!(AppPath::language_of("/permintaan"), None);
     }
 
     #[test]

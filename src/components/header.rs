@@ -6,7 +6,8 @@ use crate::i18n::use_i18n;
 use crate::routes::AppPath;
 use crate::session::use_session;
 
-/// Site header: brand, search entry point, language switch and main navigation.
+/// Site header: brand, search entry point, language switch and main navigation. It stays
+/// while pages change, so its links to public pages follow the language.
 #[component]
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
@@ -25,7 +26,7 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="header-top">
-                <A href=AppPath::HOME.href() attr:class="brand">
+                <A href=move || AppPath::HOME.href_in(i18n.lang()) attr:class="brand">
                     <span class="brand-mark" aria-hidden="true"></span>
                     <span class="brand-text">
                         <span class="brand-name">"Etalase Desa"</span>
@@ -36,15 +37,15 @@ pub fn Header() -> impl IntoView {
             </div>
             <SearchBox/>
             <nav class="main-nav" aria-label=move || i18n.t().nav_label>
-                <A href=AppPath::HOME.href() exact=true>{move || i18n.t().nav_catalog}</A>
+                <A href=move || AppPath::HOME.href_in(i18n.lang()) exact=true>{move || i18n.t().nav_catalog}</A>
                 <A href=AppPath::Inquiry { product: None }.href()>
                     {move || i18n.t().nav_inquiry}
                     <span class="outbox-count" hidden=move || { inquiries_waiting() == 0 }
                         aria-label=move || i18n.q().waiting_short>{inquiries_waiting}</span>
                 </A>
                 <A href=AppPath::SellerDashboard.href()>{move || i18n.t().nav_sellers}</A>
-                <A href=AppPath::Insights.href()>{move || i18n.q().nav_insights}</A>
-                <A href=AppPath::About.href()>{move || i18n.t().nav_about}</A>
+                <A href=move || AppPath::Insights.href_in(i18n.lang())>{move || i18n.t().nav_insights}</A>
+                <A href=move || AppPath::About.href_in(i18n.lang())>{move || i18n.t().nav_about}</A>
                 <Show when=move || session.me().is_some()
                     fallback=move || view! { <A href=AppPath::SignIn { staff: false }.href() attr:class="nav-sign-in">{move || i18n.t().nav_sign_in}</A> }>
                     <A href=AppPath::SellerDashboard.href() attr:class="nav-sign-in">

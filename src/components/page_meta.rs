@@ -23,7 +23,9 @@ pub fn PageMeta(
     });
     view! {
         <span hidden node_ref=mark></span>
-        <Title text=move || format!("{} · Etalase Desa", title.get())/>
-        <Meta name="description" content=move || description.get()/>
+        // `try_get`: the document's title can be asked once more for a page being left (its
+        // signals gone) when the language changes with the address (`LangSwitch`).
+        <Title text=move || format!("{} · Etalase Desa", title.try_get().unwrap_or_default())/>
+        <Meta name="description" content=move || description.try_get().unwrap_or_default()/>
     }
 }

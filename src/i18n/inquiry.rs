@@ -81,7 +81,6 @@ crate::i18n::text_table! {
     moved_to: "Status menjadi", "Status changed to";
     whatsapp_button: "Hubungi {} lewat WhatsApp", "Message {} on WhatsApp";
     whatsapp_seller: "Halo {}, saya mengirim permintaan {} di Etalase Desa: {}", "Hello {}, I sent request {} on Etalase Desa: {}";
-    nav_insights: "Wawasan", "Insights";
     inbox_title: "Permintaan masuk", "Incoming requests";
     unread_count: "{} belum dibaca", "{} unread";
     unread: "Belum dibaca", "Unread";
@@ -104,8 +103,6 @@ crate::i18n::text_table! {
     whatsapp_buyer: "Halo {}, terima kasih atas permintaan {} di Etalase Desa.", "Hello {}, thank you for request {} on Etalase Desa.";
     yes: "Ya", "Yes";
     no: "Tidak", "No";
-    insights_title: "Wawasan permintaan", "Demand insights";
-    insights_lead: "Dari mana permintaan datang: per kategori produk, desa, negara tujuan dan bulan. Untuk koperasi dan pendamping desa; hanya jumlah, tanpa data pembeli.", "Where demand comes from: by product category, village, destination country and month. For cooperatives and village facilitators; counts only, no buyer details.";
     insights_total: "{} permintaan tercatat", "{} requests recorded";
     insights_empty: "Belum ada permintaan tercatat.", "No requests recorded yet.";
     inquiries_count: "Jumlah permintaan", "Number of requests";

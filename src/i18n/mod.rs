@@ -8,6 +8,7 @@ use etalase_model::Lang;
 use leptos::prelude::*;
 
 use crate::storage;
+use wasm_bindgen::JsCast;
 
 pub mod cooperative;
 pub mod inquiry;
@@ -82,12 +83,20 @@ pub struct I18n {
 }
 
 impl I18n {
-    /// Starts from the stored choice, else Indonesian (the product's default, whatever the
-    /// browser's language: most sellers' phones are set to English UI anyway).
-    pub fn from_storage() -> I18n {
-        let lang = storage::get(STORAGE_KEY)
-            .and_then(|t| Lang::from_tag(&t))
+    /// Starts in the language of the page's address if it has one (a public page: `/en/…`
+    /// is English), else the stored choice, else, in the buyer's app, the browser's
+    /// languages, else Indonesian. The seller's app does not follow the browser: most
+    /// sellers' phones are set to English whatever their owners read.
+    pub fn start(area: etalase_model::AppArea) -> I18n {
+        let path = window().location().pathname().unwrap_or_default();
+        let lang = crate::routes::AppPath::language_of(&path)
+            .or_else(|| storage::get(STORAGE_KEY).and_then(|t| Lang::from_tag(&t)))
+            .or_else(|| match area {
+                etalase_model::AppArea::Shop => browser_language(),
+                etalase_model::AppArea::Seller => None,
+            })
             .unwrap_or_default();
+        crate::routes::set_link_language(lang);
         I18n {
             lang: RwSignal::new(lang),
         }
@@ -128,10 +137,25 @@ impl I18n {
         partners::texts(self.lang.get())
     }
 
-    /// Changes language, remembers it and updates `<html lang>` for screen readers.
+    /// Changes language and remembers it: in storage for the apps, and in a cookie so the
+    /// server answers this visitor's next shared link in it (`<html lang>` follows, see
+    /// [`I18n::sync_document_lang`]). Links written from now on are in `lang`.
     pub fn set(&self, lang: Lang) {
+        crate::routes::set_link_language(lang);
         self.lang.set(lang);
         storage::set(STORAGE_KEY, lang.tag());
+        if let Ok(doc) = document().dyn_into::<web_sys::HtmlDocument>() {
+            let _ = doc.set_cookie(&format!(
+                "{}={}; path=/; max-age=31536000; samesite=lax",
+                etalase_model::LANG_COOKIE,
+                lang.tag()
+            ));
+        }
+    }
+
+    /// The current language, without tracking it.
+    pub fn lang_untracked(&self) -> Lang {
+        self.lang.get_untracked()
     }
 
     /// Keeps `<html lang>` in sync; call once from `App`.
@@ -143,6 +167,13 @@ impl I18n {
             }
         });
     }
+}
+
+/// The first of the browser's languages that is one of ours (`navigator.languages`).
+fn browser_language() -> Option<Lang> {
+    let languages = window().navigator().languages();
+    let tags: Vec<String> = languages.iter().filter_map(|t| t.as_string()).collect();
+    Lang::preferred(&tags.join(","))
 }
 
 /// The language context; panics only if used outside `App`, a programming error.

@@ -123,6 +123,8 @@ async function newPage(rate) {
   const context = await browser.newContext({
     ...devices['Pixel 5'],
     viewport,
+    // An Indonesian phone: an English one is sent to the English pages first.
+    locale: 'id-ID',
     serviceWorkers: 'block',
   });
   const page = await context.newPage();

@@ -42,3 +42,47 @@ test('the app takes over the written page without layout shifts, and search stil
   await expect(page).toHaveURL(/q=madu/);
   await expect(page.locator('.product-card').first()).toContainText(/madu/i);
 });
+
+test('an English browser lands on English twins, and the toggle moves between twins and is remembered', async ({ browser }, info) => {
+  const context = await browser.newContext({ ...info.project.use, locale: 'en-US' });
+  const page = await context.newPage();
+  // The first visit to an Indonesian link, with no choice made, follows the browser.
+  await page.goto('/desa/sepatin');
+  await expect(page).toHaveURL(/\/en\/desa\/sepatin$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Products from this village' })).toBeVisible();
+  await page.screenshot({ path: `artifacts/screenshots/twin-en-${info.project.name}.png` });
+
+  // The toggle goes to the Indonesian twin within the app, and the choice outlives a reload
+  // even though the browser asks for English.
+  await page.getByRole('button', { name: 'ID: Ganti ke Bahasa Indonesia' }).click();
+  await expect(page).toHaveURL(/\/desa\/sepatin$/);
+  expect(new URL(page.url()).pathname).toBe('/desa/sepatin');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'id');
+  await expect(page.getByRole('heading', { name: 'Produk dari desa ini' })).toBeVisible();
+  await page.reload();
+  expect(new URL(page.url()).pathname).toBe('/desa/sepatin');
+  await expect(page.getByRole('heading', { name: 'Produk dari desa ini' })).toBeVisible();
+
+  // Back to English: the header and the cards now lead to English pages.
+  await page.getByRole('button', { name: 'EN: Switch to English' }).click();
+  await expect(page).toHaveURL(/\/en\/desa\/sepatin$/);
+  await expect(page.getByRole('navigation', { name: /main/i }).getByRole('link', { name: 'About' })).toHaveAttribute('href', '/en/tentang');
+  await page.locator('.product-card h3 a').first().click();
+  await expect(page).toHaveURL(/\/en\/produk\//);
+  await expect(page.locator('.price-big')).toBeVisible();
+  // Going back returns to the English village page.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/en\/desa\/sepatin$/);
+  await context.close();
+});
+
+test('with no choice stored, the inquiry form follows the browser languages', async ({ browser }, info) => {
+  const context = await browser.newContext({ ...info.project.use, locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto('/permintaan');
+  expect(new URL(page.url()).pathname).toBe('/permintaan');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await context.close();
+});

@@ -59,9 +59,9 @@ pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
     out
 }
 
-/// The URL path of a product's page.
-pub fn product_path(id: &str) -> String {
-    format!("/produk/{id}")
+/// The URL path of a product's page in `lang`.
+pub fn product_path(id: &str, lang: Lang) -> String {
+    format!("{}/produk/{id}", lang.path_prefix())
 }
 
 /// When a card's photo is fetched.
@@ -96,7 +96,7 @@ pub struct CardContext<'a> {
 pub fn card_html(product: &Product, cx: CardContext<'_>) -> String {
     let lang = cx.lang;
     let t = texts(lang);
-    let href = product_path(&product.id);
+    let href = product_path(&product.id, lang);
     let photo = product.photos.first();
     let name = product.name(lang);
     let alt = photo.map_or(name, |ph| ph.alt(lang));

@@ -71,6 +71,6 @@ pub use idm::{preview_import, trend, IdmRecord, IdmTrend, ImportPreview, RowProb
 pub use inquiry::{
     check_export, check_purchase, ExportInquiry, InquiryKind, InquiryStatus, PurchaseInquiry,
 };
-pub use lang::Lang;
+pub use lang::{split_path_language, Lang, ENGLISH_PREFIX, LANG_COOKIE};
 pub use money::{format_rupiah, format_rupiah_compact, Rupiah};
 pub use search::{normalize, tokenize, Score, SearchIndex};

@@ -150,6 +150,14 @@ pub struct Texts {
     pub kabupaten_label: &'static str,
     pub view_village: &'static str,
     pub days_unit: &'static str,
+    pub nav_insights: &'static str,
+    pub insights_title: &'static str,
+    pub insights_lead: &'static str,
+    pub page_village_title: &'static str,
+    pub page_village_meta: &'static str,
+    pub idm_unknown: &'static str,
+    pub page_cooperative_meta: &'static str,
+    pub page_partner_meta: &'static str,
 }
 
 pub const ID: Texts = Texts {
@@ -297,6 +305,14 @@ pub const ID: Texts = Texts {
     kabupaten_label: "Kabupaten",
     view_village: "Lihat profil desa",
     days_unit: crate::card::ID.days_unit,
+    nav_insights: "Wawasan",
+    insights_title: "Wawasan permintaan",
+    insights_lead: "Dari mana permintaan datang: per kategori produk, desa, negara tujuan dan bulan. Untuk koperasi dan pendamping desa; hanya jumlah, tanpa data pembeli.",
+    page_village_title: "{} {} — Kec. {}, {}",
+    page_village_meta: "{}, Kec. {}, {}. {} produk di Etalase Desa. {}: {}.",
+    idm_unknown: "belum ada data IDM",
+    page_cooperative_meta: "{} — {} {}, Kec. {}",
+    page_partner_meta: "{} ({}) mendukung desa {} di Kutai Kartanegara.",
 };
 
 pub const EN: Texts = Texts {
@@ -443,6 +459,14 @@ pub const EN: Texts = Texts {
     kabupaten_label: "Regency",
     view_village: "View village profile",
     days_unit: crate::card::EN.days_unit,
+    nav_insights: "Insights",
+    insights_title: "Demand insights",
+    insights_lead: "Where demand comes from: by product category, village, destination country and month. For cooperatives and village facilitators; counts only, no buyer details.",
+    page_village_title: "{} {} — {} district, {}",
+    page_village_meta: "{}, {} district, {}. {} products on Etalase Desa. {}: {}.",
+    idm_unknown: "no IDM figures yet",
+    page_cooperative_meta: "{} — {} {}, {} district",
+    page_partner_meta: "{} ({}) supports the villages {} in Kutai Kartanegara.",
 };
 
 #[cfg(test)]

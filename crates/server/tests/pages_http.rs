@@ -237,10 +237,17 @@ async fn the_sitemap_lists_the_published_catalog_and_robots_points_to_it() {
         .iter()
         .map(|p| server.url(&format!("/produk/{}", p["id"].as_str().unwrap())))
         .collect();
+    // Each page in both languages.
     let listed: Vec<&&str> = locs.iter().filter(|l| l.contains("/produk/")).collect();
-    assert_eq!(listed.len(), products.len());
+    assert_eq!(listed.len(), products.len() * 2);
     for url in &products {
         assert!(locs.contains(&url.as_str()), "{url}");
+        let english = url.replacen("/produk/", "/en/produk/", 1);
+        assert!(locs.contains(&english.as_str()), "{english}");
+        assert!(
+            xml.contains(&format!("hreflang=\"en\" href=\"{english}\"")),
+            "{english}"
+        );
     }
     for village in catalog["villages"].as_array().unwrap() {
         assert!(locs.contains(
@@ -253,7 +260,14 @@ async fn the_sitemap_lists_the_published_catalog_and_robots_points_to_it() {
         .iter()
         .any(|l| l.contains("/penjual") || l.contains("/masuk") || l.contains("/permintaan")));
     // Every listed page answers 200 (a sample: the first of each kind).
-    for prefix in ["/produk/", "/desa/", "/koperasi/", "/mitra/"] {
+    for prefix in [
+        "/produk/",
+        "/desa/",
+        "/koperasi/",
+        "/mitra/",
+        "/en/produk/",
+        "/en/desa/",
+    ] {
         if let Some(url) = locs.iter().find(|l| l.contains(prefix)) {
             assert_eq!(http.get(*url).send().await.unwrap().status(), 200, "{url}");
         }
@@ -290,4 +304,126 @@ async fn bare_pages_answer_the_shell_as_it_was_built() {
         assert_eq!(res.status(), 200, "{path}");
         assert_eq!(res.text().await.unwrap(), SHELL, "{path}");
     }
+}
+
+#[tokio::test]
+async fn english_twins_and_the_visitors_language() {
+    let (server, _dir) = start();
+    let catalog = server.catalog().await;
+    let product = &catalog["products"][0];
+    let id = product["id"].as_str().unwrap();
+    let english_name = product["name_en"].as_str().unwrap();
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+
+    // The English twin: its language, its words, its links, and both twins named.
+    let res = http
+        .get(server.url(&format!("/en/produk/{id}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("<html lang=\"en\""), "{html}");
+    assert!(html.contains(&format!(
+        "<title>{}",
+        html_escape::encode_text(english_name)
+    )));
+    assert_eq!(meta(&html, "og:locale"), Some("en_US"));
+    assert_eq!(meta(&html, "og:locale:alternate"), Some("id_ID"));
+    let canonical = server.url(&format!("/en/produk/{id}"));
+    assert!(html.contains(&format!("<link rel=\"canonical\" href=\"{canonical}\">")));
+    for (tag, path) in [
+        ("id", format!("/produk/{id}")),
+        ("en", format!("/en/produk/{id}")),
+        ("x-default", format!("/produk/{id}")),
+    ] {
+        let link = format!(
+            "<link rel=\"alternate\" hreflang=\"{tag}\" href=\"{}\">",
+            server.url(&path)
+        );
+        assert!(html.contains(&link), "{link}");
+    }
+    assert!(html.contains("href=\"/en/tentang\"") && html.contains("href=\"/en\""));
+    assert!(html.contains("Back to the catalog"));
+    let product_ld = json_ld(&html)
+        .into_iter()
+        .find(|d| d["@type"] == "Product")
+        .unwrap();
+    assert_eq!(product_ld["name"], english_name);
+    assert_eq!(product_ld["url"], canonical);
+    // The home page's cards lead to English pages.
+    let home = http.get(server.url("/en")).send().await.unwrap();
+    assert_eq!(home.status(), 200);
+    assert!(home.text().await.unwrap().contains("href=\"/en/produk/"));
+    // Only public pages have twins.
+    for path in [
+        "/en/permintaan",
+        "/en/produk/no-such-thing",
+        "/en/penjual-x",
+    ] {
+        let res = http.get(server.url(path)).send().await.unwrap();
+        assert_eq!(res.status(), 404, "{path}");
+        assert!(
+            res.text().await.unwrap().contains("<html lang=\"en\""),
+            "{path}"
+        );
+    }
+
+    // A first visit from an English browser to an Indonesian address goes to the twin,
+    // query and all; an Indonesian browser, or one that chose Indonesian, stays.
+    let res = http
+        .get(server.url("/?q=madu"))
+        .header("accept-language", "en-US,en;q=0.9")
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_redirection(), "{}", res.status());
+    assert_eq!(res.headers()["location"], "/en?q=madu");
+    assert!(res.headers()["vary"]
+        .to_str()
+        .unwrap()
+        .contains("accept-language"));
+    for (accept, cookie) in [
+        ("id-ID,id;q=0.9,en;q=0.8", ""),
+        ("en-US,en;q=0.9", "etalase_lang=id"),
+        ("", ""),
+    ] {
+        let mut req = http.get(server.url(&format!("/produk/{id}")));
+        if !accept.is_empty() {
+            req = req.header("accept-language", accept);
+        }
+        if !cookie.is_empty() {
+            req = req.header("cookie", cookie);
+        }
+        let res = req.send().await.unwrap();
+        assert_eq!(res.status(), 200, "{accept} {cookie}");
+        assert!(res.headers()["vary"].to_str().unwrap().contains("cookie"));
+    }
+    // A remembered English choice moves an Indonesian link; an English link stays English
+    // for an Indonesian browser that chose nothing.
+    let res = http
+        .get(server.url("/desa/sepatin"))
+        .header("cookie", "etalase_lang=en")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["location"], "/en/desa/sepatin");
+    let res = http
+        .get(server.url("/en/desa/sepatin"))
+        .header("accept-language", "id")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    // Private pages never move: the inquiry form keeps what is typed.
+    let res = http
+        .get(server.url("/permintaan"))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
 }

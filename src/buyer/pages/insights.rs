@@ -18,7 +18,7 @@ pub fn InsightsPage() -> impl IntoView {
     let i18n = use_i18n();
     let insights = LocalResource::new(inquiry::insights);
     view! {
-        <PageMeta title=Signal::derive(move || i18n.q().insights_title.to_string()) description=Signal::derive(move || i18n.q().insights_lead.to_string())/>
+        <PageMeta title=Signal::derive(move || i18n.t().insights_title.to_string()) description=Signal::derive(move || i18n.t().insights_lead.to_string())/>
         <WithCatalog skeleton_cards=1 render={move |data: Arc<CatalogData>| view! {
             <Suspense fallback=move || view! { <p class="panel muted" role="status">{move || i18n.t().loading}</p> }>
                 {move || {
@@ -81,8 +81,8 @@ fn Charts(insights: Insights, data: Arc<CatalogData>) -> impl IntoView {
     let count_label = Signal::derive(move || q().inquiries_count.to_string());
     view! {
         <section class="panel insights">
-            <h1>{move || q().insights_title}</h1>
-            <p class="lead">{move || q().insights_lead}</p>
+            <h1>{move || i18n.t().insights_title}</h1>
+            <p class="lead">{move || i18n.t().insights_lead}</p>
             <p class="big-number" role="status">{move || fill(q().insights_total, &[&total])}</p>
             {(total == 0).then(|| view! { <div class="empty-state"><p>{move || q().insights_empty}</p></div> })}
             <div class="chart-grid" hidden=total == 0>

@@ -2,6 +2,7 @@
 //! link previews (WhatsApp's crawler runs no JavaScript and reads only these), and
 //! schema.org JSON-LD for search engines. Every value is escaped for where it goes.
 
+use etalase_model::Lang;
 use html_escape::encode_double_quoted_attribute as attr;
 use html_escape::encode_text as text;
 use serde_json::Value;
@@ -18,10 +19,15 @@ pub struct PreviewImage {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Head {
+    /// The page's language (`<html lang>`, `og:locale`).
+    pub lang: Lang,
     pub title: String,
     pub description: String,
     /// Absolute URL of the page.
     pub canonical: String,
+    /// The page in each language (absolute URLs), for `hreflang` alternates; empty on pages
+    /// without twins (not-found pages).
+    pub twins: Vec<(Lang, String)>,
     /// `website` or `product`.
     pub og_type: &'static str,
     pub image: Option<PreviewImage>,
@@ -49,14 +55,33 @@ impl Head {
                 "<link rel=\"canonical\" href=\"{}\">",
                 attr(&self.canonical)
             ));
+            for (lang, url) in &self.twins {
+                h.push_str(&format!(
+                    "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
+                    lang.tag(),
+                    attr(url)
+                ));
+            }
+            // Indonesian is the default for anyone else.
+            if let Some((_, url)) = self.twins.iter().find(|(l, _)| *l == Lang::Id) {
+                h.push_str(&format!(
+                    "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">",
+                    attr(url)
+                ));
+            }
         }
         meta(&mut h, "property", "og:site_name", "Etalase Desa");
         meta(&mut h, "property", "og:type", self.og_type);
         meta(&mut h, "property", "og:title", &self.title);
         meta(&mut h, "property", "og:description", &self.description);
         meta(&mut h, "property", "og:url", &self.canonical);
-        meta(&mut h, "property", "og:locale", "id_ID");
-        meta(&mut h, "property", "og:locale:alternate", "en_US");
+        meta(&mut h, "property", "og:locale", locale(self.lang));
+        meta(
+            &mut h,
+            "property",
+            "og:locale:alternate",
+            locale(self.lang.other()),
+        );
         match &self.image {
             Some(image) => {
                 meta(&mut h, "property", "og:image", &image.url);
@@ -87,6 +112,14 @@ impl Head {
     }
 }
 
+/// Open Graph's locale for a language.
+fn locale(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Id => "id_ID",
+        Lang::En => "en_US",
+    }
+}
+
 /// JSON safe inside `<script>`: `<`, `>` and `&` as `\u` escapes, so no value (a product
 /// named `</script><script>…`) can end the block. A data block is never run, so the
 /// Content-Security-Policy needs no hash for it.
@@ -114,6 +147,8 @@ mod tests {
     fn hostile_values_stay_values() {
         let name = r#"</script><script>alert(1)</script>" onload="x"#;
         let head = Head {
+            lang: Lang::Id,
+            twins: Vec::new(),
             title: name.into(),
             description: name.into(),
             canonical: "https://etalase.example/produk/x".into(),

@@ -5,13 +5,15 @@
 //! `/robots.txt`.
 
 mod head;
+mod language;
 mod route;
 mod sitemap;
 mod view;
 
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use etalase_model::{split_path_language, Lang};
 use sha2::{Digest, Sha256};
 
 pub use route::ShopRoute;
@@ -22,6 +24,10 @@ use crate::AppState;
 /// Where the first view goes in `index.html`: the loading placeholder, which the app
 /// removes once its own page is shown.
 const SLOT_OPEN: &str = "<div id=\"boot\"";
+
+/// A page's answer depends on the remembered language and the browser's (a redirect to
+/// the other language's twin, see `language`).
+const VARY: &str = "accept-language, cookie";
 
 /// Trunk's inline module that starts the app, and what a written page puts first in it: wait
 /// for the page's `load` (its visible photos; the rest are lazy). The page is readable
@@ -69,6 +75,26 @@ pub async fn shop_page(State(state): State<AppState>, req: Request) -> Response 
         );
         return res;
     }
+    let (lang, page_path) = split_path_language(&path);
+    let route = match ShopRoute::parse(page_path) {
+        // Only public pages have an English twin.
+        route if lang == Lang::En && !route.is_public() => ShopRoute::Unknown,
+        route => route,
+    };
+    if route.is_public() {
+        if let Some(to) = language::redirect(headers, lang) {
+            let query = req
+                .uri()
+                .query()
+                .map(|q| format!("?{q}"))
+                .unwrap_or_default();
+            let location = format!("{}{query}", to.page_path(page_path));
+            let mut res = Redirect::to(&location).into_response();
+            res.headers_mut()
+                .insert(header::VARY, HeaderValue::from_static(VARY));
+            return res;
+        }
+    }
     // The page depends on the catalog, the shell (a deploy), the origin it names, the URL
     // and the day (certificates lapse at midnight).
     let today = crate::clock::today_in_kalimantan();
@@ -87,16 +113,23 @@ pub async fn shop_page(State(state): State<AppState>, req: Request) -> Response 
         res.headers_mut().insert(header::ETAG, etag);
         return res;
     }
-    let route = ShopRoute::parse(&path);
     let page = view::view(
         &snapshot.catalog,
         route,
-        &path,
+        lang,
+        page_path,
         &origin,
         today,
         req.uri().query().is_some_and(|q| !q.is_empty()),
     );
-    let html = write_into_shell(&shell, &page.head.html(), &page.body);
+    let mut html = write_into_shell(&shell, &page.head.html(), &page.body);
+    if lang != Lang::Id {
+        html = html.replacen(
+            "<html lang=\"id\"",
+            &format!("<html lang=\"{}\"", lang.tag()),
+            1,
+        );
+    }
     let status = if page.found {
         StatusCode::OK
     } else {
@@ -113,6 +146,7 @@ pub async fn shop_page(State(state): State<AppState>, req: Request) -> Response 
         HeaderValue::from_static(crate::static_files::REVALIDATE),
     );
     h.insert(header::ETAG, etag);
+    h.insert(header::VARY, HeaderValue::from_static(VARY));
     res
 }
 

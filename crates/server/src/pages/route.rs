@@ -18,6 +18,11 @@ pub enum ShopRoute<'a> {
 }
 
 impl<'a> ShopRoute<'a> {
+    /// A page for search engines and shared links, with an English twin under `/en`.
+    pub fn is_public(self) -> bool {
+        !matches!(self, ShopRoute::Private | ShopRoute::Unknown)
+    }
+
     pub fn parse(path: &'a str) -> ShopRoute<'a> {
         let trimmed = path.trim_end_matches('/');
         let mut parts = trimmed.trim_start_matches('/').splitn(2, '/');

@@ -1,9 +1,10 @@
-//! `/sitemap.xml`: every public page of the published catalog; `/robots.txt`: where it is,
+//! `/sitemap.xml`: every public page of the published catalog in both languages, each with
+//! its twin as an `hreflang` alternate; `/robots.txt`: where it is,
 //! and what crawlers should leave alone (the seller's and staff pages, the API).
 
 use std::fmt::Write as _;
 
-use etalase_model::Catalog;
+use etalase_model::{Catalog, Lang};
 use html_escape::encode_text as text;
 
 pub fn sitemap(catalog: &Catalog, origin: &str) -> String {
@@ -37,14 +38,32 @@ pub fn sitemap(catalog: &Catalog, origin: &str) -> String {
             .iter()
             .map(|p| (format!("/mitra/{}", p.slug), None)),
     );
-    let mut xml = String::with_capacity(urls.len() * 80 + 200);
-    xml.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for (url, lastmod) in urls {
-        let _ = write!(xml, "<url><loc>{}{}</loc>", text(origin), text(&url));
-        if let Some(day) = lastmod {
-            let _ = write!(xml, "<lastmod>{day}</lastmod>");
+    let mut xml = String::with_capacity(urls.len() * 2 * 300 + 200);
+    xml.push_str(concat!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" ",
+        "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+    ));
+    let origin = text(origin);
+    for (path, lastmod) in &urls {
+        for lang in Lang::ALL {
+            let _ = write!(
+                xml,
+                "<url><loc>{origin}{}</loc>",
+                text(&lang.page_path(path))
+            );
+            if let Some(day) = lastmod {
+                let _ = write!(xml, "<lastmod>{day}</lastmod>");
+            }
+            for twin in Lang::ALL {
+                let _ = write!(
+                    xml,
+                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{origin}{}\"/>",
+                    twin.tag(),
+                    text(&twin.page_path(path))
+                );
+            }
+            xml.push_str("</url>\n");
         }
-        xml.push_str("</url>\n");
     }
     xml.push_str("</urlset>\n");
     xml

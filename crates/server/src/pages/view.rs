@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 
 use etalase_model::card::{card_html, fill, CardContext, PhotoLoad};
-use etalase_model::texts::{Texts, ID};
+use etalase_model::texts::{Texts, EN, ID};
 use etalase_model::{format_rupiah, Catalog, Date, Lang, Product, Village};
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 use serde_json::{json, Value};
@@ -31,75 +31,87 @@ pub struct PageView {
 
 /// `filtered`: the URL carries a search or filters, which only the app applies; the home
 /// page's first view then shows no cards rather than the wrong ones.
+/// `path` is the page's path without its language prefix (`/produk/x` for `/en/produk/x`).
 pub fn view(
     catalog: &Catalog,
     route: ShopRoute<'_>,
+    lang: Lang,
     path: &str,
     origin: &str,
     today: Date,
     filtered: bool,
 ) -> PageView {
-    let t = &ID;
-    let canonical = format!("{origin}{}", if path.is_empty() { "/" } else { path });
+    let t = texts(lang);
+    let path = if path.is_empty() { "/" } else { path };
+    let canonical = format!("{origin}{}", lang.page_path(path));
+    let twins = Lang::ALL.map(|l| (l, format!("{origin}{}", l.page_path(path))));
     let page = |title: String, description: String, main: String| PageView {
         found: true,
         head: Head {
+            lang,
             title,
             description,
             canonical: canonical.clone(),
+            twins: twins.to_vec(),
             og_type: "website",
             image: None,
             json_ld: Vec::new(),
             noindex: false,
         },
-        body: frame(t, &main),
+        body: frame(t, lang, &main),
     };
     match route {
         ShopRoute::Home => {
             let mut v = page(
                 format!("Etalase Desa — {}", t.brand_tagline),
                 t.home_meta.to_string(),
-                home(catalog, t, today, filtered),
+                home(catalog, t, lang, today, filtered),
             );
             v.head.json_ld.push(json!({
                 "@context": "https://schema.org",
                 "@type": "WebSite",
                 "name": "Etalase Desa",
-                "url": format!("{origin}/"),
-                "inLanguage": "id",
+                "url": canonical,
+                "inLanguage": lang.tag(),
                 "potentialAction": {
                     "@type": "SearchAction",
-                    "target": format!("{origin}/?q={{search_term_string}}"),
+                    "target": format!("{origin}{}", lang.page_path("/?q={search_term_string}")),
                     "query-input": "required name=search_term_string",
                 },
             }));
             v
         }
         ShopRoute::Product(id) => match catalog.product(id) {
-            Some(p) => product_page(catalog, p, &canonical, origin, t, today),
-            None => not_found(t, &canonical, t.product_not_found),
+            Some(p) => {
+                let mut view = product_page(catalog, p, &canonical, origin, lang, today);
+                view.head.twins = twins.to_vec();
+                view
+            }
+            None => not_found(t, lang, &canonical, t.product_not_found),
         },
         ShopRoute::Village(slug) => match catalog.village(slug) {
             Some(v) => {
                 let count = catalog.products_of_village(&v.slug).count();
-                let title = format!("{} {} — Kec. {}, {}", village_word(v, t), v.name, v.kecamatan, v.kabupaten);
-                let mut description = format!(
-                    "{}, Kec. {}, {}. {} produk di Etalase Desa. {}: {}.",
-                    v.name,
-                    v.kecamatan,
-                    v.kabupaten,
-                    count,
-                    t.idm_label,
-                    v.idm_status.map_or("belum ada data IDM", |s| s.label(Lang::Id)),
+                let title = fill(t.page_village_title, &[&village_word(v, t), &v.name, &v.kecamatan, &v.kabupaten]);
+                let mut description = fill(
+                    t.page_village_meta,
+                    &[
+                        &v.name,
+                        &v.kecamatan,
+                        &v.kabupaten,
+                        &count,
+                        &t.idm_label,
+                        &v.idm_status.map_or(t.idm_unknown, |s| s.label(lang)),
+                    ],
                 );
                 description.push(' ');
-                description.push_str(&shorten(v.description(Lang::Id), 120));
-                let mut view = page(title, description, village_main(catalog, v, t, today));
+                description.push_str(&shorten(v.description(lang), 120));
+                let mut view = page(title, description, village_main(catalog, v, lang, today));
                 view.head.json_ld.push(place(v, &canonical));
-                view.head.json_ld.push(breadcrumbs(origin, &[(&v.name, &canonical)]));
+                view.head.json_ld.push(breadcrumbs(origin, lang, &[(&v.name, &canonical)]));
                 view
             }
-            None => not_found(t, &canonical, t.village_not_found),
+            None => not_found(t, lang, &canonical, t.village_not_found),
         },
         ShopRoute::Cooperative(slug) => {
             let members: Vec<&str> = catalog.cooperative_members(slug).collect();
@@ -116,15 +128,15 @@ pub fn view(
                         text(t.cooperative_page_label),
                         text(village_word(v, t)),
                         text(&v.name),
-                        card_grid(catalog, cards, today),
+                        card_grid(catalog, cards, lang, today),
                     );
                     page(
                         v.cooperative.clone(),
-                        format!("{} — {} {}, Kec. {}", t.cooperative_page_label, village_word(v, t), v.name, v.kecamatan),
+                        fill(t.page_cooperative_meta, &[&t.cooperative_page_label, &village_word(v, t), &v.name, &v.kecamatan]),
                         main,
                     )
                 }
-                None => not_found(t, &canonical, t.cooperative_not_found),
+                None => not_found(t, lang, &canonical, t.cooperative_not_found),
             }
         }
         ShopRoute::Partner(slug) => match catalog.partner(slug) {
@@ -133,17 +145,17 @@ pub fn view(
                 let names: Vec<&str> = villages.iter().map(|v| v.name.as_str()).collect();
                 let main = format!(
                     "<section class=\"panel\"><p class=\"card-category\">{}</p><h1>{}</h1><p class=\"lead\">{}</p></section>",
-                    text(partner.kind.label(Lang::Id)),
+                    text(partner.kind.label(lang)),
                     text(&partner.name),
                     text(&names.join(", ")),
                 );
                 page(
                     partner.name.clone(),
-                    format!("{} ({}) mendukung desa {} di Kutai Kartanegara.", partner.name, partner.kind.label(Lang::Id), names.join(", ")),
+                    fill(t.page_partner_meta, &[&partner.name, &partner.kind.label(lang), &names.join(", ")]),
                     main,
                 )
             }
-            None => not_found(t, &canonical, t.not_found_body),
+            None => not_found(t, lang, &canonical, t.not_found_body),
         },
         ShopRoute::About => page(
             t.about_title.to_string(),
@@ -157,9 +169,13 @@ pub fn view(
             ),
         ),
         ShopRoute::Insights => page(
-            "Wawasan — Etalase Desa".to_string(),
-            "Permintaan pembeli dan produk desa Kutai Kartanegara menurut kategori dan desa.".to_string(),
-            "<section class=\"panel\"><h1>Wawasan</h1></section>".to_string(),
+            format!("{} — Etalase Desa", t.insights_title),
+            t.insights_lead.to_string(),
+            format!(
+                "<section class=\"panel insights\"><h1>{}</h1><p class=\"lead\">{}</p></section>",
+                text(t.insights_title),
+                text(t.insights_lead)
+            ),
         ),
         ShopRoute::Private => {
             let mut v = page("Etalase Desa".to_string(), t.home_meta.to_string(), String::new());
@@ -167,17 +183,26 @@ pub fn view(
             v.body = String::new();
             v
         }
-        ShopRoute::Unknown => not_found(t, &canonical, t.not_found_body),
+        ShopRoute::Unknown => not_found(t, lang, &canonical, t.not_found_body),
     }
 }
 
-fn not_found(t: &Texts, canonical: &str, message: &str) -> PageView {
+fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::Id => &ID,
+        Lang::En => &EN,
+    }
+}
+
+fn not_found(t: &Texts, lang: Lang, canonical: &str, message: &str) -> PageView {
     PageView {
         found: false,
         head: Head {
+            lang,
             title: format!("{} — Etalase Desa", t.not_found_title),
             description: message.to_string(),
             canonical: canonical.to_string(),
+            twins: Vec::new(),
             og_type: "website",
             image: None,
             json_ld: Vec::new(),
@@ -185,10 +210,12 @@ fn not_found(t: &Texts, canonical: &str, message: &str) -> PageView {
         },
         body: frame(
             t,
+            lang,
             &format!(
-                "<section class=\"panel not-found\"><h1>{}</h1><p>{}</p><a class=\"button primary\" href=\"/\">{}</a></section>",
+                "<section class=\"panel not-found\"><h1>{}</h1><p>{}</p><a class=\"button primary\" href=\"{}\">{}</a></section>",
                 text(t.not_found_title),
                 text(message),
+                lang.page_path("/"),
                 text(t.back_to_catalog),
             ),
         ),
@@ -196,14 +223,14 @@ fn not_found(t: &Texts, canonical: &str, message: &str) -> PageView {
 }
 
 /// The header the app draws, so the page keeps its shape when the app takes over.
-fn frame(t: &Texts, main: &str) -> String {
+fn frame(t: &Texts, lang: Lang, main: &str) -> String {
     format!(
         concat!(
-            "<header class=\"site-header\"><div class=\"header-top\"><a href=\"/\" class=\"brand\">",
+            "<header class=\"site-header\"><div class=\"header-top\"><a href=\"{home}\" class=\"brand\">",
             "<span class=\"brand-mark\" aria-hidden=\"true\"></span><span class=\"brand-text\">",
             "<span class=\"brand-name\">Etalase Desa</span><span class=\"brand-tagline\">{tagline}</span></span></a></div>",
-            "<nav class=\"main-nav\" aria-label=\"{nav}\"><a href=\"/\">{catalog}</a><a href=\"/permintaan\">{inquiry}</a>",
-            "<a href=\"/penjual\">{sellers}</a><a href=\"/wawasan\">Wawasan</a><a href=\"/tentang\">{about}</a></nav></header>",
+            "<nav class=\"main-nav\" aria-label=\"{nav}\"><a href=\"{home}\">{catalog}</a><a href=\"/permintaan\">{inquiry}</a>",
+            "<a href=\"/penjual\">{sellers}</a><a href=\"{insights_href}\">{insights}</a><a href=\"{about_href}\">{about}</a></nav></header>",
             // No `id="main"`: the app's own `<main>` has it, and both exist for a moment.
             "<main>{main}</main>"
         ),
@@ -213,15 +240,24 @@ fn frame(t: &Texts, main: &str) -> String {
         inquiry = text(t.nav_inquiry),
         sellers = text(t.nav_sellers),
         about = text(t.nav_about),
+        insights = text(t.nav_insights),
+        home = lang.page_path("/"),
+        insights_href = lang.page_path("/wawasan"),
+        about_href = lang.page_path("/tentang"),
         main = main,
     )
 }
 
-fn home(catalog: &Catalog, t: &Texts, today: Date, filtered: bool) -> String {
+fn home(catalog: &Catalog, t: &Texts, lang: Lang, today: Date, filtered: bool) -> String {
     let cards = if filtered {
         String::new()
     } else {
-        card_grid(catalog, catalog.products.iter().take(HOME_CARDS), today)
+        card_grid(
+            catalog,
+            catalog.products.iter().take(HOME_CARDS),
+            lang,
+            today,
+        )
     };
     format!(
         "<section class=\"hero\"><h1>{}</h1><p class=\"lead\">{}</p></section>{cards}",
@@ -233,6 +269,7 @@ fn home(catalog: &Catalog, t: &Texts, today: Date, filtered: bool) -> String {
 fn card_grid<'a>(
     catalog: &Catalog,
     products: impl Iterator<Item = &'a Product>,
+    lang: Lang,
     today: Date,
 ) -> String {
     let mut html = String::from("<ul class=\"card-grid\" role=\"list\">");
@@ -241,7 +278,7 @@ fn card_grid<'a>(
         let cx = CardContext {
             village,
             verified: catalog.seller_verified(p),
-            lang: Lang::Id,
+            lang,
             day: today,
             photo_load: PhotoLoad::Now,
         };
@@ -262,7 +299,8 @@ fn village_word(v: &Village, t: &Texts) -> &'static str {
     }
 }
 
-fn village_main(catalog: &Catalog, v: &Village, t: &Texts, today: Date) -> String {
+fn village_main(catalog: &Catalog, v: &Village, lang: Lang, today: Date) -> String {
+    let t = texts(lang);
     format!(
         "<section class=\"panel village-profile\"><p class=\"card-category\">{}</p><h1>{} {}</h1><p>Kec. {}, {}</p><p>{}</p></section><section class=\"village-products\"><h2>{}</h2>{}</section>",
         text(t.village_profile),
@@ -270,9 +308,9 @@ fn village_main(catalog: &Catalog, v: &Village, t: &Texts, today: Date) -> Strin
         text(&v.name),
         text(&v.kecamatan),
         text(&v.kabupaten),
-        text(v.description(Lang::Id)),
+        text(v.description(lang)),
         text(t.village_products),
-        card_grid(catalog, catalog.products_of_village(&v.slug), today),
+        card_grid(catalog, catalog.products_of_village(&v.slug), lang, today),
     )
 }
 
@@ -281,12 +319,14 @@ fn product_page(
     p: &Product,
     canonical: &str,
     origin: &str,
-    t: &Texts,
+    lang: Lang,
     today: Date,
 ) -> PageView {
+    let t = texts(lang);
+    let name = p.name(lang);
     let village = catalog.village_of(p);
     let seller = catalog.seller_of(p);
-    let unit = p.unit.label(Lang::Id);
+    let unit = p.unit.label(lang);
     let prices: Vec<u64> = p.tiers.iter().map(|tier| tier.price.0).collect();
     let (low, high) = (
         prices.iter().min().copied().unwrap_or(0),
@@ -307,8 +347,8 @@ fn product_page(
         )
     });
     let title = match &village {
-        Some(v) => format!("{} — {}, {} | Etalase Desa", p.name_id, v.name, v.kabupaten),
-        None => format!("{} | Etalase Desa", p.name_id),
+        Some(v) => format!("{name} — {}, {} | Etalase Desa", v.name, v.kabupaten),
+        None => format!("{name} | Etalase Desa"),
     };
     let description = format!(
         "{range}. {} {} {unit}. {}{}",
@@ -318,7 +358,7 @@ fn product_page(
             .as_deref()
             .map(|pl| format!("{pl}. "))
             .unwrap_or_default(),
-        shorten(p.description(Lang::Id), 110),
+        shorten(p.description(lang), 110),
     );
     let photo = p.photos.first();
     let image = photo.map(|ph| {
@@ -328,7 +368,7 @@ fn product_page(
             url: format!("{origin}{}", ph.thumb),
             width: w,
             height: h,
-            alt: ph.alt(Lang::Id).to_string(),
+            alt: ph.alt(lang).to_string(),
         }
     });
 
@@ -337,7 +377,8 @@ fn product_page(
     let mut main = String::with_capacity(4096);
     let _ = write!(
         main,
-        "<nav class=\"crumbs\"><a href=\"/\">{}</a></nav><article class=\"product\">",
+        "<nav class=\"crumbs\"><a href=\"{}\">{}</a></nav><article class=\"product\">",
+        lang.page_path("/"),
         text(t.back_to_catalog)
     );
     match photo {
@@ -354,7 +395,7 @@ fn product_page(
                 srcset = attr(&ph.srcset()),
                 w = ph.width,
                 h = ph.height,
-                alt = attr(ph.alt(Lang::Id)),
+                alt = attr(ph.alt(lang)),
             );
         }
         None => main.push_str("<div class=\"gallery empty\"></div>"),
@@ -362,14 +403,14 @@ fn product_page(
     let _ = write!(
         main,
         "<div class=\"product-main\"><p class=\"card-category\">{}</p><h1>{}</h1>",
-        text(p.category.label(Lang::Id)),
-        text(&p.name_id)
+        text(p.category.label(lang)),
+        text(name)
     );
     if let Some(v) = village {
         let _ = write!(
             main,
-            "<p class=\"card-origin\"><a href=\"/desa/{}\">{}</a> · {}</p>",
-            attr(&v.slug),
+            "<p class=\"card-origin\"><a href=\"{}\">{}</a> · {}</p>",
+            attr(&lang.page_path(&format!("/desa/{}", v.slug))),
             text(&fill(t.from_village, &[&v.name])),
             text(&v.kecamatan),
         );
@@ -398,7 +439,7 @@ fn product_page(
     let _ = write!(
         main,
         "<p class=\"description\">{}</p></div></article><div class=\"product-details\"><section class=\"panel terms\"><h2>{}</h2><ul class=\"tiers\">",
-        text(p.description(Lang::Id)),
+        text(p.description(lang)),
         text(t.term_prices),
     );
     for tier in &p.tiers {
@@ -431,7 +472,7 @@ fn product_page(
                 main,
                 "<li class=\"badge cert cert-{}\">{}</li>",
                 attr(c.kind.slug()),
-                text(c.kind.label(Lang::Id))
+                text(c.kind.label(lang))
             );
         }
         main.push_str("</ul></section>");
@@ -450,19 +491,19 @@ fn product_page(
     }
     main.push_str("</div></div>");
 
-    let mut json_ld = vec![product_json(catalog, p, canonical, origin)];
+    let mut json_ld = vec![product_json(catalog, p, canonical, origin, lang)];
     if let Some(v) = village {
         json_ld.push(breadcrumbs(
             origin,
-            &[
-                (&v.name, &format!("{origin}/desa/{}", v.slug)),
-                (&p.name_id, canonical),
-            ],
+            lang,
+            &[(&v.name, &village_url(origin, lang, v)), (name, canonical)],
         ));
     }
     PageView {
         found: true,
         head: Head {
+            lang,
+            twins: Vec::new(),
             title,
             description,
             canonical: canonical.to_string(),
@@ -471,23 +512,33 @@ fn product_page(
             json_ld,
             noindex: false,
         },
-        body: frame(t, &main),
+        body: frame(t, lang, &main),
     }
+}
+
+fn village_url(origin: &str, lang: Lang, v: &Village) -> String {
+    format!("{origin}{}", lang.page_path(&format!("/desa/{}", v.slug)))
 }
 
 /// schema.org `Product`: an `AggregateOffer` in IDR over the price tiers, the MOQ as the
 /// eligible quantity, the seller an `Organization` in its village's `Place`.
-fn product_json(catalog: &Catalog, p: &Product, canonical: &str, origin: &str) -> Value {
+fn product_json(
+    catalog: &Catalog,
+    p: &Product,
+    canonical: &str,
+    origin: &str,
+    lang: Lang,
+) -> Value {
     let prices = p.tiers.iter().map(|t| t.price.0);
     let (low, high) = (prices.clone().min().unwrap_or(0), prices.max().unwrap_or(0));
     let mut product = json!({
         "@context": "https://schema.org",
         "@type": "Product",
-        "name": p.name_id,
-        "description": p.description_id,
+        "name": p.name(lang),
+        "description": p.description(lang),
         "sku": p.id,
         "url": canonical,
-        "category": p.category.label(Lang::Id),
+        "category": p.category.label(lang),
         "image": p.photos.iter().map(|ph| format!("{origin}{}", ph.large)).collect::<Vec<_>>(),
         "offers": {
             "@type": "AggregateOffer",
@@ -499,14 +550,14 @@ fn product_json(catalog: &Catalog, p: &Product, canonical: &str, origin: &str) -
             "eligibleQuantity": {
                 "@type": "QuantitativeValue",
                 "minValue": p.moq,
-                "unitText": p.unit.label(Lang::Id),
+                "unitText": p.unit.label(lang),
             },
         },
     });
     if let Some(seller) = catalog.seller_of(p) {
         let mut org = json!({ "@type": "Organization", "name": seller.name });
         if let Some(v) = catalog.village_of(p) {
-            org["location"] = place(v, &format!("{origin}/desa/{}", v.slug));
+            org["location"] = place(v, &village_url(origin, lang, v));
         }
         product["offers"]["seller"] = org;
     }
@@ -534,9 +585,9 @@ fn place(v: &Village, url: &str) -> Value {
     })
 }
 
-fn breadcrumbs(origin: &str, trail: &[(&str, &str)]) -> Value {
+fn breadcrumbs(origin: &str, lang: Lang, trail: &[(&str, &str)]) -> Value {
     let mut items = vec![
-        json!({ "@type": "ListItem", "position": 1, "name": "Etalase Desa", "item": format!("{origin}/") }),
+        json!({ "@type": "ListItem", "position": 1, "name": "Etalase Desa", "item": format!("{origin}{}", lang.page_path("/")) }),
     ];
     for (i, (name, url)) in trail.iter().enumerate() {
         items.push(json!({ "@type": "ListItem", "position": i + 2, "name": name, "item": url }));
@@ -603,6 +654,7 @@ mod tests {
         let page = view(
             &catalog,
             ShopRoute::parse(&path),
+            Lang::Id,
             &path,
             "https://etalase.example",
             catalog.products[0].created,

@@ -340,8 +340,6 @@ pub enum PartnershipRefusal {
     Invalid(Vec<etalase_model::rules::FieldError>),
 }
 
-/// The operations the server needs from a database.
-
 #[cfg(test)]
 mod tests {
     use super::*;
