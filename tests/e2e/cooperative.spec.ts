@@ -3,6 +3,7 @@
 // the member opens the WhatsApp claim link, sets a password and sees the operator's change
 // in the listing's history.
 import { test, expect, type Page, type TestInfo } from '@playwright/test';
+import { staffSignIn } from './helpers';
 import { join } from 'node:path';
 import { darkenedJpeg, photos } from './dark_photo';
 
@@ -12,14 +13,8 @@ function uniqueNumber(info: TestInfo, slot: number): string {
   return `0813${info.project.name === 'phone' ? 3 : 4}${slot}${tail}`;
 }
 
-
 async function signInAsOperator(page: Page) {
-  await page.goto('/masuk?staf=1');
-  await expect(page.getByRole('tab', { name: 'Koperasi / pendamping' })).toHaveAttribute('aria-selected', 'true');
-  await page.getByLabel('Nomor WhatsApp').fill('0812 0000 0900');
-  await page.getByLabel('Kata sandi', { exact: true }).fill('desa-demo-2026');
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await expect(page).toHaveURL(/\/penjual\/koperasi$/);
+  await staffSignIn(page, '0812 0000 0900', /\/penjual\/koperasi$/);
   await expect(page.getByRole('heading', { name: 'Koperasi Desa Merah Putih Sepatin' })).toBeVisible();
 }
 
@@ -140,11 +135,7 @@ test('the operator pages ask a seller or a visitor to sign in as operator', asyn
 test('the facilitator view lists the developing villages with no product, with figures and a CSV', async ({ page }, info) => {
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(String(err)));
-  await page.goto('/masuk?staf=1');
-  await page.getByLabel('Nomor WhatsApp').fill('0812 0000 0901');
-  await page.getByLabel('Kata sandi', { exact: true }).fill('desa-demo-2026');
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await expect(page).toHaveURL(/\/penjual\/fasilitator$/);
+  await staffSignIn(page, '0812 0000 0901', /\/penjual\/fasilitator$/);
   const toCoach = page.locator('.coach-list');
   await expect(toCoach.locator('li', { hasText: 'Tuana Tuha' })).toContainText('Tertinggal');
   await expect(toCoach.locator('li', { hasText: 'Jantur Baru' })).toContainText('Berkembang');

@@ -1,6 +1,7 @@
 // The page the server writes, as a phone without JavaScript (or before the app) sees it, and
 // the app taking it over without moving anything.
 import { test, expect } from '@playwright/test';
+import { axeViolations } from './helpers';
 
 test('with JavaScript off a product page shows its name, price and photo', async ({ browser, request }, info) => {
   const catalog = await (await request.get('/api/catalog')).json();
@@ -84,5 +85,20 @@ test('with no choice stored, the inquiry form follows the browser languages', as
   await page.goto('/permintaan');
   expect(new URL(page.url()).pathname).toBe('/permintaan');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await context.close();
+});
+
+test('public pages in both languages pass axe-core once the app has them', async ({ browser, request }, info) => {
+  const catalog = await (await request.get('/api/catalog')).json();
+  const id = catalog.products[0].id;
+  // axe-core is injected as a script, which the Content-Security-Policy rightly forbids.
+  const context = await browser.newContext({ ...info.project.use, bypassCSP: true });
+  const page = await context.newPage();
+  for (const path of ['/', `/produk/${id}`, '/desa/sepatin', '/koperasi/sepatin', '/tentang', '/wawasan', '/en', `/en/produk/${id}`, '/en/desa/sepatin']) {
+    await page.goto(path);
+    await expect(page.locator('#boot')).toHaveCount(0);
+    await expect(page.locator('main h1').first()).toBeVisible();
+    expect(await axeViolations(page), path).toEqual([]);
+  }
   await context.close();
 });

@@ -2,6 +2,7 @@
 // (it waits in the outbox and goes out on reconnect), a hotel basket spanning two sellers,
 // the buyer's tracking page, and the seller answering with a quote that the buyer then sees.
 import { test, expect, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, signIn } from './helpers';
 
 const DEMO_SELLER_PRODUCT = 'kerupuk-udang-sepatin-250g'; // sold by the demo sign-in's business
 const OTHER_SELLER_PRODUCT = 'rumput-laut-kering-tani-baru-karung';
@@ -13,11 +14,7 @@ function isoDaysAhead(days: number): string {
 
 /** Signs in as the demo seller (who sells DEMO_SELLER_PRODUCT) and opens their inbox. */
 async function openDemoInbox(page: Page) {
-  await page.goto('/masuk');
-  await page.getByLabel('Nomor WhatsApp').fill('0812 0000 0001');
-  await page.getByLabel('Kata sandi', { exact: true }).fill('desa-demo-2026');
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await expect(page).toHaveURL(/\/penjual$/);
+  await signIn(page, '/masuk', '0812 0000 0001', DEMO_PASSWORD, /\/penjual$/);
   await page.getByRole('link', { name: 'Permintaan masuk' }).click();
 }
 

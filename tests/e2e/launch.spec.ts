@@ -6,7 +6,7 @@
 // verifies them and buyers see it; a visitor reports the listing and the facilitator hides it.
 // Both projects share this server, so each works with names and numbers of its own.
 import { test, expect, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { axeViolations, signIn } from './helpers';
 import { join } from 'node:path';
 
 const launchUrl = process.env.E2E_LAUNCH_URL!;
@@ -19,25 +19,6 @@ test.use({ baseURL: launchUrl, bypassCSP: true });
 async function newPage(browser: Browser, info: TestInfo): Promise<Page> {
   const context = await browser.newContext({ ...info.project.use, baseURL: launchUrl, bypassCSP: true });
   return context.newPage();
-}
-
-async function signIn(page: Page, path: string, whatsapp: string, password: string, lands: RegExp) {
-  await page.goto(path);
-  await page.getByLabel('Nomor WhatsApp').fill(whatsapp);
-  await page.getByLabel('Kata sandi', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await expect(page).toHaveURL(lands);
-}
-
-/** axe-core's violations on the page as it is now (the package is a dev dependency). */
-async function axeViolations(page: Page): Promise<string[]> {
-  const source = readFileSync(join('node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: source });
-  return page.evaluate(async () => {
-    // @ts-expect-error injected above
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v: { id: string; nodes: unknown[] }) => `${v.id} (${v.nodes.length})`);
-  });
 }
 
 /** The admin makes an invitation link on /penjual/dpmd; returns its path. */

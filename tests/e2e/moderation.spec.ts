@@ -3,10 +3,7 @@
 // for buyers; its seller reads why and asks for a review; the district's admin restores it
 // and reads the audit log. Each role in a browser context of its own.
 import { test, expect, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-const PASSWORD = 'desa-demo-2026';
+import { axeViolations, DEMO_PASSWORD, staffSignIn } from './helpers';
 
 // axe-core is injected as a script, which the app's Content-Security-Policy rightly forbids.
 test.use({ bypassCSP: true });
@@ -14,25 +11,6 @@ test.use({ bypassCSP: true });
 async function newPage(browser: Browser, info: TestInfo): Promise<Page> {
   const context = await browser.newContext({ ...info.project.use, bypassCSP: true });
   return context.newPage();
-}
-
-async function staffSignIn(page: Page, whatsapp: string, lands: RegExp) {
-  await page.goto('/masuk?staf=1');
-  await page.getByLabel('Nomor WhatsApp').fill(whatsapp);
-  await page.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await expect(page).toHaveURL(lands);
-}
-
-/** axe-core's violations on the page as it is now (the package is a dev dependency). */
-async function axeViolations(page: Page): Promise<string[]> {
-  const source = readFileSync(join('node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: source });
-  return page.evaluate(async () => {
-    // @ts-expect-error injected above
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v: { id: string; nodes: unknown[] }) => `${v.id} (${v.nodes.length})`);
-  });
 }
 
 test('a report leads to a hidden listing, its seller asks for review, the admin restores it', async ({ page, browser, request }, info) => {
@@ -83,7 +61,7 @@ test('a report leads to a hidden listing, its seller asks for review, the admin 
   const seller = await newPage(browser, info);
   await seller.goto('/masuk');
   await seller.getByLabel('Nomor WhatsApp').fill('0812 0000 0001');
-  await seller.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD);
+  await seller.getByLabel('Kata sandi', { exact: true }).fill(DEMO_PASSWORD);
   await seller.getByRole('button', { name: 'Masuk', exact: true }).click();
   const held = seller.locator('.held-listings');
   await expect(held).toContainText('Alasan: Foto tidak menunjukkan produk');

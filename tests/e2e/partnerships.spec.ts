@@ -3,32 +3,11 @@
 // and an end before the start, field by field), buyers see it on the partner's page and a
 // village's page at once, and the facilitator ends it, which the partner's page shows.
 import { test, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { axeViolations, staffSignIn } from './helpers';
 
-const PASSWORD = 'desa-demo-2026';
 
 // axe-core is injected as a script, which the app's Content-Security-Policy rightly forbids.
 test.use({ bypassCSP: true });
-
-async function staffSignIn(page: Page, whatsapp: string, lands: RegExp) {
-  await page.goto('/masuk?staf=1');
-  await page.getByLabel('Nomor WhatsApp').fill(whatsapp);
-  await page.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await expect(page).toHaveURL(lands);
-}
-
-/** axe-core's violations on the page as it is now (the package is a dev dependency). */
-async function axeViolations(page: Page): Promise<string[]> {
-  const source = readFileSync(join('node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: source });
-  return page.evaluate(async () => {
-    // @ts-expect-error injected above
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v: { id: string; nodes: unknown[] }) => `${v.id} (${v.nodes.length})`);
-  });
-}
 
 test("a facilitator records a mining company's CSR programme with three villages, buyers see it, then it ends", async ({ page, request }, info) => {
   test.setTimeout(120_000);

@@ -73,7 +73,7 @@ pub fn run(root: &Path, server: &Path) -> Result<String, String> {
         md,
         "Reproduce: `cargo xtask bench-page` (this section is its last step). Lighthouse {version} \
          from npm (`{DIR}`), mobile default profile (simulated slow 4G, 4× CPU), Debian's Chromium \
-         headless; two release servers with the demo catalog on loopback, one with `--bare-pages` \
+         headless asking for Indonesian (`--accept-lang=id-ID,id`); two release servers with the demo catalog on loopback, one with `--bare-pages` \
          (every buyer URL answers the app's bare shell, as before the server wrote pages), one \
          as deployed. {RUNS} runs per page and variant, interleaved; the run with the median \
          performance score is shown. 2-core shared machine, load average {}.\n",
@@ -136,7 +136,8 @@ fn report(root: &Path, url: &str) -> Result<Figures, String> {
             "--quiet",
             "--output=json",
             "--output-path=stdout",
-            "--chrome-flags=--headless=new --no-sandbox",
+            // An Indonesian phone: an English browser is sent to the English twin first.
+            "--chrome-flags=--headless=new --no-sandbox --accept-lang=id-ID,id",
         ],
     )?;
     let r: Value = serde_json::from_str(&out).map_err(|e| format!("lighthouse's JSON: {e}"))?;

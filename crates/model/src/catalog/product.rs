@@ -56,12 +56,21 @@ impl Photo {
     /// The width of the rendition whose long edge is `edge`, rounded as the pipeline's
     /// `fit` rounds it (the server's tests hold the two together).
     pub fn width_at(&self, edge: u32) -> u32 {
+        self.size_at(edge).0
+    }
+
+    /// Width and height of the rendition whose long edge is `edge` (link previews state
+    /// both).
+    pub fn size_at(&self, edge: u32) -> (u32, u32) {
         let long = self.width.max(self.height);
         if long <= edge || long == 0 {
-            return self.width;
+            return (self.width, self.height);
         }
-        ((u64::from(self.width) * u64::from(edge) + u64::from(long) / 2) / u64::from(long)).max(1)
-            as u32
+        let scale = |len: u32| {
+            ((u64::from(len) * u64::from(edge) + u64::from(long) / 2) / u64::from(long)).max(1)
+                as u32
+        };
+        (scale(self.width), scale(self.height))
     }
 
     /// `srcset` over its renditions: thumbnail, the phone size where it was made, large. A

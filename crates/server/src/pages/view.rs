@@ -363,7 +363,7 @@ fn product_page(
     let photo = p.photos.first();
     let image = photo.map(|ph| {
         // The 400 px rendition: well under WhatsApp's 300 KB for previews.
-        let (w, h) = etalase_photo::fit(ph.width, ph.height, etalase_photo::THUMB_EDGE);
+        let (w, h) = ph.size_at(etalase_model::Photo::THUMB_EDGE);
         PreviewImage {
             url: format!("{origin}{}", ph.thumb),
             width: w,
@@ -610,7 +610,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn photo_widths_in_srcset_are_the_pipelines() {
+    fn photo_sizes_in_srcset_and_previews_are_the_pipelines() {
         for (w, h) in [
             (1600, 1200),
             (1200, 1600),
@@ -630,8 +630,8 @@ mod tests {
             };
             for edge in [etalase_photo::THUMB_EDGE, etalase_photo::MEDIUM_EDGE] {
                 assert_eq!(
-                    photo.width_at(edge),
-                    etalase_photo::fit(w, h, edge).0,
+                    photo.size_at(edge),
+                    etalase_photo::fit(w, h, edge),
                     "{w}x{h} at {edge}"
                 );
             }
