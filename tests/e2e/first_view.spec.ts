@@ -57,7 +57,7 @@ test('an English browser lands on English twins, and the toggle moves between tw
 
   // The toggle goes to the Indonesian twin within the app, and the choice outlives a reload
   // even though the browser asks for English.
-  await page.getByRole('button', { name: 'ID: Ganti ke Bahasa Indonesia' }).click();
+  await page.getByRole('link', { name: 'ID: Ganti ke Bahasa Indonesia' }).click();
   await expect(page).toHaveURL(/\/desa\/sepatin$/);
   expect(new URL(page.url()).pathname).toBe('/desa/sepatin');
   await expect(page.locator('html')).toHaveAttribute('lang', 'id');
@@ -67,7 +67,7 @@ test('an English browser lands on English twins, and the toggle moves between tw
   await expect(page.getByRole('heading', { name: 'Produk dari desa ini' })).toBeVisible();
 
   // Back to English: the header and the cards now lead to English pages.
-  await page.getByRole('button', { name: 'EN: Switch to English' }).click();
+  await page.getByRole('link', { name: 'EN: Switch to English' }).click();
   await expect(page).toHaveURL(/\/en\/desa\/sepatin$/);
   await expect(page.getByRole('navigation', { name: /main/i }).getByRole('link', { name: 'About' })).toHaveAttribute('href', '/en/tentang');
   await page.locator('.product-card h3 a').first().click();

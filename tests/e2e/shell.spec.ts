@@ -20,7 +20,7 @@ test('home loads in Indonesian and switches to English, remembered across reload
 
   const origin = page.locator('.card-origin').first();
   await expect(origin).toHaveText(/^Desa /);
-  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.getByRole('link', { name: 'Switch to English' }).click();
   // The home page's English twin.
   await expect(page).toHaveURL(/\/en$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -34,7 +34,7 @@ test('home loads in Indonesian and switches to English, remembered across reload
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('searchbox', { name: 'Search products' })).toBeVisible();
   await expect(page).toHaveURL(/\/en$/);
-  await page.getByRole('button', { name: 'Ganti ke Bahasa Indonesia' }).click();
+  await page.getByRole('link', { name: 'Ganti ke Bahasa Indonesia' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'id');
   expect(new URL(page.url()).pathname).toBe('/');
   expect(errors).toEqual([]);

@@ -347,6 +347,10 @@ async fn english_twins_and_the_visitors_language() {
         assert!(html.contains(&link), "{link}");
     }
     assert!(html.contains("href=\"/en/tentang\"") && html.contains("href=\"/en\""));
+    // It links its Indonesian twin, which works without JavaScript.
+    assert!(html.contains(&format!(
+        "<a class=\"lang-switch\" href=\"/produk/{id}\" hreflang=\"id\" lang=\"id\""
+    )));
     assert!(html.contains("Back to the catalog"));
     let product_ld = json_ld(&html)
         .into_iter()

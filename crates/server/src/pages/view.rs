@@ -45,6 +45,7 @@ pub fn view(
     let path = if path.is_empty() { "/" } else { path };
     let canonical = format!("{origin}{}", lang.page_path(path));
     let twins = Lang::ALL.map(|l| (l, format!("{origin}{}", l.page_path(path))));
+    let twin = lang.other().page_path(path);
     let page = |title: String, description: String, main: String| PageView {
         found: true,
         head: Head {
@@ -58,7 +59,7 @@ pub fn view(
             json_ld: Vec::new(),
             noindex: false,
         },
-        body: frame(t, lang, &main),
+        body: frame(t, lang, Some(&twin), &main),
     };
     match route {
         ShopRoute::Home => {
@@ -83,7 +84,7 @@ pub fn view(
         }
         ShopRoute::Product(id) => match catalog.product(id) {
             Some(p) => {
-                let mut view = product_page(catalog, p, &canonical, origin, lang, today);
+                let mut view = product_page(catalog, p, &canonical, &twin, origin, lang, today);
                 view.head.twins = twins.to_vec();
                 view
             }
@@ -211,6 +212,7 @@ fn not_found(t: &Texts, lang: Lang, canonical: &str, message: &str) -> PageView 
         body: frame(
             t,
             lang,
+            None,
             &format!(
                 "<section class=\"panel not-found\"><h1>{}</h1><p>{}</p><a class=\"button primary\" href=\"{}\">{}</a></section>",
                 text(t.not_found_title),
@@ -222,13 +224,30 @@ fn not_found(t: &Texts, lang: Lang, canonical: &str, message: &str) -> PageView 
     }
 }
 
-/// The header the app draws, so the page keeps its shape when the app takes over.
-fn frame(t: &Texts, lang: Lang, main: &str) -> String {
+/// The header the app draws, so the page keeps its shape when the app takes over; `twin` is
+/// the page in the other language (its link works without JavaScript).
+fn frame(t: &Texts, lang: Lang, twin: Option<&str>, main: &str) -> String {
+    let other = lang.other();
+    let switch = twin.map_or(String::new(), |href| {
+        format!(
+            concat!(
+                "<a class=\"lang-switch\" href=\"{href}\" hreflang=\"{tag}\" lang=\"{tag}\" aria-label=\"{label}\">",
+                "<svg aria-hidden=\"true\" class=\"lang-globe\" viewBox=\"0 0 24 24\" width=\"18\" height=\"18\">",
+                "<circle cx=\"12\" cy=\"12\" r=\"9\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.8\"/>",
+                "<path d=\"M3 12h18M12 3c2.6 2.6 3.8 5.6 3.8 9s-1.2 6.4-3.8 9c-2.6-2.6-3.8-5.6-3.8-9S9.4 5.6 12 3z\" ",
+                "fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.8\"/></svg>{code}</a>"
+            ),
+            href = attr(href),
+            tag = other.tag(),
+            label = attr(t.switch_lang_label),
+            code = other.tag().to_uppercase(),
+        )
+    });
     format!(
         concat!(
             "<header class=\"site-header\"><div class=\"header-top\"><a href=\"{home}\" class=\"brand\">",
             "<span class=\"brand-mark\" aria-hidden=\"true\"></span><span class=\"brand-text\">",
-            "<span class=\"brand-name\">Etalase Desa</span><span class=\"brand-tagline\">{tagline}</span></span></a></div>",
+            "<span class=\"brand-name\">Etalase Desa</span><span class=\"brand-tagline\">{tagline}</span></span></a>{switch}</div>",
             "<nav class=\"main-nav\" aria-label=\"{nav}\"><a href=\"{home}\">{catalog}</a><a href=\"/permintaan\">{inquiry}</a>",
             "<a href=\"/penjual\">{sellers}</a><a href=\"{insights_href}\">{insights}</a><a href=\"{about_href}\">{about}</a></nav></header>",
             // No `id="main"`: the app's own `<main>` has it, and both exist for a moment.
@@ -245,6 +264,7 @@ fn frame(t: &Texts, lang: Lang, main: &str) -> String {
         insights_href = lang.page_path("/wawasan"),
         about_href = lang.page_path("/tentang"),
         main = main,
+        switch = switch,
     )
 }
 
@@ -318,6 +338,7 @@ fn product_page(
     catalog: &Catalog,
     p: &Product,
     canonical: &str,
+    twin: &str,
     origin: &str,
     lang: Lang,
     today: Date,
@@ -512,7 +533,7 @@ fn product_page(
             json_ld,
             noindex: false,
         },
-        body: frame(t, lang, &main),
+        body: frame(t, lang, Some(twin), &main),
     }
 }
 
