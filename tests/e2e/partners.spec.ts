@@ -45,10 +45,10 @@ test('village page shows its partners; the partner page lists villages and produ
   await page.screenshot({ path: `artifacts/screenshots/partner-top-${info.project.name}.png`, fullPage: false });
 
   // English labels come from the same tables.
-  await page.getByRole('button', { name: /English/ }).click();
+  await page.getByRole('link', { name: /English/ }).click();
   await expect(page.getByRole('region', { name: 'Programmes with villages' })).toBeVisible();
   await expect(page.getByRole('note')).toContainText('Demo data');
-  await page.getByRole('button', { name: /Indonesia/ }).click();
+  await page.getByRole('link', { name: /Indonesia/ }).click();
 
   // A product of a backed village carries the small mark, linking back to its partners.
   await products.locator('.card-title a').first().click();
