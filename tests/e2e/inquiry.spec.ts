@@ -234,5 +234,23 @@ test('demand insights draw charts with a table alternative from stored inquiries
   }
   const countries = page.getByRole('figure', { name: 'Menurut negara tujuan' });
   await expect(countries.locator('tbody')).toContainText('Singapura');
+  // Every word on the charts is readable on a phone: rendered at 12 px or more.
+  const smallest = await page.locator('.chart').evaluateAll((charts) => {
+    let min = Infinity;
+    for (const chart of charts) {
+      const walker = document.createTreeWalker(chart, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement!;
+        if (!node.textContent!.trim() || el.getClientRects().length === 0) continue;
+        // A scaled SVG draws its text smaller than its font-size: measure what is drawn.
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const drawn = range.getBoundingClientRect().height / 1.2;
+        min = Math.min(min, parseFloat(getComputedStyle(el).fontSize), drawn);
+      }
+    }
+    return min;
+  });
+  expect(smallest).toBeGreaterThanOrEqual(12);
   await shot(page, 'insights', info.project.name);
 });
