@@ -75,8 +75,13 @@ pub fn product_path(id: &str, lang: Lang) -> String {
 /// keystrokes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PhotoLoad {
+    /// Fetched when it nears the screen (`loading="lazy"`).
     Now,
     WhenTypingPauses,
+    /// At once, among the page's first requests: the first cards of a page the server
+    /// writes, on screen from the start (the largest paint of a village page). A lazy image
+    /// is only requested after layout.
+    Eager,
 }
 
 /// What a card shows besides the listing itself.
@@ -113,11 +118,15 @@ pub fn card_html(product: &Product, cx: CardContext<'_>) -> String {
     let mut html = String::with_capacity(1024);
     let _ = write!(
         html,
-        r#"<a href="{href}" class="card-photo" tabindex="-1" aria-hidden="true"><img {src}="{thumb}" alt="{alt}" loading="lazy" decoding="async" width="400" height="300">"#,
+        r#"<a href="{href}" class="card-photo" tabindex="-1" aria-hidden="true"><img {src}="{thumb}" alt="{alt}" loading="{loading}" decoding="async" width="400" height="300">"#,
         href = attr(&href),
         src = match cx.photo_load {
-            PhotoLoad::Now => "src",
+            PhotoLoad::Now | PhotoLoad::Eager => "src",
             PhotoLoad::WhenTypingPauses => "data-src",
+        },
+        loading = match cx.photo_load {
+            PhotoLoad::Eager => "eager",
+            PhotoLoad::Now | PhotoLoad::WhenTypingPauses => "lazy",
         },
         thumb = attr(thumb),
         alt = attr(alt),

@@ -18,6 +18,8 @@ use super::route::ShopRoute;
 
 /// How many cards the home page's first view shows: a phone's first screens.
 const HOME_CARDS: usize = 8;
+/// How many of a written page's first cards fetch their photo at once rather than lazily.
+const EAGER_CARDS: usize = 2;
 
 /// A page ready to be written into the app's shell.
 #[derive(Debug)]
@@ -293,14 +295,19 @@ fn card_grid<'a>(
     today: Date,
 ) -> String {
     let mut html = String::from("<ul class=\"card-grid\" role=\"list\">");
-    for p in products {
+    for (i, p) in products.enumerate() {
         let village = catalog.village_of(p).map_or("", |v| v.name.as_str());
         let cx = CardContext {
             village,
             verified: catalog.seller_verified(p),
             lang,
             day: today,
-            photo_load: PhotoLoad::Now,
+            // A phone's first row (two columns) is on screen from the start.
+            photo_load: if i < EAGER_CARDS {
+                PhotoLoad::Eager
+            } else {
+                PhotoLoad::Now
+            },
         };
         let _ = write!(
             html,
@@ -662,6 +669,24 @@ mod tests {
             etalase_model::Photo::MEDIUM_EDGE,
             etalase_photo::MEDIUM_EDGE
         );
+    }
+
+    #[test]
+    fn the_first_row_of_cards_fetches_its_photos_at_once() {
+        let catalog = etalase_model::demo_catalog();
+        let page = view(
+            &catalog,
+            ShopRoute::Village("sepatin"),
+            Lang::Id,
+            "/desa/sepatin",
+            "https://etalase.example",
+            catalog.products[0].created,
+            false,
+        );
+        assert!(catalog.products_of_village("sepatin").count() > EAGER_CARDS);
+        assert_eq!(page.body.matches("loading=\"eager\"").count(), EAGER_CARDS);
+        let first_lazy = page.body.find("loading=\"lazy\"").unwrap();
+        assert!(page.body.rfind("loading=\"eager\"").unwrap() < first_lazy);
     }
 
     #[test]
