@@ -60,7 +60,7 @@ pub fn run(root: &Path, server: &Path) -> Result<String, String> {
             step(&format!(
                 "lighthouse: {page} ({variant}), run {round} of {RUNS}"
             ));
-            runs.push(report(root, url)?);
+            runs.push(report_retrying(root, url)?);
         }
     }
     let mut md = String::new();
@@ -125,6 +125,22 @@ fn median(runs: &[Figures]) -> Figures {
     let mut sorted = runs.to_vec();
     sorted.sort_by(|a, b| a.performance.total_cmp(&b.performance));
     sorted[sorted.len() / 2].clone()
+}
+
+/// [`report`], run again (twice at most) when Lighthouse itself fails: it sometimes loses
+/// its trace of the load (`NO_NAVSTART`) on a busy machine.
+fn report_retrying(root: &Path, url: &str) -> Result<Figures, String> {
+    let mut last = String::new();
+    for attempt in 1..=3 {
+        match report(root, url) {
+            Ok(figures) => return Ok(figures),
+            Err(e) => {
+                eprintln!("   attempt {attempt} failed: {e}");
+                last = e;
+            }
+        }
+    }
+    Err(last)
 }
 
 /// One Lighthouse run of `url`.

@@ -49,6 +49,7 @@ const USAGE: &str =
   bench-page  bundle sizes, page load and search keystrokes of the built app with 10,000
          listings in Chromium (Markdown for BENCHMARKS.md); --smoke: a short check;
          --from artifacts/bench-page.json: the Markdown again from saved figures
+         (with --lighthouse, the Lighthouse section measured again beside them)
   bench-server  durable inquiry POSTs at 1/16/64 clients (group commit vs one commit each)
          and the catalog endpoint against nginx; --smoke: a short check
   bench-photo [--smoke]  photo pipeline in Chromium against pica, browser-image-compression
@@ -386,7 +387,14 @@ fn bench_page(root: &Path, args: &[String]) -> Result<(), String> {
             let saved = args
                 .get(i + 1)
                 .ok_or("--from needs the saved figures' file")?;
-            bench_page::report(root, Path::new(saved))?
+            let mut md = bench_page::report(root, Path::new(saved))?;
+            if args.iter().any(|a| a == "--lighthouse") {
+                // Lighthouse alone, against the release build (`cargo xtask build` first).
+                let server = target_dir(root).join("server/etalase-server");
+                md.push('\n');
+                md.push_str(&bench_lighthouse::run(root, &server)?);
+            }
+            md
         }
         None => bench_page::run(root)?,
     };

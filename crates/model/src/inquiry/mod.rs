@@ -9,6 +9,8 @@
 //! Either form is a basket: its lines may name products of several sellers. The server
 //! splits it with [`split_by_seller`] and stores one part per seller, each with its own
 //! [`InquiryStatus`]; every part carries the inquiry's reference ([`format_reference`]).
+//! A seller answers a part with a [`Quote`] (revised, never edited), which the buyer accepts
+//! or declines, and which lapses after its validity ([`part_expires`]).
 //!
 //! Like every rule in this crate, [`check_purchase`] and [`check_export`] run in the form and
 //! again on the server, and take the day as a parameter. Bot traps (honeypot fields, rate
@@ -18,6 +20,7 @@ mod basket;
 mod check;
 mod contact;
 mod kinds;
+mod quote;
 mod reference;
 mod status;
 
@@ -34,6 +37,10 @@ pub use contact::{
     is_country_code, is_email, normalize_country, normalize_phone, COUNTRY_CODES, EMAIL_MAX_CHARS,
 };
 pub use kinds::{Currency, Incoterm, InquiryKind, InquiryUnit, Money, Recurrence};
+pub use quote::{
+    check_decision, check_quote, next_revision, part_expires, Quote, QuoteDecision, QuoteRevision,
+    LEAD_TIME_MAX_DAYS, QUOTE_MAX_VALID_DAYS, UNIT_PRICE_MAX_IDR,
+};
 pub use reference::{format_reference, parse_reference, Reference, ReferenceError};
 pub use status::{IllegalTransition, InquiryStatus};
 
