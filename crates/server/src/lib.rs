@@ -23,6 +23,7 @@ pub mod extract;
 pub mod facilitator;
 pub mod inbox;
 pub mod insights;
+pub mod notices;
 pub mod openapi;
 pub mod pages;
 pub mod region;
