@@ -79,6 +79,21 @@ test('an English browser lands on English twins, and the toggle moves between tw
   await context.close();
 });
 
+test('without JavaScript the language link works too, and the choice is remembered', async ({ browser }, info) => {
+  const context = await browser.newContext({ ...info.project.use, locale: 'en-US', javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/desa/sepatin');
+  expect(new URL(page.url()).pathname).toBe('/en/desa/sepatin');
+  await page.getByRole('link', { name: 'ID: Ganti ke Bahasa Indonesia' }).click();
+  await expect(page).toHaveURL(/\/desa\/sepatin$/);
+  expect(new URL(page.url()).pathname).toBe('/desa/sepatin');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'id');
+  // A later visit from outside the site keeps the choice over the browser's English.
+  await page.goto('/produk/kerupuk-udang-sepatin-250g');
+  expect(new URL(page.url()).pathname).toBe('/produk/kerupuk-udang-sepatin-250g');
+  await context.close();
+});
+
 test('with no choice stored, the inquiry form follows the browser languages', async ({ browser }, info) => {
   const context = await browser.newContext({ ...info.project.use, locale: 'en-GB' });
   const page = await context.newPage();

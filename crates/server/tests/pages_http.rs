@@ -422,6 +422,20 @@ async fn english_twins_and_the_visitors_language() {
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
+    // The written page's language link, followed without the app, is a choice: no
+    // redirect back to the browser's language, and the server remembers it.
+    let res = http
+        .get(server.url("/desa/sepatin"))
+        .header("accept-language", "en-US,en;q=0.9")
+        .header("referer", server.url("/en/desa/sepatin"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .starts_with("etalase_lang=id;"));
     // Private pages never move: the inquiry form keeps what is typed.
     let res = http
         .get(server.url("/permintaan"))

@@ -4,11 +4,64 @@
 //! follows the browser's `Accept-Language`. Crawlers send neither, so they index each
 //! address as it is.
 
-use axum::http::{header, HeaderMap};
-use etalase_model::{Lang, LANG_COOKIE};
+use axum::http::{header, HeaderMap, HeaderValue};
+use etalase_model::{split_path_language, Lang, LANG_COOKIE};
+
+/// What to do about the visitor's language on a public page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// Answer the page as addressed.
+    Stay,
+    /// Send the visitor to the page's twin in this language.
+    Redirect(Lang),
+    /// Answer the page as addressed and remember its language: the visitor followed the
+    /// language link of a page the server wrote, before (or without) the app, which would
+    /// otherwise have remembered it.
+    Remember(Lang),
+}
+
+/// Decides for a request of a public page in `url_lang`, on this site (`origin`).
+pub fn decide(headers: &HeaderMap, url_lang: Lang, origin: &str) -> Decision {
+    // Moving around the site by a full page load: the address followed is the visitor's
+    // choice. Only a first arrival (a shared link, a search result) follows the browser.
+    if let Some(from) = referrer_path(headers, origin) {
+        let from_lang = split_path_language(from).0;
+        return if from_lang != url_lang && chosen(headers) != Some(url_lang) {
+            Decision::Remember(url_lang)
+        } else {
+            Decision::Stay
+        };
+    }
+    match redirect(headers, url_lang) {
+        Some(lang) => Decision::Redirect(lang),
+        None => Decision::Stay,
+    }
+}
+
+/// The `Set-Cookie` value that remembers `lang` for a year (the app writes the same).
+pub fn remember(lang: Lang) -> HeaderValue {
+    HeaderValue::from_str(&format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        lang.tag()
+    ))
+    .expect("ASCII")
+}
+
+/// The path of the page the visitor came from, if it is on this site.
+fn referrer_path<'h>(headers: &'h HeaderMap, origin: &str) -> Option<&'h str> {
+    let referrer = headers.get(header::REFERER)?.to_str().ok()?;
+    let rest = referrer.strip_prefix(origin)?;
+    let path = rest.split(['?', '#']).next().unwrap_or("");
+    match path {
+        "" => Some("/"),
+        p if p.starts_with('/') => Some(p),
+        // `https://etalase.example.evil/…` shares the prefix but not the site.
+        _ => None,
+    }
+}
 
 /// The language to send the visitor to instead of `url_lang`, if any.
-pub fn redirect(headers: &HeaderMap, url_lang: Lang) -> Option<Lang> {
+fn redirect(headers: &HeaderMap, url_lang: Lang) -> Option<Lang> {
     let wanted = match chosen(headers) {
         Some(lang) => lang,
         // Only the default (Indonesian) addresses follow the browser: an `/en/` link was
@@ -77,5 +130,50 @@ mod tests {
         // A cookie we do not understand is no choice.
         let odd = ("cookie", "etalase_lang=fr");
         assert_eq!(redirect(&headers(&[odd]), Lang::En), None);
+    }
+
+    #[test]
+    fn moving_around_the_site_is_never_redirected_and_a_language_link_is_remembered() {
+        const SITE: &str = "https://etalase.example";
+        let en_browser = ("accept-language", "en-GB,en;q=0.9");
+        // Arriving from elsewhere follows the browser.
+        let outside = headers(&[en_browser, ("referer", "https://www.google.com/")]);
+        assert_eq!(
+            decide(&outside, Lang::Id, SITE),
+            Decision::Redirect(Lang::En)
+        );
+        // The written page's "ID" link, followed before the app took over.
+        let switched = headers(&[
+            en_browser,
+            ("referer", "https://etalase.example/en/desa/sepatin"),
+        ]);
+        assert_eq!(
+            decide(&switched, Lang::Id, SITE),
+            Decision::Remember(Lang::Id)
+        );
+        let chose_id = headers(&[
+            en_browser,
+            ("referer", "https://etalase.example/en/desa/sepatin"),
+            ("cookie", "etalase_lang=id"),
+        ]);
+        assert_eq!(decide(&chose_id, Lang::Id, SITE), Decision::Stay);
+        // A link within one language.
+        let within = headers(&[
+            en_browser,
+            ("referer", "https://etalase.example/desa/sepatin?x=1"),
+        ]);
+        assert_eq!(decide(&within, Lang::Id, SITE), Decision::Stay);
+        let home = headers(&[("referer", "https://etalase.example")]);
+        assert_eq!(decide(&home, Lang::En, SITE), Decision::Remember(Lang::En));
+        // A look-alike host is not this site.
+        let lookalike = headers(&[en_browser, ("referer", "https://etalase.example.evil/en/x")]);
+        assert_eq!(
+            decide(&lookalike, Lang::Id, SITE),
+            Decision::Redirect(Lang::En)
+        );
+        assert_eq!(
+            remember(Lang::En),
+            "etalase_lang=en; Path=/; Max-Age=31536000; SameSite=Lax"
+        );
     }
 }

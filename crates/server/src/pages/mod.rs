@@ -25,9 +25,9 @@ use crate::AppState;
 /// removes once its own page is shown.
 const SLOT_OPEN: &str = "<div id=\"boot\"";
 
-/// A page's answer depends on the remembered language and the browser's (a redirect to
-/// the other language's twin, see `language`).
-const VARY: &str = "accept-language, cookie";
+/// A page's answer depends on the remembered language, the browser's, and where the visitor
+/// came from (a redirect to the other language's twin, see `language`).
+const VARY: &str = "accept-language, cookie, referer";
 
 /// Trunk's inline module that starts the app, and what a written page puts first in it: wait
 /// for the page's `load` (its visible photos; the rest are lazy). The page is readable
@@ -81,19 +81,22 @@ pub async fn shop_page(State(state): State<AppState>, req: Request) -> Response 
         route if lang == Lang::En && !route.is_public() => ShopRoute::Unknown,
         route => route,
     };
-    if route.is_public() {
-        if let Some(to) = language::redirect(headers, lang) {
-            let query = req
-                .uri()
-                .query()
-                .map(|q| format!("?{q}"))
-                .unwrap_or_default();
-            let location = format!("{}{query}", to.page_path(page_path));
-            let mut res = Redirect::to(&location).into_response();
-            res.headers_mut()
-                .insert(header::VARY, HeaderValue::from_static(VARY));
-            return res;
-        }
+    let decision = if route.is_public() {
+        language::decide(headers, lang, &origin)
+    } else {
+        language::Decision::Stay
+    };
+    if let language::Decision::Redirect(to) = decision {
+        let query = req
+            .uri()
+            .query()
+            .map(|q| format!("?{q}"))
+            .unwrap_or_default();
+        let location = format!("{}{query}", to.page_path(page_path));
+        let mut res = Redirect::to(&location).into_response();
+        res.headers_mut()
+            .insert(header::VARY, HeaderValue::from_static(VARY));
+        return res;
     }
     // The page depends on the catalog, the shell (a deploy), the origin it names, the URL
     // and the day (certificates lapse at midnight).
@@ -111,6 +114,10 @@ pub async fn shop_page(State(state): State<AppState>, req: Request) -> Response 
     if if_none_match(headers, &etag) {
         let mut res = StatusCode::NOT_MODIFIED.into_response();
         res.headers_mut().insert(header::ETAG, etag);
+        if let language::Decision::Remember(lang) = decision {
+            res.headers_mut()
+                .insert(header::SET_COOKIE, language::remember(lang));
+        }
         return res;
     }
     let page = view::view(
@@ -147,6 +154,9 @@ pub async fn shop_page(State(state): State<AppState>, req: Request) -> Response 
     );
     h.insert(header::ETAG, etag);
     h.insert(header::VARY, HeaderValue::from_static(VARY));
+    if let language::Decision::Remember(lang) = decision {
+        h.insert(header::SET_COOKIE, language::remember(lang));
+    }
     res
 }
 
