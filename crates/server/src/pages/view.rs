@@ -250,6 +250,10 @@ fn frame(t: &Texts, lang: Lang, twin: Option<&str>, main: &str) -> String {
             "<header class=\"site-header\"><div class=\"header-top\"><a href=\"{home}\" class=\"brand\">",
             "<span class=\"brand-mark\" aria-hidden=\"true\"></span><span class=\"brand-text\">",
             "<span class=\"brand-name\">Etalase Desa</span><span class=\"brand-tagline\">{tagline}</span></span></a>{switch}</div>",
+            // The app's search box takes this room when it starts; held empty until then, so
+            // nothing below moves down (a search before the app would be lost at takeover).
+            "<div class=\"search-box reserved\" aria-hidden=\"true\"><input type=\"search\" tabindex=\"-1\" disabled>",
+            "<button type=\"button\" tabindex=\"-1\" disabled><svg viewBox=\"0 0 24 24\" width=\"20\" height=\"20\"></svg></button></div>",
             "<nav class=\"main-nav\" aria-label=\"{nav}\"><a href=\"{home}\">{catalog}</a><a href=\"/permintaan\">{inquiry}</a>",
             "<a href=\"/penjual\">{sellers}</a><a href=\"{insights_href}\">{insights}</a><a href=\"{about_href}\">{about}</a></nav></header>",
             // No `id="main"`: the app's own `<main>` has it, and both exist for a moment.
