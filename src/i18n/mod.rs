@@ -64,17 +64,9 @@ pub(crate) fn check_pairs(pairs: &[(&str, &str, &str)]) {
 
 const STORAGE_KEY: &str = "etalase.lang";
 
-pub use etalase_model::texts::{Texts, EN, ID};
+pub use etalase_model::texts::{texts, Texts, EN, ID};
 
 pub use etalase_model::card::fill;
-
-/// The table for a language.
-pub fn texts(lang: Lang) -> &'static Texts {
-    match lang {
-        Lang::Id => &ID,
-        Lang::En => &EN,
-    }
-}
 
 /// The app-wide language, provided as context by `App`.
 #[derive(Clone, Copy)]

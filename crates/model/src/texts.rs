@@ -160,6 +160,14 @@ pub struct Texts {
     pub page_partner_meta: &'static str,
 }
 
+/// The table for a language.
+pub fn texts(lang: crate::Lang) -> &'static Texts {
+    match lang {
+        crate::Lang::Id => &ID,
+        crate::Lang::En => &EN,
+    }
+}
+
 pub const ID: Texts = Texts {
     lang_name: "Bahasa Indonesia",
     // Starts with the button's visible code, so a voice user who says "click EN" reaches it.

@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 
 use etalase_model::card::{card_html, fill, CardContext, PhotoLoad};
-use etalase_model::texts::{Texts, EN, ID};
+use etalase_model::texts::{texts, Texts};
 use etalase_model::{format_rupiah, Catalog, Date, Lang, Product, Village};
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 use serde_json::{json, Value};
@@ -187,13 +187,6 @@ pub fn view(
             v
         }
         ShopRoute::Unknown => not_found(t, lang, &canonical, t.not_found_body),
-    }
-}
-
-fn texts(lang: Lang) -> &'static Texts {
-    match lang {
-        Lang::Id => &ID,
-        Lang::En => &EN,
     }
 }
 
