@@ -11,7 +11,7 @@
 use etalase_model::inquiry::{
     ExportInquiry, ExportItem, InquiryKind, PurchaseInquiry, PurchaseItem,
 };
-use etalase_model::Product;
+use etalase_model::{Lang, Product};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::{Deserialize, Serialize};
@@ -98,12 +98,18 @@ impl InquiryDraft {
         }
     }
 
-    /// The request for the current form.
-    pub fn body(&self) -> InquiryBody {
+    /// The request for the current form, sent in `lang` (the buyer's notices follow it).
+    pub fn body(&self, lang: Lang) -> InquiryBody {
         InquiryBody {
             kind: self.kind,
-            purchase: (self.kind == InquiryKind::Purchase).then(|| self.purchase.clone()),
-            export: (self.kind == InquiryKind::Export).then(|| self.export.clone()),
+            purchase: (self.kind == InquiryKind::Purchase).then(|| PurchaseInquiry {
+                lang,
+                ..self.purchase.clone()
+            }),
+            export: (self.kind == InquiryKind::Export).then(|| ExportInquiry {
+                lang,
+                ..self.export.clone()
+            }),
             website: String::new(),
         }
     }

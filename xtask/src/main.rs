@@ -29,6 +29,7 @@ mod postgres;
 mod precompress;
 mod setup;
 mod sh;
+mod smtpd;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -210,18 +211,26 @@ fn test(root: &Path) -> Result<(), String> {
     let mut results: Vec<(&str, Outcome)> = Vec::new();
 
     step("native tests (cargo test --workspace)");
-    let native = match pg_bin.and_then(|bin| postgres::Cluster::start(&bin)) {
-        Ok(cluster) => {
+    let smtpd = setup::python_tools(root).and_then(|venv| smtpd::Smtpd::start(&venv));
+    let native = match (pg_bin.and_then(|bin| postgres::Cluster::start(&bin)), smtpd) {
+        (Ok(cluster), Ok(smtpd)) => {
             println!("   test PostgreSQL at {}", cluster.url());
+            println!("   test SMTP server (aiosmtpd) at {}", smtpd.addr());
             cmd("cargo", &["test", "--workspace"])
                 .env("ETALASE_TEST_PG_URL", cluster.url())
-                // Here a missing cluster is a failure, never a skipped half.
+                .env("ETALASE_TEST_SMTP", smtpd.addr())
+                .env("ETALASE_TEST_MAILDIR", smtpd.maildir())
+                // Here a missing cluster or mail server is a failure, never a skipped half.
                 .env("ETALASE_REQUIRE_PG", "1")
+                .env("ETALASE_REQUIRE_SMTP", "1")
                 .outcome()
-            // `cluster` is dropped here: the server stops and its directory goes.
+            // `cluster` and `smtpd` are dropped here: the servers stop, their directories go.
         }
-        Err(e) => Outcome::from(Err(format!(
+        (Err(e), _) => Outcome::from(Err(format!(
             "not run: no PostgreSQL for the store's tests: {e}"
+        ))),
+        (_, Err(e)) => Outcome::from(Err(format!(
+            "not run: no SMTP server for the e-mail tests: {e}"
         ))),
     };
     results.push(("native cargo test", native));
@@ -306,7 +315,9 @@ fn pg() -> Result<(), String> {
 /// Builds the debug server, installs schemathesis if needed and fuzzes the API. Returns the
 /// outcome and a one-line summary (requests, failures, time) for the closing summary.
 fn contract_fuzzing(root: &Path) -> (Outcome, String) {
-    let prepared = debug_build().and_then(|()| setup::schemathesis(root));
+    let prepared = debug_build()
+        .and_then(|()| setup::python_tools(root))
+        .map(|venv| venv.join("bin/schemathesis"));
     let server = target_dir(root).join("debug/etalase-server");
     let line = |r: &fuzz::Report| {
         format!(

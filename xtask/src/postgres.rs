@@ -177,7 +177,7 @@ fn quiet(command: &mut Command) -> Result<(), String> {
 
 /// A loopback port that was free a moment ago (the OS picks it; the listener is dropped so
 /// the server can bind it).
-fn free_port() -> Result<u16, String> {
+pub fn free_port() -> Result<u16, String> {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())

@@ -188,18 +188,32 @@ fn locked_version(root: &Path, package: &str) -> Result<String, String> {
 
 /// The schemathesis pinned in requirements-test.txt (the hashed lock of every Python package).
 pub const SCHEMATHESIS_VERSION: &str = "4.32.5";
+/// The aiosmtpd pinned there: the e-mail tests' SMTP server.
+pub const AIOSMTPD_VERSION: &str = "1.4.6";
 
-/// A project virtualenv (`.venv/`, git-ignored) with schemathesis from the hashed lock.
-/// Debian's python3 needs its `python3-venv` package for `python3 -m venv`; it is installed
-/// from apt when missing, as Chromium is.
-pub fn schemathesis(root: &Path) -> Result<std::path::PathBuf, String> {
+/// A project virtualenv (`.venv/`, git-ignored) with the Python test tools from the hashed
+/// lock (schemathesis, aiosmtpd); returns its directory. Debian's python3 needs its
+/// `python3-venv` package for `python3 -m venv`; it is installed from apt when missing, as
+/// Chromium is.
+pub fn python_tools(root: &Path) -> Result<std::path::PathBuf, String> {
     let venv = root.join(".venv");
-    let bin = venv.join("bin/schemathesis");
-    let have = cmd(bin.to_str().expect("utf-8 path"), &["--version"])
-        .read()
-        .unwrap_or_default();
-    if have.trim().ends_with(SCHEMATHESIS_VERSION) {
-        return Ok(bin);
+    let bin = venv.join("bin");
+    let have_schemathesis = cmd(
+        bin.join("schemathesis").to_str().expect("utf-8 path"),
+        &["--version"],
+    )
+    .read()
+    .unwrap_or_default();
+    let have_aiosmtpd = cmd(
+        bin.join("python").to_str().expect("utf-8 path"),
+        &["-m", "aiosmtpd", "--version"],
+    )
+    .read()
+    .unwrap_or_default();
+    if have_schemathesis.trim().ends_with(SCHEMATHESIS_VERSION)
+        && have_aiosmtpd.trim().ends_with(AIOSMTPD_VERSION)
+    {
+        return Ok(venv);
     }
     if cmd("python3", &["-c", "import ensurepip, venv"])
         .read()
@@ -215,11 +229,11 @@ pub fn schemathesis(root: &Path) -> Result<std::path::PathBuf, String> {
         .run()?;
     }
     step(&format!(
-        "installing schemathesis {SCHEMATHESIS_VERSION} into .venv (hashed lock)"
+        "installing schemathesis {SCHEMATHESIS_VERSION} and aiosmtpd {AIOSMTPD_VERSION} into .venv (hashed lock)"
     ));
     let venv_str = venv.to_str().expect("utf-8 path");
     cmd("python3", &["-m", "venv", "--clear", venv_str]).run()?;
-    let pip = venv.join("bin/pip");
+    let pip = bin.join("pip");
     cmd(
         pip.to_str().expect("utf-8 path"),
         &[
@@ -233,5 +247,5 @@ pub fn schemathesis(root: &Path) -> Result<std::path::PathBuf, String> {
     )
     .env("PIP_DISABLE_PIP_VERSION_CHECK", "1")
     .run()?;
-    Ok(bin)
+    Ok(venv)
 }

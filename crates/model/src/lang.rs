@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// A user-interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Bahasa Indonesia, the default for sellers and domestic buyers.

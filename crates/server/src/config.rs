@@ -33,6 +33,30 @@ pub struct Config {
     /// Buyer pages answer the app's bare shell, as before the server wrote them: a switch
     /// for an operator should a written page be wrong, and the page benchmark's reference.
     pub bare_pages: bool,
+    /// The site's public address (`https://etalase.example`), for links in notices; `None`:
+    /// the address the server is bound to.
+    pub public_url: Option<String>,
+    /// Where e-mail notices go out; `None`: e-mail is off.
+    pub mail: Option<MailConfig>,
+}
+
+/// The SMTP relay notices are sent through, and the sender's address.
+#[derive(Clone)]
+pub struct MailConfig {
+    /// `smtp://host:port` (plain, for a relay on loopback), `smtps://…` (TLS), or
+    /// `smtp://…?tls=required` (STARTTLS, the submission port); user and password in the URL.
+    pub smtp_url: String,
+    /// `Etalase Desa <pemberitahuan@etalase.example>`.
+    pub from: String,
+}
+
+// The URL may carry a password: never print it.
+impl std::fmt::Debug for MailConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MailConfig")
+            .field("from", &self.from)
+            .finish_non_exhaustive()
+    }
 }
 
 /// A flag or variable the server could not understand.
@@ -65,11 +89,18 @@ etalase-server: serves Etalase Desa
                    (env ETALASE_INQUIRY_LIMIT, default 10)
   --trusted-proxy IPS  comma-separated addresses of proxies in front (nginx); their
                    X-Forwarded-For names the client for rate limits
+                   (env ETALASE_TRUSTED_PROXIES, default none)
   --region CODE    the villages sellers can join, by Kemendagri code: 64.02 is Kutai
                    Kartanegara, 64 all of East Kalimantan (env ETALASE_REGION, default 64.02)
-                   (env ETALASE_TRUSTED_PROXIES, default none)
+  --public-url URL the site's address, for links in e-mails (env ETALASE_PUBLIC_URL,
+                   default the address bound)
   --bare-pages     answer buyer pages with the app's bare shell: no page head, first
                    view or 404s written from the catalog (env ETALASE_BARE_PAGES=1)
+
+ETALASE_SMTP_URL=smtp://host:port | smtps://user:pass@host | smtp://…:587?tls=required
+ETALASE_MAIL_FROM='Etalase Desa <pemberitahuan@example.id>'
+                   send e-mail notices (buyers' receipts and answers, sellers' new
+                   inquiries) through this relay; without both, e-mail is off
 
 DATABASE_URL=postgres://user:password@host:port/db
                    store everything in PostgreSQL instead of the embedded SQLite file,
@@ -98,6 +129,7 @@ impl Config {
         let mut trusted = env("ETALASE_TRUSTED_PROXIES").unwrap_or_default();
         let mut region = env("ETALASE_REGION").unwrap_or_else(|| DEFAULT_REGION.into());
         let mut bare_pages = env("ETALASE_BARE_PAGES").is_some_and(|v| v == "1");
+        let mut public_url = env("ETALASE_PUBLIC_URL");
 
         walk_args(args, |mut flag| {
             match flag.name() {
@@ -112,6 +144,7 @@ impl Config {
                 "--trusted-proxy" => trusted = flag.value()?,
                 "--region" => region = flag.value()?,
                 "--bare-pages" => bare_pages = true,
+                "--public-url" => public_url = Some(flag.value()?),
                 _ => return Err(flag.unknown()),
             }
             Ok(())
@@ -168,9 +201,39 @@ impl Config {
                 value: region,
             });
         }
+        let public_url = public_url
+            .map(|url| {
+                let url = url.trim().trim_end_matches('/').to_string();
+                let host = url
+                    .strip_prefix("https://")
+                    .or_else(|| url.strip_prefix("http://"));
+                match host {
+                    Some(h) if !h.is_empty() && !h.contains(['/', '?', '#', ' ']) => Ok(url),
+                    _ => Err(ConfigError::Invalid {
+                        what: "public URL (http(s)://host[:port], no path)",
+                        value: url,
+                    }),
+                }
+            })
+            .transpose()?;
+        let non_empty = |v: Option<String>| v.filter(|v| !v.trim().is_empty());
+        let mail = match (
+            non_empty(env("ETALASE_SMTP_URL")),
+            non_empty(env("ETALASE_MAIL_FROM")),
+        ) {
+            (Some(smtp_url), Some(from)) => Some(MailConfig { smtp_url, from }),
+            (None, None) => None,
+            _ => {
+                return Err(ConfigError::Conflict(
+                    "e-mail needs both ETALASE_SMTP_URL and ETALASE_MAIL_FROM",
+                ))
+            }
+        };
         Ok(Config {
             region,
             bare_pages,
+            public_url,
+            mail,
             trusted_proxies,
             addr: SocketAddr::new(ip, port),
             data_dir: data_dir.into(),
@@ -195,6 +258,8 @@ impl Config {
             region: DEFAULT_REGION.into(),
             bare_pages: false,
             trusted_proxies: Vec::new(),
+            public_url: None,
+            mail: None,
         }
     }
 }

@@ -13,7 +13,7 @@ use etalase_model::inquiry::{
     split_by_seller, ExportInquiry, ExportItem, Incoterm, InquiryKind, InquiryStatus, InquiryUnit,
     PurchaseInquiry, PurchaseItem, Recurrence,
 };
-use etalase_model::{Catalog, Category, Date, ListingStatus, Product};
+use etalase_model::{Catalog, Category, Date, Lang, ListingStatus, Product};
 use serde::Serialize;
 
 use crate::auth::random_hex;
@@ -310,6 +310,7 @@ pub async fn seed(store: &dyn Store, catalog: &Catalog, now: i64) -> Result<usiz
                     sample_wanted: n % 3 == 0,
                     certificates: Vec::new(),
                     note: "Please include packing details and a photo of the product label.".into(),
+                    lang: Lang::En,
                 };
                 (InquiryKind::Export, to_json(&form)?, parts)
             }
@@ -338,6 +339,7 @@ pub async fn seed(store: &dyn Store, catalog: &Catalog, now: i64) -> Result<usiz
                     },
                     wanted_by: later(14),
                     note: "Untuk dapur hotel; mohon kirim contoh kemasan dulu.".into(),
+                    lang: Lang::Id,
                 };
                 (InquiryKind::Purchase, to_json(&form)?, parts)
             }
@@ -352,6 +354,8 @@ pub async fn seed(store: &dyn Store, catalog: &Catalog, now: i64) -> Result<usiz
                 doc,
                 parts,
                 created_at: Some(created_at),
+                // The demo's history never writes to anyone.
+                notices: Vec::new(),
             })
             .await?;
         if !stored.created {
@@ -383,6 +387,7 @@ pub async fn seed(store: &dyn Store, catalog: &Catalog, now: i64) -> Result<usiz
                         status,
                         reply: reply.map(str::to_owned),
                         at: Some(iso_utc(when)),
+                        notices: Vec::new(),
                     })
                     .await?;
             }

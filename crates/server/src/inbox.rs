@@ -12,6 +12,7 @@ use etalase_model::rules::{FieldError, Rule};
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
+use crate::notices;
 use crate::spreadsheet::neutralise;
 use crate::store::{InboxPage, InboxPart, PartEvent, PartUpdate, UpdateOutcome};
 use crate::AppState;
@@ -94,6 +95,14 @@ pub async fn answer(
     body: UpdateBody,
 ) -> Result<PartView, ApiError> {
     let (status, reply) = check_update(&body)?;
+    // The buyer hears from the business they asked, even when its operator answers.
+    let business = state
+        .snapshots
+        .current()
+        .catalog
+        .seller(&seller_id)
+        .map_or_else(|| actor.clone(), |s| s.name.clone());
+    let notices = notices::facts::for_answer(&seller_id, &business, status, reply.as_deref());
     let outcome = state
         .store
         .update_part(PartUpdate {
@@ -103,10 +112,12 @@ pub async fn answer(
             status,
             reply,
             at: None,
+            notices,
         })
         .await?;
     match outcome {
         UpdateOutcome::Updated(part) => {
+            state.notices.now();
             tracing::info!(reference = %part.reference, status = %part.status, "inquiry answered");
             part_view(part)
         }

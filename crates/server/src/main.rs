@@ -67,6 +67,7 @@ async fn main() -> anyhow::Result<()> {
         state = state.with_blobs(blobs);
     }
     state.snapshots.follow_changes(Arc::clone(&state.store));
+    start_notices(&state, addr)?;
 
     let shutdown = shutdown_signal();
     // The run command and the e2e harness read this line to learn the address.
@@ -80,6 +81,29 @@ async fn main() -> anyhow::Result<()> {
     .await
     .context("serving")?;
     tracing::info!("stopped cleanly");
+    Ok(())
+}
+
+/// Starts the notices' sender: e-mail through the configured relay, or off (said once here,
+/// and recorded on each notice it would have sent).
+fn start_notices(state: &AppState, addr: std::net::SocketAddr) -> anyhow::Result<()> {
+    use etalase_server::notices::sender::{Mail, Sender};
+    let mail = state
+        .config
+        .mail
+        .as_ref()
+        .map(Mail::new)
+        .transpose()
+        .context("setting up e-mail")?;
+    if mail.is_none() {
+        tracing::info!("e-mail notices are off: set ETALASE_SMTP_URL and ETALASE_MAIL_FROM");
+    }
+    let site = state
+        .config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{addr}"));
+    Sender::new(Arc::clone(&state.store), mail, site, state.notices.clone()).spawn();
     Ok(())
 }
 

@@ -7,6 +7,7 @@ use std::net::IpAddr;
 use crate::auth::rate_limit::{inquiry_limiter, report_limiter, SignInLimiter, SlidingWindow};
 use crate::blobs::uploads_dir;
 use crate::blobs::{BlobStore, LocalBlobs};
+use crate::notices::sender::Wake;
 use crate::snapshot::Snapshots;
 use crate::store::Store;
 use crate::Config;
@@ -24,6 +25,8 @@ pub struct AppState {
     pub sign_in_limiter: Arc<SignInLimiter>,
     pub inquiry_limiter: Arc<SlidingWindow<IpAddr>>,
     pub report_limiter: Arc<SlidingWindow<IpAddr>>,
+    /// Wakes the notices' sender after a handler wrote to the outbox.
+    pub notices: Wake,
 }
 
 impl AppState {
@@ -36,6 +39,7 @@ impl AppState {
             config: Arc::new(config),
             snapshots: Arc::new(snapshots),
             sign_in_limiter: Arc::new(SignInLimiter::default()),
+            notices: Wake::default(),
         }
     }
 

@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 use etalase_model::cooperative::{ActorKind, StaffProfile, StaffRole};
 use etalase_model::{Catalog, Date, InquiryKind, InquiryStatus, ListingStatus, Product, Seller};
+use etalase_server::notices::facts::{for_answer, for_new_inquiry};
 use etalase_server::store::postgres::PgStore;
 use etalase_server::store::sqlite::SqliteStore;
 use etalase_server::store::{Actor, InboxPage, NewInquiry, PartUpdate, Store};
@@ -40,6 +41,8 @@ mod inquiries;
 mod listings;
 #[path = "store_suite/moderation.rs"]
 mod moderation;
+#[path = "store_suite/notices.rs"]
+mod notices;
 #[path = "store_suite/partnerships.rs"]
 mod partnerships;
 #[path = "store_suite/races.rs"]
@@ -194,6 +197,13 @@ pub fn inquiry(key: &str, sellers: &[&str]) -> NewInquiry {
             .map(|s| ((*s).to_string(), items(&[&format!("p-{s}")])))
             .collect(),
         created_at: None,
+        // As the handler writes them: the buyer's receipt and one notice per seller.
+        notices: for_new_inquiry(
+            &sellers
+                .iter()
+                .map(|s| ((*s).to_string(), format!("Nama {s}"), 1))
+                .collect::<Vec<_>>(),
+        ),
     }
 }
 
@@ -211,6 +221,7 @@ pub fn answer(
         status,
         reply: reply.map(Into::into),
         at: None,
+        notices: for_answer(seller, &format!("Nama {seller}"), status, reply),
     }
 }
 

@@ -15,6 +15,7 @@ mod idm;
 mod inquiries;
 mod insights;
 mod moderation;
+mod notices;
 mod partnerships;
 mod uploads;
 
@@ -36,5 +37,6 @@ pub use insights::{Count, Insights};
 pub use moderation::{
     ActiveBody, HeldListing, ModerationQueue, ReportView, StaffAccountView, SuspendedSeller,
 };
+pub use notices::{FailedNoticeView, NoticeSettings, NoticeSettingsView};
 pub use partnerships::{EndPartnershipBody, PartnerBody, PartnershipBody};
 pub use uploads::Uploaded;

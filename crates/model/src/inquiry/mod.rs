@@ -27,7 +27,7 @@ mod status;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{CertificateKind, Unit};
-use crate::Date;
+use crate::{Date, Lang};
 
 pub use basket::{split_by_seller, InquiryLine, SellerPart, UnknownProduct};
 pub use check::{
@@ -88,6 +88,10 @@ pub struct PurchaseInquiry {
     pub wanted_by: Option<Date>,
     #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
     pub note: String,
+    /// The form's language: the buyer's receipt and every later notice are written in it.
+    /// Defaulted, so forms saved on a phone before it existed still parse (as Indonesian).
+    #[serde(default)]
+    pub lang: Lang,
 }
 
 /// One line of an export RFQ.
@@ -135,6 +139,9 @@ pub struct ExportInquiry {
     pub certificates: Vec<CertificateKind>,
     #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
     pub note: String,
+    /// The form's language, as on [`PurchaseInquiry::lang`].
+    #[serde(default)]
+    pub lang: Lang,
 }
 
 impl PurchaseInquiry {

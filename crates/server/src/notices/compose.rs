@@ -8,6 +8,7 @@
 //! reference, and links to the seller's own inbox, never to the buyer's private tracking
 //! page. Every value is escaped in the HTML part.
 
+use etalase_model::inquiry::InquiryStatus;
 use etalase_model::{InquiryKind, Lang};
 use html_escape::encode_text as text;
 
@@ -104,6 +105,60 @@ pub fn new_inquiry(
     }
 }
 
+/// The buyer's notice of a seller's answer: who answered, the reply, the new status, and
+/// the private tracking link (where quotes are accepted).
+pub fn answer(
+    lang: Lang,
+    reference: &str,
+    seller: &str,
+    status: Option<InquiryStatus>,
+    reply: Option<&str>,
+    tracking_url: &str,
+) -> Email {
+    let (subject, said, now, open) = match lang {
+        Lang::Id => (
+            format!("{seller} membalas permintaan {reference}"),
+            format!("{seller} membalas permintaan Anda {reference}:"),
+            "Status sekarang:",
+            "Lihat semuanya dan balas penawaran di tautan pribadi Anda:",
+        ),
+        Lang::En => (
+            format!("{seller} answered inquiry {reference}"),
+            format!("{seller} answered your inquiry {reference}:"),
+            "Status now:",
+            "See everything and answer quotations at your private link:",
+        ),
+    };
+    let reply_text = reply.map(|r| format!("\n\n{r}")).unwrap_or_default();
+    let status_text = status
+        .map(|s| format!("\n\n{now} {}", s.label(lang)))
+        .unwrap_or_default();
+    let reply_html = reply
+        .map(|r| format!("<blockquote>{}</blockquote>", text(r).replace('\n', "<br>")))
+        .unwrap_or_default();
+    let status_html = status
+        .map(|s| {
+            format!(
+                "<p>{} <strong>{}</strong></p>",
+                text(now),
+                text(s.label(lang))
+            )
+        })
+        .unwrap_or_default();
+    Email {
+        subject,
+        text: format!(
+            "{said}{reply_text}{status_text}\n\n{open}\n{tracking_url}\n\n— Etalase Desa\n"
+        ),
+        html: format!(
+            "<p>{}</p>{reply_html}{status_html}<p>{}<br><a href=\"{url}\">{url}</a></p><p>— Etalase Desa</p>",
+            text(&said),
+            text(open),
+            url = text(tracking_url),
+        ),
+    }
+}
+
 /// The push message for a new inquiry: "Permintaan baru: Hotel … (PQ-…)".
 pub fn new_inquiry_push(
     lang: Lang,
@@ -177,6 +232,17 @@ mod tests {
             assert!(!mail.text.contains("/lacak/") && !mail.html.contains("/lacak/"));
             assert!(!mail.html.contains("<script>"));
         }
+        let mail = answer(
+            Lang::En,
+            "PQ-2026-000123",
+            "UD Sepatin",
+            Some(InquiryStatus::Quoted),
+            Some("Rp 85.000/kg, kirim Senin <b>"),
+            "https://etalase.example/permintaan/lacak/t0k3n",
+        );
+        assert_eq!(mail.subject, "UD Sepatin answered inquiry PQ-2026-000123");
+        assert!(mail.text.contains("Rp 85.000/kg") && mail.text.contains("Quoted"));
+        assert!(mail.html.contains("&lt;b&gt;") && !mail.html.contains("<b>"));
         let push = new_inquiry_push(
             Lang::Id,
             "PQ-2026-000123",

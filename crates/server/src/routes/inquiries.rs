@@ -20,6 +20,7 @@ use crate::clock::today_in_kalimantan;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{Body, PathParam};
 use crate::inbox;
+use crate::notices;
 use crate::store::NewInquiry;
 use crate::AppState;
 
@@ -100,6 +101,16 @@ pub async fn create(
             (to_json(&form)?, parts_per_seller(&form.items, owner)?)
         }
     };
+    let sellers: Vec<(String, String, usize)> = parts
+        .iter()
+        .map(|(id, _, lines)| {
+            let name = snapshot
+                .catalog
+                .seller(id)
+                .map_or(id.clone(), |s| s.name.clone());
+            (id.clone(), name, *lines)
+        })
+        .collect();
     let stored = state
         .store
         .create_inquiry(NewInquiry {
@@ -108,10 +119,17 @@ pub async fn create(
             idempotency_key: key,
             tracking_token: random_hex(16),
             doc,
-            parts,
+            parts: parts
+                .into_iter()
+                .map(|(id, items, _)| (id, items))
+                .collect(),
             created_at: None,
+            notices: notices::facts::for_new_inquiry(&sellers),
         })
         .await?;
+    if stored.created {
+        state.notices.now();
+    }
     let status = if stored.created {
         // Only new inquiries count: a retry of the same one is not spam.
         state.inquiry_limiter.record(ip, now);
@@ -191,15 +209,15 @@ pub async fn track(
     }))
 }
 
-/// The basket split per seller, each part's lines as JSON for the store.
+/// The basket split per seller: each part's lines as JSON for the store, and how many.
 fn parts_per_seller<T: InquiryLine + Clone + Serialize>(
     items: &[T],
     owner: impl Fn(&str) -> Option<String>,
-) -> Result<Vec<(String, String)>, ApiError> {
+) -> Result<Vec<(String, String, usize)>, ApiError> {
     split_by_seller(items.to_vec(), owner)
         .map_err(|e| ApiError::Invalid(vec![e.into()]))?
         .into_iter()
-        .map(|part| Ok((part.seller_id, to_json(&part.items)?)))
+        .map(|part| Ok((part.seller_id, to_json(&part.items)?, part.items.len())))
         .collect()
 }
 

@@ -17,6 +17,7 @@ mod insights;
 mod listings;
 mod media;
 mod moderation;
+mod notices;
 mod partnerships;
 mod staff;
 mod uploads;
@@ -93,6 +94,8 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(admin::accounts))
         .routes(routes!(admin::set_active))
         .routes(routes!(admin::audit))
+        .routes(routes!(notices::get_settings, notices::put_settings))
+        .routes(routes!(notices::failed))
         .routes(routes!(admin::suspend, admin::reinstate))
         .routes(routes!(idm::enter_year))
         .routes(routes!(district::save_cooperative))

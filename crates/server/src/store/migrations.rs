@@ -241,6 +241,30 @@ pub const SQLITE: &[&str] = &[
         claimed_by  TEXT REFERENCES staff(id),
         CHECK ((role = 'operator') = (cooperative IS NOT NULL))
     ) STRICT;",
+    // 12: notices, durable. Each notice is a row of the outbox, written in the same
+    // transaction as the event that causes it (`key` is unique per event and channel, so a
+    // retried write adds nothing); the sender claims due rows (`sending` until `due_at`, a
+    // lease: a sender killed mid-send leaves the row to be claimed again), and marks each
+    // sent, off (no address or channel), or failed after its retries. A seller may give
+    // an e-mail address for their notices.
+    "CREATE TABLE outbox (
+        id          INTEGER PRIMARY KEY,
+        key         TEXT NOT NULL UNIQUE,
+        channel     TEXT NOT NULL CHECK (channel IN ('email', 'push')),
+        inquiry_id  INTEGER NOT NULL REFERENCES inquiries(id),
+        seller_id   TEXT,
+        notice      TEXT NOT NULL,
+        state       TEXT NOT NULL DEFAULT 'pending'
+                    CHECK (state IN ('pending', 'sending', 'sent', 'off', 'failed')),
+        attempts    INTEGER NOT NULL DEFAULT 0,
+        due_at      INTEGER NOT NULL,
+        created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        done_at     TEXT,
+        last_error  TEXT
+    ) STRICT;
+    CREATE INDEX outbox_due ON outbox(due_at) WHERE state IN ('pending', 'sending');
+    CREATE INDEX outbox_failed ON outbox(state) WHERE state = 'failed';
+    ALTER TABLE accounts ADD COLUMN email TEXT;",
 ];
 
 /// The PostgreSQL schema, one migration per entry. Same tables, columns and spellings as
@@ -452,4 +476,23 @@ pub const POSTGRES: &[&str] = &[
         claimed_by  text REFERENCES staff(id),
         CHECK ((role = 'operator') = (cooperative IS NOT NULL))
     );",
+    // 6: SQLite's 12: the notices' outbox.
+    "CREATE TABLE outbox (
+        id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        key         text NOT NULL UNIQUE,
+        channel     text NOT NULL CHECK (channel IN ('email', 'push')),
+        inquiry_id  bigint NOT NULL REFERENCES inquiries(id),
+        seller_id   text,
+        notice      text NOT NULL,
+        state       text NOT NULL DEFAULT 'pending'
+                    CHECK (state IN ('pending', 'sending', 'sent', 'off', 'failed')),
+        attempts    integer NOT NULL DEFAULT 0,
+        due_at      bigint NOT NULL,
+        created_at  text NOT NULL DEFAULT etalase_now(),
+        done_at     text,
+        last_error  text
+    );
+    CREATE INDEX outbox_due ON outbox(due_at) WHERE state IN ('pending', 'sending');
+    CREATE INDEX outbox_failed ON outbox(state) WHERE state = 'failed';
+    ALTER TABLE accounts ADD COLUMN email text;",
 ];

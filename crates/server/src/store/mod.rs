@@ -19,10 +19,11 @@ use etalase_model::idm::IdmRecord;
 use etalase_model::moderation::{AuditEntry, ListingHold, Notice, Report, Verification};
 use etalase_model::{Catalog, Partner, Partnership, Product, Seller, Village};
 pub use records::{
-    next_status, Account, Actor, AuditActor, BuyerPart, DemandRow, Inbox, InboxPage, InboxPart,
-    InviteRecord, NewInquiry, NewMemberRecord, PartEvent, PartUpdate, PartnershipRefusal,
-    SaveOutcome, SessionRecord, StaffAccount, StaffSessionRecord, StoreHealth, StoredInquiry,
-    TrackedInquiry, UpdateOutcome, UploadRecord,
+    next_status, Account, Actor, AuditActor, BuyerPart, ClaimedNotice, DemandRow, FailedNotice,
+    Inbox, InboxPage, InboxPart, InviteRecord, NewInquiry, NewMemberRecord, NewNotice,
+    NoticeChannel, NoticeOutcome, PartEvent, PartUpdate, PartnershipRefusal, SaveOutcome,
+    SessionRecord, StaffAccount, StaffSessionRecord, StoreHealth, StoredInquiry, TrackedInquiry,
+    UpdateOutcome, UploadRecord,
 };
 
 /// A failure of the storage layer, categorised for the HTTP edge. `Clone`, because one
@@ -356,6 +357,38 @@ pub trait Store: Send + Sync + 'static {
     /// with [`next_status`], records one event, marks the part read and touches its
     /// `updated_at`.
     async fn update_part(&self, update: PartUpdate) -> Result<UpdateOutcome, StoreError>;
+
+    /// Claims up to `limit` notices due at `now_ms` (Unix milliseconds), oldest first: each
+    /// is `sending` until `now_ms + lease_ms`, then due again if its sender never finished
+    /// it (killed between sending and marking: the notice is sent again, never lost).
+    /// Replicas claim disjoint rows.
+    async fn claim_notices(
+        &self,
+        now_ms: i64,
+        lease_ms: i64,
+        limit: usize,
+    ) -> Result<Vec<ClaimedNotice>, StoreError>;
+
+    /// Records what became of claim `attempt` of notice `id`; a stale claim changes nothing.
+    async fn finish_notice(
+        &self,
+        id: i64,
+        attempt: u32,
+        outcome: NoticeOutcome,
+    ) -> Result<(), StoreError>;
+
+    /// The notices that failed for good, newest first.
+    async fn failed_notices(&self, limit: usize) -> Result<Vec<FailedNotice>, StoreError>;
+
+    /// The address a seller gave for notices (`None`: none, so e-mail notices are off).
+    async fn notice_email(&self, seller_id: String) -> Result<Option<String>, StoreError>;
+
+    /// Sets or clears it (already checked).
+    async fn set_notice_email(
+        &self,
+        seller_id: String,
+        email: Option<String>,
+    ) -> Result<(), StoreError>;
 
     /// The coach's verdict on every measured uploaded photo, by content hash.
     async fn photo_verdicts(&self) -> Result<Vec<(String, bool)>, StoreError>;

@@ -122,6 +122,106 @@ pub struct NewInquiry {
     /// UTC timestamp (`2026-11-23T10:00:00.000Z`); `None` is the moment of the commit. Only
     /// demo data backdates, so the insights have months to show.
     pub created_at: Option<String>,
+    /// Notices of this inquiry (the buyer's receipt, each seller's), written to the outbox
+    /// in its transaction, due at once; none when the key had been used already.
+    pub notices: Vec<NewNotice>,
+}
+
+/// A notice to write to the outbox with the event that causes it. The store keeps `notice`
+/// as it is given (the sender's facts, JSON); its key is the inquiry's id, the event's id
+/// for an answer, `name` and the channel, so writing the same event twice adds one row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewNotice {
+    /// What the notice is about within its inquiry (`receipt`, `seller:{id}`…).
+    pub name: String,
+    pub channel: NoticeChannel,
+    /// The seller it is for or about, if any: a seller's address is read when it is sent.
+    pub seller_id: Option<String>,
+    pub notice: String,
+}
+
+impl NewNotice {
+    /// `{inquiry}:{name}:{channel}`, or `{inquiry}:{event}:{name}:{channel}` for an answer's.
+    pub fn key(&self, inquiry_id: i64, event_id: Option<i64>) -> String {
+        let channel = self.channel.slug();
+        match event_id {
+            Some(event) => format!("{inquiry_id}:{event}:{}:{channel}", self.name),
+            None => format!("{inquiry_id}:{}:{channel}", self.name),
+        }
+    }
+}
+
+/// How a notice travels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NoticeChannel {
+    Email,
+    Push,
+}
+
+impl NoticeChannel {
+    pub fn slug(self) -> &'static str {
+        match self {
+            NoticeChannel::Email => "email",
+            NoticeChannel::Push => "push",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<NoticeChannel> {
+        match slug {
+            "email" => Some(NoticeChannel::Email),
+            "push" => Some(NoticeChannel::Push),
+            _ => None,
+        }
+    }
+}
+
+/// A due notice the sender has claimed (until `lease` runs out), with what it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimedNotice {
+    pub id: i64,
+    /// Unique per event and channel: the e-mail's Message-ID is made from it, so a copy
+    /// sent again after a crash is recognisably the same message.
+    pub key: String,
+    pub channel: NoticeChannel,
+    pub notice: String,
+    /// This claim's number (1 for the first try); finishing names it, so a sender whose
+    /// lease ran out cannot overwrite a later claim's outcome.
+    pub attempt: u32,
+    pub reference: String,
+    pub kind: String,
+    pub tracking_token: String,
+    /// The buyer's form, as stored.
+    pub doc: String,
+    pub seller_id: Option<String>,
+    /// The address the seller gave for notices, read now.
+    pub seller_email: Option<String>,
+}
+
+/// What became of one claimed notice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoticeOutcome {
+    Sent,
+    /// Not sent, and never will be: no address, or the channel is off. The reason is kept.
+    Off(String),
+    /// Failed for now; claimed again at `due_at_ms` (Unix milliseconds).
+    Retry {
+        due_at_ms: i64,
+        error: String,
+    },
+    /// Failed for good (refused, or out of retries); staff see it.
+    Failed(String),
+}
+
+/// A notice that could not be delivered, for staff.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailedNotice {
+    pub key: String,
+    pub channel: NoticeChannel,
+    pub reference: String,
+    pub attempts: u32,
+    pub created_at: String,
+    pub failed_at: Option<String>,
+    pub error: String,
 }
 
 /// A stored inquiry as its sender sees it.
@@ -273,6 +373,8 @@ pub struct PartUpdate {
     pub reply: Option<String>,
     /// UTC timestamp; `None` is now. Only demo data backdates its history.
     pub at: Option<String>,
+    /// Notices of this answer (the buyer's), written with its event; keyed by the event.
+    pub notices: Vec<NewNotice>,
 }
 
 /// What answering a part did.

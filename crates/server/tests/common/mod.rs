@@ -7,6 +7,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
 pub mod pg;
+pub mod smtp;
 
 pub struct Server {
     pub child: Child,

@@ -112,7 +112,7 @@ fn InquiryForm(data: Arc<CatalogData>) -> impl IntoView {
             focus_field(&first.field);
             return;
         }
-        let mut body = draft.get_untracked().body();
+        let mut body = draft.get_untracked().body(i18n.lang_untracked());
         body.website = honeypot.get_untracked();
         busy.set(true);
         spawn_local(async move {

@@ -42,6 +42,7 @@ fn purchase() -> PurchaseInquiry {
         recurrence: Recurrence::Weekly,
         wanted_by: days(7),
         note: "Kirim sebelum jam 9 pagi.".into(),
+        lang: Lang::Id,
     }
 }
 
@@ -82,6 +83,7 @@ fn export() -> ExportInquiry {
         sample_wanted: true,
         certificates: vec![CertificateKind::Halal, CertificateKind::Haccp],
         note: String::new(),
+        lang: Lang::En,
     }
 }
 

@@ -112,21 +112,25 @@ pub(super) async fn update_part(
         .query_one("SELECT coalesce($1::text, etalase_now())", &[&update.at])
         .await?
         .get(0);
-    tx.execute(
-        "INSERT INTO inquiry_events
-           (inquiry_id, seller_id, at, actor, from_status, to_status, reply)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        &[
-            &id,
-            &update.seller_id,
-            &at,
-            &update.actor,
-            &next.map(|_| current.slug()),
-            &next.map(InquiryStatus::slug),
-            &update.reply,
-        ],
-    )
-    .await?;
+    let event: i64 = tx
+        .query_one(
+            "INSERT INTO inquiry_events
+               (inquiry_id, seller_id, at, actor, from_status, to_status, reply)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)
+             RETURNING id",
+            &[
+                &id,
+                &update.seller_id,
+                &at,
+                &update.actor,
+                &next.map(|_| current.slug()),
+                &next.map(InquiryStatus::slug),
+                &update.reply,
+            ],
+        )
+        .await?
+        .get(0);
+    super::notices::insert_notices(&tx, id, Some(event), &update.notices).await?;
     tx.execute(
         "UPDATE inquiry_parts
          SET status = coalesce($3, status), updated_at = $4,

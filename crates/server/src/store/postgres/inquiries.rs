@@ -45,6 +45,14 @@ pub(super) async fn create_inquiry(
                     unnest($8::text[], $9::text[]) WITH ORDINALITY AS part(seller_id, items, n)
                ORDER BY part.n
                RETURNING 1
+             ), notices AS (
+               INSERT INTO outbox (key, channel, inquiry_id, seller_id, notice, due_at)
+               SELECT n.key, n.channel, inquiry.id, n.seller_id, n.notice, 0
+               FROM inquiry,
+                    unnest($10::text[], $11::text[], $12::text[], $13::text[])
+                      AS n(key, channel, seller_id, notice)
+               ON CONFLICT (key) DO NOTHING
+               RETURNING 1
              )
              SELECT count(*) FROM inquiry",
         )
@@ -54,6 +62,15 @@ pub(super) async fn create_inquiry(
         .iter()
         .map(|(seller, items)| (seller.as_str(), items.as_str()))
         .unzip();
+    // The notices go in the same statement, so in the same transaction as the inquiry.
+    let keys: Vec<String> = inquiry.notices.iter().map(|n| n.key(next, None)).collect();
+    let channels: Vec<&str> = inquiry.notices.iter().map(|n| n.channel.slug()).collect();
+    let notice_sellers: Vec<Option<&str>> = inquiry
+        .notices
+        .iter()
+        .map(|n| n.seller_id.as_deref())
+        .collect();
+    let notices: Vec<&str> = inquiry.notices.iter().map(|n| n.notice.as_str()).collect();
     let inserted: i64 = client
         .query_one(
             &insert,
@@ -67,6 +84,10 @@ pub(super) async fn create_inquiry(
                 &inquiry.created_at,
                 &sellers,
                 &items,
+                &keys,
+                &channels,
+                &notice_sellers,
+                &notices,
             ],
         )
         .await?

@@ -126,6 +126,8 @@ pub(super) async fn update_part(
                     update.reply
                 ],
             )?;
+            let event = tx.last_insert_rowid();
+            super::notices::insert_notices(&tx, id, Some(event), &update.notices)?;
             tx.execute(
                 "UPDATE inquiry_parts
                  SET status = coalesce(?3, status), updated_at = ?4,

@@ -152,6 +152,7 @@ pub(super) fn insert_inquiry(
     for (seller_id, items) in &inquiry.parts {
         part.execute(params![next, seller_id, items])?;
     }
+    super::notices::insert_notices(conn, next, None, &inquiry.notices)?;
     Ok(StoredInquiry {
         reference,
         tracking_token: inquiry.tracking_token.clone(),

@@ -27,6 +27,7 @@ mod inquiries;
 mod insights;
 mod listings;
 mod moderation;
+mod notices;
 mod partnerships;
 mod uploads;
 mod writer;
@@ -51,10 +52,10 @@ use etalase_model::idm::IdmRecord;
 use etalase_model::moderation::{AuditEntry, ListingHold, Notice, Report, Verification};
 
 use super::{
-    migrations, Account, Actor, AuditActor, DemandRow, Inbox, InboxPage, InviteRecord, NewInquiry,
-    NewMemberRecord, PartUpdate, PartnershipRefusal, SaveOutcome, SessionRecord, StaffAccount,
-    StaffSessionRecord, Store, StoreError, StoreHealth, StoredInquiry, TrackedInquiry,
-    UpdateOutcome, UploadRecord,
+    migrations, Account, Actor, AuditActor, ClaimedNotice, DemandRow, FailedNotice, Inbox,
+    InboxPage, InviteRecord, NewInquiry, NewMemberRecord, NoticeOutcome, PartUpdate,
+    PartnershipRefusal, SaveOutcome, SessionRecord, StaffAccount, StaffSessionRecord, Store,
+    StoreError, StoreHealth, StoredInquiry, TrackedInquiry, UpdateOutcome, UploadRecord,
 };
 
 /// SQLite's spelling of "now" in the one timestamp format the schema uses.
@@ -453,6 +454,40 @@ impl Store for SqliteStore {
 
     async fn update_part(&self, update: PartUpdate) -> Result<UpdateOutcome, StoreError> {
         inbox::update_part(self, update).await
+    }
+
+    async fn claim_notices(
+        &self,
+        now_ms: i64,
+        lease_ms: i64,
+        limit: usize,
+    ) -> Result<Vec<ClaimedNotice>, StoreError> {
+        notices::claim_notices(self, now_ms, lease_ms, limit).await
+    }
+
+    async fn finish_notice(
+        &self,
+        id: i64,
+        attempt: u32,
+        outcome: NoticeOutcome,
+    ) -> Result<(), StoreError> {
+        notices::finish_notice(self, id, attempt, outcome).await
+    }
+
+    async fn failed_notices(&self, limit: usize) -> Result<Vec<FailedNotice>, StoreError> {
+        notices::failed_notices(self, limit).await
+    }
+
+    async fn notice_email(&self, seller_id: String) -> Result<Option<String>, StoreError> {
+        notices::notice_email(self, seller_id).await
+    }
+
+    async fn set_notice_email(
+        &self,
+        seller_id: String,
+        email: Option<String>,
+    ) -> Result<(), StoreError> {
+        notices::set_notice_email(self, seller_id, email).await
     }
 
     async fn demand_rows(&self) -> Result<Vec<DemandRow>, StoreError> {

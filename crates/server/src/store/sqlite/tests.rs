@@ -168,6 +168,7 @@ fn inquiry(key: &str, token: &str, sellers: &[&str]) -> NewInquiry {
             .map(|s| ((*s).to_string(), r#"[{"product_id":"x"}]"#.to_string()))
             .collect(),
         created_at: None,
+        notices: Vec::new(),
     }
 }
 

@@ -1,0 +1,113 @@
+//! What the outbox stores for each notice: the facts of the event, as JSON, from which the
+//! sender writes the message when it sends it (links need the site's address, which the
+//! store does not know). Rows outlive releases, so these names are a stored format.
+
+use etalase_model::inquiry::InquiryStatus;
+use serde::{Deserialize, Serialize};
+
+use crate::store::{NewNotice, NoticeChannel};
+
+/// One notice's facts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "about", rename_all = "snake_case")]
+pub enum Facts {
+    /// To the buyer: the inquiry was received and passed to these sellers (by name).
+    Receipt { sellers: Vec<String> },
+    /// To a seller: a new inquiry with `lines` of their products.
+    NewInquiry { lines: usize },
+    /// To the buyer: a seller answered (a written reply, a status, or both).
+    Answer {
+        seller: String,
+        #[serde(default)]
+        status: Option<InquiryStatus>,
+        #[serde(default)]
+        reply: Option<String>,
+    },
+}
+
+impl Facts {
+    fn notice(&self, name: String, channel: NoticeChannel, seller_id: Option<&str>) -> NewNotice {
+        NewNotice {
+            name,
+            channel,
+            seller_id: seller_id.map(str::to_string),
+            notice: serde_json::to_string(self).expect("facts serialise"),
+        }
+    }
+}
+
+/// A new inquiry's notices: the buyer's receipt, and each seller's (sent if the seller gave
+/// an address). `sellers` are (seller id, name, lines).
+pub fn for_new_inquiry(sellers: &[(String, String, usize)]) -> Vec<NewNotice> {
+    let receipt = Facts::Receipt {
+        sellers: sellers.iter().map(|(_, name, _)| name.clone()).collect(),
+    };
+    std::iter::once(receipt.notice("receipt".into(), NoticeChannel::Email, None))
+        .chain(sellers.iter().map(|(id, _, lines)| {
+            Facts::NewInquiry { lines: *lines }.notice(
+                format!("seller:{id}"),
+                NoticeChannel::Email,
+                Some(id),
+            )
+        }))
+        .collect()
+}
+
+/// An answer's notice to the buyer: only what a buyer waits for (a written reply, a price,
+/// or the seller closing it), not the seller's own record of the outcome (won, lost), which
+/// the buyer already knows.
+pub fn for_answer(
+    seller_id: &str,
+    seller: &str,
+    status: Option<InquiryStatus>,
+    reply: Option<&str>,
+) -> Vec<NewNotice> {
+    let tells_buyer =
+        reply.is_some() || matches!(status, Some(InquiryStatus::Quoted | InquiryStatus::Closed));
+    if !tells_buyer {
+        return Vec::new();
+    }
+    let facts = Facts::Answer {
+        seller: seller.to_string(),
+        status,
+        reply: reply.map(str::to_string),
+    };
+    vec![facts.notice("buyer".into(), NoticeChannel::Email, Some(seller_id))]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_inquiry_tells_the_buyer_once_and_each_seller() {
+        let notices = for_new_inquiry(&[
+            ("s1".into(), "UD Sepatin".into(), 2),
+            ("s2".into(), "Madu Kelulut".into(), 1),
+        ]);
+        let names: Vec<_> = notices.iter().map(|n| n.name.as_str()).collect();
+        assert_eq!(names, ["receipt", "seller:s1", "seller:s2"]);
+        assert_eq!(notices[0].seller_id, None);
+        assert_eq!(notices[2].seller_id.as_deref(), Some("s2"));
+        let receipt: Facts = serde_json::from_str(&notices[0].notice).unwrap();
+        assert_eq!(
+            receipt,
+            Facts::Receipt {
+                sellers: vec!["UD Sepatin".into(), "Madu Kelulut".into()]
+            }
+        );
+        assert_eq!(notices[0].key(7, None), "7:receipt:email");
+        assert_eq!(notices[1].key(7, Some(3)), "7:3:seller:s1:email");
+    }
+
+    #[test]
+    fn the_buyer_hears_of_replies_and_outcomes_not_bookkeeping() {
+        assert!(for_answer("s", "UD", Some(InquiryStatus::Won), None).is_empty());
+        assert!(for_answer("s", "UD", Some(InquiryStatus::Lost), None).is_empty());
+        assert_eq!(for_answer("s", "UD", None, Some("Bisa")).len(), 1);
+        assert_eq!(
+            for_answer("s", "UD", Some(InquiryStatus::Quoted), None).len(),
+            1
+        );
+    }
+}

@@ -1,0 +1,208 @@
+//! From a claimed outbox row to the e-mail it sends: whom it goes to, in which language, and
+//! what it says. Pure: the row (with the inquiry it is about) and the site's address in.
+
+use etalase_model::inquiry::{ExportInquiry, PurchaseInquiry};
+use etalase_model::{InquiryKind, Lang};
+
+use super::compose::{self, Email};
+use super::facts::Facts;
+use crate::store::ClaimedNotice;
+
+/// Where the seller's app lists their inquiries.
+pub const INBOX_PATH: &str = "/penjual/permintaan";
+/// The buyer's private tracking page, before its token.
+pub const TRACKING_PATH: &str = "/permintaan/lacak/";
+
+/// An e-mail ready to send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Letter {
+    pub to: String,
+    pub email: Email,
+}
+
+/// Why a notice is not sent.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NotSent {
+    /// Nobody to send it to (a seller without an address): recorded as off.
+    #[error("no address: {0}")]
+    NoAddress(&'static str),
+    /// The stored row does not parse (a bug): recorded as failed.
+    #[error("unreadable notice: {0}")]
+    Unreadable(String),
+}
+
+/// The buyer's side of the stored form: where and in which language they hear from us.
+struct Buyer {
+    email: String,
+    lang: Lang,
+    organisation: String,
+}
+
+fn buyer(kind: InquiryKind, doc: &str) -> Result<Buyer, NotSent> {
+    let unreadable = |e: serde_json::Error| NotSent::Unreadable(format!("inquiry form: {e}"));
+    Ok(match kind {
+        InquiryKind::Purchase => {
+            let form: PurchaseInquiry = serde_json::from_str(doc).map_err(unreadable)?;
+            Buyer {
+                email: form.email,
+                lang: form.lang,
+                organisation: form.organisation,
+            }
+        }
+        InquiryKind::Export => {
+            let form: ExportInquiry = serde_json::from_str(doc).map_err(unreadable)?;
+            Buyer {
+                email: form.email,
+                lang: form.lang,
+                organisation: form.company,
+            }
+        }
+    })
+}
+
+/// The e-mail for `notice`; `site` is the public address without a trailing slash.
+pub fn letter(notice: &ClaimedNotice, site: &str) -> Result<Letter, NotSent> {
+    let facts: Facts = serde_json::from_str(&notice.notice)
+        .map_err(|e| NotSent::Unreadable(format!("facts: {e}")))?;
+    let kind = match notice.kind.as_str() {
+        "purchase" => InquiryKind::Purchase,
+        "export" => InquiryKind::Export,
+        other => return Err(NotSent::Unreadable(format!("inquiry kind {other:?}"))),
+    };
+    let buyer = buyer(kind, &notice.doc)?;
+    let tracking_url = format!("{site}{TRACKING_PATH}{}", notice.tracking_token);
+    Ok(match facts {
+        Facts::Receipt { sellers } => {
+            let names: Vec<&str> = sellers.iter().map(String::as_str).collect();
+            Letter {
+                email: compose::receipt(buyer.lang, kind, &notice.reference, &names, &tracking_url),
+                to: buyer.email,
+            }
+        }
+        Facts::NewInquiry { lines } => Letter {
+            to: notice
+                .seller_email
+                .clone()
+                .ok_or(NotSent::NoAddress("the seller gave no e-mail address"))?,
+            // Sellers' app is Indonesian first; their notices are too.
+            email: compose::new_inquiry(
+                Lang::Id,
+                kind,
+                &notice.reference,
+                &buyer.organisation,
+                lines,
+                &format!("{site}{INBOX_PATH}"),
+            ),
+        },
+        Facts::Answer {
+            seller,
+            status,
+            reply,
+        } => Letter {
+            email: compose::answer(
+                buyer.lang,
+                &notice.reference,
+                &seller,
+                status,
+                reply.as_deref(),
+                &tracking_url,
+            ),
+            to: buyer.email,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::notices::facts::{for_answer, for_new_inquiry};
+    use crate::store::NoticeChannel;
+    use etalase_model::inquiry::InquiryStatus;
+
+    fn claimed(notice: &str, seller_email: Option<&str>, lang: Lang) -> ClaimedNotice {
+        let form = PurchaseInquiry {
+            organisation: "Hotel Tepian".into(),
+            email: "beli@hotel.example".into(),
+            lang,
+            ..PurchaseInquiry::default()
+        };
+        ClaimedNotice {
+            id: 1,
+            key: "1:receipt:email".into(),
+            channel: NoticeChannel::Email,
+            notice: notice.into(),
+            attempt: 1,
+            reference: "PQ-2026-000001".into(),
+            kind: "purchase".into(),
+            tracking_token: "t0k3n".into(),
+            doc: serde_json::to_string(&form).unwrap(),
+            seller_id: None,
+            seller_email: seller_email.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn the_receipt_goes_to_the_buyer_in_the_forms_language_with_the_tracking_link() {
+        let notices = for_new_inquiry(&[("s1".into(), "UD Sepatin".into(), 2)]);
+        for lang in Lang::ALL {
+            let letter = letter(
+                &claimed(&notices[0].notice, None, lang),
+                "https://e.example",
+            )
+            .unwrap();
+            assert_eq!(letter.to, "beli@hotel.example");
+            assert!(letter
+                .email
+                .text
+                .contains("https://e.example/permintaan/lacak/t0k3n"));
+            let expected = compose::receipt(
+                lang,
+                InquiryKind::Purchase,
+                "PQ-2026-000001",
+                &["UD Sepatin"],
+                "https://e.example/permintaan/lacak/t0k3n",
+            );
+            assert_eq!(letter.email, expected);
+        }
+    }
+
+    #[test]
+    fn a_seller_without_an_address_is_not_written_to() {
+        let notices = for_new_inquiry(&[("s1".into(), "UD Sepatin".into(), 2)]);
+        let none = letter(
+            &claimed(&notices[1].notice, None, Lang::En),
+            "https://e.example",
+        );
+        assert!(matches!(none, Err(NotSent::NoAddress(_))));
+        let sent = letter(
+            &claimed(&notices[1].notice, Some("ud@sepatin.example"), Lang::En),
+            "https://e.example",
+        )
+        .unwrap();
+        assert_eq!(sent.to, "ud@sepatin.example");
+        assert!(sent
+            .email
+            .subject
+            .starts_with("Permintaan baru dari Hotel Tepian"));
+        assert!(!sent.email.text.contains("lacak"));
+    }
+
+    #[test]
+    fn an_answer_reaches_the_buyer_and_a_broken_row_is_reported() {
+        let notices = for_answer(
+            "s1",
+            "UD Sepatin",
+            Some(InquiryStatus::Quoted),
+            Some("Rp 85.000"),
+        );
+        let sent = letter(
+            &claimed(&notices[0].notice, None, Lang::Id),
+            "https://e.example",
+        )
+        .unwrap();
+        assert_eq!(sent.to, "beli@hotel.example");
+        assert!(sent.email.subject.contains("UD Sepatin membalas"));
+        let broken = letter(&claimed("{", None, Lang::Id), "https://e.example");
+        assert!(matches!(broken, Err(NotSent::Unreadable(_))));
+    }
+}
