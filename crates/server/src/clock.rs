@@ -13,7 +13,12 @@ pub fn unix_now() -> i64 {
 /// Today's date in WITA (UTC+8), the time zone of East Kalimantan: a listing created or an
 /// inquiry sent at 07:00 local time is dated that day, not the UTC day before.
 pub fn today_in_kalimantan() -> Date {
-    Date::from_days_since_epoch((unix_now() + 8 * 3600).div_euclid(86_400))
+    kalimantan_date_of(unix_now())
+}
+
+/// The WITA date of a Unix time.
+pub fn kalimantan_date_of(unix_secs: i64) -> Date {
+    Date::from_days_since_epoch((unix_secs + 8 * 3600).div_euclid(86_400))
 }
 
 /// A Unix time as the store's UTC timestamp text (`2026-11-23T10:00:00.000Z`), for data the

@@ -69,7 +69,19 @@ pub async fn seed_if_empty(
         .await
         .context("demo cooperative members and staff")?;
     let inquiries = crate::demo_inquiries::seed(store, &catalog, now).await?;
-    tracing::info!(inquiries, "seeded demo inquiries");
+    // The history's RFQs past their date close as they would have, telling nobody.
+    let lapsed = crate::expiry::expire_lapsed(
+        store,
+        crate::clock::kalimantan_date_of(now),
+        |id| {
+            catalog
+                .seller(id)
+                .map_or_else(|| id.to_string(), |s| s.name.clone())
+        },
+        crate::expiry::Tell::Nobody,
+    )
+    .await?;
+    tracing::info!(inquiries, lapsed, "seeded demo inquiries");
     Ok(true)
 }
 

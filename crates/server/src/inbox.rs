@@ -7,14 +7,19 @@
 //! 404, so nobody learns what their neighbours were asked.
 
 use etalase_model::api::{Event, InboxQuery, InboxView, InquiryForm, Lines, PartView, UpdateBody};
-use etalase_model::inquiry::{parse_reference, InquiryKind, InquiryStatus};
+use etalase_model::inquiry::{
+    check_quote, parse_reference, InquiryKind, InquiryStatus, Quote, QuoteRevision,
+};
 use etalase_model::rules::{FieldError, Rule};
 use serde::de::DeserializeOwned;
 
+use crate::clock::today_in_kalimantan;
 use crate::error::ApiError;
 use crate::notices;
 use crate::spreadsheet::neutralise;
-use crate::store::{InboxPage, InboxPart, PartEvent, PartUpdate, UpdateOutcome};
+use crate::store::{
+    InboxPage, InboxPart, NewQuote, PartEvent, PartUpdate, StoredQuote, UpdateOutcome,
+};
 use crate::AppState;
 
 /// Long enough for a quotation with terms, short enough to read on a phone.
@@ -119,7 +124,50 @@ pub async fn answer(
         UpdateOutcome::Updated(part) => {
             state.notices.now();
             tracing::info!(reference = %part.reference, status = %part.status, "inquiry answered");
-            part_view(part)
+            part_view(*part)
+        }
+        UpdateOutcome::NotFound => Err(ApiError::NotFound),
+        UpdateOutcome::Illegal(_) => Err(ApiError::Invalid(vec![FieldError::new(
+            "status",
+            Rule::IllegalStatusMove,
+        )])),
+    }
+}
+
+/// Sends `seller_id`'s quote for their part of `reference` (the next revision); `actor` as
+/// in [`answer`]. Checked by the model's rules for the inquiry's kind, on today's date.
+pub async fn quote(
+    state: &AppState,
+    seller_id: String,
+    actor: String,
+    reference: String,
+    quote: Quote,
+) -> Result<PartView, ApiError> {
+    let kind = parse_reference(&reference)
+        .map_err(|_| ApiError::NotFound)?
+        .kind;
+    ApiError::check(check_quote(&quote, kind, today_in_kalimantan()))?;
+    let business = state
+        .snapshots
+        .current()
+        .catalog
+        .seller(&seller_id)
+        .map_or_else(|| actor.clone(), |s| s.name.clone());
+    let outcome = state
+        .store
+        .send_quote(NewQuote {
+            notices: notices::facts::for_quote(&seller_id, &business, &quote),
+            doc: serde_json::to_string(&quote).map_err(|e| ApiError::Internal(e.to_string()))?,
+            seller_id,
+            reference,
+            actor,
+        })
+        .await?;
+    match outcome {
+        UpdateOutcome::Updated(part) => {
+            state.notices.now();
+            tracing::info!(reference = %part.reference, "quote sent");
+            part_view(*part)
         }
         UpdateOutcome::NotFound => Err(ApiError::NotFound),
         UpdateOutcome::Illegal(_) => Err(ApiError::Invalid(vec![FieldError::new(
@@ -190,6 +238,7 @@ pub fn part_view(part: InboxPart) -> Result<PartView, ApiError> {
             .into_iter()
             .map(event)
             .collect::<Result<_, _>>()?,
+        quotes: quote_revisions(part.quotes)?,
     })
 }
 
@@ -202,7 +251,22 @@ pub fn event(e: PartEvent) -> Result<Event, ApiError> {
         from: stage(e.from_status)?,
         to: stage(e.to_status)?,
         reply: e.reply,
+        reason: e.reason,
     })
+}
+
+/// A part's stored quote revisions, as the wire shows them.
+pub fn quote_revisions(quotes: Vec<StoredQuote>) -> Result<Vec<QuoteRevision>, ApiError> {
+    quotes
+        .into_iter()
+        .map(|q| {
+            Ok(QuoteRevision {
+                revision: q.revision,
+                quote: parse_json(&q.doc)?,
+                sent_at: q.sent_at,
+            })
+        })
+        .collect()
 }
 
 /// A stored form (JSON text) as the form of its kind.
@@ -397,6 +461,7 @@ mod tests {
             read: false,
             updated_at: "2026-11-23T10:00:00.000Z".into(),
             events: Vec::new(),
+            quotes: Vec::new(),
         };
         let bytes = inbox_csv(&[part], |id| {
             (id == "amplang").then(|| "Amplang Saliki".to_owned())

@@ -19,6 +19,7 @@ pub mod demo_images;
 pub mod demo_inquiries;
 pub mod demo_seed;
 pub mod error;
+pub mod expiry;
 pub mod extract;
 pub mod facilitator;
 pub mod inbox;

@@ -57,6 +57,27 @@ async fn main() -> anyhow::Result<()> {
     let snapshots = Snapshots::load(store.as_ref(), catalog_dir(&config.data_dir), config.fx)
         .await
         .context("publishing the catalog snapshot")?;
+    // Parts that lapsed while the server was down close before it serves, so the first
+    // page anybody sees is already right; then the hourly job keeps them so.
+    let catalog = snapshots.current().catalog.clone();
+    let closed = etalase_server::expiry::expire_lapsed(
+        store.as_ref(),
+        etalase_server::clock::today_in_kalimantan(),
+        |id| {
+            catalog
+                .seller(id)
+                .map_or_else(|| id.to_string(), |s| s.name.clone())
+        },
+        etalase_server::expiry::Tell::Both,
+    )
+    .await
+    .context("closing lapsed inquiry parts")?;
+    if closed > 0 {
+        tracing::info!(
+            parts = closed,
+            "closed parts that lapsed while the server was down"
+        );
+    }
 
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
@@ -84,8 +105,8 @@ async fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Starts the notices' sender: e-mail through the configured relay, or off (said once here,
-/// and recorded on each notice it would have sent).
+/// Starts the notices' sender (e-mail through the configured relay, or off: said once here,
+/// and recorded on each notice it would have sent) and the hourly closing of lapsed parts.
 fn start_notices(state: &AppState, addr: std::net::SocketAddr) -> anyhow::Result<()> {
     use etalase_server::notices::sender::{Mail, Sender};
     let mail = state
@@ -104,6 +125,11 @@ fn start_notices(state: &AppState, addr: std::net::SocketAddr) -> anyhow::Result
         .clone()
         .unwrap_or_else(|| format!("http://{addr}"));
     Sender::new(Arc::clone(&state.store), mail, site, state.notices.clone()).spawn();
+    etalase_server::expiry::spawn(
+        Arc::clone(&state.store),
+        Arc::clone(&state.snapshots),
+        state.notices.clone(),
+    );
     Ok(())
 }
 

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::inquiry::{
     ExportInquiry, ExportItem, InquiryKind, InquiryStatus, PurchaseInquiry, PurchaseItem,
+    QuoteDecision, QuoteRevision,
 };
 
 /// `POST /api/inquiries`: one of the two forms, by `kind`. The app keeps unsent bodies in
@@ -112,6 +113,10 @@ pub struct Event {
     /// The stage after a status move; `null` for a reply alone.
     pub to: Option<InquiryStatus>,
     pub reply: Option<String>,
+    /// Why the site moved the part itself: `expired` (a quote's validity, or an RFQ's
+    /// "valid until", passed without an answer). Absent for people's moves.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 /// `GET /api/inquiries/track/{token}`: the buyer's view of their inquiry.
@@ -143,6 +148,9 @@ pub struct TrackedPart {
     pub updated_at: String,
     /// The seller's replies and status moves, oldest first.
     pub events: Vec<Event>,
+    /// The seller's quote, every revision, oldest first; the last is the offer.
+    #[serde(default)]
+    pub quotes: Vec<QuoteRevision>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -190,6 +198,20 @@ pub struct PartView {
     #[serde(flatten)]
     pub form: InquiryForm,
     pub events: Vec<Event>,
+    /// The seller's quote, every revision, oldest first.
+    #[serde(default)]
+    pub quotes: Vec<QuoteRevision>,
+}
+
+/// `POST /api/inquiries/track/{token}/parts/{seller_id}/decision`: the buyer's answer to
+/// the quote they saw (its `revision`: a newer one since is a conflict, not accepted blind).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DecisionBody {
+    #[cfg_attr(feature = "openapi", schema(minimum = 1))]
+    pub revision: u32,
+    #[serde(flatten)]
+    pub decision: QuoteDecision,
 }
 
 /// `GET /api/seller/inquiries?status=&before=&limit=`: which page of an inbox. Text on the
@@ -244,6 +266,7 @@ mod tests {
             updated_at: "2026-11-23T10:00:00.000Z".into(),
             form: InquiryForm::Purchase(Box::default()),
             events: Vec::new(),
+            quotes: Vec::new(),
         };
         let value = serde_json::to_value(&part).unwrap();
         assert_eq!(value["kind"], "purchase");

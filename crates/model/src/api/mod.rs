@@ -30,7 +30,7 @@ pub use idm::{
     IdmPreviewRow, IdmProblem, IDM_IMPORT_BODY_MAX_BYTES, IDM_IMPORT_MAX_BYTES,
 };
 pub use inquiries::{
-    Created, Event, InboxQuery, InboxView, InquiryBody, InquiryForm, Lines, PartView,
+    Created, DecisionBody, Event, InboxQuery, InboxView, InquiryBody, InquiryForm, Lines, PartView,
     SellerContact, Tracked, TrackedPart, UpdateBody,
 };
 pub use insights::{Count, Insights};

@@ -124,6 +124,11 @@ pub enum Rule {
     EndBeforeStart,
     /// No partner has this slug (checked by the server only).
     UnknownPartner,
+    /// The seller changed the quote (or it was already answered) since the buyer looked:
+    /// the answer was not recorded. Checked by the server only.
+    QuoteChanged,
+    /// The quote's validity has passed: it can no longer be accepted.
+    QuoteLapsed,
 }
 
 impl Rule {
@@ -244,6 +249,18 @@ impl Rule {
             }
             (EndBeforeStart, Lang::Id) => "Tahun selesai tidak boleh sebelum tahun mulai.".into(),
             (EndBeforeStart, Lang::En) => "The end year cannot be before the start year.".into(),
+            (QuoteChanged, Lang::Id) => {
+                "Penawaran ini sudah berubah atau sudah dijawab. Muat ulang untuk melihat yang terbaru.".into()
+            }
+            (QuoteChanged, Lang::En) => {
+                "This quotation has changed or was already answered. Reload to see the latest.".into()
+            }
+            (QuoteLapsed, Lang::Id) => {
+                "Masa berlaku penawaran ini sudah lewat; minta penawaran baru kepada penjual.".into()
+            }
+            (QuoteLapsed, Lang::En) => {
+                "This quotation is no longer valid; ask the seller for a new one.".into()
+            }
             (UnknownPartner, Lang::Id) => "Pilih mitra dari daftar.".into(),
             (UnknownPartner, Lang::En) => "Choose a partner from the list.".into(),
             (OwnAccount, Lang::Id) => "Anda tidak dapat menonaktifkan akun Anda sendiri.".into(),
@@ -343,6 +360,8 @@ mod tests {
             Rule::WebsiteUrl,
             Rule::EndBeforeStart,
             Rule::UnknownPartner,
+            Rule::QuoteChanged,
+            Rule::QuoteLapsed,
         ];
         // Adding a variant without listing it above stops this from compiling.
         for rule in &rules {
@@ -383,7 +402,9 @@ mod tests {
                 | Rule::Slug
                 | Rule::WebsiteUrl
                 | Rule::EndBeforeStart
-                | Rule::UnknownPartner => {}
+                | Rule::UnknownPartner
+                | Rule::QuoteChanged
+                | Rule::QuoteLapsed => {}
             }
             assert_ne!(rule.message(Lang::Id), rule.message(Lang::En), "{rule:?}");
         }

@@ -8,7 +8,8 @@
 //! reference, and links to the seller's own inbox, never to the buyer's private tracking
 //! page. Every value is escaped in the HTML part.
 
-use etalase_model::inquiry::InquiryStatus;
+use etalase_model::inquiry::{InquiryStatus, Quote};
+use etalase_model::money::format_rupiah;
 use etalase_model::{InquiryKind, Lang};
 use html_escape::encode_text as text;
 
@@ -155,6 +156,128 @@ pub fn answer(
             text(&said),
             text(open),
             url = text(tracking_url),
+        ),
+    }
+}
+
+/// The buyer's notice of a quote: the offer's figures, and the link where it is accepted or
+/// declined (and printed).
+pub fn quote(
+    lang: Lang,
+    reference: &str,
+    seller: &str,
+    quote: &Quote,
+    tracking_url: &str,
+) -> Email {
+    let unit = quote.unit.label(lang);
+    let price = format!("{} / {unit}", format_rupiah(quote.unit_price_idr));
+    let total = quote.total_idr().map(format_rupiah).unwrap_or_default();
+    let (subject, intro, lines, open) = match lang {
+        Lang::Id => (
+            format!("Penawaran harga dari {seller} untuk {reference}"),
+            format!("{seller} mengirim penawaran harga untuk permintaan Anda {reference}."),
+            [
+                format!("Harga: {price}"),
+                format!("Jumlah: {} {unit}", quote.quantity),
+                format!("Total: {total}"),
+                format!("Berlaku sampai: {}", quote.valid_until),
+            ],
+            "Terima atau tolak penawaran ini, dan cetak penawarannya, di tautan pribadi Anda:",
+        ),
+        Lang::En => (
+            format!("Quotation from {seller} for {reference}"),
+            format!("{seller} sent a quotation for your inquiry {reference}."),
+            [
+                format!("Price: {price}"),
+                format!("Quantity: {} {unit}", quote.quantity),
+                format!("Total: {total}"),
+                format!("Valid until: {}", quote.valid_until),
+            ],
+            "Accept or decline it, and print the quotation, at your private link:",
+        ),
+    };
+    Email {
+        subject,
+        text: format!(
+            "{intro}\n\n{}\n\n{open}\n{tracking_url}\n\n— Etalase Desa\n",
+            lines.join("\n")
+        ),
+        html: format!(
+            "<p>{}</p><ul>{}</ul><p>{}<br><a href=\"{url}\">{url}</a></p><p>— Etalase Desa</p>",
+            text(&intro),
+            lines
+                .iter()
+                .map(|l| format!("<li>{}</li>", text(l)))
+                .collect::<String>(),
+            text(open),
+            url = text(tracking_url),
+        ),
+    }
+}
+
+/// The seller's notice of the buyer's decision on their quote.
+pub fn decision(
+    reference: &str,
+    buyer_organisation: &str,
+    accepted: bool,
+    reason: Option<&str>,
+    inbox_url: &str,
+) -> Email {
+    // Sellers' notices are Indonesian, as their app is by default.
+    let (subject, said) = if accepted {
+        (
+            format!("Penawaran diterima: {buyer_organisation} ({reference})"),
+            format!("{buyer_organisation} menerima penawaran Anda untuk {reference}. Hubungi pembeli untuk pengiriman dan pembayaran."),
+        )
+    } else {
+        (
+            format!("Penawaran ditolak: {buyer_organisation} ({reference})"),
+            format!("{buyer_organisation} menolak penawaran Anda untuk {reference}."),
+        )
+    };
+    let why = reason.map(|r| format!("Alasan: {r}"));
+    Email {
+        subject,
+        text: format!(
+            "{said}\n{}\nKotak masuk: {inbox_url}\n\n— Etalase Desa\n",
+            why.as_deref()
+                .map(|w| format!("\n{w}\n"))
+                .unwrap_or_default()
+        ),
+        html: format!(
+            "<p>{}</p>{}<p><a href=\"{url}\">{url}</a></p><p>— Etalase Desa</p>",
+            text(&said),
+            why.map(|w| format!("<p>{}</p>", text(&w)))
+                .unwrap_or_default(),
+            url = text(inbox_url),
+        ),
+    }
+}
+
+/// A part that closed itself, told to the buyer (`link`: their tracking page) or the seller
+/// (`link`: the inbox).
+pub fn expired(lang: Lang, reference: &str, seller: &str, to_seller: bool, link: &str) -> Email {
+    let (subject, said) = match (lang, to_seller) {
+        (Lang::Id, false) => (
+            format!("Permintaan {reference} ditutup: masa berlaku habis"),
+            format!("Bagian permintaan {reference} untuk {seller} ditutup karena masa berlakunya habis tanpa jawaban. Kirim permintaan baru bila masih perlu."),
+        ),
+        (Lang::En, false) => (
+            format!("Inquiry {reference} closed: it expired"),
+            format!("The part of inquiry {reference} for {seller} closed because its validity passed without an answer. Send a new inquiry if you still need it."),
+        ),
+        (_, true) => (
+            format!("Permintaan {reference} ditutup: masa berlaku habis"),
+            format!("Permintaan {reference} ditutup karena masa berlaku penawaran atau permintaannya habis tanpa jawaban."),
+        ),
+    };
+    Email {
+        subject,
+        text: format!("{said}\n\n{link}\n\n— Etalase Desa\n"),
+        html: format!(
+            "<p>{}</p><p><a href=\"{url}\">{url}</a></p><p>— Etalase Desa</p>",
+            text(&said),
+            url = text(link),
         ),
     }
 }

@@ -2,7 +2,7 @@
 //! sender writes the message when it sends it (links need the site's address, which the
 //! store does not know). Rows outlive releases, so these names are a stored format.
 
-use etalase_model::inquiry::InquiryStatus;
+use etalase_model::inquiry::{InquiryStatus, Quote};
 use serde::{Deserialize, Serialize};
 
 use crate::store::{NewNotice, NoticeChannel};
@@ -15,6 +15,17 @@ pub enum Facts {
     Receipt { sellers: Vec<String> },
     /// To a seller: a new inquiry with `lines` of their products.
     NewInquiry { lines: usize },
+    /// To the buyer: a seller sent a quote (or a revision).
+    Quote { seller: String, quote: Quote },
+    /// To the seller: the buyer accepted or declined their quote.
+    Decision {
+        accepted: bool,
+        #[serde(default)]
+        reason: Option<String>,
+    },
+    /// To the buyer or the seller: the part closed itself, its quote's validity or the
+    /// RFQ's "valid until" having passed.
+    Expired { seller: String, to_seller: bool },
     /// To the buyer: a seller answered (a written reply, a status, or both).
     Answer {
         seller: String,
@@ -73,6 +84,39 @@ pub fn for_answer(
         reply: reply.map(str::to_string),
     };
     vec![facts.notice("buyer".into(), NoticeChannel::Email, Some(seller_id))]
+}
+
+/// A quote's notice to the buyer.
+pub fn for_quote(seller_id: &str, seller: &str, quote: &Quote) -> Vec<NewNotice> {
+    let facts = Facts::Quote {
+        seller: seller.to_string(),
+        quote: quote.clone(),
+    };
+    vec![facts.notice("buyer".into(), NoticeChannel::Email, Some(seller_id))]
+}
+
+/// The buyer's decision, told to the seller.
+pub fn for_decision(seller_id: &str, accepted: bool, reason: Option<&str>) -> Vec<NewNotice> {
+    let facts = Facts::Decision {
+        accepted,
+        reason: reason.map(str::to_string),
+    };
+    vec![facts.notice("seller".into(), NoticeChannel::Email, Some(seller_id))]
+}
+
+/// A lapsed part, told to both sides.
+pub fn for_expiry(seller_id: &str, seller: &str) -> Vec<NewNotice> {
+    [false, true]
+        .into_iter()
+        .map(|to_seller| {
+            let facts = Facts::Expired {
+                seller: seller.to_string(),
+                to_seller,
+            };
+            let name = if to_seller { "seller" } else { "buyer" };
+            facts.notice(name.into(), NoticeChannel::Email, Some(seller_id))
+        })
+        .collect()
 }
 
 #[cfg(test)]

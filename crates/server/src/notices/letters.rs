@@ -60,6 +60,13 @@ fn buyer(kind: InquiryKind, doc: &str) -> Result<Buyer, NotSent> {
     })
 }
 
+fn seller_address(notice: &ClaimedNotice) -> Result<String, NotSent> {
+    notice
+        .seller_email
+        .clone()
+        .ok_or(NotSent::NoAddress("the seller gave no e-mail address"))
+}
+
 /// The e-mail for `notice`; `site` is the public address without a trailing slash.
 pub fn letter(notice: &ClaimedNotice, site: &str) -> Result<Letter, NotSent> {
     let facts: Facts = serde_json::from_str(&notice.notice)
@@ -80,10 +87,7 @@ pub fn letter(notice: &ClaimedNotice, site: &str) -> Result<Letter, NotSent> {
             }
         }
         Facts::NewInquiry { lines } => Letter {
-            to: notice
-                .seller_email
-                .clone()
-                .ok_or(NotSent::NoAddress("the seller gave no e-mail address"))?,
+            to: seller_address(notice)?,
             // Sellers' app is Indonesian first; their notices are too.
             email: compose::new_inquiry(
                 Lang::Id,
@@ -94,6 +98,51 @@ pub fn letter(notice: &ClaimedNotice, site: &str) -> Result<Letter, NotSent> {
                 &format!("{site}{INBOX_PATH}"),
             ),
         },
+        Facts::Quote { seller, quote } => Letter {
+            email: compose::quote(
+                buyer.lang,
+                &notice.reference,
+                &seller,
+                &quote,
+                &tracking_url,
+            ),
+            to: buyer.email,
+        },
+        Facts::Decision { accepted, reason } => Letter {
+            to: seller_address(notice)?,
+            email: compose::decision(
+                &notice.reference,
+                &buyer.organisation,
+                accepted,
+                reason.as_deref(),
+                &format!("{site}{INBOX_PATH}"),
+            ),
+        },
+        Facts::Expired { seller, to_seller } => {
+            if to_seller {
+                Letter {
+                    to: seller_address(notice)?,
+                    email: compose::expired(
+                        Lang::Id,
+                        &notice.reference,
+                        &seller,
+                        true,
+                        &format!("{site}{INBOX_PATH}"),
+                    ),
+                }
+            } else {
+                Letter {
+                    email: compose::expired(
+                        buyer.lang,
+                        &notice.reference,
+                        &seller,
+                        false,
+                        &tracking_url,
+                    ),
+                    to: buyer.email,
+                }
+            }
+        }
         Facts::Answer {
             seller,
             status,

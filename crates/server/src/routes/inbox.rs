@@ -6,6 +6,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use etalase_model::api::{InboxQuery, InboxView, PartView, UpdateBody};
+use etalase_model::inquiry::Quote;
 use serde::Deserialize;
 
 use crate::auth::owner::Owner;
@@ -221,4 +222,71 @@ pub async fn answer_member_inquiry(
     body: Body<UpdateBody>,
 ) -> Result<Json<PartView>, ApiError> {
     update(state, owner, path, body).await
+}
+
+/// `POST /api/seller/inquiries/{reference}/quote`: sends a quote for the seller's part (the
+/// next revision; the part moves to quoted). The buyer is told by e-mail.
+#[utoipa::path(
+    post,
+    path = "/seller/inquiries/{reference}/quote",
+    tag = "seller",
+    security(("session_cookie" = [], "csrf_header" = [])),
+    params(
+        ("reference" = String, Path, pattern = "^(PQ|RFQ)-[0-9]{4}-[0-9]{6,}$", description = "The inquiry's reference, e.g. `PQ-2026-000123`"),
+    ),
+    request_body = Quote,
+    responses(
+        (status = 200, description = "The part as it now is, its quotes included", body = PartView),
+        (status = 400, description = "`malformed`: not a quote", body = ErrorBody),
+        (status = 401, description = "`sign_in_required`", body = ErrorBody),
+        (status = 403, description = "`csrf`", body = ErrorBody),
+        (status = 404, description = "`not_found`: no part of this inquiry is the seller's", body = ErrorBody),
+        (status = 413, description = "`body_too_large`", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`: not JSON", body = ErrorBody),
+        (status = 422, description = "`invalid`: see `fields` (`illegal_status_move` on `status` when the part is won, lost or closed)", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
+pub async fn quote(
+    State(state): State<AppState>,
+    owner: Owner,
+    PathParam(ReferencePath { reference }): PathParam<ReferencePath>,
+    Body(quote): Body<Quote>,
+) -> Result<Json<PartView>, ApiError> {
+    let by = owner.answered_by();
+    inbox::quote(&state, owner.seller.id, by, reference, quote)
+        .await
+        .map(Json)
+}
+
+/// `POST /api/coop/members/{seller_id}/inquiries/{reference}/quote`: quotes for a member.
+#[utoipa::path(
+    post,
+    path = "/coop/members/{seller_id}/inquiries/{reference}/quote",
+    tag = "cooperative",
+    security(("staff_cookie" = [], "csrf_header" = [])),
+    params(
+        ("seller_id" = String, Path, description = "The member's seller id"),
+        ("reference" = String, Path, pattern = "^(PQ|RFQ)-[0-9]{4}-[0-9]{6,}$", description = "The inquiry's reference"),
+    ),
+    request_body = Quote,
+    responses(
+        (status = 200, description = "The part as it now is", body = PartView),
+        (status = 400, description = "`malformed`", body = ErrorBody),
+        (status = 401, description = "`sign_in_required`", body = ErrorBody),
+        (status = 403, description = "`csrf` or `wrong_role`", body = ErrorBody),
+        (status = 404, description = "`not_found`", body = ErrorBody),
+        (status = 413, description = "`body_too_large`", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`", body = ErrorBody),
+        (status = 422, description = "`invalid`: see `fields`", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
+pub async fn quote_member_inquiry(
+    state: State<AppState>,
+    owner: Owner,
+    path: PathParam<ReferencePath>,
+    body: Body<Quote>,
+) -> Result<Json<PartView>, ApiError> {
+    quote(state, owner, path, body).await
 }

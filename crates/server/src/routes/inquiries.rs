@@ -8,11 +8,13 @@
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
-use etalase_model::api::{Created, InquiryBody, SellerContact, Tracked, TrackedPart};
-use etalase_model::inquiry::{split_by_seller, InquiryKind, InquiryLine};
+use etalase_model::api::{Created, DecisionBody, InquiryBody, SellerContact, Tracked, TrackedPart};
+use etalase_model::inquiry::{
+    check_decision, split_by_seller, InquiryKind, InquiryLine, InquiryStatus, QuoteDecision,
+};
 use etalase_model::rules::{FieldError, Rule};
 use etalase_model::{check_export, check_purchase};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::auth::random_hex;
 use crate::auth::session::ClientIp;
@@ -21,7 +23,7 @@ use crate::error::{ApiError, ErrorBody};
 use crate::extract::{Body, PathParam};
 use crate::inbox;
 use crate::notices;
-use crate::store::NewInquiry;
+use crate::store::{AnswerOutcome, NewInquiry, QuoteAnswer};
 use crate::AppState;
 
 /// The header a client sets once per form submission and repeats on retries.
@@ -169,6 +171,91 @@ pub async fn track(
     State(state): State<AppState>,
     PathParam(token): PathParam<String>,
 ) -> Result<Json<Tracked>, ApiError> {
+    tracked(&state, token).await.map(Json)
+}
+
+/// `{token}` and `{seller_id}` of a decision's path.
+#[derive(Debug, Deserialize)]
+pub struct DecisionPath {
+    token: String,
+    seller_id: String,
+}
+
+/// `POST /api/inquiries/track/{token}/parts/{seller_id}/decision`: the buyer accepts or
+/// declines the seller's latest quote (the part becomes won or lost; the seller is told).
+/// The token is the buyer's key, as for the tracking page.
+#[utoipa::path(
+    post,
+    path = "/inquiries/track/{token}/parts/{seller_id}/decision",
+    tag = "inquiries",
+    params(
+        ("token" = String, Path, pattern = "^[0-9a-f]{32}$", description = "The private tracking token"),
+        ("seller_id" = String, Path, description = "The seller whose quote is answered"),
+    ),
+    request_body = DecisionBody,
+    responses(
+        (status = 200, description = "The inquiry as it now is", body = Tracked),
+        (status = 400, description = "`malformed`: not a decision", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such inquiry or no part of it for this seller", body = ErrorBody),
+        (status = 413, description = "`body_too_large`", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`: not JSON", body = ErrorBody),
+        (status = 422, description = "`invalid`: `reason` of a decline; `revision`: `quote_changed` (a newer revision, none, or already answered) or `quote_lapsed`", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
+pub async fn decide(
+    State(state): State<AppState>,
+    PathParam(DecisionPath { token, seller_id }): PathParam<DecisionPath>,
+    Body(body): Body<DecisionBody>,
+) -> Result<Json<Tracked>, ApiError> {
+    ApiError::check(check_decision(&body.decision))?;
+    let before = tracked(&state, token.clone()).await?;
+    let part = before
+        .parts
+        .iter()
+        .find(|p| p.seller_id == seller_id)
+        .ok_or(ApiError::NotFound)?;
+    let refuse = |rule| Err(ApiError::Invalid(vec![FieldError::new("revision", rule)]));
+    match part.quotes.last() {
+        Some(latest)
+            if latest.revision == body.revision && part.status == InquiryStatus::Quoted =>
+        {
+            if latest.quote.has_lapsed(today_in_kalimantan()) {
+                return refuse(Rule::QuoteLapsed);
+            }
+        }
+        _ => return refuse(Rule::QuoteChanged),
+    }
+    let reason = match &body.decision {
+        QuoteDecision::Accept => None,
+        QuoteDecision::Decline { reason } => Some(reason.trim().to_string()),
+    };
+    let accepted = body.decision == QuoteDecision::Accept;
+    let outcome = state
+        .store
+        .answer_quote(QuoteAnswer {
+            tracking_token: token.clone(),
+            notices: notices::facts::for_decision(&seller_id, accepted, reason.as_deref()),
+            seller_id,
+            revision: body.revision,
+            status: body.decision.status(),
+            actor: before.form.contact().0.to_string(),
+            reason,
+        })
+        .await?;
+    match outcome {
+        AnswerOutcome::Answered => {
+            state.notices.now();
+            tracing::info!(reference = %before.reference, accepted, "quote answered");
+            tracked(&state, token).await.map(Json)
+        }
+        AnswerOutcome::NotFound => Err(ApiError::NotFound),
+        AnswerOutcome::Stale => refuse(Rule::QuoteChanged),
+    }
+}
+
+/// The buyer's view of the inquiry with tracking token `token`.
+async fn tracked(state: &AppState, token: String) -> Result<Tracked, ApiError> {
     if token.len() != 32 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(ApiError::NotFound);
     }
@@ -178,7 +265,7 @@ pub async fn track(
         .await?
         .ok_or(ApiError::NotFound)?;
     let kind: InquiryKind = inbox::parse_slug(&found.kind)?;
-    Ok(Json(Tracked {
+    Ok(Tracked {
         form: inbox::stored_form(kind, &found.doc)?,
         parts: found
             .parts
@@ -201,12 +288,13 @@ pub async fn track(
                         .into_iter()
                         .map(inbox::event)
                         .collect::<Result<_, _>>()?,
+                    quotes: inbox::quote_revisions(part.quotes)?,
                 })
             })
             .collect::<Result<_, ApiError>>()?,
         reference: found.reference,
         created_at: found.created_at,
-    }))
+    })
 }
 
 /// The basket split per seller: each part's lines as JSON for the store, and how many.

@@ -265,6 +265,20 @@ pub const SQLITE: &[&str] = &[
     CREATE INDEX outbox_due ON outbox(due_at) WHERE state IN ('pending', 'sending');
     CREATE INDEX outbox_failed ON outbox(state) WHERE state = 'failed';
     ALTER TABLE accounts ADD COLUMN email TEXT;",
+    // 13: quotations. Each revision of a seller's priced offer for a part is a row (never
+    // updated: revisions keep their history); the buyer's decision and a lapse are events
+    // of the part, whose `reason` says why a system move happened (`expired`).
+    "CREATE TABLE quotes (
+        inquiry_id INTEGER NOT NULL,
+        seller_id  TEXT NOT NULL,
+        revision   INTEGER NOT NULL CHECK (revision >= 1),
+        actor      TEXT NOT NULL,
+        doc        TEXT NOT NULL,
+        sent_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        PRIMARY KEY (inquiry_id, seller_id, revision),
+        FOREIGN KEY (inquiry_id, seller_id) REFERENCES inquiry_parts(inquiry_id, seller_id)
+    ) STRICT;
+    ALTER TABLE inquiry_events ADD COLUMN reason TEXT;",
 ];
 
 /// The PostgreSQL schema, one migration per entry. Same tables, columns and spellings as
@@ -495,4 +509,16 @@ pub const POSTGRES: &[&str] = &[
     CREATE INDEX outbox_due ON outbox(due_at) WHERE state IN ('pending', 'sending');
     CREATE INDEX outbox_failed ON outbox(state) WHERE state = 'failed';
     ALTER TABLE accounts ADD COLUMN email text;",
+    // 7: SQLite's 13: quotations.
+    "CREATE TABLE quotes (
+        inquiry_id bigint NOT NULL,
+        seller_id  text NOT NULL,
+        revision   integer NOT NULL CHECK (revision >= 1),
+        actor      text NOT NULL,
+        doc        text NOT NULL,
+        sent_at    text NOT NULL DEFAULT etalase_now(),
+        PRIMARY KEY (inquiry_id, seller_id, revision),
+        FOREIGN KEY (inquiry_id, seller_id) REFERENCES inquiry_parts(inquiry_id, seller_id)
+    );
+    ALTER TABLE inquiry_events ADD COLUMN reason text;",
 ];

@@ -19,11 +19,12 @@ use etalase_model::idm::IdmRecord;
 use etalase_model::moderation::{AuditEntry, ListingHold, Notice, Report, Verification};
 use etalase_model::{Catalog, Partner, Partnership, Product, Seller, Village};
 pub use records::{
-    next_status, Account, Actor, AuditActor, BuyerPart, ClaimedNotice, DemandRow, FailedNotice,
-    Inbox, InboxPage, InboxPart, InviteRecord, NewInquiry, NewMemberRecord, NewNotice,
-    NoticeChannel, NoticeOutcome, PartEvent, PartUpdate, PartnershipRefusal, SaveOutcome,
-    SessionRecord, StaffAccount, StaffSessionRecord, StoreHealth, StoredInquiry, TrackedInquiry,
-    UpdateOutcome, UploadRecord,
+    next_status, Account, Actor, AnswerOutcome, AuditActor, BuyerPart, ClaimedNotice, DemandRow,
+    ExpiredPart, FailedNotice, Inbox, InboxPage, InboxPart, InviteRecord, NewInquiry,
+    NewMemberRecord, NewNotice, NewQuote, NoticeChannel, NoticeOutcome, OpenPart, PartEvent,
+    PartUpdate, PartnershipRefusal, QuoteAnswer, SaveOutcome, SessionRecord, StaffAccount,
+    StaffSessionRecord, StoreHealth, StoredInquiry, StoredQuote, TrackedInquiry, UpdateOutcome,
+    UploadRecord,
 };
 
 /// A failure of the storage layer, categorised for the HTTP edge. `Clone`, because one
@@ -357,6 +358,22 @@ pub trait Store: Send + Sync + 'static {
     /// with [`next_status`], records one event, marks the part read and touches its
     /// `updated_at`.
     async fn update_part(&self, update: PartUpdate) -> Result<UpdateOutcome, StoreError>;
+
+    /// Sends the next revision of a seller's quote for their part of inquiry `reference`
+    /// (the part moves to quoted, or stays there), with its event and the buyer's notice.
+    async fn send_quote(&self, quote: NewQuote) -> Result<UpdateOutcome, StoreError>;
+
+    /// Records the buyer's answer to a quote, if the part still waits for an answer to
+    /// exactly that revision.
+    async fn answer_quote(&self, answer: QuoteAnswer) -> Result<AnswerOutcome, StoreError>;
+
+    /// Every part not yet decided (new, replied, quoted), with its latest quote: the
+    /// expiry job applies the model's rule to them.
+    async fn open_parts(&self) -> Result<Vec<OpenPart>, StoreError>;
+
+    /// Closes a part as expired (reason `expired`), with its notices, if its stage and
+    /// latest revision are still those seen. Whether it did.
+    async fn expire_part(&self, part: ExpiredPart) -> Result<bool, StoreError>;
 
     /// Claims up to `limit` notices due at `now_ms` (Unix milliseconds), oldest first: each
     /// is `sending` until `now_ms + lease_ms`, then due again if its sender never finished

@@ -256,6 +256,8 @@ pub struct BuyerPart {
     pub items: String,
     pub updated_at: String,
     pub events: Vec<PartEvent>,
+    /// Every revision of the seller's quote, oldest first.
+    pub quotes: Vec<StoredQuote>,
 }
 
 /// One entry of a part's history: a status change, a reply, or both.
@@ -269,6 +271,8 @@ pub struct PartEvent {
     pub from_status: Option<String>,
     pub to_status: Option<String>,
     pub reply: Option<String>,
+    /// Why the system moved the part (`expired`); `None` for people's moves.
+    pub reason: Option<String>,
 }
 
 /// One seller's part of an inquiry, with what the seller needs to answer it.
@@ -287,6 +291,79 @@ pub struct InboxPart {
     pub updated_at: String,
     /// Oldest first.
     pub events: Vec<PartEvent>,
+    /// Every revision of the seller's quote, oldest first.
+    pub quotes: Vec<StoredQuote>,
+}
+
+/// One revision of a seller's quote, as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredQuote {
+    pub revision: u32,
+    /// Who sent it: the seller's business name, or their operator's.
+    pub actor: String,
+    /// The `Quote` as JSON.
+    pub doc: String,
+    pub sent_at: String,
+}
+
+/// A quote to send for a seller's part: the next revision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewQuote {
+    pub seller_id: String,
+    pub reference: String,
+    pub actor: String,
+    /// The checked `Quote` as JSON.
+    pub doc: String,
+    /// The buyer's notice, keyed by the event that records the quote.
+    pub notices: Vec<NewNotice>,
+}
+
+/// The buyer's answer to revision `revision` of a seller's quote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteAnswer {
+    pub tracking_token: String,
+    pub seller_id: String,
+    pub revision: u32,
+    /// Won (accepted) or Lost (declined).
+    pub status: InquiryStatus,
+    /// The buyer's organisation, for the history.
+    pub actor: String,
+    /// Why they declined.
+    pub reason: Option<String>,
+    pub notices: Vec<NewNotice>,
+}
+
+/// What answering a quote did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerOutcome {
+    Answered,
+    /// No such token, or no part of it for this seller.
+    NotFound,
+    /// The part is not waiting for an answer (not quoted, or already decided), or the
+    /// seller has sent a newer revision since the buyer looked: nothing was written.
+    Stale,
+}
+
+/// A part that may close itself: not yet decided, with its latest quote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenPart {
+    pub reference: String,
+    pub kind: String,
+    /// The buyer's form (an RFQ's `valid_until` is in it).
+    pub doc: String,
+    pub seller_id: String,
+    pub status: String,
+    pub latest_quote: Option<StoredQuote>,
+}
+
+/// Closes a part as expired, if it is still as it was seen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpiredPart {
+    pub reference: String,
+    pub seller_id: String,
+    pub status_seen: InquiryStatus,
+    pub revision_seen: Option<u32>,
+    pub notices: Vec<NewNotice>,
 }
 
 /// Which page of a seller's inbox to read. The default is the whole inbox (the CSV).
@@ -380,7 +457,7 @@ pub struct PartUpdate {
 /// What answering a part did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UpdateOutcome {
-    Updated(InboxPart),
+    Updated(Box<InboxPart>),
     /// No such reference, or no part of it for this seller: the same answer, so nobody
     /// learns what other sellers were asked.
     NotFound,

@@ -3,7 +3,7 @@
 use deadpool_postgres::GenericClient;
 use etalase_model::inquiry::InquiryStatus;
 
-use super::inquiries::part_events;
+use super::inquiries::{part_events, part_quotes};
 use super::{count, read_snapshot, PgStore};
 use crate::store::codec::parse_inquiry_status;
 use crate::store::{
@@ -141,11 +141,11 @@ pub(super) async fn update_part(
     .await?;
     let part = inbox_part(&tx, id, &update.seller_id).await?;
     tx.commit().await?;
-    Ok(UpdateOutcome::Updated(part))
+    Ok(UpdateOutcome::Updated(Box::new(part)))
 }
 
 /// One seller's part of inquiry `id`, with its history.
-async fn inbox_part(
+pub(super) async fn inbox_part(
     client: &impl GenericClient,
     id: i64,
     seller_id: &str,
@@ -169,5 +169,6 @@ async fn inbox_part(
         read: r.get(6),
         updated_at: r.get(7),
         events: part_events(client, id, seller_id).await?,
+        quotes: part_quotes(client, id, seller_id).await?,
     })
 }

@@ -5,7 +5,9 @@ use etalase_model::{Seller, Village};
 
 use super::{read_snapshot, PgStore};
 use crate::store::codec::parse_doc;
-use crate::store::{BuyerPart, NewInquiry, PartEvent, StoreError, StoredInquiry, TrackedInquiry};
+use crate::store::{
+    BuyerPart, NewInquiry, PartEvent, StoreError, StoredInquiry, StoredQuote, TrackedInquiry,
+};
 
 /// Writes one inquiry and its parts, or finds the earlier one with the same idempotency
 /// key. The key's unique constraint decides between replicas: a retry that reaches another
@@ -165,6 +167,7 @@ pub(super) async fn inquiry_by_token(
             .transpose()?;
         parts.push(BuyerPart {
             events: part_events(&tx, id, &seller_id).await?,
+            quotes: part_quotes(&tx, id, &seller_id).await?,
             seller_id,
             seller,
             village_name: village.map(|v| v.name),
@@ -191,7 +194,7 @@ pub(super) async fn part_events(
 ) -> Result<Vec<PartEvent>, StoreError> {
     Ok(client
         .query(
-            "SELECT at, actor, from_status, to_status, reply FROM inquiry_events
+            "SELECT at, actor, from_status, to_status, reply, reason FROM inquiry_events
              WHERE inquiry_id = $1 AND seller_id = $2 ORDER BY at, id",
             &[&id, &seller_id],
         )
@@ -203,6 +206,30 @@ pub(super) async fn part_events(
             from_status: r.get(2),
             to_status: r.get(3),
             reply: r.get(4),
+            reason: r.get(5),
+        })
+        .collect())
+}
+
+/// A part's quote revisions, oldest first.
+pub(super) async fn part_quotes(
+    client: &impl GenericClient,
+    id: i64,
+    seller_id: &str,
+) -> Result<Vec<StoredQuote>, StoreError> {
+    Ok(client
+        .query(
+            "SELECT revision, actor, doc, sent_at FROM quotes
+             WHERE inquiry_id = $1 AND seller_id = $2 ORDER BY revision",
+            &[&id, &seller_id],
+        )
+        .await?
+        .iter()
+        .map(|r| StoredQuote {
+            revision: u32::try_from(r.get::<_, i32>(0)).unwrap_or(0),
+            actor: r.get(1),
+            doc: r.get(2),
+            sent_at: r.get(3),
         })
         .collect())
 }

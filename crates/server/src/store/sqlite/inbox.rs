@@ -3,7 +3,7 @@
 use etalase_model::inquiry::InquiryStatus;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::inquiries::part_events;
+use super::inquiries::{part_events, part_quotes};
 use super::{write_transaction, SqliteStore, NOW};
 use crate::store::codec::parse_inquiry_status;
 use crate::store::{
@@ -137,13 +137,17 @@ pub(super) async fn update_part(
             )?;
             let part = inbox_part(&tx, id, &update.seller_id)?;
             tx.commit()?;
-            Ok(UpdateOutcome::Updated(part))
+            Ok(UpdateOutcome::Updated(Box::new(part)))
         })
         .await
 }
 
 /// One seller's part of inquiry `id`, with its history.
-fn inbox_part(conn: &Connection, id: i64, seller_id: &str) -> Result<InboxPart, StoreError> {
+pub(super) fn inbox_part(
+    conn: &Connection,
+    id: i64,
+    seller_id: &str,
+) -> Result<InboxPart, StoreError> {
     let mut part = conn
         .prepare_cached(
             "SELECT i.reference, i.kind, i.created_at, i.doc, p.status, p.items,
@@ -162,8 +166,10 @@ fn inbox_part(conn: &Connection, id: i64, seller_id: &str) -> Result<InboxPart, 
                 read: r.get(6)?,
                 updated_at: r.get(7)?,
                 events: Vec::new(),
+                quotes: Vec::new(),
             })
         })?;
     part.events = part_events(conn, id, seller_id)?;
+    part.quotes = part_quotes(conn, id, seller_id)?;
     Ok(part)
 }

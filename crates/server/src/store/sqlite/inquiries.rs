@@ -5,7 +5,9 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{write_transaction, SqliteStore};
 use crate::store::codec::parse_doc;
-use crate::store::{BuyerPart, NewInquiry, PartEvent, StoreError, StoredInquiry, TrackedInquiry};
+use crate::store::{
+    BuyerPart, NewInquiry, PartEvent, StoreError, StoredInquiry, StoredQuote, TrackedInquiry,
+};
 
 /// With group commit, the writer batches the inquiry with others (see [`super::writer`]);
 /// without, it is one transaction of its own.
@@ -82,6 +84,7 @@ pub(super) async fn inquiry_by_token(
                         village.map(|d| parse_doc(&seller_id, &d)).transpose()?;
                     Ok(BuyerPart {
                         events: part_events(conn, id, &seller_id)?,
+                        quotes: part_quotes(conn, id, &seller_id)?,
                         seller_id,
                         seller,
                         village_name: village.map(|v| v.name),
@@ -168,7 +171,7 @@ pub(super) fn part_events(
 ) -> Result<Vec<PartEvent>, StoreError> {
     Ok(conn
         .prepare_cached(
-            "SELECT at, actor, from_status, to_status, reply FROM inquiry_events
+            "SELECT at, actor, from_status, to_status, reply, reason FROM inquiry_events
              WHERE inquiry_id = ?1 AND seller_id = ?2 ORDER BY at, id",
         )?
         .query_map(params![id, seller_id], |r| {
@@ -178,6 +181,29 @@ pub(super) fn part_events(
                 from_status: r.get(2)?,
                 to_status: r.get(3)?,
                 reply: r.get(4)?,
+                reason: r.get(5)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?)
+}
+
+/// A part's quote revisions, oldest first.
+pub(super) fn part_quotes(
+    conn: &Connection,
+    id: i64,
+    seller_id: &str,
+) -> Result<Vec<StoredQuote>, StoreError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT revision, actor, doc, sent_at FROM quotes
+             WHERE inquiry_id = ?1 AND seller_id = ?2 ORDER BY revision",
+        )?
+        .query_map(params![id, seller_id], |r| {
+            Ok(StoredQuote {
+                revision: r.get(0)?,
+                actor: r.get(1)?,
+                doc: r.get(2)?,
+                sent_at: r.get(3)?,
             })
         })?
         .collect::<Result<_, _>>()?)

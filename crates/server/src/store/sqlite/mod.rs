@@ -29,6 +29,8 @@ mod listings;
 mod moderation;
 mod notices;
 mod partnerships;
+mod quotes;
+pub(in crate::store) use quotes::EXPIRED;
 mod uploads;
 mod writer;
 
@@ -52,10 +54,11 @@ use etalase_model::idm::IdmRecord;
 use etalase_model::moderation::{AuditEntry, ListingHold, Notice, Report, Verification};
 
 use super::{
-    migrations, Account, Actor, AuditActor, ClaimedNotice, DemandRow, FailedNotice, Inbox,
-    InboxPage, InviteRecord, NewInquiry, NewMemberRecord, NoticeOutcome, PartUpdate,
-    PartnershipRefusal, SaveOutcome, SessionRecord, StaffAccount, StaffSessionRecord, Store,
-    StoreError, StoreHealth, StoredInquiry, TrackedInquiry, UpdateOutcome, UploadRecord,
+    migrations, Account, Actor, AnswerOutcome, AuditActor, ClaimedNotice, DemandRow, ExpiredPart,
+    FailedNotice, Inbox, InboxPage, InviteRecord, NewInquiry, NewMemberRecord, NewQuote,
+    NoticeOutcome, OpenPart, PartUpdate, PartnershipRefusal, QuoteAnswer, SaveOutcome,
+    SessionRecord, StaffAccount, StaffSessionRecord, Store, StoreError, StoreHealth, StoredInquiry,
+    TrackedInquiry, UpdateOutcome, UploadRecord,
 };
 
 /// SQLite's spelling of "now" in the one timestamp format the schema uses.
@@ -454,6 +457,22 @@ impl Store for SqliteStore {
 
     async fn update_part(&self, update: PartUpdate) -> Result<UpdateOutcome, StoreError> {
         inbox::update_part(self, update).await
+    }
+
+    async fn send_quote(&self, quote: NewQuote) -> Result<UpdateOutcome, StoreError> {
+        quotes::send_quote(self, quote).await
+    }
+
+    async fn answer_quote(&self, answer: QuoteAnswer) -> Result<AnswerOutcome, StoreError> {
+        quotes::answer_quote(self, answer).await
+    }
+
+    async fn open_parts(&self) -> Result<Vec<OpenPart>, StoreError> {
+        quotes::open_parts(self).await
+    }
+
+    async fn expire_part(&self, part: ExpiredPart) -> Result<bool, StoreError> {
+        quotes::expire_part(self, part).await
     }
 
     async fn claim_notices(
