@@ -412,6 +412,9 @@ async fn a_locked_database_is_waited_for_then_refused_cleanly() {
         "it did wait: {waited:?}"
     );
 
+    // The first inquiry's notices are the sender's to finish first: a write of theirs
+    // queued on the one writer would add its own wait to the inquiry's below.
+    wait_for_idle_outbox(&db);
     // Long lock: past the busy timeout. The catalog is served from memory meanwhile.
     let lock = hold_write_lock(&db, Duration::from_secs(8));
     let started = Instant::now();
@@ -472,6 +475,30 @@ async fn a_locked_database_is_waited_for_then_refused_cleanly() {
 /// Takes SQLite's write lock on `db` from this process, writes a row inside it (so the
 /// server's view of the database changes under it), and commits after `hold`. Returns once
 /// the lock is held.
+/// Waits until the server's notices' sender has finished every notice (they are off here:
+/// no mail relay), so no background write is pending.
+fn wait_for_idle_outbox(db: &Path) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let started = Instant::now();
+    loop {
+        let pending: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        if pending == 0 {
+            return;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "{pending} notices still pending"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 fn hold_write_lock(db: &Path, hold: Duration) -> std::thread::JoinHandle<()> {
     let db = db.to_path_buf();
     let (held, is_held) = std::sync::mpsc::channel();
