@@ -45,6 +45,14 @@ export default defineConfig({
       // project, over the default limit of 10 per client in 10 minutes (the server's own
       // tests check that limit).
       command: `${server} --port ${port} --data-dir ${dataDir} --dist dist --inquiry-limit 200`,
+      // Notices go to the test command's SMTP server on loopback, when it runs one.
+      env: process.env.ETALASE_TEST_SMTP
+        ? {
+            ETALASE_SMTP_URL: `smtp://${process.env.ETALASE_TEST_SMTP}`,
+            ETALASE_MAIL_FROM: 'Etalase Desa <pemberitahuan@etalase.test>',
+            ETALASE_PUBLIC_URL: `http://127.0.0.1:${port}`,
+          }
+        : {},
       url: `http://127.0.0.1:${port}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,

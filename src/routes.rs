@@ -51,6 +51,11 @@ pub enum AppPath<'a> {
     Track {
         token: &'a str,
     },
+    /// One seller's quotation for a tracked inquiry, laid out to print (or save as PDF).
+    Quotation {
+        token: &'a str,
+        seller: &'a str,
+    },
     Insights,
     About,
     /// `staff` opens the cooperative staff's tab.
@@ -168,7 +173,7 @@ impl<'a> AppPath<'a> {
             Inquiry { product: None } => "/permintaan",
             // `produk` is PRODUCT_QUERY (the round-trip test holds them together).
             Inquiry { product: Some(_) } => "/permintaan?produk=",
-            Track { .. } => "/permintaan/lacak/",
+            Track { .. } | Quotation { .. } => "/permintaan/lacak/",
             Insights => "/wawasan",
             About => "/tentang",
             SignIn { staff: false } => "/masuk",
@@ -196,6 +201,7 @@ impl<'a> AppPath<'a> {
         match self {
             AppPath::MemberEditor { .. } => "/produk/",
             AppPath::MemberInbox { .. } => "/permintaan",
+            AppPath::Quotation { .. } => "/penawaran/",
             _ => "",
         }
     }
@@ -217,6 +223,7 @@ impl<'a> AppPath<'a> {
             | Inquiry { product: Some(one) } => [one, ""],
             SellerEditor { id } => [id.unwrap_or(NEW_LISTING), ""],
             MemberEditor { seller, id } => [seller, id.unwrap_or(NEW_LISTING)],
+            Quotation { token, seller } => [token, seller],
             Inquiry { product: None }
             | Insights
             | About
@@ -279,6 +286,7 @@ impl<'a> AppPath<'a> {
                 product: query_value(query, PRODUCT_QUERY),
             },
             ["permintaan", "lacak", token] => Track { token },
+            ["permintaan", "lacak", token, "penawaran", seller] => Quotation { token, seller },
             ["wawasan"] => Insights,
             ["tentang"] => About,
             ["masuk"] => SignIn {
@@ -328,7 +336,7 @@ pub fn show_url(page: AppPath<'_>) {
 pub fn shop_routes() -> impl MatchNestedRoutes + Clone + Send + 'static {
     use crate::buyer::pages::{
         AboutPage, CooperativePage, HomePage, InquiryPage, InsightsPage, PartnerPage, ProductPage,
-        TrackPage, VillagePage,
+        QuotationPage, TrackPage, VillagePage,
     };
     // Written with `view!` (its `<Route>`s are a tuple of routes) rather than with
     // `NestedRoute::new`, which made the seller's bundle 13 KB bigger.
@@ -340,6 +348,7 @@ pub fn shop_routes() -> impl MatchNestedRoutes + Clone + Send + 'static {
         <Route path=path!("/koperasi/:slug") view=CooperativePage/>
         <Route path=path!("/permintaan") view=InquiryPage/>
         <Route path=path!("/permintaan/lacak/:token") view=TrackPage/>
+        <Route path=path!("/permintaan/lacak/:token/penawaran/:seller") view=QuotationPage/>
         <Route path=path!("/wawasan") view=InsightsPage/>
         <Route path=path!("/tentang") view=AboutPage/>
         // The public pages' English twins (`etalase_model::Lang::page_path`).
@@ -425,6 +434,13 @@ mod tests {
                 vec![],
             ),
             (Track { token: "t0k3n" }, vec![("token", "t0k3n")]),
+            (
+                Quotation {
+                    token: "t0k3n",
+                    seller: "ud-sepatin",
+                },
+                vec![("token", "t0k3n"), ("seller", "ud-sepatin")],
+            ),
             (Insights, vec![]),
             (About, vec![]),
             (SignIn { staff: false }, vec![]),
@@ -500,7 +516,7 @@ mod tests {
             | Village { .. }
             | Partner { .. }
             | Cooperative { .. } => {}
-            Inquiry { .. } | Track { .. } | Insights | About => {}
+            Inquiry { .. } | Track { .. } | Quotation { .. } | Insights | About => {}
             SignIn { .. } | Claim { .. } | StaffInvite { .. } => {}
             SellerDashboard | SellerEditor { .. } | SellerInbox => {}
             CoopMembers | MemberListings { .. } | MemberEditor { .. } | MemberInbox { .. } => {}

@@ -5,10 +5,11 @@
 use std::collections::HashMap;
 
 pub use etalase_model::api::{
-    Count, Created, Event, InboxView, InquiryBody, InquiryForm, Insights, Lines, PartView,
-    SellerContact, Tracked, TrackedPart, UpdateBody,
+    Count, Created, DecisionBody, Event, InboxView, InquiryBody, InquiryForm, Insights, Lines,
+    PartView, SellerContact, Tracked, TrackedPart, UpdateBody,
 };
 use etalase_model::inquiry::InquiryStatus;
+use etalase_model::inquiry::Quote;
 use gloo_net::http::Request;
 
 use super::{json_or_refusal, refusal, send_json, ApiError};
@@ -176,6 +177,26 @@ pub async fn update(
         reply: reply.map(str::to_string),
     };
     send_json(Request::post(url).header("x-csrf-token", csrf), &body).await
+}
+
+/// Sends a quote for the part at `url` (`Base::quote`): the next revision.
+pub async fn send_quote(url: &str, csrf: &str, quote: &Quote) -> Result<PartView, ApiError> {
+    send_json(Request::post(url).header("x-csrf-token", csrf), quote).await
+}
+
+/// The buyer accepts or declines `seller_id`'s quote; answers the inquiry as it now is.
+pub async fn decide(
+    token: &str,
+    seller_id: &str,
+    body: &DecisionBody,
+) -> Result<Tracked, ApiError> {
+    send_json(
+        Request::post(&format!(
+            "/api/inquiries/track/{token}/parts/{seller_id}/decision"
+        )),
+        body,
+    )
+    .await
 }
 
 /// `GET /api/insights`: where demand comes from, as counts of inquiries.

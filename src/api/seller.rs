@@ -3,7 +3,7 @@
 //! server handed out with the session (the cookie itself is HttpOnly).
 
 use etalase_model::api::Consent;
-pub use etalase_model::api::{Me, Uploaded};
+pub use etalase_model::api::{Me, NoticeSettings, NoticeSettingsView, Uploaded};
 use etalase_model::cooperative::{ListingChange, Membership};
 use etalase_model::moderation::ListingHold;
 use etalase_model::rules::{Claim, Registration, SignIn};
@@ -60,6 +60,11 @@ impl Base<'_> {
     pub fn inquiry(self, reference: &str) -> String {
         format!("{}/{reference}", self.inquiries())
     }
+
+    /// Where a quote for one part is sent.
+    pub fn quote(self, reference: &str) -> String {
+        format!("{}/quote", self.inquiry(reference))
+    }
 }
 
 /// `GET /api/auth/me`; `Ok(None)` when signed out.
@@ -94,6 +99,27 @@ pub async fn set_consent(csrf: &str, operator_may_act: bool) -> Result<Membershi
     send_json(
         Request::put("/api/seller/cooperative").header("x-csrf-token", csrf),
         &Consent { operator_may_act },
+    )
+    .await
+}
+
+/// Where the signed-in seller's notices go.
+pub async fn notice_settings() -> Result<NoticeSettingsView, ApiError> {
+    let res = Request::get("/api/seller/notices")
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    json_or_refusal(res).await
+}
+
+/// Sets (or, empty, clears) the signed-in seller's address for notices.
+pub async fn set_notice_settings(
+    csrf: &str,
+    settings: &NoticeSettings,
+) -> Result<NoticeSettingsView, ApiError> {
+    send_json(
+        Request::put("/api/seller/notices").header("x-csrf-token", csrf),
+        settings,
     )
     .await
 }

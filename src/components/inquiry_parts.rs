@@ -99,6 +99,9 @@ pub fn EventList(events: Vec<Event>) -> impl IntoView {
                             <p class="event-move">{move || i18n.q().moved_to}" "<StatusChip status=to/></p>
                         })}
                         {e.reply.clone().map(|r| view! { <blockquote class="event-reply">{r}</blockquote> })}
+                        {(e.reason.as_deref() == Some("expired")).then(|| view! {
+                            <p class="event-reason muted small">{move || i18n.q().expired_reason}</p>
+                        })}
                     </li>
                 }
             }).collect_view()}

@@ -12,6 +12,7 @@ mod not_found_page;
 mod not_found_panel;
 mod page_meta;
 mod product_card;
+mod quote_terms;
 mod search_box;
 mod with_catalog;
 
@@ -26,5 +27,6 @@ pub use not_found_page::NotFoundPage;
 pub use not_found_panel::NotFoundPanel;
 pub use page_meta::PageMeta;
 pub use product_card::{card_html, load_waiting_photos, PhotoLoad, ProductCard};
+pub use quote_terms::QuoteTerms;
 pub use search_box::SearchBox;
 pub use with_catalog::{LoadError, WithCatalog};

@@ -144,6 +144,12 @@ crate::i18n::text_table! {
     queued_offline: "Tidak ada koneksi. Perubahan disimpan di HP dan dikirim otomatis saat sinyal kembali.", "No connection. The change is kept on this phone and sent automatically when signal returns.";
     not_owner: "Produk ini milik penjual lain.", "This product belongs to another seller.";
     photos_busy: "Tunggu sampai semua foto selesai diunggah.", "Wait until all photos have finished uploading.";
+    notices_heading: "Pemberitahuan email", "E-mail notices";
+    notices_lead: "Dapatkan email saat ada permintaan baru dan saat pembeli menjawab penawaran Anda.", "Get an e-mail when a new inquiry arrives and when a buyer answers your quotation.";
+    notices_email: "Email untuk pemberitahuan", "E-mail for notices";
+    notices_email_hint: "Kosongkan untuk berhenti menerima email.", "Leave it empty to stop the e-mails.";
+    notices_save: "Simpan email", "Save the e-mail";
+    notices_off: "Situs ini belum mengirim email; alamat Anda disimpan dan dipakai begitu pengiriman aktif.", "This site does not send e-mail yet; your address is kept for when it does.";
 }
 
 /// The registration's village picker, in a table of its own: the buyer's app words a few

@@ -211,8 +211,12 @@ fn test(root: &Path) -> Result<(), String> {
     let mut results: Vec<(&str, Outcome)> = Vec::new();
 
     step("native tests (cargo test --workspace)");
+    // One SMTP server for the e-mail tests of both the native and the end-to-end suites.
     let smtpd = setup::python_tools(root).and_then(|venv| smtpd::Smtpd::start(&venv));
-    let native = match (pg_bin.and_then(|bin| postgres::Cluster::start(&bin)), smtpd) {
+    let native = match (
+        pg_bin.and_then(|bin| postgres::Cluster::start(&bin)),
+        &smtpd,
+    ) {
         (Ok(cluster), Ok(smtpd)) => {
             println!("   test PostgreSQL at {}", cluster.url());
             println!("   test SMTP server (aiosmtpd) at {}", smtpd.addr());
@@ -224,7 +228,7 @@ fn test(root: &Path) -> Result<(), String> {
                 .env("ETALASE_REQUIRE_PG", "1")
                 .env("ETALASE_REQUIRE_SMTP", "1")
                 .outcome()
-            // `cluster` and `smtpd` are dropped here: the servers stop, their directories go.
+            // `cluster` is dropped here: the server stops and its directory goes.
         }
         (Err(e), _) => Outcome::from(Err(format!(
             "not run: no PostgreSQL for the store's tests: {e}"
@@ -261,7 +265,13 @@ fn test(root: &Path) -> Result<(), String> {
 
     step("end-to-end tests (Playwright, Debian Chromium)");
     let e2e = build_app(root).and_then(|()| debug_build()).and_then(|()| {
-        cmd("npx", &["playwright", "test"])
+        let mut playwright = cmd("npx", &["playwright", "test"]);
+        if let Ok(smtpd) = &smtpd {
+            playwright = playwright
+                .env("ETALASE_TEST_SMTP", smtpd.addr())
+                .env("ETALASE_TEST_MAILDIR", smtpd.maildir());
+        }
+        playwright
             .env("PATH", setup::path_with_node_bin(root))
             .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
             .env(
@@ -274,6 +284,7 @@ fn test(root: &Path) -> Result<(), String> {
             .run()
     });
     results.push(("playwright e2e", e2e.into()));
+    drop(smtpd);
 
     // Only that the benchmark harnesses still work: tiny runs that fail if one measures
     // nothing. The figures come from `cargo xtask bench`, never from the test command.

@@ -12,7 +12,7 @@ mod village;
 pub use about::AboutPage;
 pub use cooperative::CooperativePage;
 pub use home::HomePage;
-pub use inquiry::{InquiryPage, TrackPage};
+pub use inquiry::{InquiryPage, QuotationPage, TrackPage};
 pub use insights::InsightsPage;
 pub use partner::PartnerPage;
 pub use product::ProductPage;

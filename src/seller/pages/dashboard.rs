@@ -85,6 +85,7 @@ fn Dashboard() -> impl IntoView {
                 </div>
             </div>
             <super::cooperative::ConsentPanel/>
+            <super::notice_settings::NoticeSettingsPanel/>
             <HeldListings listings=listings/>
             <p class="notice outbox" role="status" hidden=move || { outbox.waiting.get() == 0 }>
                 {move || fill(i18n.s().outbox_waiting, &[&outbox.waiting.get()])}

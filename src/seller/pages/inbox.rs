@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use etalase_model::inquiry::InquiryStatus;
+use etalase_model::inquiry::{InquiryStatus, QuoteRevision};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -13,13 +13,14 @@ use leptos_router::components::A;
 use crate::api::inquiry::{self, Inbox as InboxState, InquiryForm, PartView};
 use crate::api::{ApiError, ErrorCode};
 use crate::catalog_data::CatalogData;
-use crate::components::{EventList, LineList, StatusChip, WithCatalog};
+use crate::components::{EventList, LineList, QuoteTerms, StatusChip, WithCatalog};
 use crate::i18n::{fill, use_i18n, Said};
 use crate::intl::{country_name, format_time};
 use crate::seller::workspace::use_workspace;
 use crate::session::use_session;
 
 use super::dashboard::SignInFirst;
+use super::quote_form::QuoteForm;
 
 #[component]
 pub fn InboxPage() -> impl IntoView {
@@ -230,7 +231,7 @@ fn InboxItem(
     };
     let is_open = {
         let reference = reference.clone();
-        move || open.with(|o| o.as_deref() == Some(reference.as_str()))
+        Memo::new(move |_| open.with(|o| o.as_deref() == Some(reference.as_str())))
     };
     let replace = move |updated: PartView| inbox.update(|i| i.replace(updated));
     let on_toggle = {
@@ -271,6 +272,11 @@ fn InboxItem(
         }
     };
     let lines = part.form.lines();
+    let quote_lines = lines.clone();
+    let quote_reference = reference.clone();
+    let quotes = part.quotes.clone();
+    let latest = quotes.last().map(|r| r.quote.clone());
+    let quoting = !part.status.is_final();
     let details = view! { <FormDetails form=part.form/> };
     view! {
         <li class="inbox-item" class:unread=unread>
@@ -292,12 +298,43 @@ fn InboxItem(
                     <LineList lines=lines data=data/>
                     <h3 class="small-heading">{move || q().history_heading}</h3>
                     <EventList events=part.events.clone()/>
+                    <QuoteHistory quotes=quotes/>
+                    // Only the open part's form is on the page: one set of field ids.
+                    <Show when=move || quoting && is_open.get()>
+                        <QuoteForm reference=quote_reference.clone() kind=kind lines=quote_lines.clone()
+                            latest=latest.clone() on_saved=replace/>
+                    </Show>
                     <ReplyForm reference=reference.clone() status=part.status on_saved=replace/>
                     <a class="button whatsapp" href=wa target="_blank" rel="noopener">{move || q().reply_whatsapp}</a>
                 </div>
             </details>
         </li>
     }
+}
+
+/// The seller's quotes for this part: the latest in full, earlier revisions folded.
+#[component]
+fn QuoteHistory(quotes: Vec<QuoteRevision>) -> impl IntoView {
+    let i18n = use_i18n();
+    let q = move || i18n.q();
+    let mut quotes = quotes;
+    let Some(latest) = quotes.pop() else {
+        return ().into_any();
+    };
+    let earlier = quotes.len();
+    view! {
+        <section class="quote-history" aria-label=move || q().quote_heading>
+            <h3 class="small-heading">{move || q().quote_heading}</h3>
+            <QuoteTerms revision=latest/>
+            {(earlier > 0).then(|| view! {
+                <details class="quote-earlier">
+                    <summary>{move || fill(q().quote_earlier, &[&earlier])}</summary>
+                    {quotes.into_iter().rev().map(|r| view! { <QuoteTerms revision=r/> }).collect_view()}
+                </details>
+            })}
+        </section>
+    }
+    .into_any()
 }
 
 /// The terms a seller quotes on: place and date, and for an RFQ the Incoterm, port,

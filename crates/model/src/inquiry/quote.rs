@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::Unit;
 use crate::rules::{Errors, FieldError, Rule};
-use crate::Date;
+use crate::{Date, Lang};
 
 use super::check::{MAX_DAYS_AHEAD, MAX_QUANTITY, NOTE_MAX_CHARS};
 use super::{Incoterm, InquiryKind, InquiryStatus, InquiryUnit};
@@ -23,6 +24,44 @@ const PORT_MAX: u32 = 80;
 const PAYMENT_TERMS_MAX: u32 = 200;
 const DECLINE_REASON_MAX: u32 = 500;
 
+/// The unit a quote is priced in: a purchase's selling unit (`botol`, `karung`…) or an
+/// RFQ's trade unit (`ton`, a container…). On the wire, the unit's own name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum QuoteUnit {
+    Trade(InquiryUnit),
+    Selling(Unit),
+}
+
+impl QuoteUnit {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            QuoteUnit::Trade(unit) => unit.label(lang),
+            QuoteUnit::Selling(unit) => unit.label(lang),
+        }
+    }
+}
+
+impl From<InquiryUnit> for QuoteUnit {
+    fn from(unit: InquiryUnit) -> QuoteUnit {
+        QuoteUnit::Trade(unit)
+    }
+}
+
+impl From<Unit> for QuoteUnit {
+    fn from(unit: Unit) -> QuoteUnit {
+        // The units both lists have are one unit, written the same.
+        match unit {
+            Unit::Kg => QuoteUnit::Trade(InquiryUnit::Kg),
+            Unit::Pcs => QuoteUnit::Trade(InquiryUnit::Pcs),
+            Unit::Pack => QuoteUnit::Trade(InquiryUnit::Pack),
+            Unit::Carton => QuoteUnit::Trade(InquiryUnit::Carton),
+            other => QuoteUnit::Selling(other),
+        }
+    }
+}
+
 /// A seller's offer for one part of an inquiry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -33,7 +72,7 @@ pub struct Quote {
     #[serde(default)]
     pub unit_price_usd_cents: Option<u64>,
     pub quantity: u64,
-    pub unit: InquiryUnit,
+    pub unit: QuoteUnit,
     /// The smallest order this price holds for.
     pub moq: u64,
     /// Export only: the Incoterm and its named port.
@@ -202,7 +241,7 @@ mod tests {
             unit_price_idr: 22_000,
             unit_price_usd_cents: None,
             quantity: 500,
-            unit: InquiryUnit::Pack,
+            unit: InquiryUnit::Pack.into(),
             moq: 100,
             incoterm: None,
             port: String::new(),
@@ -257,7 +296,7 @@ mod tests {
     fn an_export_quote_names_its_incoterm_and_port_and_stays_within_reason() {
         let today = day("2026-12-06");
         let export = Quote {
-            unit: InquiryUnit::Kg,
+            unit: InquiryUnit::Kg.into(),
             unit_price_usd_cents: Some(145),
             ..quote()
         };
@@ -342,5 +381,22 @@ mod tests {
         ] {
             assert!(!part_expires(decided, Some(&q), rfq_until, after));
         }
+    }
+
+    #[test]
+    fn a_quote_unit_is_written_as_the_unit_it_is() {
+        for (unit, json) in [
+            (QuoteUnit::from(Unit::Bottle), "\"bottle\""),
+            (QuoteUnit::from(Unit::Kg), "\"kg\""),
+            (
+                QuoteUnit::from(InquiryUnit::Container20),
+                "\"container_20ft\"",
+            ),
+        ] {
+            assert_eq!(serde_json::to_string(&unit).unwrap(), json);
+            assert_eq!(serde_json::from_str::<QuoteUnit>(json).unwrap(), unit);
+        }
+        assert_eq!(QuoteUnit::from(Unit::Kg), QuoteUnit::from(InquiryUnit::Kg));
+        assert_eq!(QuoteUnit::from(Unit::Sack).label(Lang::Id), "karung");
     }
 }

@@ -3,6 +3,7 @@
 
 mod fields;
 mod lines;
+mod quotation;
 mod track;
 
 use std::sync::Arc;
@@ -26,6 +27,7 @@ use crate::routes::{show_url, AppPath, PRODUCT_QUERY};
 
 use fields::{ExportContact, ExportTerms, PurchaseContact, PurchaseTerms};
 use lines::BasketLines;
+pub use quotation::QuotationPage;
 pub use track::TrackPage;
 
 #[component]
