@@ -222,6 +222,7 @@ mod tests {
             status,
             read,
             events: Vec::new(),
+            quotes: Vec::new(),
         }
     }
 

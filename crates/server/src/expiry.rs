@@ -85,11 +85,13 @@ fn lapsed(
 }
 
 /// Runs [`expire_lapsed`] every hour (the server runs it once before it serves), waking the
-/// notices' sender after a closing.
+/// notices' sender after a closing, and republishes the catalog, whose sellers' typical
+/// reply times move with the answers of the hour (an unchanged catalog keeps its version).
 pub fn spawn(store: Arc<dyn Store>, snapshots: Arc<Snapshots>, wake: Wake) {
     tokio::spawn(async move {
         loop {
             tokio::time::sleep(EVERY).await;
+            snapshots.request_rebuild(Arc::clone(&store));
             let catalog = snapshots.current().catalog.clone();
             let name = |id: &str| {
                 catalog

@@ -12,7 +12,7 @@
 //! swaps in a smaller encoding of the same version when that is ready (quality 11 takes
 //! about 1 s on the 80 KB demo catalog and 170 s on 10,000 listings, so large catalogs get 9).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -285,6 +285,7 @@ async fn build(
 ) -> Result<Snapshot, SnapshotError> {
     let mut catalog = store.load_public_catalog().await?;
     catalog.fx = fx;
+    catalog.reply_minutes = reply_minutes(store).await?;
     let dir = dir.to_path_buf();
     let snapshot = tokio::task::spawn_blocking(move || -> io::Result<Snapshot> {
         let snapshot = Snapshot::render(catalog, quality);
@@ -300,6 +301,25 @@ async fn build(
     .map_err(|e| io::Error::other(e.to_string()))??;
     tracing::info!(version = %snapshot.version, bytes = snapshot.json.len(), brotli = snapshot.brotli.len(), "catalog snapshot published");
     Ok(snapshot)
+}
+
+/// Each seller's typical reply time over the window the model names, for those with enough
+/// answers (`etalase_model::inquiry::reply_time`).
+async fn reply_minutes(store: &dyn Store) -> Result<BTreeMap<String, u32>, StoreError> {
+    use etalase_model::inquiry::reply_time::{
+        minutes_between, typical_reply_minutes, REPLY_TIME_WINDOW_DAYS,
+    };
+    let since = crate::clock::iso_utc(crate::clock::unix_now() - REPLY_TIME_WINDOW_DAYS * 86_400);
+    let mut per_seller: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (seller, sent, answered) in store.first_answers(since).await? {
+        if let Some(minutes) = minutes_between(&sent, &answered) {
+            per_seller.entry(seller).or_default().push(minutes);
+        }
+    }
+    Ok(per_seller
+        .into_iter()
+        .filter_map(|(seller, minutes)| Some((seller, typical_reply_minutes(minutes)?)))
+        .collect())
 }
 
 /// Where the published catalog files live under the data directory.

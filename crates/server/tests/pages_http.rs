@@ -6,18 +6,7 @@ mod common;
 use common::Server;
 use serde_json::Value;
 
-const SHELL: &str = r#"<!doctype html>
-<html lang="id">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="description" content="Katalog produk desa." />
-    <title>Etalase Desa</title>
-    <script type="module">import init from '/app.js'; await init();</script>
-  </head>
-  <body>
-    <div id="boot" class="boot" aria-busy="true"><div class="boot-bar"></div><p class="boot-text">Memuat…</p></div>
-  </body>
-</html>"#;
+use common::APP_SHELL as SHELL;
 
 fn start() -> (Server, tempfile::TempDir) {
     let data = tempfile::tempdir().unwrap();

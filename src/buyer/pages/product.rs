@@ -1,5 +1,6 @@
 use std::sync::Arc;
 
+use etalase_model::inquiry::reply_time::reply_time_text;
 use etalase_model::moderation::{check_report, Report, ReportReason, Verification};
 use etalase_model::{format_rupiah, Product};
 use leptos::prelude::*;
@@ -37,6 +38,7 @@ fn ProductDetail(
             return view! { <NotFoundPanel message=|t| t.product_not_found/> }.into_any();
         };
         let seller = data.catalog.seller_of(&product).cloned();
+        let reply_minutes = data.catalog.reply_minutes.get(&product.seller_id).copied();
         let village = data.catalog.village_of(&product).cloned();
         let fx = data.catalog.fx;
         let p = product.clone();
@@ -85,6 +87,9 @@ fn ProductDetail(
                         <section class="panel seller-card">
                             <h2>{move || i18n.t().seller_heading}</h2>
                             <p class="seller-name">{s.name.clone()}</p>
+                            {reply_minutes.map(|m| view! {
+                                <p class="reply-time">{move || reply_time_text(m, i18n.lang())}</p>
+                            })}
                             {s.verified.clone().map(|v| view! { <VerifiedNote verification=v/> })}
                             {s.cooperative.clone().map(|c| view! {
                                 <p><A href=AppPath::Cooperative { slug: &s.village_slug }.href() attr:class="sold-through">

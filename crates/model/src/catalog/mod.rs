@@ -64,6 +64,10 @@ pub struct Catalog {
     /// Their programmes with villages; see `partner.rs` for what "backed" means.
     #[serde(default)]
     pub partnerships: Vec<Partnership>,
+    /// Seller id → typical minutes to a first answer (`inquiry::reply_time`), for sellers
+    /// with enough answers in the last 90 days.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub reply_minutes: std::collections::BTreeMap<String, u32>,
 }
 
 /// An indicative exchange rate and the day it was taken, shown next to USD figures so a

@@ -40,6 +40,7 @@ pub fn demo_catalog() -> Catalog {
         villages,
         partners: partners::partners(),
         partnerships: partners::partnerships(),
+        reply_minutes: Default::default(),
     }
 }
 

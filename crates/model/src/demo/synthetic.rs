@@ -486,6 +486,7 @@ pub fn synthetic_catalog(n: usize, seed: u64) -> Catalog {
         // starts with, so the partner filter has real work at 10,000 listings.
         partners: demo.partners,
         partnerships: demo.partnerships,
+        reply_minutes: Default::default(),
     }
 }
 

@@ -22,6 +22,7 @@ mod contact;
 mod kinds;
 mod quote;
 mod reference;
+pub mod reply_time;
 mod status;
 
 use serde::{Deserialize, Serialize};

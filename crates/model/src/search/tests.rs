@@ -163,6 +163,7 @@ fn fixture() -> Catalog {
         villages: slugs.into_iter().map(village).collect(),
         partners: Vec::new(),
         partnerships: Vec::new(),
+        reply_minutes: Default::default(),
     }
 }
 

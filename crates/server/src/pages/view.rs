@@ -8,6 +8,7 @@
 use std::fmt::Write as _;
 
 use etalase_model::card::{card_html, fill, CardContext, PhotoLoad};
+use etalase_model::inquiry::reply_time::reply_time_text;
 use etalase_model::texts::{texts, Texts};
 use etalase_model::{format_rupiah, Catalog, Date, Lang, Product, Village};
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
@@ -509,6 +510,13 @@ fn product_page(
             text(t.seller_heading),
             text(&s.name)
         );
+        if let Some(minutes) = catalog.reply_minutes.get(&s.id) {
+            let _ = write!(
+                main,
+                "<p class=\"reply-time\">{}</p>",
+                text(&reply_time_text(*minutes, lang))
+            );
+        }
         if let Some(pl) = &place {
             let _ = write!(main, "<p class=\"muted\">{}</p>", text(pl));
         }

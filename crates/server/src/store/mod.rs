@@ -367,6 +367,14 @@ pub trait Store: Send + Sync + 'static {
     /// exactly that revision.
     async fn answer_quote(&self, answer: QuoteAnswer) -> Result<AnswerOutcome, StoreError>;
 
+    /// Each part sent at or after `since` (a store timestamp) that its seller has answered:
+    /// (seller id, when the inquiry was sent, the seller's first answer). Moves the site made
+    /// itself (a lapse) are not answers.
+    async fn first_answers(
+        &self,
+        since: String,
+    ) -> Result<Vec<(String, String, String)>, StoreError>;
+
     /// Every part not yet decided (new, replied, quoted), with its latest quote: the
     /// expiry job applies the model's rule to them.
     async fn open_parts(&self) -> Result<Vec<OpenPart>, StoreError>;

@@ -9,6 +9,20 @@ use std::process::{Child, Command, Stdio};
 pub mod pg;
 pub mod smtp;
 
+/// An app shell shaped like the one Trunk writes, for tests of the server-written pages.
+pub const APP_SHELL: &str = r#"<!doctype html>
+<html lang="id">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="description" content="Katalog produk desa." />
+    <title>Etalase Desa</title>
+    <script type="module">import init from '/app.js'; await init();</script>
+  </head>
+  <body>
+    <div id="boot" class="boot" aria-busy="true"><div class="boot-bar"></div><p class="boot-text">Memuat…</p></div>
+  </body>
+</html>"#;
+
 pub struct Server {
     pub child: Child,
     pub base: String,
@@ -20,6 +34,17 @@ impl Server {
         let data = tempfile::tempdir().unwrap();
         let dist = data.path().join("dist");
         std::fs::create_dir_all(&dist).unwrap();
+        let server = Server::start(&data.path().join("data"), &dist);
+        (server, data)
+    }
+
+    /// Starts with a fresh temp data directory and an app shell ([`APP_SHELL`]), so buyer
+    /// pages are written as in production.
+    pub fn start_with_shell() -> (Server, tempfile::TempDir) {
+        let data = tempfile::tempdir().unwrap();
+        let dist = data.path().join("dist");
+        std::fs::create_dir_all(&dist).unwrap();
+        std::fs::write(dist.join("index.html"), APP_SHELL).unwrap();
         let server = Server::start(&data.path().join("data"), &dist);
         (server, data)
     }

@@ -151,6 +151,7 @@ pub(super) async fn load_public_catalog(store: &PgStore) -> Result<Catalog, Stor
         fx: None,
         partners,
         partnerships,
+        reply_minutes: Default::default(),
     })
 }
 

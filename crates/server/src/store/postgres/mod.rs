@@ -483,6 +483,13 @@ impl Store for PgStore {
         quotes::answer_quote(self, answer).await
     }
 
+    async fn first_answers(
+        &self,
+        since: String,
+    ) -> Result<Vec<(String, String, String)>, StoreError> {
+        quotes::first_answers(self, since).await
+    }
+
     async fn open_parts(&self) -> Result<Vec<OpenPart>, StoreError> {
         quotes::open_parts(self).await
     }

@@ -113,6 +113,27 @@ pub(super) async fn answer_quote(
     Ok(AnswerOutcome::Answered)
 }
 
+pub(super) async fn first_answers(
+    store: &PgStore,
+    since: String,
+) -> Result<Vec<(String, String, String)>, StoreError> {
+    let client = store.pool.get().await?;
+    let rows = client
+        .query(
+            "SELECT e.seller_id, i.created_at, min(e.at)
+             FROM inquiries i
+             JOIN inquiry_events e ON e.inquiry_id = i.id AND e.reason IS NULL
+             WHERE i.created_at >= $1
+             GROUP BY e.inquiry_id, e.seller_id, i.created_at",
+            &[&since],
+        )
+        .await?;
+    Ok(rows
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .collect())
+}
+
 pub(super) async fn open_parts(store: &PgStore) -> Result<Vec<OpenPart>, StoreError> {
     let client = store.pool.get().await?;
     let rows = client

@@ -80,6 +80,7 @@ pub(super) async fn load_public_catalog(store: &SqliteStore) -> Result<Catalog, 
                 fx: None,
                 partners,
                 partnerships,
+                reply_minutes: Default::default(),
             })
         })
         .await

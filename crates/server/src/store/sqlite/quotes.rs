@@ -99,6 +99,27 @@ pub(super) async fn answer_quote(
         .await
 }
 
+pub(super) async fn first_answers(
+    store: &SqliteStore,
+    since: String,
+) -> Result<Vec<(String, String, String)>, StoreError> {
+    store
+        .with_conn(move |conn| {
+            Ok(conn
+                .prepare_cached(FIRST_ANSWERS_SQLITE)?
+                .query_map([since], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<Result<_, _>>()?)
+        })
+        .await
+}
+
+/// The first event of each part that is the seller's (not the site's lapse).
+const FIRST_ANSWERS_SQLITE: &str = "SELECT e.seller_id, i.created_at, min(e.at)
+     FROM inquiries i
+     JOIN inquiry_events e ON e.inquiry_id = i.id AND e.reason IS NULL
+     WHERE i.created_at >= ?1
+     GROUP BY e.inquiry_id, e.seller_id";
+
 pub(super) async fn open_parts(store: &SqliteStore) -> Result<Vec<OpenPart>, StoreError> {
     store
         .with_conn(|conn| {
