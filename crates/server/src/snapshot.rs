@@ -523,7 +523,9 @@ mod tests {
             .unwrap()
             .moq;
         assert_eq!(moq, product.moq);
-        let fresh = Snapshot::render(store.load_public_catalog().await.unwrap(), None);
+        let mut catalog = store.load_public_catalog().await.unwrap();
+        catalog.reply_minutes = reply_minutes(store.as_ref()).await.unwrap();
+        let fresh = Snapshot::render(catalog, None);
         assert_eq!(snapshots.current().version, fresh.version);
     }
 
