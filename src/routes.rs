@@ -87,6 +87,8 @@ pub enum AppPath<'a> {
         seller: &'a str,
     },
     Facilitator,
+    /// The district's export market map.
+    MarketMap,
     /// Reports, hidden listings and suspended sellers, for facilitators and admins.
     Moderation,
     /// The district admin's staff accounts and audit log.
@@ -188,6 +190,7 @@ impl<'a> AppPath<'a> {
             MemberEditor { .. } => "/penjual/koperasi/anggota/",
             MemberInbox { .. } => "/penjual/koperasi/anggota/",
             Facilitator => "/penjual/fasilitator",
+            MarketMap => "/penjual/pasar",
             Moderation => "/penjual/moderasi",
             DistrictAdmin => "/penjual/dpmd",
             IdmImport => "/penjual/idm",
@@ -232,6 +235,7 @@ impl<'a> AppPath<'a> {
             | SellerInbox
             | CoopMembers
             | Facilitator
+            | MarketMap
             | Moderation
             | DistrictAdmin
             | IdmImport
@@ -299,6 +303,7 @@ impl<'a> AppPath<'a> {
             ["penjual", "permintaan"] => SellerInbox,
             ["penjual", "koperasi"] => CoopMembers,
             ["penjual", "fasilitator"] => Facilitator,
+            ["penjual", "pasar"] => MarketMap,
             ["penjual", "moderasi"] => Moderation,
             ["penjual", "dpmd"] => DistrictAdmin,
             ["penjual", "idm"] => IdmImport,
@@ -368,8 +373,8 @@ pub fn shop_routes() -> impl MatchNestedRoutes + Clone + Send + 'static {
 pub fn seller_routes() -> impl MatchNestedRoutes + Clone + Send + 'static {
     use crate::seller::pages::{
         ClaimPage, CooperativePage, DistrictAdminPage, FacilitatorPage, IdmImportPage, InboxPage,
-        ListingEditorPage, MemberListings, MemberWorkspace, ModerationPage, PartnershipsPage,
-        SellerPage, SignInPage, StaffInvitePage,
+        ListingEditorPage, MarketMapPage, MemberListings, MemberWorkspace, ModerationPage,
+        PartnershipsPage, SellerPage, SignInPage, StaffInvitePage,
     };
     view! {
         <Route path=path!("/masuk") view=SignInPage/>
@@ -380,6 +385,7 @@ pub fn seller_routes() -> impl MatchNestedRoutes + Clone + Send + 'static {
         <Route path=path!("/penjual/permintaan") view=InboxPage/>
         <Route path=path!("/penjual/koperasi") view=CooperativePage/>
         <Route path=path!("/penjual/fasilitator") view=FacilitatorPage/>
+        <Route path=path!("/penjual/pasar") view=MarketMapPage/>
         <Route path=path!("/penjual/moderasi") view=ModerationPage/>
         <Route path=path!("/penjual/dpmd") view=DistrictAdminPage/>
         <Route path=path!("/penjual/idm") view=IdmImportPage/>
@@ -484,6 +490,7 @@ mod tests {
                 vec![("seller", "kwt-melati-7f")],
             ),
             (Facilitator, vec![]),
+            (MarketMap, vec![]),
             (Moderation, vec![]),
             (DistrictAdmin, vec![]),
             (IdmImport, vec![]),
@@ -520,7 +527,7 @@ mod tests {
             SignIn { .. } | Claim { .. } | StaffInvite { .. } => {}
             SellerDashboard | SellerEditor { .. } | SellerInbox => {}
             CoopMembers | MemberListings { .. } | MemberEditor { .. } | MemberInbox { .. } => {}
-            Facilitator | Moderation | DistrictAdmin | IdmImport | Partnerships => {}
+            Facilitator | MarketMap | Moderation | DistrictAdmin | IdmImport | Partnerships => {}
         }
     }
 

@@ -10,6 +10,7 @@ pub use etalase_model::api::{
     StaffMe, VillageActivity,
 };
 pub use etalase_model::api::{IdmImportDone, IdmImportPreview, InviteCreated, InviteView};
+pub use etalase_model::api::{MarketMap, MarketQuery, MarketRow};
 use etalase_model::cooperative::Member;
 use etalase_model::district::{CooperativeDetails, NewInvite};
 use etalase_model::moderation::{AuditEntry, Notice, VerifyBody};
@@ -21,6 +22,34 @@ use super::{json_or_refusal, send_json, ApiError};
 
 /// Where the report's CSV is downloaded from (a plain link: the cookie goes along).
 pub const REPORT_CSV: &str = "/api/facilitator/report.csv";
+
+/// The export market map for a period (`YYYY-MM` months) and, optionally, a kecamatan.
+pub async fn market_map(query: &MarketQuery) -> Result<MarketMap, ApiError> {
+    let res = Request::get(&format!("/api/staff/market?{}", market_query(query)))
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    json_or_refusal(res).await
+}
+
+/// Where the market map's CSV for `query` is downloaded from (a plain link).
+pub fn market_csv_url(query: &MarketQuery) -> String {
+    format!("/api/staff/market.csv?{}", market_query(query))
+}
+
+fn market_query(query: &MarketQuery) -> String {
+    let enc = |v: &Option<String>| {
+        String::from(js_sys::encode_uri_component(
+            v.as_deref().unwrap_or_default(),
+        ))
+    };
+    format!(
+        "from={}&to={}&kecamatan={}",
+        enc(&query.from),
+        enc(&query.to),
+        enc(&query.kecamatan)
+    )
+}
 
 pub async fn facilitator_report() -> Result<FacilitatorReport, ApiError> {
     let res = Request::get("/api/facilitator/report")

@@ -3,7 +3,7 @@
 // tracking page; both see the deal; the quotation prints on A4 (Chromium writes the PDF).
 import { test, expect } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { DEMO_PASSWORD, axeViolations, signIn } from './helpers';
+import { DEMO_PASSWORD, axeViolations, signIn, staffSignIn } from './helpers';
 import { MAILDIR, waitForMail } from './mailbox';
 
 // axe is injected as a script, which the app's CSP forbids (see helpers.ts).
@@ -82,6 +82,19 @@ test('a hotel is quoted, accepts, and prints the quotation', async ({ page, brow
     expect(quoted.text).toContain(trackingPath);
   }
 
+  // The district's facilitator reads the market map (before the deal, through the API).
+  const facilitatorContext = await browser.newContext({ viewport: page.viewportSize() ?? undefined, locale: 'id-ID', bypassCSP: true });
+  const facilitator = await facilitatorContext.newPage();
+  await staffSignIn(facilitator, '0812 0000 0901', /\/penjual\/fasilitator$/);
+  const wonFor = async () => {
+    const res = await facilitator.request.get('/api/staff/market');
+    expect(res.status()).toBe(200);
+    const map = await res.json();
+    const row = map.rows.find((r: { country: string; product_id: string }) => r.country === 'ID' && r.product_id === PRODUCT);
+    return { won: row?.won_idr ?? 0, quoted: row?.quoted_idr ?? 0 };
+  };
+  const before = await wonFor();
+
   // The buyer sees the quote and accepts it.
   await page.goto(trackingUrl);
   const part = page.locator('.part', { hasText: SELLER });
@@ -99,6 +112,22 @@ test('a hotel is quoted, accepts, and prints the quotation', async ({ page, brow
   await seller.reload();
   await expect(seller.locator('.inbox-item', { hasText: reference }).locator('summary .inquiry-status')).toHaveText('Berhasil (deal)');
   await sellerContext.close();
+
+  // The market map counts the deal: Indonesia, this product, Rp 960.000 more won.
+  const after = await wonFor();
+  expect(after.won - before.won).toBe(960_000);
+  expect(after.quoted).toBe(before.quoted);
+  await facilitator.getByRole('link', { name: 'Peta pasar' }).click();
+  await expect(facilitator).toHaveURL(/\/penjual\/pasar$/);
+  const row = facilitator.locator('.market-table tr', { hasText: 'Kerupuk Udang Sepatin 250 g' }).filter({ hasText: 'Indonesia' });
+  await expect(row).toHaveCount(1);
+  await expect(facilitator.locator('.chart')).toContainText('Indonesia');
+  expect(await axeViolations(facilitator)).toEqual([]);
+  await facilitator.screenshot({ path: `artifacts/screenshots/market-${info.project.name}.png`, fullPage: true });
+  const csv = await facilitator.request.get(await facilitator.getByRole('link', { name: 'Unduh CSV' }).getAttribute('href') ?? '');
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  expect(await csv.text()).toContain(`ID,${PRODUCT},`);
+  await facilitatorContext.close();
 
   // The printable quotation: both parties, the lines, the terms; A4 as a PDF.
   await quote.getByRole('link', { name: 'Cetak atau simpan PDF' }).click();

@@ -178,6 +178,9 @@ mod tests {
             destination_country: None,
             village_slug: village.into(),
             product_ids: vec![],
+            status: "new".into(),
+            lines: vec![],
+            latest_quote: None,
         }
     }
 

@@ -110,6 +110,9 @@ mod tests {
             destination_country: country.map(Into::into),
             village_slug: village.into(),
             product_ids: products.iter().map(|p| p.to_string()).collect(),
+            status: "new".into(),
+            lines: vec![],
+            latest_quote: None,
         }
     }
 

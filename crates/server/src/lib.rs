@@ -24,6 +24,7 @@ pub mod extract;
 pub mod facilitator;
 pub mod inbox;
 pub mod insights;
+pub mod market;
 pub mod notices;
 pub mod openapi;
 pub mod pages;

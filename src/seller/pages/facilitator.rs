@@ -49,6 +49,7 @@ fn Report() -> impl IntoView {
                 </div>
                 <div class="dashboard-actions">
                     <A href=AppPath::Moderation.href() attr:class="button secondary">{move || i18n.m().moderation_link}</A>
+                    <A href=AppPath::MarketMap.href() attr:class="button secondary">{move || i18n.c().market_link}</A>
                     <a class="button secondary" href=REPORT_CSV download>{move || i18n.c().download_csv}</a>
                     <button type="button" class="button secondary" on:click=sign_out>{move || i18n.c().sign_out}</button>
                 </div>

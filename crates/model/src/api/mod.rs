@@ -14,6 +14,7 @@ mod health;
 mod idm;
 mod inquiries;
 mod insights;
+mod market;
 mod moderation;
 mod notices;
 mod partnerships;
@@ -34,6 +35,7 @@ pub use inquiries::{
     SellerContact, Tracked, TrackedPart, UpdateBody,
 };
 pub use insights::{Count, Insights};
+pub use market::{CountryTotal, MarketMap, MarketQuery, MarketRow, UnitVolume};
 pub use moderation::{
     ActiveBody, HeldListing, ModerationQueue, ReportView, StaffAccountView, SuspendedSeller,
 };

@@ -43,6 +43,19 @@ impl QuoteUnit {
     }
 }
 
+impl QuoteUnit {
+    /// `quantity` of this unit in kilograms, where the unit is a mass (kg, ton, gram);
+    /// `None` for counts (pieces, packs, bottles, containers), which do not convert.
+    pub fn kilograms(self, quantity: u64) -> Option<u64> {
+        match self {
+            QuoteUnit::Trade(InquiryUnit::Kg) | QuoteUnit::Selling(Unit::Kg) => Some(quantity),
+            QuoteUnit::Trade(InquiryUnit::Ton) => quantity.checked_mul(1000),
+            QuoteUnit::Selling(Unit::Gram) => Some(quantity.div_ceil(1000)),
+            _ => None,
+        }
+    }
+}
+
 impl From<InquiryUnit> for QuoteUnit {
     fn from(unit: InquiryUnit) -> QuoteUnit {
         QuoteUnit::Trade(unit)
@@ -398,5 +411,9 @@ mod tests {
         }
         assert_eq!(QuoteUnit::from(Unit::Kg), QuoteUnit::from(InquiryUnit::Kg));
         assert_eq!(QuoteUnit::from(Unit::Sack).label(Lang::Id), "karung");
+        assert_eq!(QuoteUnit::from(InquiryUnit::Ton).kilograms(3), Some(3000));
+        assert_eq!(QuoteUnit::from(Unit::Gram).kilograms(2500), Some(3));
+        assert_eq!(QuoteUnit::from(Unit::Kg).kilograms(7), Some(7));
+        assert_eq!(QuoteUnit::from(InquiryUnit::Container20).kilograms(1), None);
     }
 }

@@ -15,6 +15,7 @@ mod inbox;
 mod inquiries;
 mod insights;
 mod listings;
+mod market;
 mod media;
 mod moderation;
 mod notices;
@@ -74,6 +75,8 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(inbox::quote_member_inquiry))
         .routes(routes!(facilitator::report))
         .routes(routes!(facilitator::report_csv))
+        .routes(routes!(market::map))
+        .routes(routes!(market::map_csv))
         .routes(routes!(inquiries::create))
         .routes(routes!(inquiries::track))
         .routes(routes!(insights::get_insights))

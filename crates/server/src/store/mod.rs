@@ -19,8 +19,8 @@ use etalase_model::idm::IdmRecord;
 use etalase_model::moderation::{AuditEntry, ListingHold, Notice, Report, Verification};
 use etalase_model::{Catalog, Partner, Partnership, Product, Seller, Village};
 pub use records::{
-    next_status, Account, Actor, AnswerOutcome, AuditActor, BuyerPart, ClaimedNotice, DemandRow,
-    ExpiredPart, FailedNotice, Inbox, InboxPage, InboxPart, InviteRecord, NewInquiry,
+    next_status, Account, Actor, AnswerOutcome, AuditActor, BuyerPart, ClaimedNotice, DemandLine,
+    DemandRow, ExpiredPart, FailedNotice, Inbox, InboxPage, InboxPart, InviteRecord, NewInquiry,
     NewMemberRecord, NewNotice, NewQuote, NoticeChannel, NoticeOutcome, OpenPart, PartEvent,
     PartUpdate, PartnershipRefusal, QuoteAnswer, SaveOutcome, SessionRecord, StaffAccount,
     StaffSessionRecord, StoreHealth, StoredInquiry, StoredQuote, TrackedInquiry, UpdateOutcome,

@@ -477,6 +477,23 @@ pub struct DemandRow {
     /// The village of the part's seller.
     pub village_slug: String,
     pub product_ids: Vec<String>,
+    /// The part's stage, slug as stored.
+    pub status: String,
+    /// The part's lines: product, quantity and unit as the buyer wrote them.
+    pub lines: Vec<DemandLine>,
+    /// The seller's latest quote for the part (a `Quote` as JSON), if any.
+    pub latest_quote: Option<String>,
+}
+
+/// One line of a part, for the district's figures.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct DemandLine {
+    pub product_id: String,
+    #[serde(default)]
+    pub quantity: u64,
+    /// The unit's wire name (`kg`, `ton`, `container_20ft`, `bottle`…).
+    #[serde(default)]
+    pub unit: String,
 }
 
 /// The status a part moves to when its seller answers. Every [`Store`] applies this inside

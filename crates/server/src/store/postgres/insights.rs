@@ -3,19 +3,18 @@
 
 use super::PgStore;
 use crate::store::codec::parse_doc;
-use crate::store::{DemandRow, StoreError};
+use crate::store::{DemandLine, DemandRow, StoreError};
 
 pub(super) async fn demand_rows(store: &PgStore) -> Result<Vec<DemandRow>, StoreError> {
     let client = store.pool.get().await?;
-    #[derive(serde::Deserialize)]
-    struct Line {
-        product_id: String,
-    }
     client
         .query(
             "SELECT i.id, i.kind, i.created_at,
                     i.doc::jsonb->>'destination_country',
-                    s.village_slug, p.items
+                    s.village_slug, p.items, p.status,
+                    (SELECT q.doc FROM quotes q
+                     WHERE q.inquiry_id = p.inquiry_id AND q.seller_id = p.seller_id
+                     ORDER BY q.revision DESC LIMIT 1)
              FROM inquiry_parts p
              JOIN inquiries i ON i.id = p.inquiry_id
              JOIN sellers s ON s.id = p.seller_id
@@ -26,14 +25,17 @@ pub(super) async fn demand_rows(store: &PgStore) -> Result<Vec<DemandRow>, Store
         .iter()
         .map(|r| {
             let inquiry_id: i64 = r.get(0);
-            let lines: Vec<Line> = parse_doc(&inquiry_id.to_string(), r.get(5))?;
+            let lines: Vec<DemandLine> = parse_doc(&inquiry_id.to_string(), r.get(5))?;
             Ok(DemandRow {
                 inquiry_id,
                 kind: r.get(1),
                 created_at: r.get(2),
                 destination_country: r.get(3),
                 village_slug: r.get(4),
-                product_ids: lines.into_iter().map(|l| l.product_id).collect(),
+                product_ids: lines.iter().map(|l| l.product_id.clone()).collect(),
+                status: r.get(6),
+                lines,
+                latest_quote: r.get(7),
             })
         })
         .collect()
