@@ -125,11 +125,16 @@ test('hotel basket with two sellers: tracked per seller, the seller quotes, the 
   await expect(item).toContainText(hotel);
   // A new part cannot be marked won before any conversation: not offered.
   await expect(item.getByRole('button', { name: 'Tandai: Berhasil (deal)' })).toHaveCount(0);
-  const reply = 'Stok siap 40 pak tiap minggu, Rp 24.000/pak sampai Samarinda.';
+  const reply = 'Stok siap 40 pak tiap minggu, sampai Samarinda.';
   await item.getByLabel('Balasan untuk pembeli').fill(reply);
-  await item.getByRole('button', { name: 'Tandai: Penawaran terkirim' }).click();
-  await expect(item.locator('summary .chip.status-quoted')).toBeVisible();
+  await item.getByRole('button', { name: 'Kirim balasan' }).click();
   await expect(item.locator('.event-reply')).toHaveText(reply);
+  // A price is a quote, not a status: no button marks a part quoted.
+  await expect(item.getByRole('button', { name: 'Tandai: Penawaran terkirim' })).toHaveCount(0);
+  await item.locator('#f-unit_price_idr').fill('24000');
+  await item.locator('#f-lead_time_days').fill('2');
+  await item.getByRole('button', { name: 'Kirim penawaran' }).click();
+  await expect(item.locator('summary .chip.status-quoted')).toBeVisible();
   await expect(item.getByRole('button', { name: 'Tandai: Berhasil (deal)' })).toBeVisible();
   await shot(seller, 'inbox', info.project.name);
   // The service worker keeps the public catalog for offline use, but nothing private: the
@@ -151,7 +156,8 @@ test('hotel basket with two sellers: tracked per seller, the seller quotes, the 
   await page.goto(trackingUrl);
   await expect(ownPart.locator('.part-head .chip')).toHaveText('Penawaran terkirim');
   await expect(ownPart.locator('.event-reply')).toHaveText(reply);
-  await expect(ownPart.locator('.event-head')).toContainText('UD Kerupuk Udang Sepatin Jaya');
+  await expect(ownPart.locator('.event-head').first()).toContainText('UD Kerupuk Udang Sepatin Jaya');
+  await expect(ownPart.locator('.quote .quote-price')).toHaveText('Rp 24.000 / pak');
   await expect(page.locator('.part', { hasNotText: 'UD Kerupuk Udang Sepatin Jaya' }).locator('.part-head .chip')).toHaveText('Baru');
 });
 

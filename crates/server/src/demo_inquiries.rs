@@ -11,14 +11,14 @@ use std::collections::HashMap;
 
 use etalase_model::inquiry::{
     split_by_seller, ExportInquiry, ExportItem, Incoterm, InquiryKind, InquiryStatus, InquiryUnit,
-    PurchaseInquiry, PurchaseItem, Recurrence,
+    PurchaseInquiry, PurchaseItem, Quote, QuoteUnit, Recurrence,
 };
-use etalase_model::{Catalog, Category, Date, Lang, ListingStatus, Product};
+use etalase_model::{Catalog, Category, Date, Lang, ListingStatus, Product, Unit};
 use serde::Serialize;
 
 use crate::auth::random_hex;
 use crate::clock::iso_utc;
-use crate::store::{NewInquiry, PartUpdate, Store, StoreError};
+use crate::store::{NewInquiry, NewQuote, PartUpdate, Store, StoreError};
 
 /// A domestic buyer: organisation, contact, e-mail, WhatsApp, city.
 type Domestic = (
@@ -345,6 +345,8 @@ pub async fn seed(store: &dyn Store, catalog: &Catalog, now: i64) -> Result<usiz
             }
         };
         let sellers: Vec<String> = parts.iter().map(|(s, _)| s.clone()).collect();
+        let part_items: HashMap<String, String> = parts.iter().cloned().collect();
+        let terms = spec.export.map(|i| (IMPORTERS[i].6, IMPORTERS[i].5));
         let stored = store
             .create_inquiry(NewInquiry {
                 kind,
@@ -375,6 +377,37 @@ pub async fn seed(store: &dyn Store, catalog: &Catalog, now: i64) -> Result<usiz
                     Move(status, text, days) => (Some(status), text, days),
                 };
                 let when = (at + days * 86_400 + 3 * 3_600).min(now);
+                // A price is a quote: the demo's sellers send real ones.
+                if status == Some(Quoted) {
+                    let valid_until = Date::from_days_since_epoch(when.div_euclid(86_400) + 14);
+                    let quote = part_items.get(seller_id.as_str()).and_then(|items| {
+                        demo_quote(
+                            catalog,
+                            kind,
+                            items,
+                            terms,
+                            valid_until,
+                            reply.unwrap_or(""),
+                        )
+                    });
+                    if let Some(quote) = quote {
+                        store
+                            .send_quote(NewQuote {
+                                seller_id: seller_id.clone(),
+                                reference: stored.reference.clone(),
+                                actor: names
+                                    .get(seller_id.as_str())
+                                    .copied()
+                                    .unwrap_or("")
+                                    .to_owned(),
+                                doc: to_json(&quote)?,
+                                at: Some(iso_utc(when)),
+                                notices: Vec::new(),
+                            })
+                            .await?;
+                        continue;
+                    }
+                }
                 store
                     .update_part(PartUpdate {
                         seller_id: seller_id.clone(),
@@ -394,6 +427,61 @@ pub async fn seed(store: &dyn Store, catalog: &Catalog, now: i64) -> Result<usiz
         }
     }
     Ok(created)
+}
+
+/// The quote a demo seller sends for their part's first line: the listing's price in the
+/// line's unit, an indicative
+/// USD price for export, the RFQ's Incoterm and port, a week's lead time.
+fn demo_quote(
+    catalog: &Catalog,
+    kind: InquiryKind,
+    items: &str,
+    terms: Option<(Incoterm, &str)>,
+    valid_until: Date,
+    notes: &str,
+) -> Option<Quote> {
+    #[derive(serde::Deserialize)]
+    struct Line {
+        product_id: String,
+        quantity: u64,
+        unit: QuoteUnit,
+    }
+    let line = serde_json::from_str::<Vec<Line>>(items)
+        .ok()?
+        .into_iter()
+        .next()?;
+    let product = catalog.product(&line.product_id)?;
+    let per_unit = product.tiers.first()?.price.0;
+    // From the listing's unit to the line's: a tonne is 1,000 kg or 20 sacks of 50 kg, a
+    // carton 24 packs or pieces.
+    let factor = match (line.unit, product.unit) {
+        (QuoteUnit::Trade(InquiryUnit::Ton), Unit::Sack) => 20,
+        (QuoteUnit::Trade(InquiryUnit::Ton), _) => 1000,
+        (QuoteUnit::Trade(InquiryUnit::Carton), Unit::Carton) => 1,
+        (QuoteUnit::Trade(InquiryUnit::Carton), _) => 24,
+        _ => 1,
+    };
+    let unit_price_idr = per_unit * factor;
+    let export = kind == InquiryKind::Export;
+    Some(Quote {
+        unit_price_idr,
+        // At the demo's rate (`ETALASE_USD_RATE`'s default), for the importer's convenience.
+        unit_price_usd_cents: export.then(|| unit_price_idr * 100 / 16_250),
+        quantity: line.quantity,
+        unit: line.unit,
+        moq: line.quantity.min(u64::from(product.moq.max(1))),
+        incoterm: terms.map(|(incoterm, _)| incoterm),
+        port: terms.map(|(_, port)| port.to_string()).unwrap_or_default(),
+        lead_time_days: Some(7),
+        delivery_date: None,
+        valid_until,
+        payment_terms: if export {
+            "30% T/T in advance, 70% against B/L copy".into()
+        } else {
+            "Transfer 7 hari setelah barang diterima".into()
+        },
+        notes: notes.to_string(),
+    })
 }
 
 /// Export quantities in what such goods ship in: tonnes of bulk commodities, cartons of

@@ -161,6 +161,7 @@ pub async fn quote(
             seller_id,
             reference,
             actor,
+            at: None,
         })
         .await?;
     match outcome {

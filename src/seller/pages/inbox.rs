@@ -430,7 +430,9 @@ fn ReplyForm(
             <div class="reply-actions">
                 <button type="button" class="button primary" disabled=move || busy.get() || reply.with(|r| r.trim().is_empty())
                     on:click=move |_| send_reply(None)>{move || q().send_reply}</button>
-                {status.next().iter().copied().map(|to| {
+                // "Quoted" comes from sending a quote (the form above), never from a button:
+                // a buyer can only accept a quote that exists.
+                {status.next().iter().copied().filter(|to| *to != InquiryStatus::Quoted).map(|to| {
                     let send = send.clone();
                     view! {
                         <button type="button" class="button secondary" disabled=move || busy.get()

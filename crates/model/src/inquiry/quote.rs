@@ -28,11 +28,43 @@ const DECLINE_REASON_MAX: u32 = 500;
 /// RFQ's trade unit (`ton`, a container…). On the wire, the unit's own name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum QuoteUnit {
     Trade(InquiryUnit),
     Selling(Unit),
 }
+
+/// Every name a quote's unit is written with: the trade units and the selling units, the
+/// ones both lists have once (the schema is one string enum, not a `oneOf` of two lists
+/// that share `kg`, `pcs`, `pack` and `carton`).
+pub const QUOTE_UNIT_NAMES: [&str; 11] = [
+    "kg",
+    "ton",
+    "gram",
+    "pcs",
+    "pack",
+    "bottle",
+    "liter",
+    "sack",
+    "carton",
+    "container_20ft",
+    "container_40ft",
+];
+
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for QuoteUnit {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .enum_values(Some(QUOTE_UNIT_NAMES))
+            .description(Some(
+                "A purchase's selling unit or an RFQ's trade unit, by its name",
+            ))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for QuoteUnit {}
 
 impl QuoteUnit {
     pub fn label(self, lang: Lang) -> &'static str {
@@ -410,6 +442,24 @@ mod tests {
             assert_eq!(serde_json::from_str::<QuoteUnit>(json).unwrap(), unit);
         }
         assert_eq!(QuoteUnit::from(Unit::Kg), QuoteUnit::from(InquiryUnit::Kg));
+        // The schema's list is exactly the names both enums write.
+        let mut written: Vec<String> = InquiryUnit::ALL
+            .into_iter()
+            .map(QuoteUnit::from)
+            .chain(Unit::ALL.into_iter().map(QuoteUnit::from))
+            .map(|u| {
+                serde_json::to_value(u)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        written.sort();
+        written.dedup();
+        let mut listed: Vec<&str> = QUOTE_UNIT_NAMES.to_vec();
+        listed.sort();
+        assert_eq!(written, listed);
         assert_eq!(QuoteUnit::from(Unit::Sack).label(Lang::Id), "karung");
         assert_eq!(QuoteUnit::from(InquiryUnit::Ton).kilograms(3), Some(3000));
         assert_eq!(QuoteUnit::from(Unit::Gram).kilograms(2500), Some(3));

@@ -314,6 +314,8 @@ pub struct NewQuote {
     pub actor: String,
     /// The checked `Quote` as JSON.
     pub doc: String,
+    /// UTC timestamp; `None` is now. Only demo data backdates its history.
+    pub at: Option<String>,
     /// The buyer's notice, keyed by the event that records the quote.
     pub notices: Vec<NewNotice>,
 }

@@ -22,6 +22,7 @@ fn new_quote(seller: &str, reference: &str, price: u64) -> NewQuote {
         reference: reference.into(),
         actor: format!("Nama {seller}"),
         doc: quote_doc(price),
+        at: None,
         notices: for_quote(seller, &format!("Nama {seller}"), &quote),
     }
 }

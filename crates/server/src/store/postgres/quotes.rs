@@ -48,15 +48,20 @@ pub(super) async fn send_quote(
         }
     }
     let latest: Option<i32> = row.get(2);
+    let at: String = tx
+        .query_one("SELECT coalesce($1::text, etalase_now())", &[&quote.at])
+        .await?
+        .get(0);
     tx.execute(
-        "INSERT INTO quotes (inquiry_id, seller_id, revision, actor, doc)
-         VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO quotes (inquiry_id, seller_id, revision, actor, doc, sent_at)
+         VALUES ($1, $2, $3, $4, $5, $6)",
         &[
             &id,
             &quote.seller_id,
             &(latest.unwrap_or(0) + 1),
             &quote.actor,
             &quote.doc,
+            &at,
         ],
     )
     .await?;
@@ -68,6 +73,7 @@ pub(super) async fn send_quote(
         &quote.actor,
         (current, quoted),
         (None, None),
+        Some(&at),
         &quote.notices,
     )
     .await?;
@@ -106,6 +112,7 @@ pub(super) async fn answer_quote(
         &answer.actor,
         (InquiryStatus::Quoted, answer.status),
         (answer.reason.as_deref(), None),
+        None,
         &answer.notices,
     )
     .await?;
@@ -194,6 +201,7 @@ pub(super) async fn expire_part(store: &PgStore, part: ExpiredPart) -> Result<bo
         "Etalase Desa",
         (part.status_seen, InquiryStatus::Closed),
         (None, Some(EXPIRED)),
+        None,
         &part.notices,
     )
     .await?;
@@ -201,7 +209,9 @@ pub(super) async fn expire_part(store: &PgStore, part: ExpiredPart) -> Result<bo
     Ok(true)
 }
 
-/// Moves a part (`from`, `to`) with its event (`reply`, `reason`) and the event's notices.
+/// Moves a part (`from`, `to`) with its event (`reply`, `reason`; at `at`, or now) and the
+/// event's notices.
+#[allow(clippy::too_many_arguments)]
 async fn record_move(
     client: &impl GenericClient,
     id: i64,
@@ -209,13 +219,14 @@ async fn record_move(
     actor: &str,
     (from, to): (InquiryStatus, InquiryStatus),
     (reply, reason): (Option<&str>, Option<&str>),
+    at: Option<&str>,
     notices: &[NewNotice],
 ) -> Result<(), StoreError> {
     let row = client
         .query_one(
             "INSERT INTO inquiry_events
-               (inquiry_id, seller_id, actor, from_status, to_status, reply, reason)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)
+               (inquiry_id, seller_id, actor, from_status, to_status, reply, reason, at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8::text, etalase_now()))
              RETURNING id, at",
             &[
                 &id,
@@ -225,6 +236,7 @@ async fn record_move(
                 &to.slug(),
                 &reply,
                 &reason,
+                &at,
             ],
         )
         .await?;

@@ -33,21 +33,24 @@ pub(super) async fn send_quote(
                     return Ok(UpdateOutcome::Illegal(illegal));
                 }
             }
+            let at: String =
+                tx.query_row(&format!("SELECT coalesce(?1, {NOW})"), [&quote.at], |r| {
+                    r.get(0)
+                })?;
             tx.prepare_cached(
-                "INSERT INTO quotes (inquiry_id, seller_id, revision, actor, doc)
-                 SELECT ?1, ?2, coalesce(max(revision), 0) + 1, ?3, ?4
+                "INSERT INTO quotes (inquiry_id, seller_id, revision, actor, doc, sent_at)
+                 SELECT ?1, ?2, coalesce(max(revision), 0) + 1, ?3, ?4, ?5
                  FROM quotes WHERE inquiry_id = ?1 AND seller_id = ?2",
             )?
-            .execute(params![id, quote.seller_id, quote.actor, quote.doc])?;
+            .execute(params![id, quote.seller_id, quote.actor, quote.doc, at])?;
             record_move(
                 &tx,
                 id,
                 &quote.seller_id,
                 &quote.actor,
-                current,
-                InquiryStatus::Quoted,
-                None,
-                None,
+                (current, InquiryStatus::Quoted),
+                (None, None),
+                Some(&at),
                 &quote.notices,
             )?;
             let part = inbox_part(&tx, id, &quote.seller_id)?;
@@ -87,9 +90,8 @@ pub(super) async fn answer_quote(
                 id,
                 &answer.seller_id,
                 &answer.actor,
-                InquiryStatus::Quoted,
-                answer.status,
-                answer.reason.as_deref(),
+                (InquiryStatus::Quoted, answer.status),
+                (answer.reason.as_deref(), None),
                 None,
                 &answer.notices,
             )?;
@@ -192,10 +194,9 @@ pub(super) async fn expire_part(
                 id,
                 &part.seller_id,
                 "Etalase Desa",
-                part.status_seen,
-                InquiryStatus::Closed,
+                (part.status_seen, InquiryStatus::Closed),
+                (None, Some(EXPIRED)),
                 None,
-                Some(EXPIRED),
                 &part.notices,
             )?;
             tx.commit()?;
@@ -222,20 +223,20 @@ fn part_status(
         .optional()?)
 }
 
-/// Moves a part from `from` to `to` with its event (and the event's notices).
+/// Moves a part (`from`, `to`) with its event (`reply`, `reason`; at `at`, or now) and the
+/// event's notices.
 #[allow(clippy::too_many_arguments)]
 fn record_move(
     conn: &Connection,
     id: i64,
     seller_id: &str,
     actor: &str,
-    from: InquiryStatus,
-    to: InquiryStatus,
-    reply: Option<&str>,
-    reason: Option<&str>,
+    (from, to): (InquiryStatus, InquiryStatus),
+    (reply, reason): (Option<&str>, Option<&str>),
+    at: Option<&str>,
     notices: &[NewNotice],
 ) -> Result<(), StoreError> {
-    let at: String = conn.query_row(&format!("SELECT {NOW}"), [], |r| r.get(0))?;
+    let at: String = conn.query_row(&format!("SELECT coalesce(?1, {NOW})"), [at], |r| r.get(0))?;
     conn.prepare_cached(
         "INSERT INTO inquiry_events
            (inquiry_id, seller_id, at, actor, from_status, to_status, reply, reason)
