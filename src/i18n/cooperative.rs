@@ -78,7 +78,7 @@ crate::i18n::text_table! {
     market_lead: "Dari permintaan, penawaran terakhir penjual dan jawaban pembeli. Volume dalam kg bila satuannya berat; satuan lain dihitung apa adanya.", "From the inquiries, the sellers' latest quotations and the buyers' answers. Volumes in kg where the unit is a weight; other units are counted as they are.";
     market_from: "Dari bulan", "From month";
     market_to: "Sampai bulan", "To month";
-    market_kecamatan: "Kecamatan", "Kecamatan";
+    market_kecamatan: "Kecamatan", "Kecamatan (district)";
     market_all: "Semua kecamatan", "All kecamatan";
     market_apply: "Tampilkan", "Show";
     market_empty: "Belum ada permintaan pada periode ini.", "No inquiries in this period.";
@@ -86,10 +86,10 @@ crate::i18n::text_table! {
     market_col_country: "Negara tujuan", "Destination";
     market_col_product: "Produk", "Product";
     market_col_inquiries: "Permintaan", "Inquiries";
-    market_col_volume: "Volume", "Volume";
+    market_col_volume: "Volume diminta", "Volume requested";
     market_col_quoted: "Nilai penawaran", "Quoted value";
     market_col_won: "Nilai deal", "Won value";
-    market_kg: "kg", "kg";
+    market_kg: "kilogram", "kilograms";
     market_rate: "Nilai USD memakai kurs Rp {} per US$ bila penjual tidak memberi harga USD.", "USD values use Rp {} per US$ where the seller gave no USD price.";
     market_loading: "Memuat peta pasar…", "Loading the market map…";
     market_table: "Per negara tujuan dan produk", "By destination and product";

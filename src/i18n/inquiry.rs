@@ -119,7 +119,7 @@ crate::i18n::text_table! {
     quote_unit_price: "Harga per satuan", "Unit price";
     quote_usd: "Indikasi USD per satuan", "Indicative USD per unit";
     quote_quantity: "Jumlah", "Quantity";
-    quote_total: "Total", "Total";
+    quote_total: "Jumlah harga", "Total";
     quote_moq: "Minimal pesanan", "Minimum order";
     quote_incoterm: "Incoterm dan pelabuhan", "Incoterm and port";
     quote_lead_time: "Siap kirim", "Lead time";

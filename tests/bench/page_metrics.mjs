@@ -141,7 +141,10 @@ async function loadOnce(rate) {
   const { context, page, errors } = await newPage(rate);
   try {
     await page.goto(base + '/', { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__bench.firstCardFrame !== null && window.__bench.takeover !== null, null, {
+    // The app's own cards, not only its takeover: it may take over the written page (with
+    // placeholders) before the catalog has arrived on a busy machine.
+    await page.waitForFunction(() => window.__bench.firstCardFrame !== null && window.__bench.takeover !== null
+      && document.querySelectorAll('.product-card').length > 0, null, {
       timeout: 120_000,
       polling: 50,
     });
