@@ -9,8 +9,8 @@ pub use etalase_model::api::{
     AddedMember, FacilitatorReport, Figures, KecamatanActivity, ModerationQueue, StaffAccountView,
     StaffMe, VillageActivity,
 };
+pub use etalase_model::api::{FailedNoticeView, MarketMap, MarketQuery, MarketRow};
 pub use etalase_model::api::{IdmImportDone, IdmImportPreview, InviteCreated, InviteView};
-pub use etalase_model::api::{MarketMap, MarketQuery, MarketRow};
 use etalase_model::cooperative::Member;
 use etalase_model::district::{CooperativeDetails, NewInvite};
 use etalase_model::moderation::{AuditEntry, Notice, VerifyBody};
@@ -162,6 +162,11 @@ pub async fn set_active(csrf: &str, staff_id: &str, active: bool) -> Result<(), 
             .json(&ActiveBody { active }),
     )
     .await
+}
+
+/// Notices that could not be delivered, newest first (admins).
+pub async fn failed_notices() -> Result<Vec<FailedNoticeView>, ApiError> {
+    get_json("/api/staff/notices/failed").await
 }
 
 /// The latest staff changes, newest first (admins only).

@@ -150,6 +150,9 @@ crate::i18n::text_table! {
     done_ended: "Kemitraan diakhiri; tetap tampil sebagai riwayat.", "The partnership is ended; it stays on the pages as history.";
     view_partner_page: "Lihat halaman mitra", "View the partner's page";
     fix_fields: "Periksa kolom yang ditandai.", "Check the marked fields.";
+    failed_notices_title: "Pemberitahuan yang gagal terkirim", "Notices that could not be sent";
+    no_failed_notices: "Tidak ada: semua pemberitahuan terkirim atau sengaja tidak dikirim.", "None: every notice was sent, or deliberately not sent.";
+    failed_attempts: "{} kali dicoba", "{} tries";
 }
 
 #[cfg(test)]

@@ -80,8 +80,12 @@ test('a report leads to a hidden listing, its seller asks for review, the admin 
   const back = await (await request.get('/api/catalog')).json();
   expect(back.products.some((p: { id: string }) => p.id === product.id)).toBe(true);
   await admin.getByRole('link', { name: 'Akun staf dan log audit' }).click();
-  await expect(admin.locator('.audit-list li').first()).toContainText('Menampilkan kembali produk');
-  await expect(admin.locator('.audit-list')).toContainText('Rahmat Hidayat (demo) · Menyembunyikan produk');
+  await expect(admin.locator('ol.audit-list li').first()).toContainText('Menampilkan kembali produk');
+  await expect(admin.locator('ol.audit-list')).toContainText('Rahmat Hidayat (demo) · Menyembunyikan produk');
+  // Notices that failed are listed for the admin; here every one went to the test relay.
+  const failed = admin.locator('.failed-notices');
+  await expect(failed.getByRole('heading', { name: 'Pemberitahuan yang gagal terkirim' })).toBeVisible();
+  await expect(failed).toContainText('Tidak ada: semua pemberitahuan terkirim');
   await expect(admin.locator('.staff-item', { hasText: 'Pendamping desa' }).first()).toContainText('Aktif');
   await admin.screenshot({ path: `artifacts/district-admin-${info.project.name}.png`, fullPage: true });
   expect(await axeViolations(admin)).toEqual([]);
@@ -153,8 +157,8 @@ test('the admin edits Sepatin\'s cooperative and invites an operator, who choose
   await page.getByRole('button', { name: 'Buat tautan undangan' }).click();
   await expect(page.getByRole('link', { name: 'Kirim lewat WhatsApp' })).toHaveAttribute('href', /^https:\/\/wa\.me\/62813/);
   const link = await page.getByLabel('Tautan undangan').inputValue();
-  await expect(page.locator('.audit-list li').first()).toContainText('Mengundang staf');
-  await expect(page.locator('.audit-list')).toContainText('Mengubah data koperasi desa');
+  await expect(page.locator('ol.audit-list li').first()).toContainText('Mengundang staf');
+  await expect(page.locator('ol.audit-list')).toContainText('Mengubah data koperasi desa');
   expect(link).toMatch(/\/masuk\/undangan\/[0-9a-f]{48}$/);
   await page.screenshot({ path: `artifacts/district-invite-${info.project.name}.png`, fullPage: true });
   expect(await axeViolations(page)).toEqual([]);

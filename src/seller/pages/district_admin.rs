@@ -38,6 +38,7 @@ pub fn DistrictAdminPage() -> impl IntoView {
             <Accounts/>
             <InviteStaff/>
             <EditCooperative/>
+            <FailedNotices/>
             <Audit/>
         </StaffGate>
     }
@@ -102,6 +103,46 @@ fn Accounts() -> impl IntoView {
                                                     {move || if active { i18n.m().deactivate } else { i18n.m().reactivate }}
                                                 </button>
                                             })}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(err) => {
+                            let said = Said::Refusal(err);
+                            view! { <p class="notice error" role="alert">{move || said.render(i18n.s())}</p> }.into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+/// Notices that could not be delivered (a refused address, a relay down for hours): the
+/// admin sees whom to tell another way.
+#[component]
+fn FailedNotices() -> impl IntoView {
+    let i18n = use_i18n();
+    let failed = LocalResource::new(staff::failed_notices);
+    view! {
+        <section class="panel failed-notices" aria-labelledby="failed-notices-heading">
+            <h2 id="failed-notices-heading">{move || i18n.m().failed_notices_title}</h2>
+            <Suspense fallback=move || view! { <p class="muted" role="status">{move || i18n.m().loading}</p> }>
+                {move || Suspend::new(async move {
+                    match failed.await {
+                        Ok(list) if list.is_empty() => view! { <p class="muted">{move || i18n.m().no_failed_notices}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="audit-list failed-list">
+                                {list.into_iter().map(|n| {
+                                    let at = n.failed_at.clone().unwrap_or(n.created_at.clone());
+                                    view! {
+                                        <li>
+                                            <span class="muted">{move || format_time(&at, i18n.lang())}</span>" "
+                                            <strong>{n.reference.clone()}</strong>" · "
+                                            {n.channel.clone()}" · "
+                                            {move || fill(i18n.m().failed_attempts, &[&n.attempts])}" · "
+                                            <code>{n.error.clone()}</code>
                                         </li>
                                     }
                                 }).collect_view()}
