@@ -104,6 +104,14 @@ pub fn use_catalog() -> CatalogResource {
     expect_context::<CatalogResource>()
 }
 
+/// Today in WITA (UTC+8), East Kalimantan's day, which the server's date rules use (a
+/// quote's validity, an RFQ's "valid until"): a buyer abroad sees the same answer the
+/// server will give.
+pub fn today_in_kalimantan() -> Date {
+    let seconds = (js_sys::Date::now() / 1000.0) as i64;
+    Date::from_days_since_epoch((seconds + 8 * 3600).div_euclid(86_400))
+}
+
 /// Today's civil date in the browser's time zone (for certificate validity).
 pub fn today() -> Date {
     let now = js_sys::Date::new_0();

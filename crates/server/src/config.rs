@@ -229,6 +229,13 @@ impl Config {
                 ))
             }
         };
+        if mail.is_some() && public_url.is_none() {
+            // Links in e-mails must reach the site from the recipient's inbox, not from the
+            // server's own bind address.
+            return Err(ConfigError::Conflict(
+                "e-mail needs the site's public address: set ETALASE_PUBLIC_URL (or --public-url)",
+            ));
+        }
         Ok(Config {
             region,
             bare_pages,

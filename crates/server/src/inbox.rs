@@ -187,6 +187,12 @@ pub fn check_update(
     let status = match body.status.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(slug) => match slug.parse::<InquiryStatus>() {
+            // Quoted means a quote exists: it comes from sending one (`quote`), never from a
+            // bare move, which would leave the buyer nothing to accept.
+            Ok(InquiryStatus::Quoted) => {
+                errors.push(FieldError::new("status", Rule::IllegalStatusMove));
+                None
+            }
             Ok(s) => Some(s),
             Err(_) => {
                 errors.push(FieldError::new("status", Rule::IllegalStatusMove));
@@ -413,8 +419,13 @@ mod tests {
     #[test]
     fn an_update_needs_a_status_or_a_reply_of_sensible_length() {
         assert_eq!(
-            check_update(&body(Some("quoted"), Some("  Rp 20.000/pak  "))).unwrap(),
-            (Some(InquiryStatus::Quoted), Some("Rp 20.000/pak".into()))
+            check_update(&body(Some("won"), Some("  Deal lewat WhatsApp  "))).unwrap(),
+            (Some(InquiryStatus::Won), Some("Deal lewat WhatsApp".into()))
+        );
+        // Quoted comes from a quote, never from a bare move.
+        assert_eq!(
+            fields(check_update(&body(Some("quoted"), Some("Rp 20.000/pak"))).unwrap_err()),
+            [FieldError::new("status", Rule::IllegalStatusMove)]
         );
         assert_eq!(
             check_update(&body(None, Some("Stok ada"))).unwrap(),

@@ -1,7 +1,8 @@
 //! The district's export market map: from the stored inquiries, the sellers' latest quotes
 //! and the buyers' decisions, what each destination country asked of each product, in
 //! kilograms where the unit is a mass (and as counted where it is not), and what was quoted
-//! and won, in rupiah and US dollars. A pure function of the catalog and the demand rows.
+//! and won, in rupiah and US dollars, by WITA month. A pure function of the catalog and the
+//! demand rows.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
@@ -28,6 +29,13 @@ fn month(text: &str) -> Option<Month> {
     let (y, m) = text.trim().split_once('-')?;
     let (y, m) = (y.parse().ok()?, m.parse().ok()?);
     (y >= 2000 && (1..=12).contains(&m)).then_some((y, m))
+}
+
+/// The WITA month of a store timestamp: the district's calendar, as the default period is.
+fn wita_month(timestamp: &str) -> Option<Month> {
+    let seconds = etalase_model::inquiry::reply_time::parse_utc(timestamp)?;
+    let day = Date::from_days_since_epoch((seconds + 8 * 3600).div_euclid(86_400));
+    Some((day.year(), day.month()))
 }
 
 fn month_text((y, m): Month) -> String {
@@ -76,7 +84,7 @@ pub fn period(query: &MarketQuery, today: Date) -> Result<Period, Vec<FieldError
     })
 }
 
-/// Builds the map for inquiries sent in the period's months (their UTC month) from villages
+/// Builds the map for inquiries sent in the period's months (WITA) from villages
 /// of its kecamatan (all if `None`).
 pub fn market_map(catalog: &Catalog, demand: &[DemandRow], period: Period) -> MarketMap {
     let Period {
@@ -99,7 +107,7 @@ pub fn market_map(catalog: &Catalog, demand: &[DemandRow], period: Period) -> Ma
     // Distinct inquiries per country: an inquiry asking for two products counts once.
     let mut asked_by: BTreeMap<String, HashSet<i64>> = BTreeMap::new();
     for row in demand {
-        let Some(sent) = row.created_at.get(..7).and_then(month) else {
+        let Some(sent) = wita_month(&row.created_at) else {
             continue;
         };
         if sent < from || sent > to {
@@ -150,14 +158,17 @@ pub fn market_map(catalog: &Catalog, demand: &[DemandRow], period: Period) -> Ma
             let unit: Option<QuoteUnit> =
                 serde_json::from_value(serde_json::Value::String(line.unit.clone())).ok();
             match unit.and_then(|u| u.kilograms(line.quantity)) {
-                Some(kg) => acc.volume_kg += kg,
-                None => *acc.other.entry(line.unit.clone()).or_default() += line.quantity,
+                Some(kg) => acc.volume_kg = acc.volume_kg.saturating_add(kg),
+                None => {
+                    let other = acc.other.entry(line.unit.clone()).or_default();
+                    *other = other.saturating_add(line.quantity);
+                }
             }
-            acc.quoted_idr += share(quoted_idr);
-            acc.quoted_usd_cents += share(quoted_usd);
+            acc.quoted_idr = acc.quoted_idr.saturating_add(share(quoted_idr));
+            acc.quoted_usd_cents = acc.quoted_usd_cents.saturating_add(share(quoted_usd));
             if won {
-                acc.won_idr += share(quoted_idr);
-                acc.won_usd_cents += share(quoted_usd);
+                acc.won_idr = acc.won_idr.saturating_add(share(quoted_idr));
+                acc.won_usd_cents = acc.won_usd_cents.saturating_add(share(quoted_usd));
             }
         }
     }
@@ -202,9 +213,9 @@ pub fn market_map(catalog: &Catalog, demand: &[DemandRow], period: Period) -> Ma
                 inquiries: asked_by.get(&r.country).map_or(0, |ids| ids.len() as u32),
                 ..CountryTotal::default()
             });
-        total.volume_kg += r.volume_kg;
-        total.quoted_idr += r.quoted_idr;
-        total.won_idr += r.won_idr;
+        total.volume_kg = total.volume_kg.saturating_add(r.volume_kg);
+        total.quoted_idr = total.quoted_idr.saturating_add(r.quoted_idr);
+        total.won_idr = total.won_idr.saturating_add(r.won_idr);
     }
     let mut countries: Vec<CountryTotal> = countries.into_values().collect();
     countries.sort_by(|a, b| {

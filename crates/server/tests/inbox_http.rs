@@ -256,7 +256,7 @@ async fn sellers_answer_their_own_parts_and_buyers_see_the_replies() {
         &server,
         &b,
         &only_a,
-        json!({"status": "quoted", "reply": "murah"}),
+        json!({"status": "replied", "reply": "murah"}),
     )
     .await;
     assert_eq!(status, 404);
@@ -332,15 +332,24 @@ async fn sellers_answer_their_own_parts_and_buyers_see_the_replies() {
     );
     assert_eq!(events[0]["reply"], "Stok ada, bisa kirim Senin.");
 
-    // The RFQ: new → quoted (with the price) → won, then nothing moves any more.
-    let (status, part) = answer(
-        &server,
-        &a,
-        &only_a,
-        json!({"status": "quoted", "reply": "Harga FOB Samarinda USD 2.10/kg"}),
-    )
-    .await;
-    assert_eq!(status, 200);
+    // The RFQ: new → quoted (a quote, with the price) → won, then nothing moves any more.
+    let today = etalase_server::clock::today_in_kalimantan();
+    let valid = etalase_model::Date::from_days_since_epoch(today.days_since_epoch() + 30);
+    let res = a
+        .http
+        .post(server.url(&format!("/api/seller/inquiries/{only_a}/quote")))
+        .header("x-csrf-token", &a.csrf)
+        .json(
+            &json!({"unit_price_idr": 34_000, "unit_price_usd_cents": 210, "quantity": 500,
+                      "unit": "kg", "moq": 100, "incoterm": "fob", "port": "Samarinda",
+                      "lead_time_days": 14, "valid_until": valid.to_string()}),
+        )
+        .send()
+        .await
+        .unwrap();
+    let status = res.status().as_u16();
+    let part: Value = res.json().await.unwrap();
+    assert_eq!(status, 200, "{part}");
     assert_eq!(part["status"], "quoted");
     assert_eq!(part["read"], true, "answering reads it");
     let (status, part) = answer(
@@ -412,8 +421,13 @@ async fn sellers_answer_their_own_parts_and_buyers_see_the_replies() {
     .await;
     let events = tracked["parts"][0]["events"].as_array().unwrap();
     assert_eq!(events.len(), 2);
-    assert_eq!(events[0]["reply"], "Harga FOB Samarinda USD 2.10/kg");
+    assert_eq!(events[0]["to"], "quoted");
     assert_eq!(events[1]["to"], "won");
+    let quote = &tracked["parts"][0]["quotes"][0]["quote"];
+    assert_eq!(
+        (&quote["unit_price_usd_cents"], &quote["port"]),
+        (&json!(210), &json!("Samarinda"))
+    );
 
     // The CSV: a BOM, one row per own line, formulas defused.
     let res = a

@@ -156,27 +156,56 @@ async fn buyers_and_sellers_get_their_notices_in_their_language() {
         assert!(!body.contains(&buyer) && !body.contains("7777"), "{body}");
     }
 
-    // The seller answers; the buyer hears of it, in English.
+    // The seller answers, then quotes; the buyer hears of both, in English.
     let res = seller
         .post(server.url(&format!("/api/seller/inquiries/{reference}")))
         .header("x-csrf-token", &csrf)
-        .json(&json!({"status": "quoted", "reply": "Rp 85.000/kg, dikirim Senin."}))
+        .json(&json!({"reply": "Stok siap, dikirim Senin."}))
         .send()
         .await
         .unwrap();
     assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
-    let mails = smtpd.wait_for(&buyer, 2).await;
+    // A bare move to "quoted" is refused: a price is a quote.
+    let res = seller
+        .post(server.url(&format!("/api/seller/inquiries/{reference}")))
+        .header("x-csrf-token", &csrf)
+        .json(&json!({"status": "quoted"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    let res = seller
+        .post(server.url(&format!("/api/seller/inquiries/{reference}/quote")))
+        .header("x-csrf-token", &csrf)
+        .json(
+            &json!({"unit_price_idr": 24_000, "quantity": 40, "unit": "pack", "moq": 20,
+                      "lead_time_days": 3, "valid_until": "2027-01-31"}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+    let mails = smtpd.wait_for(&buyer, 3).await;
+    let business = &catalog.seller(&seller_id).unwrap().name;
     let answer = mails
         .iter()
         .find(|m| m.subject.contains("answered"))
         .unwrap_or_else(|| panic!("{mails:?}"));
-    let business = &catalog.seller(&seller_id).unwrap().name;
     assert_eq!(
         answer.subject,
         format!("{business} answered inquiry {reference}")
     );
-    assert!(answer.text.contains("Rp 85.000/kg, dikirim Senin."));
-    assert!(answer.text.contains("Quoted") && answer.text.contains(&tracking));
+    assert!(answer.text.contains("Stok siap, dikirim Senin.") && answer.text.contains(&tracking));
+    let quoted = mails
+        .iter()
+        .find(|m| m.subject.starts_with("Quotation from"))
+        .unwrap_or_else(|| panic!("{mails:?}"));
+    assert_eq!(
+        quoted.subject,
+        format!("Quotation from {business} for {reference}")
+    );
+    assert!(quoted.text.contains("Rp 24.000 / pack") && quoted.text.contains("Rp 960.000"));
+    assert!(quoted.html.contains(&tracking));
 
     // An Indonesian buyer's receipt is Indonesian.
     let buyer_id = format!("{}@hotel.test", unique("buyer-id"));
@@ -197,7 +226,7 @@ async fn buyers_and_sellers_get_their_notices_in_their_language() {
 
     // Nothing more arrives: one receipt per inquiry, one notice per event.
     tokio::time::sleep(Duration::from_millis(1500)).await;
-    assert_eq!(smtpd.messages_to(&buyer).len(), 2);
+    assert_eq!(smtpd.messages_to(&buyer).len(), 3);
     assert_eq!(smtpd.messages_to(&seller_mail).len(), 2);
     assert_eq!(smtpd.messages_to(&buyer_id).len(), 1);
 }

@@ -145,6 +145,8 @@ async fn a_quote_is_checked_revised_and_answered_once() {
         .await
         .unwrap();
     assert_eq!(res.status(), 422);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["fields"][0]["rule"]["rule"], "quote_changed", "{body}");
     let res = reqwest::Client::new()
         .post(server.url("/api/inquiries/track/00000000000000000000000000000000/parts/x/decision"))
         .json(&json!({"revision": 1, "decision": "accept"}))

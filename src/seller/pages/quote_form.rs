@@ -14,7 +14,7 @@ use leptos::task::spawn_local;
 
 use crate::api::inquiry::{self, Lines, PartView};
 use crate::api::ApiError;
-use crate::catalog_data::today;
+use crate::catalog_data::today_in_kalimantan as today;
 use crate::components::{error_for, focus_field, TextField};
 use crate::i18n::{use_i18n, Said};
 use crate::seller::workspace::use_workspace;
@@ -261,7 +261,9 @@ pub fn QuoteForm(
                 {export.then(|| view! {
                     <div class="field" class:has-error=move || err("incoterm").with(Option::is_some)>
                         <label for="f-incoterm">{move || q().field_incoterm}</label>
-                        <select id="f-incoterm" on:change=move |ev| {
+                        <select id="f-incoterm" aria-describedby="f-incoterm-error"
+                            aria-invalid=move || err("incoterm").with(Option::is_some).then_some("true")
+                            on:change=move |ev| {
                             let t = event_target_value(&ev).parse::<Incoterm>().ok();
                             draft.update(|d| d.incoterm = t);
                         }>
@@ -269,6 +271,9 @@ pub fn QuoteForm(
                                 <option value=t.slug() selected=move || draft.with(|d| d.incoterm == Some(t))>{move || t.label(i18n.lang())}</option>
                             }).collect_view()}
                         </select>
+                        <p class="field-error" id="f-incoterm-error" role="alert" hidden=move || err("incoterm").with(Option::is_none)>
+                            {move || err("incoterm").get()}
+                        </p>
                     </div>
                 })}
                 {export.then(|| text("port", |t| t.field_quote_port, |d| d.port.clone(), |d, v| d.port = v, None))}

@@ -40,7 +40,7 @@ pub use contact::{
 pub use kinds::{Currency, Incoterm, InquiryKind, InquiryUnit, Money, Recurrence};
 pub use quote::{
     check_decision, check_quote, next_revision, part_expires, Quote, QuoteDecision, QuoteRevision,
-    QuoteUnit, LEAD_TIME_MAX_DAYS, QUOTE_MAX_VALID_DAYS, UNIT_PRICE_MAX_IDR,
+    QuoteUnit, LEAD_TIME_MAX_DAYS, QUOTE_MAX_VALID_DAYS, QUOTE_UNIT_NAMES, UNIT_PRICE_MAX_IDR,
 };
 pub use reference::{format_reference, parse_reference, Reference, ReferenceError};
 pub use status::{IllegalTransition, InquiryStatus};

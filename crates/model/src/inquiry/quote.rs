@@ -82,7 +82,8 @@ impl QuoteUnit {
         match self {
             QuoteUnit::Trade(InquiryUnit::Kg) | QuoteUnit::Selling(Unit::Kg) => Some(quantity),
             QuoteUnit::Trade(InquiryUnit::Ton) => quantity.checked_mul(1000),
-            QuoteUnit::Selling(Unit::Gram) => Some(quantity.div_ceil(1000)),
+            // To the nearest kilogram.
+            QuoteUnit::Selling(Unit::Gram) => Some(quantity.saturating_add(500) / 1000),
             _ => None,
         }
     }
@@ -463,6 +464,7 @@ mod tests {
         assert_eq!(QuoteUnit::from(Unit::Sack).label(Lang::Id), "karung");
         assert_eq!(QuoteUnit::from(InquiryUnit::Ton).kilograms(3), Some(3000));
         assert_eq!(QuoteUnit::from(Unit::Gram).kilograms(2500), Some(3));
+        assert_eq!(QuoteUnit::from(Unit::Gram).kilograms(250), Some(0));
         assert_eq!(QuoteUnit::from(Unit::Kg).kilograms(7), Some(7));
         assert_eq!(QuoteUnit::from(InquiryUnit::Container20).kilograms(1), None);
     }

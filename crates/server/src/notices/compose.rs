@@ -73,7 +73,7 @@ pub fn receipt(
     }
 }
 
-/// A seller's (or their cooperative's) notice of a new inquiry part.
+/// A seller's notice of a new inquiry part.
 pub fn new_inquiry(
     lang: Lang,
     kind: InquiryKind,

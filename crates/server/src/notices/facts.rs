@@ -64,17 +64,20 @@ pub fn for_new_inquiry(sellers: &[(String, String, usize)]) -> Vec<NewNotice> {
         .collect()
 }
 
-/// An answer's notice to the buyer: only what a buyer waits for (a written reply, a price,
-/// or the seller closing it), not the seller's own record of the outcome (won, lost), which
-/// the buyer already knows.
+/// An answer's notice to the buyer: a written reply, or a move that decides the part (the
+/// seller recording a deal made by other means as won or lost, or closing it); quotes have
+/// their own notice.
 pub fn for_answer(
     seller_id: &str,
     seller: &str,
     status: Option<InquiryStatus>,
     reply: Option<&str>,
 ) -> Vec<NewNotice> {
-    let tells_buyer =
-        reply.is_some() || matches!(status, Some(InquiryStatus::Quoted | InquiryStatus::Closed));
+    let tells_buyer = reply.is_some()
+        || matches!(
+            status,
+            Some(InquiryStatus::Won | InquiryStatus::Lost | InquiryStatus::Closed)
+        );
     if !tells_buyer {
         return Vec::new();
     }
@@ -145,12 +148,15 @@ mod tests {
     }
 
     #[test]
-    fn the_buyer_hears_of_replies_and_outcomes_not_bookkeeping() {
-        assert!(for_answer("s", "UD", Some(InquiryStatus::Won), None).is_empty());
-        assert!(for_answer("s", "UD", Some(InquiryStatus::Lost), None).is_empty());
+    fn the_buyer_hears_of_replies_and_decisions_not_bookkeeping() {
+        assert!(for_answer("s", "UD", Some(InquiryStatus::Replied), None).is_empty());
+        assert_eq!(
+            for_answer("s", "UD", Some(InquiryStatus::Won), None).len(),
+            1
+        );
         assert_eq!(for_answer("s", "UD", None, Some("Bisa")).len(), 1);
         assert_eq!(
-            for_answer("s", "UD", Some(InquiryStatus::Quoted), None).len(),
+            for_answer("s", "UD", Some(InquiryStatus::Closed), None).len(),
             1
         );
     }

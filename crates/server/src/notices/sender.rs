@@ -20,13 +20,17 @@ use super::letters::{letter, Letter, NotSent};
 use crate::config::MailConfig;
 use crate::store::{ClaimedNotice, NoticeChannel, NoticeOutcome, Store};
 
-/// Tries before a notice counts as failed (about 2 hours of backoff in all).
+/// Tries before a notice counts as failed (about an hour of backoff in all).
 pub const MAX_ATTEMPTS: u32 = 8;
-/// How long a claim lasts before another sender may take the notice.
-const DEFAULT_LEASE: Duration = Duration::from_secs(120);
+/// How long one message may take at the relay before it counts as failed for now.
+const SMTP_TIMEOUT: Duration = Duration::from_secs(30);
+/// Notices claimed at once; they are sent one after another.
+const BATCH: usize = 4;
+/// How long a claim lasts before another sender may take the notice: the whole batch at the
+/// relay's timeout, and a margin, so a slow relay never lets a second sender in.
+const DEFAULT_LEASE: Duration = Duration::from_secs(BATCH as u64 * 30 + 60);
 /// How often the outbox is looked at without a wake-up (other replicas' notices, retries).
 const POLL: Duration = Duration::from_secs(15);
-const BATCH: usize = 16;
 
 /// Wakes the sender when a handler has written notices, so they go within milliseconds.
 #[derive(Clone, Default)]
@@ -57,7 +61,7 @@ impl Mail {
     pub fn new(config: &MailConfig) -> Result<Mail, MailSetupError> {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(&config.smtp_url)
             .map_err(|e| MailSetupError::Url(e.to_string()))?
-            .timeout(Some(Duration::from_secs(30)))
+            .timeout(Some(SMTP_TIMEOUT))
             .build();
         let from = config
             .from
@@ -66,7 +70,7 @@ impl Mail {
         Ok(Mail { transport, from })
     }
 
-    async fn send(&self, key: &str, domain: &str, letter: Letter) -> Result<(), Failure> {
+    async fn send(&self, message_id: String, letter: Letter) -> Result<(), Failure> {
         let to: Mailbox = letter
             .to
             .parse()
@@ -75,7 +79,7 @@ impl Mail {
             .from(self.from.clone())
             .to(to)
             .subject(letter.email.subject)
-            .message_id(Some(message_id(key, domain)))
+            .message_id(Some(message_id))
             .multipart(MultiPart::alternative_plain_html(
                 letter.email.text,
                 letter.email.html,
@@ -96,8 +100,10 @@ enum Failure {
     Transient(String),
 }
 
-/// `<{key}@{domain}>`, the key's `:` as `.`: the same notice always has the same id.
-pub fn message_id(key: &str, domain: &str) -> String {
+/// `<notice.{key}.{inquiry}@{domain}>`, the key's `:` as `.`: the same notice always has the
+/// same id; `inquiry` (the start of its private token) keeps another database's notice of
+/// the same numbers (a reset demo, a staging copy) from looking like this one.
+pub fn message_id(key: &str, inquiry: &str, domain: &str) -> String {
     let local: String = key
         .chars()
         .map(|c| {
@@ -108,7 +114,12 @@ pub fn message_id(key: &str, domain: &str) -> String {
             }
         })
         .collect();
-    format!("<notice.{local}@{domain}>")
+    let inquiry: String = inquiry
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(8)
+        .collect();
+    format!("<notice.{local}.{inquiry}@{domain}>")
 }
 
 /// When attempt `attempt` (1-based) failed for now, the next is due after this long:
@@ -223,7 +234,8 @@ impl Sender {
                     Err(e @ NotSent::NoAddress(_)) => return NoticeOutcome::Off(e.to_string()),
                     Err(e @ NotSent::Unreadable(_)) => return NoticeOutcome::Failed(e.to_string()),
                 };
-                match mail.send(&notice.key, domain, letter).await {
+                let id = message_id(&notice.key, &notice.tracking_token, domain);
+                match mail.send(id, letter).await {
                     Ok(()) => NoticeOutcome::Sent,
                     Err(Failure::Permanent(error)) => NoticeOutcome::Failed(error),
                     Err(Failure::Transient(error)) if notice.attempt >= MAX_ATTEMPTS => {
@@ -256,8 +268,12 @@ mod tests {
     #[test]
     fn a_notice_keeps_its_message_id_and_backs_off_up_to_an_hour() {
         assert_eq!(
-            message_id("12:3:seller:ud-sepatin:email", "etalase.example"),
-            "<notice.12.3.seller.ud-sepatin.email@etalase.example>"
+            message_id(
+                "12:3:seller:ud-sepatin:email",
+                "eb3c1e1a60c61147e28b94bb8fd5156f",
+                "etalase.example"
+            ),
+            "<notice.12.3.seller.ud-sepatin.email.eb3c1e1a@etalase.example>"
         );
         assert_eq!(backoff(1), Duration::from_secs(30));
         assert_eq!(backoff(2), Duration::from_secs(60));

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use etalase_model::api::{MarketMap, MarketQuery};
 
-use crate::auth::staff::Facilitator;
+use crate::auth::staff::Moderator;
 use crate::clock::today_in_kalimantan;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::QueryParams;
@@ -32,14 +32,14 @@ async fn build(state: &AppState, query: &MarketQuery) -> Result<MarketMap, ApiEr
         (status = 200, description = "Per destination country and product: inquiries, volume, quoted and won value", body = MarketMap),
         (status = 400, description = "`malformed`: the query is not text", body = ErrorBody),
         (status = 401, description = "`sign_in_required`", body = ErrorBody),
-        (status = 403, description = "`wrong_role`: not a facilitator or admin", body = ErrorBody),
+        (status = 403, description = "`wrong_role`: neither a facilitator nor an admin", body = ErrorBody),
         (status = 422, description = "`invalid`: `from` or `to` is not a month (`YYYY-MM`), or `to` is before `from`", body = ErrorBody),
         (status = 503, description = "`store_unavailable`", body = ErrorBody),
     )
 )]
 pub async fn map(
     State(state): State<AppState>,
-    _facilitator: Facilitator,
+    _staff: Moderator,
     QueryParams(query): QueryParams<MarketQuery>,
 ) -> Result<Json<MarketMap>, ApiError> {
     build(&state, &query).await.map(Json)
@@ -62,7 +62,7 @@ pub async fn map(
 )]
 pub async fn map_csv(
     State(state): State<AppState>,
-    _facilitator: Facilitator,
+    _staff: Moderator,
     QueryParams(query): QueryParams<MarketQuery>,
 ) -> Result<Response, ApiError> {
     let map = build(&state, &query).await?;

@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 
 use crate::api::inquiry::{self, DecisionBody, Tracked, TrackedPart};
 use crate::api::{ApiError, ErrorCode};
-use crate::catalog_data::today;
+use crate::catalog_data::today_in_kalimantan;
 use crate::catalog_data::CatalogData;
 use crate::components::{
     EventList, LineList, LoadError, NotFoundPanel, PageMeta, QuoteTerms, StatusChip, WithCatalog,
@@ -167,7 +167,7 @@ fn PartQuote(
         return ().into_any();
     };
     let revision = latest.revision;
-    let lapsed = latest.quote.has_lapsed(today());
+    let lapsed = latest.quote.has_lapsed(today_in_kalimantan());
     let open = part.status == InquiryStatus::Quoted && !lapsed;
     let status = part.status;
     let print = AppPath::Quotation {

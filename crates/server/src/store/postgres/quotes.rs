@@ -13,16 +13,39 @@ use crate::store::{
     StoreError, StoredQuote, UpdateOutcome,
 };
 
-/// The part's inquiry id, stage and latest revision, locked until the transaction ends.
-const LOCK_PART: &str = "SELECT p.inquiry_id, p.status,
-        (SELECT max(revision) FROM quotes q
-         WHERE q.inquiry_id = p.inquiry_id AND q.seller_id = p.seller_id)
-     FROM inquiry_parts p JOIN inquiries i ON i.id = p.inquiry_id
-     WHERE i.{column} = $1 AND p.seller_id = $2
-     FOR UPDATE OF p";
-
-fn lock_part(column: &str) -> String {
-    LOCK_PART.replace("{column}", column)
+/// The part's inquiry id and stage, its row locked until the transaction ends, and then its
+/// latest revision. Two statements on purpose: under READ COMMITTED a statement that waited
+/// for the lock still sees its own older snapshot in a subquery, while the next statement
+/// sees what the transaction it waited for committed (a revision sent meanwhile).
+async fn lock_part(
+    client: &impl GenericClient,
+    column: &str,
+    key: &str,
+    seller_id: &str,
+) -> Result<Option<(i64, String, Option<i32>)>, StoreError> {
+    let Some(row) = client
+        .query_opt(
+            &format!(
+                "SELECT p.inquiry_id, p.status
+                 FROM inquiry_parts p JOIN inquiries i ON i.id = p.inquiry_id
+                 WHERE i.{column} = $1 AND p.seller_id = $2
+                 FOR UPDATE OF p"
+            ),
+            &[&key, &seller_id],
+        )
+        .await?
+    else {
+        return Ok(None);
+    };
+    let id: i64 = row.get(0);
+    let latest: Option<i32> = client
+        .query_one(
+            "SELECT max(revision) FROM quotes WHERE inquiry_id = $1 AND seller_id = $2",
+            &[&id, &seller_id],
+        )
+        .await?
+        .get(0);
+    Ok(Some((id, row.get(1), latest)))
 }
 
 pub(super) async fn send_quote(
@@ -31,23 +54,17 @@ pub(super) async fn send_quote(
 ) -> Result<UpdateOutcome, StoreError> {
     let mut client = store.pool.get().await?;
     let tx = client.transaction().await?;
-    let Some(row) = tx
-        .query_opt(
-            &lock_part("reference"),
-            &[&quote.reference, &quote.seller_id],
-        )
-        .await?
+    let Some((id, status, latest)) =
+        lock_part(&tx, "reference", &quote.reference, &quote.seller_id).await?
     else {
         return Ok(UpdateOutcome::NotFound);
     };
-    let id: i64 = row.get(0);
-    let current = parse_inquiry_status(&quote.reference, row.get(1))?;
+    let current = parse_inquiry_status(&quote.reference, &status)?;
     if current != InquiryStatus::Quoted {
         if let Err(illegal) = next_status(current, Some(InquiryStatus::Quoted), false) {
             return Ok(UpdateOutcome::Illegal(illegal));
         }
     }
-    let latest: Option<i32> = row.get(2);
     let at: String = tx
         .query_one("SELECT coalesce($1::text, etalase_now())", &[&quote.at])
         .await?
@@ -77,6 +94,13 @@ pub(super) async fn send_quote(
         &quote.notices,
     )
     .await?;
+    // Answering reads it, as a reply does.
+    tx.execute(
+        "UPDATE inquiry_parts SET read_at = coalesce(read_at, $3)
+         WHERE inquiry_id = $1 AND seller_id = $2",
+        &[&id, &quote.seller_id, &at],
+    )
+    .await?;
     let part = inbox_part(&tx, id, &quote.seller_id).await?;
     tx.commit().await?;
     Ok(UpdateOutcome::Updated(Box::new(part)))
@@ -88,18 +112,16 @@ pub(super) async fn answer_quote(
 ) -> Result<AnswerOutcome, StoreError> {
     let mut client = store.pool.get().await?;
     let tx = client.transaction().await?;
-    let Some(row) = tx
-        .query_opt(
-            &lock_part("tracking_token"),
-            &[&answer.tracking_token, &answer.seller_id],
-        )
-        .await?
+    let Some((id, status, latest)) = lock_part(
+        &tx,
+        "tracking_token",
+        &answer.tracking_token,
+        &answer.seller_id,
+    )
+    .await?
     else {
         return Ok(AnswerOutcome::NotFound);
     };
-    let id: i64 = row.get(0);
-    let status: &str = row.get(1);
-    let latest: Option<i32> = row.get(2);
     if status != InquiryStatus::Quoted.slug()
         || latest.and_then(|l| u32::try_from(l).ok()) != Some(answer.revision)
     {
@@ -180,15 +202,11 @@ pub(super) async fn open_parts(store: &PgStore) -> Result<Vec<OpenPart>, StoreEr
 pub(super) async fn expire_part(store: &PgStore, part: ExpiredPart) -> Result<bool, StoreError> {
     let mut client = store.pool.get().await?;
     let tx = client.transaction().await?;
-    let Some(row) = tx
-        .query_opt(&lock_part("reference"), &[&part.reference, &part.seller_id])
-        .await?
+    let Some((id, status, latest)) =
+        lock_part(&tx, "reference", &part.reference, &part.seller_id).await?
     else {
         return Ok(false);
     };
-    let id: i64 = row.get(0);
-    let status: &str = row.get(1);
-    let latest: Option<i32> = row.get(2);
     if status != part.status_seen.slug()
         || latest.and_then(|l| u32::try_from(l).ok()) != part.revision_seen
     {

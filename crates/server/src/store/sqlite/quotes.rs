@@ -53,6 +53,12 @@ pub(super) async fn send_quote(
                 Some(&at),
                 &quote.notices,
             )?;
+            // Answering reads it, as a reply does.
+            tx.prepare_cached(
+                "UPDATE inquiry_parts SET read_at = coalesce(read_at, ?3)
+                 WHERE inquiry_id = ?1 AND seller_id = ?2",
+            )?
+            .execute(params![id, quote.seller_id, at])?;
             let part = inbox_part(&tx, id, &quote.seller_id)?;
             tx.commit()?;
             Ok(UpdateOutcome::Updated(Box::new(part)))
