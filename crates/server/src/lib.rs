@@ -28,6 +28,7 @@ pub mod market;
 pub mod notices;
 pub mod openapi;
 pub mod pages;
+pub mod push;
 pub mod region;
 pub mod routes;
 pub mod security;

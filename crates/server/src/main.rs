@@ -7,6 +7,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use etalase_server::blobs::uploads_dir;
 use etalase_server::blobs::{BlobStore, CachedBlobs, LocalBlobs};
+use etalase_server::push::vapid::VapidKey;
 use etalase_server::snapshot::{catalog_dir, Snapshots};
 use etalase_server::store::postgres::{PgStore, DATABASE_URL_ENV};
 use etalase_server::store::sqlite::SqliteStore;
@@ -83,12 +84,22 @@ async fn main() -> anyhow::Result<()> {
         .await
         .with_context(|| format!("binding {}", config.addr))?;
     let addr = listener.local_addr()?;
-    let mut state = AppState::new(store, config, snapshots);
+    // The VAPID key is made on first start and kept, so browsers' subscriptions outlive
+    // restarts and every replica sends as the same server.
+    let vapid = store
+        .server_secret(
+            etalase_server::push::VAPID_SECRET.into(),
+            VapidKey::generate().to_stored(),
+        )
+        .await
+        .context("reading the VAPID key")?;
+    let vapid = VapidKey::from_stored(&vapid).context("reading the VAPID key")?;
+    let mut state = AppState::new(store, config, snapshots).with_push_key(vapid.public_key());
     if let Some(blobs) = shared_blobs {
         state = state.with_blobs(blobs);
     }
     state.snapshots.follow_changes(Arc::clone(&state.store));
-    start_notices(&state, addr)?;
+    start_notices(&state, addr, vapid)?;
 
     let shutdown = shutdown_signal();
     // The run command and the e2e harness read this line to learn the address.
@@ -106,9 +117,15 @@ async fn main() -> anyhow::Result<()> {
 }
 
 /// Starts the notices' sender (e-mail through the configured relay, or off: said once here,
-/// and recorded on each notice it would have sent) and the hourly closing of lapsed parts.
-fn start_notices(state: &AppState, addr: std::net::SocketAddr) -> anyhow::Result<()> {
+/// and recorded on each notice it would have sent; push with the server's VAPID key) and
+/// the hourly closing of lapsed parts.
+fn start_notices(
+    state: &AppState,
+    addr: std::net::SocketAddr,
+    vapid: VapidKey,
+) -> anyhow::Result<()> {
     use etalase_server::notices::sender::{Mail, Sender};
+    use etalase_server::push::client::Pusher;
     let mail = state
         .config
         .mail
@@ -124,7 +141,24 @@ fn start_notices(state: &AppState, addr: std::net::SocketAddr) -> anyhow::Result
         .public_url
         .clone()
         .unwrap_or_else(|| format!("http://{addr}"));
-    Sender::new(Arc::clone(&state.store), mail, site, state.notices.clone()).spawn();
+    // Push services write to this address about the site's messages: the operator's
+    // mailbox if e-mail is set up, else the site itself.
+    let subject = state
+        .config
+        .mail
+        .as_ref()
+        .and_then(|m| m.from.parse::<lettre::message::Mailbox>().ok())
+        .map(|m| format!("mailto:{}", m.email))
+        .unwrap_or_else(|| site.clone());
+    let pusher = Pusher::new(vapid, subject).context("setting up push")?;
+    Sender::new(
+        Arc::clone(&state.store),
+        mail,
+        Some(pusher),
+        site,
+        state.notices.clone(),
+    )
+    .spawn();
     etalase_server::expiry::spawn(
         Arc::clone(&state.store),
         Arc::clone(&state.snapshots),

@@ -8,6 +8,7 @@ use crate::auth::rate_limit::{inquiry_limiter, report_limiter, SignInLimiter, Sl
 use crate::blobs::uploads_dir;
 use crate::blobs::{BlobStore, LocalBlobs};
 use crate::notices::sender::Wake;
+use crate::push::subscription::Endpoints;
 use crate::snapshot::Snapshots;
 use crate::store::Store;
 use crate::Config;
@@ -27,6 +28,10 @@ pub struct AppState {
     pub report_limiter: Arc<SlidingWindow<IpAddr>>,
     /// Wakes the notices' sender after a handler wrote to the outbox.
     pub notices: Wake,
+    /// The server's VAPID public key, which browsers subscribe with; `None`: push is off.
+    pub push_key: Option<Arc<str>>,
+    /// Which push endpoints subscriptions may name.
+    pub push_endpoints: Endpoints,
 }
 
 impl AppState {
@@ -40,7 +45,15 @@ impl AppState {
             snapshots: Arc::new(snapshots),
             sign_in_limiter: Arc::new(SignInLimiter::default()),
             notices: Wake::default(),
+            push_key: None,
+            push_endpoints: Endpoints::from_env(),
         }
+    }
+
+    /// Turns push on: browsers subscribe with this public key.
+    pub fn with_push_key(mut self, public_key: String) -> AppState {
+        self.push_key = Some(public_key.into());
+        self
     }
 
     /// Keeps photos in `blobs` instead of the data directory.

@@ -45,6 +45,8 @@ mod moderation;
 mod notices;
 #[path = "store_suite/partnerships.rs"]
 mod partnerships;
+#[path = "store_suite/push.rs"]
+mod push;
 #[path = "store_suite/quotes.rs"]
 mod quotes;
 #[path = "store_suite/races.rs"]

@@ -39,6 +39,9 @@ pub use market::{CountryTotal, MarketMap, MarketQuery, MarketRow, UnitVolume};
 pub use moderation::{
     ActiveBody, HeldListing, ModerationQueue, ReportView, StaffAccountView, SuspendedSeller,
 };
-pub use notices::{FailedNoticeView, NoticeSettings, NoticeSettingsView};
+pub use notices::{
+    FailedNoticeView, NoticeSettings, NoticeSettingsView, PushEndpoint, PushKeys,
+    PushSubscriptionBody,
+};
 pub use partnerships::{EndPartnershipBody, PartnerBody, PartnershipBody};
 pub use uploads::Uploaded;

@@ -43,6 +43,42 @@ pub struct NoticeSettingsView {
     /// Empty: none given.
     pub email: String,
     pub email_enabled: bool,
+    /// The site's VAPID public key (base64url, an uncompressed P-256 point): the browser's
+    /// `applicationServerKey`. Empty: push is off on this server.
+    pub push_key: String,
+    /// How many of the seller's browsers receive push notices.
+    pub push_devices: u32,
+}
+
+/// `PUT /api/seller/push`: a browser's push subscription, as `PushSubscription.toJSON()`
+/// gives it. The server checks the endpoint and keys (`push_subscription`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PushSubscriptionBody {
+    /// The push service's address for this browser.
+    #[cfg_attr(feature = "openapi", schema(max_length = 1024))]
+    pub endpoint: String,
+    pub keys: PushKeys,
+}
+
+/// The browser's keys for RFC 8291 message encryption, base64url.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PushKeys {
+    /// Its P-256 public key (65 bytes).
+    #[cfg_attr(feature = "openapi", schema(max_length = 128))]
+    pub p256dh: String,
+    /// Its authentication secret (16 bytes).
+    #[cfg_attr(feature = "openapi", schema(max_length = 64))]
+    pub auth: String,
+}
+
+/// `DELETE /api/seller/push`: stop sending to this browser.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PushEndpoint {
+    #[cfg_attr(feature = "openapi", schema(max_length = 1024))]
+    pub endpoint: String,
 }
 
 /// A notice that could not be delivered (`GET /api/staff/notices/failed`).

@@ -129,6 +129,9 @@ pub enum Rule {
     QuoteChanged,
     /// The quote's validity has passed: it can no longer be accepted.
     QuoteLapsed,
+    /// A browser's push subscription this site cannot send to (an unknown push service, or
+    /// keys that are not a P-256 key and a 16-byte secret). Checked by the server only.
+    PushSubscription,
 }
 
 impl Rule {
@@ -255,6 +258,12 @@ impl Rule {
             (QuoteChanged, Lang::En) => {
                 "This quotation has changed or was already answered. Reload to see the latest.".into()
             }
+            (PushSubscription, Lang::Id) => {
+                "Browser ini tidak dapat menerima pemberitahuan dari Etalase Desa; coba Chrome atau Firefox terbaru.".into()
+            }
+            (PushSubscription, Lang::En) => {
+                "This browser cannot receive notifications from Etalase Desa; try a recent Chrome or Firefox.".into()
+            }
             (QuoteLapsed, Lang::Id) => {
                 "Masa berlaku penawaran ini sudah lewat; minta penawaran baru kepada penjual.".into()
             }
@@ -362,6 +371,7 @@ mod tests {
             Rule::UnknownPartner,
             Rule::QuoteChanged,
             Rule::QuoteLapsed,
+            Rule::PushSubscription,
         ];
         // Adding a variant without listing it above stops this from compiling.
         for rule in &rules {
@@ -404,7 +414,8 @@ mod tests {
                 | Rule::EndBeforeStart
                 | Rule::UnknownPartner
                 | Rule::QuoteChanged
-                | Rule::QuoteLapsed => {}
+                | Rule::QuoteLapsed
+                | Rule::PushSubscription => {}
             }
             assert_ne!(rule.message(Lang::Id), rule.message(Lang::En), "{rule:?}");
         }

@@ -47,19 +47,22 @@ impl Facts {
     }
 }
 
-/// A new inquiry's notices: the buyer's receipt, and each seller's (sent if the seller gave
-/// an address). `sellers` are (seller id, name, lines).
+/// A new inquiry's notices: the buyer's receipt, and each seller's by e-mail (sent if the
+/// seller gave an address) and by push (sent to the browsers they turned it on in).
+/// `sellers` are (seller id, name, lines).
 pub fn for_new_inquiry(sellers: &[(String, String, usize)]) -> Vec<NewNotice> {
     let receipt = Facts::Receipt {
         sellers: sellers.iter().map(|(_, name, _)| name.clone()).collect(),
     };
     std::iter::once(receipt.notice("receipt".into(), NoticeChannel::Email, None))
-        .chain(sellers.iter().map(|(id, _, lines)| {
-            Facts::NewInquiry { lines: *lines }.notice(
-                format!("seller:{id}"),
-                NoticeChannel::Email,
-                Some(id),
-            )
+        .chain(sellers.iter().flat_map(|(id, _, lines)| {
+            [NoticeChannel::Email, NoticeChannel::Push].map(|channel| {
+                Facts::NewInquiry { lines: *lines }.notice(
+                    format!("seller:{id}"),
+                    channel,
+                    Some(id),
+                )
+            })
         }))
         .collect()
 }
@@ -132,10 +135,24 @@ mod tests {
             ("s1".into(), "UD Sepatin".into(), 2),
             ("s2".into(), "Madu Kelulut".into(), 1),
         ]);
-        let names: Vec<_> = notices.iter().map(|n| n.name.as_str()).collect();
-        assert_eq!(names, ["receipt", "seller:s1", "seller:s2"]);
+        let names: Vec<_> = notices
+            .iter()
+            .map(|n| (n.name.as_str(), n.channel))
+            .collect();
+        use NoticeChannel::{Email, Push};
+        assert_eq!(
+            names,
+            [
+                ("receipt", Email),
+                ("seller:s1", Email),
+                ("seller:s1", Push),
+                ("seller:s2", Email),
+                ("seller:s2", Push)
+            ]
+        );
         assert_eq!(notices[0].seller_id, None);
-        assert_eq!(notices[2].seller_id.as_deref(), Some("s2"));
+        assert_eq!(notices[4].seller_id.as_deref(), Some("s2"));
+        assert_eq!(notices[2].key(7, None), "7:seller:s1:push");
         let receipt: Facts = serde_json::from_str(&notices[0].notice).unwrap();
         assert_eq!(
             receipt,

@@ -1,10 +1,11 @@
-//! From a claimed outbox row to the e-mail it sends: whom it goes to, in which language, and
-//! what it says. Pure: the row (with the inquiry it is about) and the site's address in.
+//! From a claimed outbox row to the e-mail (or push message) it sends: whom it goes to, in
+//! which language, and what it says. Pure: the row (with the inquiry it is about) and the
+//! site's address in.
 
 use etalase_model::inquiry::{ExportInquiry, PurchaseInquiry};
 use etalase_model::{InquiryKind, Lang};
 
-use super::compose::{self, Email};
+use super::compose::{self, Email, Push};
 use super::facts::Facts;
 use crate::store::ClaimedNotice;
 
@@ -161,6 +162,41 @@ pub fn letter(notice: &ClaimedNotice, site: &str) -> Result<Letter, NotSent> {
     })
 }
 
+/// The push message for `notice` (a seller's new inquiry: the only push notice), with the
+/// tag that folds a copy sent again after a crash into the first on the phone.
+pub fn push_message(notice: &ClaimedNotice) -> Result<PushMessage, NotSent> {
+    let facts: Facts = serde_json::from_str(&notice.notice)
+        .map_err(|e| NotSent::Unreadable(format!("facts: {e}")))?;
+    let Facts::NewInquiry { .. } = facts else {
+        return Err(NotSent::Unreadable("only a new inquiry is pushed".into()));
+    };
+    let kind = match notice.kind.as_str() {
+        "purchase" => InquiryKind::Purchase,
+        "export" => InquiryKind::Export,
+        other => return Err(NotSent::Unreadable(format!("inquiry kind {other:?}"))),
+    };
+    let buyer = buyer(kind, &notice.doc)?;
+    let Push { title, body, url } =
+        compose::new_inquiry_push(Lang::Id, &notice.reference, &buyer.organisation, INBOX_PATH);
+    Ok(PushMessage {
+        title,
+        body,
+        url,
+        tag: notice.key.clone(),
+    })
+}
+
+/// What the service worker receives (JSON) and shows as a notification.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PushMessage {
+    pub title: String,
+    pub body: String,
+    /// The app's path the notification opens.
+    pub url: String,
+    /// The notification's tag: one per notice, so a repeat replaces rather than adds.
+    pub tag: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,5 +289,22 @@ mod tests {
         assert!(sent.email.subject.contains("UD Sepatin membalas"));
         let broken = letter(&claimed("{", None, Lang::Id), "https://e.example");
         assert!(matches!(broken, Err(NotSent::Unreadable(_))));
+    }
+
+    #[test]
+    fn a_sellers_push_names_the_buyers_organisation_and_reference_and_opens_the_inbox() {
+        let notices = for_new_inquiry(&[("s1".into(), "UD Sepatin".into(), 2)]);
+        let mut row = claimed(&notices[2].notice, None, Lang::En);
+        row.key = "1:seller:s1:push".into();
+        let push = push_message(&row).unwrap();
+        assert_eq!(push.title, "Permintaan baru: Hotel Tepian (PQ-2026-000001)");
+        assert_eq!(push.url, INBOX_PATH);
+        assert_eq!(push.tag, "1:seller:s1:push");
+        assert!(!push.body.contains("beli@hotel.example"));
+        let receipt = claimed(&notices[0].notice, None, Lang::Id);
+        assert!(matches!(
+            push_message(&receipt),
+            Err(NotSent::Unreadable(_))
+        ));
     }
 }

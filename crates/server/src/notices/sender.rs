@@ -7,7 +7,8 @@
 //! between the relay's "250" and our commit) is the only one in which a recipient can see
 //! a message twice; no notice is lost to a crash or restart, and a notice marked sent is
 //! never sent again. Exactly once is not possible over SMTP, which has no way to ask the
-//! relay whether it already has a message.
+//! relay whether it already has a message. A push message sent again carries its notice's
+//! tag, and the phone shows it in place of the first.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -16,8 +17,10 @@ use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use tokio::sync::Notify;
 
-use super::letters::{letter, Letter, NotSent};
+use super::letters::{letter, push_message, Letter, NotSent};
 use crate::config::MailConfig;
+use crate::push::client::{PushError, Pusher};
+use crate::push::subscription::{Endpoints, Subscription};
 use crate::store::{ClaimedNotice, NoticeChannel, NoticeOutcome, Store};
 
 /// Tries before a notice counts as failed (about an hour of backoff in all).
@@ -133,6 +136,7 @@ pub fn backoff(attempt: u32) -> Duration {
 pub struct Sender {
     pub store: Arc<dyn Store>,
     pub mail: Option<Mail>,
+    pub push: Option<Pusher>,
     /// The public address links point to, without a trailing slash.
     pub site: String,
     pub wake: Wake,
@@ -143,7 +147,13 @@ pub struct Sender {
 }
 
 impl Sender {
-    pub fn new(store: Arc<dyn Store>, mail: Option<Mail>, site: String, wake: Wake) -> Sender {
+    pub fn new(
+        store: Arc<dyn Store>,
+        mail: Option<Mail>,
+        push: Option<Pusher>,
+        site: String,
+        wake: Wake,
+    ) -> Sender {
         let ms = |name: &str| {
             std::env::var(name)
                 .ok()
@@ -153,6 +163,7 @@ impl Sender {
         Sender {
             store,
             mail,
+            push,
             site,
             wake,
             lease: ms("ETALASE_NOTICE_LEASE_MS").unwrap_or(DEFAULT_LEASE),
@@ -222,7 +233,7 @@ impl Sender {
 
     async fn deliver(&self, notice: &ClaimedNotice, domain: &str) -> NoticeOutcome {
         match notice.channel {
-            NoticeChannel::Push => NoticeOutcome::Off("push is not set up".into()),
+            NoticeChannel::Push => self.push(notice).await,
             NoticeChannel::Email => {
                 let Some(mail) = &self.mail else {
                     return NoticeOutcome::Off(
@@ -238,20 +249,87 @@ impl Sender {
                 match mail.send(id, letter).await {
                     Ok(()) => NoticeOutcome::Sent,
                     Err(Failure::Permanent(error)) => NoticeOutcome::Failed(error),
-                    Err(Failure::Transient(error)) if notice.attempt >= MAX_ATTEMPTS => {
-                        NoticeOutcome::Failed(format!(
-                            "gave up after {MAX_ATTEMPTS} tries: {error}"
-                        ))
-                    }
-                    Err(Failure::Transient(error)) => NoticeOutcome::Retry {
-                        due_at_ms: now_ms().saturating_add(
-                            i64::try_from(backoff(notice.attempt).as_millis()).unwrap_or(i64::MAX),
-                        ),
-                        error,
-                    },
+                    Err(Failure::Transient(error)) => retry_later(notice, error),
                 }
             }
         }
+    }
+
+    /// A push notice goes to every browser the seller turned push on in. It counts as sent
+    /// when one browser's push service took it: retrying for another would show it twice
+    /// on the first (push is the nudge; the e-mail and the inbox are the record).
+    async fn push(&self, notice: &ClaimedNotice) -> NoticeOutcome {
+        let Some(pusher) = &self.push else {
+            return NoticeOutcome::Off("push is off on this server".into());
+        };
+        let message = match push_message(notice) {
+            Ok(message) => message,
+            Err(e @ NotSent::NoAddress(_)) => return NoticeOutcome::Off(e.to_string()),
+            Err(e @ NotSent::Unreadable(_)) => return NoticeOutcome::Failed(e.to_string()),
+        };
+        let Some(seller_id) = notice.seller_id.clone() else {
+            return NoticeOutcome::Failed("a push notice without its seller".into());
+        };
+        let subscriptions = match self.store.push_subscriptions(seller_id).await {
+            Ok(subscriptions) => subscriptions,
+            Err(e) => return retry_later(notice, format!("reading subscriptions: {e}")),
+        };
+        if subscriptions.is_empty() {
+            return NoticeOutcome::Off("the seller has not turned push on".into());
+        }
+        let payload = serde_json::to_vec(&message).expect("a push message serialises");
+        let (mut delivered, mut unavailable, mut refused) = (0u32, None, None);
+        for stored in subscriptions {
+            // Stored ones were checked when the browser subscribed; test endpoints are
+            // only ever stored by a server that accepts them.
+            let to = match Subscription::parse(
+                &stored.endpoint,
+                &stored.p256dh,
+                &stored.auth,
+                Endpoints::AlsoLoopback,
+            ) {
+                Ok(to) => to,
+                Err(e) => {
+                    refused = Some(e.to_string());
+                    continue;
+                }
+            };
+            match pusher.send(&to, &payload).await {
+                Ok(()) => delivered += 1,
+                Err(PushError::Gone(status)) => {
+                    tracing::info!(status, "a browser's push subscription is gone; removing it");
+                    if let Err(e) = self
+                        .store
+                        .remove_push_subscription(None, stored.endpoint)
+                        .await
+                    {
+                        tracing::warn!(error = %e, "could not remove a gone push subscription");
+                    }
+                }
+                Err(e @ PushError::Refused(_)) => refused = Some(e.to_string()),
+                Err(e @ PushError::Unavailable(_)) => unavailable = Some(e.to_string()),
+            }
+        }
+        match (delivered, unavailable, refused) {
+            (1.., _, _) => NoticeOutcome::Sent,
+            (0, Some(error), _) => retry_later(notice, error),
+            (0, None, Some(error)) => NoticeOutcome::Failed(error),
+            (0, None, None) => NoticeOutcome::Off(
+                "the push service no longer knows the seller's browsers (removed)".into(),
+            ),
+        }
+    }
+}
+
+/// Try again after the backoff, or give up after [`MAX_ATTEMPTS`].
+fn retry_later(notice: &ClaimedNotice, error: String) -> NoticeOutcome {
+    if notice.attempt >= MAX_ATTEMPTS {
+        return NoticeOutcome::Failed(format!("gave up after {MAX_ATTEMPTS} tries: {error}"));
+    }
+    NoticeOutcome::Retry {
+        due_at_ms: now_ms()
+            .saturating_add(i64::try_from(backoff(notice.attempt).as_millis()).unwrap_or(i64::MAX)),
+        error,
     }
 }
 

@@ -1,14 +1,21 @@
-//! Notices: a seller's address for them (`/api/seller/notices`), and the ones that failed,
-//! for the district's admins (`/api/staff/notices/failed`).
+//! Notices: a seller's address for them (`/api/seller/notices`), the browsers they get push
+//! notices in (`/api/seller/push`: `PUT` turns push on for the browser that sends its
+//! subscription, `DELETE` off again), and the notices that failed, for the district's
+//! admins (`/api/staff/notices/failed`).
 
 use axum::extract::State;
 use axum::Json;
-use etalase_model::api::{FailedNoticeView, NoticeSettings, NoticeSettingsView};
+use etalase_model::api::{
+    FailedNoticeView, NoticeSettings, NoticeSettingsView, PushEndpoint, PushSubscriptionBody,
+};
+use etalase_model::rules::{FieldError, Rule};
 
 use crate::auth::session::SignedIn;
 use crate::auth::staff::Admin;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::Body;
+use crate::push::subscription::Subscription;
+use crate::store::PushSubscriptionRecord;
 use crate::AppState;
 
 /// Failed notices listed at most.
@@ -21,7 +28,7 @@ const FAILED_PAGE: usize = 200;
     tag = "seller",
     security(("session_cookie" = [])),
     responses(
-        (status = 200, description = "Where the seller's notices go, and whether e-mail is on", body = NoticeSettingsView),
+        (status = 200, description = "Where the seller's notices go, whether e-mail is on, and push", body = NoticeSettingsView),
         (status = 401, description = "`sign_in_required`", body = ErrorBody),
         (status = 503, description = "`store_unavailable`", body = ErrorBody),
     )
@@ -30,8 +37,11 @@ pub async fn get_settings(
     State(state): State<AppState>,
     signed_in: SignedIn,
 ) -> Result<Json<NoticeSettingsView>, ApiError> {
-    let email = state.store.notice_email(signed_in.seller_id).await?;
-    Ok(Json(view(&state, email)))
+    let email = state
+        .store
+        .notice_email(signed_in.seller_id.clone())
+        .await?;
+    Ok(Json(view(&state, &signed_in.seller_id, email).await?))
 }
 
 /// `PUT /api/seller/notices`: sets (or, empty, clears) the seller's address for notices.
@@ -65,14 +75,118 @@ pub async fn put_settings(
         .set_notice_email(signed_in.seller_id.clone(), email.clone())
         .await?;
     tracing::info!(seller = %signed_in.seller_id, on = email.is_some(), "notice address changed");
-    Ok(Json(view(&state, email)))
+    Ok(Json(view(&state, &signed_in.seller_id, email).await?))
 }
 
-fn view(state: &AppState, email: Option<String>) -> NoticeSettingsView {
-    NoticeSettingsView {
+/// The seller's settings as they are now (`email` as just read or written).
+async fn view(
+    state: &AppState,
+    seller_id: &str,
+    email: Option<String>,
+) -> Result<NoticeSettingsView, ApiError> {
+    let devices = state
+        .store
+        .push_subscriptions(seller_id.to_string())
+        .await?
+        .len();
+    Ok(NoticeSettingsView {
         email: email.unwrap_or_default(),
         email_enabled: state.config.mail.is_some(),
+        push_key: state.push_key.as_deref().unwrap_or_default().to_string(),
+        push_devices: u32::try_from(devices).unwrap_or(u32::MAX),
+    })
+}
+
+/// `PUT /api/seller/push`.
+#[utoipa::path(
+    put,
+    path = "/seller/push",
+    tag = "seller",
+    security(("session_cookie" = [], "csrf_header" = [])),
+    request_body = PushSubscriptionBody,
+    responses(
+        (status = 200, description = "Push is on for this browser; the settings as they are now", body = NoticeSettingsView),
+        (status = 400, description = "`malformed`: not a subscription", body = ErrorBody),
+        (status = 401, description = "`sign_in_required`", body = ErrorBody),
+        (status = 403, description = "`csrf`", body = ErrorBody),
+        (status = 404, description = "`not_found`: push is off on this server", body = ErrorBody),
+        (status = 413, description = "`body_too_large`", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`: not JSON", body = ErrorBody),
+        (status = 422, description = "`invalid`: `push_subscription` (an unknown push service, or keys that are not keys)", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
+pub async fn subscribe(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Body(body): Body<PushSubscriptionBody>,
+) -> Result<Json<NoticeSettingsView>, ApiError> {
+    if state.push_key.is_none() {
+        return Err(ApiError::NotFound);
     }
+    if let Err(e) = Subscription::parse(
+        &body.endpoint,
+        &body.keys.p256dh,
+        &body.keys.auth,
+        state.push_endpoints,
+    ) {
+        tracing::info!(seller = %signed_in.seller_id, error = %e, "push subscription refused");
+        return Err(ApiError::Invalid(vec![FieldError::new(
+            "endpoint",
+            Rule::PushSubscription,
+        )]));
+    }
+    state
+        .store
+        .save_push_subscription(
+            signed_in.seller_id.clone(),
+            PushSubscriptionRecord {
+                endpoint: body.endpoint,
+                p256dh: body.keys.p256dh,
+                auth: body.keys.auth,
+            },
+        )
+        .await?;
+    tracing::info!(seller = %signed_in.seller_id, "push turned on for a browser");
+    settings(&state, &signed_in.seller_id).await
+}
+
+/// `DELETE /api/seller/push`.
+#[utoipa::path(
+    delete,
+    path = "/seller/push",
+    tag = "seller",
+    security(("session_cookie" = [], "csrf_header" = [])),
+    request_body = PushEndpoint,
+    responses(
+        (status = 200, description = "Push is off for this browser (it may have been already)", body = NoticeSettingsView),
+        (status = 400, description = "`malformed`", body = ErrorBody),
+        (status = 401, description = "`sign_in_required`", body = ErrorBody),
+        (status = 403, description = "`csrf`", body = ErrorBody),
+        (status = 413, description = "`body_too_large`", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`: not JSON", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
+pub async fn unsubscribe(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Body(body): Body<PushEndpoint>,
+) -> Result<Json<NoticeSettingsView>, ApiError> {
+    // Only the seller's own: one seller cannot turn off another's phone.
+    let removed = state
+        .store
+        .remove_push_subscription(Some(signed_in.seller_id.clone()), body.endpoint)
+        .await?;
+    if removed {
+        tracing::info!(seller = %signed_in.seller_id, "push turned off for a browser");
+    }
+    settings(&state, &signed_in.seller_id).await
+}
+
+async fn settings(state: &AppState, seller_id: &str) -> Result<Json<NoticeSettingsView>, ApiError> {
+    let email = state.store.notice_email(seller_id.to_string()).await?;
+    Ok(Json(view(state, seller_id, email).await?))
 }
 
 /// `GET /api/staff/notices/failed`: notices that could not be delivered, newest first.

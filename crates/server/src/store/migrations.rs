@@ -279,6 +279,17 @@ pub const SQLITE: &[&str] = &[
         FOREIGN KEY (inquiry_id, seller_id) REFERENCES inquiry_parts(inquiry_id, seller_id)
     ) STRICT;
     ALTER TABLE inquiry_events ADD COLUMN reason TEXT;",
+    // 14: the browsers sellers receive push notices in. An endpoint is the push service's
+    // address for one browser, so it is the key; the keys encrypt each message for it
+    // (RFC 8291). The server's VAPID key lives in `meta`.
+    "CREATE TABLE push_subscriptions (
+        endpoint   TEXT PRIMARY KEY,
+        seller_id  TEXT NOT NULL REFERENCES sellers(id),
+        p256dh     TEXT NOT NULL,
+        auth       TEXT NOT NULL,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    ) STRICT;
+    CREATE INDEX push_by_seller ON push_subscriptions(seller_id);",
 ];
 
 /// The PostgreSQL schema, one migration per entry. Same tables, columns and spellings as
@@ -521,4 +532,13 @@ pub const POSTGRES: &[&str] = &[
         FOREIGN KEY (inquiry_id, seller_id) REFERENCES inquiry_parts(inquiry_id, seller_id)
     );
     ALTER TABLE inquiry_events ADD COLUMN reason text;",
+    // 8: SQLite's 14: push subscriptions.
+    "CREATE TABLE push_subscriptions (
+        endpoint   text PRIMARY KEY,
+        seller_id  text NOT NULL REFERENCES sellers(id),
+        p256dh     text NOT NULL,
+        auth       text NOT NULL,
+        created_at text NOT NULL DEFAULT etalase_now()
+    );
+    CREATE INDEX push_by_seller ON push_subscriptions(seller_id);",
 ];

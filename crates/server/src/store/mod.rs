@@ -22,10 +22,14 @@ pub use records::{
     next_status, Account, Actor, AnswerOutcome, AuditActor, BuyerPart, ClaimedNotice, DemandLine,
     DemandRow, ExpiredPart, FailedNotice, Inbox, InboxPage, InboxPart, InviteRecord, NewInquiry,
     NewMemberRecord, NewNotice, NewQuote, NoticeChannel, NoticeOutcome, OpenPart, PartEvent,
-    PartUpdate, PartnershipRefusal, QuoteAnswer, SaveOutcome, SessionRecord, StaffAccount,
-    StaffSessionRecord, StoreHealth, StoredInquiry, StoredQuote, TrackedInquiry, UpdateOutcome,
-    UploadRecord,
+    PartUpdate, PartnershipRefusal, PushSubscriptionRecord, QuoteAnswer, SaveOutcome,
+    SessionRecord, StaffAccount, StaffSessionRecord, StoreHealth, StoredInquiry, StoredQuote,
+    TrackedInquiry, UpdateOutcome, UploadRecord,
 };
+
+/// Browsers one seller receives push notices in, at most (a phone, a tablet, a laptop…);
+/// subscribing another drops the oldest.
+pub const PUSH_DEVICES_MAX: usize = 5;
 
 /// A failure of the storage layer, categorised for the HTTP edge. `Clone`, because one
 /// failed commit answers every request that shared it.
@@ -414,6 +418,32 @@ pub trait Store: Send + Sync + 'static {
         seller_id: String,
         email: Option<String>,
     ) -> Result<(), StoreError>;
+
+    /// The server's secret `name` from the `meta` table; on first use `candidate` is stored
+    /// and returned (replicas starting together all get the one stored first).
+    async fn server_secret(&self, name: String, candidate: String) -> Result<String, StoreError>;
+
+    /// The browsers a seller receives push notices in, newest first.
+    async fn push_subscriptions(
+        &self,
+        seller_id: String,
+    ) -> Result<Vec<PushSubscriptionRecord>, StoreError>;
+
+    /// Adds (or renews) a browser for a seller's push notices, keeping their newest
+    /// [`PUSH_DEVICES_MAX`]. An endpoint belongs to one seller: the last who subscribed it.
+    async fn save_push_subscription(
+        &self,
+        seller_id: String,
+        subscription: PushSubscriptionRecord,
+    ) -> Result<(), StoreError>;
+
+    /// Removes a browser: the seller's own (`Some`), or any seller's when the push service
+    /// reports it gone (`None`). Whether one was removed.
+    async fn remove_push_subscription(
+        &self,
+        seller_id: Option<String>,
+        endpoint: String,
+    ) -> Result<bool, StoreError>;
 
     /// The coach's verdict on every measured uploaded photo, by content hash.
     async fn photo_verdicts(&self) -> Result<Vec<(String, bool)>, StoreError>;

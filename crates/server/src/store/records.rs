@@ -151,6 +151,15 @@ impl NewNotice {
     }
 }
 
+/// A browser a seller receives push notices in: its push service's endpoint and its keys
+/// for message encryption (base64url, as the browser gave them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PushSubscriptionRecord {
+    pub endpoint: String,
+    pub p256dh: String,
+    pub auth: String,
+}
+
 /// How a notice travels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NoticeChannel {

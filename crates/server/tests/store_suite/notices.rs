@@ -56,15 +56,19 @@ async fn an_inquirys_notices_are_written_with_it_once_and_never_without_it() {
         let claimed = e.store.claim_notices(T0, LEASE, 100).await.unwrap();
         assert_eq!(
             claimed.len(),
-            3,
-            "{on}: receipt and one per seller: {claimed:?}"
+            5,
+            "{on}: receipt, and an e-mail and a push per seller: {claimed:?}"
         );
+        let pushes = claimed
+            .iter()
+            .filter(|n| n.channel == NoticeChannel::Push)
+            .count();
+        assert_eq!(pushes, 2, "{on}");
         for n in &claimed {
             assert_eq!(n.reference, stored.reference, "{on}");
             assert_eq!(n.tracking_token, stored.tracking_token, "{on}");
             assert_eq!(n.kind, "purchase", "{on}");
             assert_eq!(n.attempt, 1, "{on}");
-            assert_eq!(n.channel, NoticeChannel::Email, "{on}");
             let doc: serde_json::Value = serde_json::from_str(&n.doc).unwrap();
             assert_eq!(doc["organisation"], "kabar-1", "{on}");
         }
@@ -92,14 +96,14 @@ async fn a_claim_holds_until_its_lease_ends_and_a_stale_claim_cannot_finish() {
             .await
             .unwrap();
         let first = e.store.claim_notices(T0, LEASE, 100).await.unwrap();
-        assert_eq!(first.len(), 2, "{on}");
+        assert_eq!(first.len(), 3, "{on}: receipt, seller's e-mail and push");
         assert!(
             claim_keys(&e, T0 + LEASE - 1).await.is_empty(),
             "{on}: nobody else takes a claimed notice"
         );
         // The sender was killed: after the lease, the notices are due again.
         let second = e.store.claim_notices(T0 + LEASE, LEASE, 100).await.unwrap();
-        assert_eq!(second.len(), 2, "{on}");
+        assert_eq!(second.len(), 3, "{on}");
         assert!(second.iter().all(|n| n.attempt == 2), "{on}: {second:?}");
 
         // The first claim's late answer changes nothing; the second's counts.
@@ -116,11 +120,15 @@ async fn a_claim_holds_until_its_lease_ends_and_a_stale_claim_cannot_finish() {
         let later = claim_keys(&e, T0 + 10 * LEASE).await;
         assert_eq!(
             later.len(),
-            1,
-            "{on}: only the unfinished one comes back: {later:?}"
+            2,
+            "{on}: only the unfinished ones come back: {later:?}"
         );
         assert!(
             later[0].ends_with(&format!("seller:{a}:email")),
+            "{on}: {later:?}"
+        );
+        assert!(
+            later[1].ends_with(&format!("seller:{a}:push")),
             "{on}: {later:?}"
         );
     }
@@ -139,7 +147,12 @@ async fn retries_wait_their_turn_and_failures_are_listed() {
             .unwrap();
         let claimed = e.store.claim_notices(T0, LEASE, 100).await.unwrap();
         let receipt = claimed.iter().find(|n| n.seller_id.is_none()).unwrap();
-        let seller = claimed.iter().find(|n| n.seller_id.is_some()).unwrap();
+        for seller in claimed.iter().filter(|n| n.seller_id.is_some()) {
+            e.store
+                .finish_notice(seller.id, 1, NoticeOutcome::Off("no address".into()))
+                .await
+                .unwrap();
+        }
         e.store
             .finish_notice(
                 receipt.id,
@@ -149,10 +162,6 @@ async fn retries_wait_their_turn_and_failures_are_listed() {
                     error: "421 try later".into(),
                 },
             )
-            .await
-            .unwrap();
-        e.store
-            .finish_notice(seller.id, 1, NoticeOutcome::Off("no address".into()))
             .await
             .unwrap();
         assert!(
@@ -289,8 +298,9 @@ async fn senders_at_once_claim_each_notice_once() {
         let total = all.len();
         all.sort();
         all.dedup();
-        assert_eq!(total, 35, "{on}: every notice claimed");
-        assert_eq!(all.len(), 35, "{on}: none twice");
+        // Per inquiry: the receipt, and an e-mail and a push for each of the six sellers.
+        assert_eq!(total, 65, "{on}: every notice claimed");
+        assert_eq!(all.len(), 65, "{on}: none twice");
     }
 }
 

@@ -32,6 +32,7 @@ mod listings;
 mod moderation;
 mod notices;
 mod partnerships;
+mod push;
 mod quotes;
 mod uploads;
 
@@ -57,9 +58,9 @@ use super::codec::parse_doc;
 use super::{
     migrations, Account, Actor, AnswerOutcome, AuditActor, ClaimedNotice, DemandRow, ExpiredPart,
     FailedNotice, Inbox, InboxPage, InviteRecord, NewInquiry, NewMemberRecord, NewQuote,
-    NoticeOutcome, OpenPart, PartUpdate, PartnershipRefusal, QuoteAnswer, SaveOutcome,
-    SessionRecord, StaffAccount, StaffSessionRecord, Store, StoreError, StoreHealth, StoredInquiry,
-    TrackedInquiry, UpdateOutcome, UploadRecord,
+    NoticeOutcome, OpenPart, PartUpdate, PartnershipRefusal, PushSubscriptionRecord, QuoteAnswer,
+    SaveOutcome, SessionRecord, StaffAccount, StaffSessionRecord, Store, StoreError, StoreHealth,
+    StoredInquiry, TrackedInquiry, UpdateOutcome, UploadRecord,
 };
 
 /// The variable that selects this store: `postgres://user:password@host:port/db`.
@@ -530,6 +531,33 @@ impl Store for PgStore {
         email: Option<String>,
     ) -> Result<(), StoreError> {
         notices::set_notice_email(self, seller_id, email).await
+    }
+
+    async fn server_secret(&self, name: String, candidate: String) -> Result<String, StoreError> {
+        push::server_secret(self, name, candidate).await
+    }
+
+    async fn push_subscriptions(
+        &self,
+        seller_id: String,
+    ) -> Result<Vec<PushSubscriptionRecord>, StoreError> {
+        push::push_subscriptions(self, seller_id).await
+    }
+
+    async fn save_push_subscription(
+        &self,
+        seller_id: String,
+        subscription: PushSubscriptionRecord,
+    ) -> Result<(), StoreError> {
+        push::save_push_subscription(self, seller_id, subscription).await
+    }
+
+    async fn remove_push_subscription(
+        &self,
+        seller_id: Option<String>,
+        endpoint: String,
+    ) -> Result<bool, StoreError> {
+        push::remove_push_subscription(self, seller_id, endpoint).await
     }
 
     async fn demand_rows(&self) -> Result<Vec<DemandRow>, StoreError> {
