@@ -89,3 +89,40 @@ async function networkFirst(req, key) {
     return new Response(hit.body, { status: hit.status, statusText: hit.statusText, headers });
   }
 }
+
+// A push is a seller's new inquiry (the server's notices): show it, under the notice's tag,
+// so a copy sent again after a server restart replaces the first instead of adding one.
+self.addEventListener('push', (event) => {
+  let message = {};
+  try {
+    message = event.data ? event.data.json() : {};
+  } catch (err) {
+    // Not ours or not JSON: still say something, as the browser requires.
+  }
+  event.waitUntil(self.registration.showNotification(message.title || 'Etalase Desa', {
+    body: message.body || '',
+    tag: message.tag || 'etalase-desa',
+    icon: '/favicon.png',
+    lang: 'id',
+    data: { url: message.url },
+  }));
+});
+
+// Tapping it opens the inbox: in a tab of the seller's app that is already open, if any.
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const wanted = event.notification.data && event.notification.data.url;
+  // Only a path of this site: a message can never send the seller elsewhere.
+  const path = typeof wanted === 'string' && /^\/[^/\\]/.test(wanted) ? wanted : '/penjual/permintaan';
+  const url = new URL(path, self.location.origin).href;
+  event.waitUntil((async () => {
+    const open = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+    for (const client of open) {
+      if (SELLER_PAGES.test(new URL(client.url).pathname) && 'focus' in client) {
+        await client.focus();
+        return client.navigate(url);
+      }
+    }
+    return self.clients.openWindow(url);
+  })());
+});

@@ -3,7 +3,9 @@
 //! server handed out with the session (the cookie itself is HttpOnly).
 
 use etalase_model::api::Consent;
-pub use etalase_model::api::{Me, NoticeSettings, NoticeSettingsView, Uploaded};
+pub use etalase_model::api::{
+    Me, NoticeSettings, NoticeSettingsView, PushEndpoint, PushSubscriptionBody, Uploaded,
+};
 use etalase_model::cooperative::{ListingChange, Membership};
 use etalase_model::moderation::ListingHold;
 use etalase_model::rules::{Claim, Registration, SignIn};
@@ -120,6 +122,30 @@ pub async fn set_notice_settings(
     send_json(
         Request::put("/api/seller/notices").header("x-csrf-token", csrf),
         settings,
+    )
+    .await
+}
+
+/// Turns push notices on for this browser's subscription.
+pub async fn push_subscribe(
+    csrf: &str,
+    subscription: &PushSubscriptionBody,
+) -> Result<NoticeSettingsView, ApiError> {
+    send_json(
+        Request::put("/api/seller/push").header("x-csrf-token", csrf),
+        subscription,
+    )
+    .await
+}
+
+/// Turns them off for the browser with this endpoint.
+pub async fn push_unsubscribe(
+    csrf: &str,
+    endpoint: String,
+) -> Result<NoticeSettingsView, ApiError> {
+    send_json(
+        Request::delete("/api/seller/push").header("x-csrf-token", csrf),
+        &PushEndpoint { endpoint },
     )
     .await
 }

@@ -25,7 +25,7 @@ pub use inquiry_parts::{EventList, LineList, StatusChip};
 pub use lang_switch::LangSwitch;
 pub use not_found_page::NotFoundPage;
 pub use not_found_panel::NotFoundPanel;
-pub use page_meta::PageMeta;
+pub use page_meta::{PageMeta, PageTitle};
 pub use product_card::{card_html, load_waiting_photos, PhotoLoad, ProductCard};
 pub use quote_terms::QuoteTerms;
 pub use search_box::SearchBox;

@@ -29,3 +29,10 @@ pub fn PageMeta(
         <Meta name="description" content=move || description.try_get().unwrap_or_default()/>
     }
 }
+
+/// The document title of a signed-in page: such pages are neither indexed nor shared, so
+/// no description; without it a tab would keep the title of the page before (or none).
+#[component]
+pub fn PageTitle(#[prop(into)] title: Signal<String>) -> impl IntoView {
+    view! { <Title text=move || format!("{} · Etalase Desa", title.try_get().unwrap_or_default())/> }
+}

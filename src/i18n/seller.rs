@@ -188,6 +188,35 @@ pub mod village_picker {
     }
 }
 
+/// The dashboard's push notices panel, a table of its own for the seller's app only.
+pub mod push {
+    crate::i18n::text_table! {
+        /// The push panel's strings of one language.
+        PushTexts;
+        heading: "Pemberitahuan di ponsel", "Notifications on your phone";
+        lead: "Ketahui permintaan baru saat itu juga, walau Etalase Desa sedang tertutup: ponsel menampilkan nama pembeli dan nomor permintaan; ketuk untuk membuka kotak masuk. Browser akan meminta izin. Anda dapat mematikannya kapan saja di sini.", "Hear of a new inquiry at once, even with Etalase Desa closed: your phone shows the buyer's name and the inquiry's reference; tap it to open your inbox. The browser will ask for your permission. You can turn it off here at any time.";
+        turn_on: "Aktifkan pemberitahuan", "Turn on notifications";
+        turn_off: "Matikan di ponsel ini", "Turn off on this phone";
+        checking: "Memeriksa pemberitahuan di browser ini…", "Checking notifications in this browser…";
+        on_here: "Pemberitahuan aktif di ponsel ini.", "Notifications are on for this phone.";
+        devices: "Aktif di {} perangkat Anda.", "On for {} of your devices.";
+        turned_on: "Pemberitahuan aktif. Permintaan baru akan muncul di ponsel ini.", "Notifications are on. New inquiries will appear on this phone.";
+        turned_off: "Pemberitahuan dimatikan di ponsel ini.", "Notifications are off for this phone.";
+        unsupported: "Browser ini tidak dapat menerima pemberitahuan. Pakai Chrome atau Firefox terbaru; di iPhone, tambahkan Etalase Desa ke Layar Utama lebih dulu.", "This browser cannot receive notifications. Use a recent Chrome or Firefox; on an iPhone, add Etalase Desa to the Home Screen first.";
+        blocked: "Pemberitahuan untuk situs ini diblokir. Izinkan di pengaturan situs browser (ikon gembok di samping alamat), lalu coba lagi.", "Notifications are blocked for this site. Allow them in the browser's site settings (the padlock beside the address), then try again.";
+        service: "Layanan pemberitahuan browser tidak dapat dihubungi. Periksa koneksi lalu coba lagi.", "The browser's notification service could not be reached. Check your connection and try again.";
+        server_off: "Situs ini belum mengirim pemberitahuan ke ponsel.", "This site does not send phone notifications yet.";
+    }
+
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn both_languages_have_the_same_placeholders_and_differ() {
+            crate::i18n::check_pairs(super::PAIRS);
+        }
+    }
+}
+
 /// A message chosen now but worded when shown, so it follows a language switch.
 #[derive(Clone, Debug)]
 pub enum Said {

@@ -5,5 +5,6 @@
 pub mod drafts;
 pub mod pages;
 pub mod photo_client;
+pub mod push;
 pub mod staff_session;
 pub mod workspace;

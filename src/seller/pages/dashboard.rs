@@ -75,6 +75,7 @@ fn Dashboard() -> impl IntoView {
         <section class="panel seller-dashboard">
             <div class="dashboard-head">
                 <div>
+                    <crate::components::PageTitle title=Signal::derive(move || i18n.s().dashboard_title.to_string())/>
                     <h1>{move || i18n.s().dashboard_title}</h1>
                     <p class="muted">{move || fill(i18n.s().signed_in_as, &[&name()])}</p>
                 </div>

@@ -68,6 +68,7 @@ fn Accounts() -> impl IntoView {
     view! {
         <section class="panel district-admin">
             <div class="dashboard-head">
+                <crate::components::PageTitle title=Signal::derive(move || i18n.m().admin_title.to_string())/>
                 <h1>{move || i18n.m().admin_title}</h1>
                 <div class="dashboard-actions">
                     <A href=AppPath::Moderation.href() attr:class="button secondary">{move || i18n.m().moderation_link}</A>

@@ -44,6 +44,7 @@ fn Report() -> impl IntoView {
         <section class="panel facilitator">
             <div class="dashboard-head">
                 <div>
+                    <crate::components::PageTitle title=Signal::derive(move || i18n.c().facilitator_title.to_string())/>
                     <h1>{move || i18n.c().facilitator_title}</h1>
                     <p class="muted">{move || fill(i18n.c().facilitator_as, &[&name()])}</p>
                 </div>

@@ -108,6 +108,7 @@ fn Importer() -> impl IntoView {
     view! {
         <section class="panel idm-import">
             <div class="dashboard-head">
+                <crate::components::PageTitle title=Signal::derive(move || i18n.m().idm_title.to_string())/>
                 <h1>{move || i18n.m().idm_title}</h1>
                 <div class="dashboard-actions">
                     <A href=AppPath::Moderation.href() attr:class="button secondary">{move || i18n.m().moderation_link}</A>

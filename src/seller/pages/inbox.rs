@@ -128,6 +128,7 @@ fn Inbox(data: Arc<CatalogData>) -> impl IntoView {
             {banner}
             <div class="dashboard-head">
                 <div>
+                    <crate::components::PageTitle title=Signal::derive(move || q().inbox_title.to_string())/>
                     <h1>{move || q().inbox_title}</h1>
                     <p class="muted" role="status">{move || fill(q().unread_count, &[&inbox.with(|i| i.unread)])}</p>
                 </div>

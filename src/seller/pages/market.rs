@@ -63,6 +63,7 @@ fn Market() -> impl IntoView {
         <section class="panel market">
             <div class="dashboard-head">
                 <div>
+                    <crate::components::PageTitle title=Signal::derive(move || c().market_title.to_string())/>
                     <h1>{move || c().market_title}</h1>
                     <p class="muted">{move || c().market_lead}</p>
                 </div>

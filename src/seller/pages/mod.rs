@@ -13,6 +13,7 @@ mod moderation;
 mod notice_settings;
 mod partnership_forms;
 mod partnerships;
+mod push_settings;
 mod quote_form;
 mod sign_in;
 mod staff_gate;

@@ -69,6 +69,7 @@ fn Queue() -> impl IntoView {
         <section class="panel moderation">
             <div class="dashboard-head">
                 <div>
+                    <crate::components::PageTitle title=Signal::derive(move || i18n.m().moderation_title.to_string())/>
                     <h1>{move || i18n.m().moderation_title}</h1>
                     <p class="muted">{move || fill(i18n.m().signed_in_as, &[&name()])}</p>
                 </div>

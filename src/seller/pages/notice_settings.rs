@@ -1,10 +1,13 @@
 //! The dashboard's "E-mail notices" panel: where a seller's notices of new inquiries and of
-//! buyers' answers to their quotes go, and whether this site sends e-mail at all.
+//! buyers' answers to their quotes go, and whether this site sends e-mail at all; below it,
+//! the phone's push notices (`push_settings.rs`), from the same settings.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::seller::{notice_settings, set_notice_settings, NoticeSettings};
+use crate::api::seller::{
+    notice_settings, set_notice_settings, NoticeSettings, NoticeSettingsView,
+};
 use crate::api::ApiError;
 use crate::components::TextField;
 use crate::i18n::{use_i18n, Said};
@@ -20,20 +23,25 @@ pub fn NoticeSettingsPanel() -> impl IntoView {
     let message = RwSignal::new(None::<Said>);
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
+    let settings = RwSignal::new(None::<NoticeSettingsView>);
     spawn_local(async move {
-        if let Ok(found) = notice_settings().await {
-            email.set(found.email);
-            enabled.set(Some(found.email_enabled));
+        match notice_settings().await {
+            Ok(found) => {
+                email.set(found.email.clone());
+                enabled.set(Some(found.email_enabled));
+                settings.set(Some(found));
+            }
+            Err(refusal) => message.set(Some(Said::Refusal(refusal))),
         }
     });
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(csrf) = session.csrf() else { return };
-        let settings = NoticeSettings {
+        let wanted = NoticeSettings {
             email: email.get_untracked(),
         };
         // The shared rule first: a typo is named before anything is sent.
-        if let Err(field) = settings.checked_email() {
+        if let Err(field) = wanted.checked_email() {
             error.set(Some(field.rule.message(i18n.lang())));
             return;
         }
@@ -41,10 +49,11 @@ pub fn NoticeSettingsPanel() -> impl IntoView {
         message.set(None);
         busy.set(true);
         spawn_local(async move {
-            match set_notice_settings(&csrf, &settings).await {
+            match set_notice_settings(&csrf, &wanted).await {
                 Ok(saved) => {
-                    email.set(saved.email);
+                    email.set(saved.email.clone());
                     enabled.set(Some(saved.email_enabled));
+                    settings.set(Some(saved));
                     message.set(Some(Said::Text(|t| t.saved_server)));
                 }
                 Err(ApiError::Invalid(fields)) => {
@@ -74,5 +83,6 @@ pub fn NoticeSettingsPanel() -> impl IntoView {
                 </p>
             </form>
         </section>
+        <super::push_settings::PushPanel settings/>
     }
 }

@@ -71,6 +71,7 @@ fn Manager() -> impl IntoView {
     view! {
         <section class="panel partnerships-admin">
             <div class="dashboard-head">
+                <crate::components::PageTitle title=Signal::derive(move || i18n.m().ships_title.to_string())/>
                 <h1>{move || i18n.m().ships_title}</h1>
                 <div class="dashboard-actions">
                     <A href=AppPath::Moderation.href() attr:class="button secondary">{move || i18n.m().moderation_link}</A>

@@ -1,0 +1,82 @@
+// Push notices on the seller's phone: the dashboard explains what push does before the
+// browser asks, and says plainly when this browser cannot; the service worker shows a
+// pushed inquiry under its tag (a repeat replaces it) and keeps its inbox link.
+// The server's side (VAPID, RFC 8291 encryption, 410 forgetting a browser) is tested in
+// crates/server/tests/push_http.rs against a push service on loopback; a real browser
+// push service cannot be reached from a test machine, so the push itself is delivered to
+// the service worker through the DevTools protocol.
+import { test, expect } from '@playwright/test';
+import { DEMO_PASSWORD, axeViolations, signIn } from './helpers';
+
+test.use({ bypassCSP: true });
+
+test('a seller is told what push does, and a pushed inquiry shows on the phone', async ({ page, context, baseURL }, info) => {
+  const origin = new URL(baseURL!).origin;
+  await context.grantPermissions(['notifications'], { origin });
+  await signIn(page, '/masuk', '0812 0000 0001', DEMO_PASSWORD, /\/penjual/);
+
+  const panel = page.locator('section.push-settings');
+  await expect(panel.getByRole('heading', { name: 'Pemberitahuan di ponsel' })).toBeVisible();
+  await expect(panel).toContainText('Browser akan meminta izin');
+  const turnOn = panel.getByRole('button', { name: 'Aktifkan pemberitahuan' });
+  await expect(turnOn).toBeVisible();
+  // The dashboard names itself (it kept the sign-in page's title, or none, before).
+  await expect(page).toHaveTitle('Produk saya · Etalase Desa');
+  expect(await axeViolations(page)).toEqual([]);
+  for (const [w, h] of [[390, 844], [1280, 800]]) {
+    await page.setViewportSize({ width: w, height: h });
+    await panel.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: info.outputPath(`push-panel-${w}.png`) });
+  }
+
+  // Headless Chromium has no push service to subscribe with: the seller is told why, in
+  // their language, and the button stays to try again.
+  await turnOn.click();
+  await expect(panel.locator('.form-message')).toHaveText(
+    'Layanan pemberitahuan browser tidak dapat dihubungi. Periksa koneksi lalu coba lagi.',
+  );
+  await expect(turnOn).toBeEnabled();
+
+  // The service worker shows what the server pushes.
+  const cdp = await context.newCDPSession(page);
+  const registration = new Promise<string>((resolve) => {
+    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+      const ours = registrations.find((r: { scopeURL: string; isDeleted: boolean }) => r.scopeURL === `${origin}/` && !r.isDeleted);
+      if (ours) resolve(ours.registrationId);
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  const registrationId = await registration;
+  const push = async (title: string) =>
+    cdp.send('ServiceWorker.deliverPushMessage', {
+      origin,
+      registrationId,
+      data: JSON.stringify({
+        title,
+        body: 'Ketuk untuk membuka kotak masuk.',
+        url: '/penjual/permintaan',
+        tag: '41:seller:ud-sepatin:push',
+      }),
+    });
+  const shown = () =>
+    page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      return (await registration.getNotifications()).map((n) => ({ title: n.title, tag: n.tag, url: n.data?.url }));
+    });
+  await push('Permintaan baru: Hotel Tepian (PQ-2026-000041)');
+  await expect.poll(shown).toEqual([
+    { title: 'Permintaan baru: Hotel Tepian (PQ-2026-000041)', tag: '41:seller:ud-sepatin:push', url: '/penjual/permintaan' },
+  ]);
+  // The same notice again (a server restarted between sending and marking): one on screen.
+  await push('Permintaan baru: Hotel Tepian (PQ-2026-000041)');
+  await page.waitForTimeout(300);
+  expect(await shown()).toHaveLength(1);
+});
+
+test('a seller whose browser blocks notifications is told how to allow them', async ({ page }) => {
+  // Permission not granted, and the prompt dismissed: headless Chromium denies it.
+  await signIn(page, '/masuk', '0812 0000 0001', DEMO_PASSWORD, /\/penjual/);
+  const panel = page.locator('section.push-settings');
+  await panel.getByRole('button', { name: 'Aktifkan pemberitahuan' }).click();
+  await expect(panel.locator('.form-message')).toContainText('Pemberitahuan untuk situs ini diblokir');
+});
