@@ -3,7 +3,8 @@
 //! [`Base::Member`](super::seller::Base::Member).
 
 use etalase_model::api::{
-    ActiveBody, EndPartnershipBody, IdmImportBody, PartnerBody, PartnershipBody,
+    ActiveBody, EndPartnershipBody, IdmImportBody, NoticeSettings, OperatorNoticesView,
+    PartnerBody, PartnershipBody,
 };
 pub use etalase_model::api::{
     AddedMember, FacilitatorReport, Figures, KecamatanActivity, ModerationQueue, StaffAccountView,
@@ -70,6 +71,27 @@ pub async fn me() -> Result<Option<StaffMe>, ApiError> {
         .await
         .map_err(|_| ApiError::Network)?;
     json_or_refusal(res).await
+}
+
+/// The operator's address for their members' new inquiries.
+pub async fn operator_notices() -> Result<OperatorNoticesView, ApiError> {
+    let res = Request::get("/api/staff/notices")
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    json_or_refusal(res).await
+}
+
+/// Sets (or, empty, clears) it.
+pub async fn set_operator_notices(
+    csrf: &str,
+    settings: &NoticeSettings,
+) -> Result<OperatorNoticesView, ApiError> {
+    send_json(
+        Request::put("/api/staff/notices").header("x-csrf-token", csrf),
+        settings,
+    )
+    .await
 }
 
 pub async fn logout(csrf: &str) -> Result<(), ApiError> {

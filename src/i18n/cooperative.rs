@@ -6,6 +6,8 @@ crate::i18n::text_table! {
     tab_staff: "Koperasi / pendamping", "Cooperative / facilitator";
     staff_lead: "Untuk operator Koperasi Desa Merah Putih dan pendamping desa. Akun dibuat oleh DPMD.", "For Koperasi Desa Merah Putih operators and village facilitators. Accounts are issued by the district (DPMD).";
     coop_title: "Anggota koperasi", "Cooperative members";
+    coop_notices_heading: "Pemberitahuan email koperasi", "Cooperative e-mail notices";
+    coop_notices_lead: "Dapatkan email setiap ada permintaan baru untuk anggota koperasi, agar dapat dibalas atas nama mereka.", "Get an e-mail for every new inquiry to a member of the cooperative, so you can answer on their behalf.";
     coop_meta: "Kelola usaha anggota koperasi: tambah anggota, terbitkan produk mereka, jawab permintaan.", "Manage the cooperative's member businesses: add members, publish their products, answer inquiries.";
     operator_as: "Operator koperasi: {}", "Cooperative operator: {}";
     operator_only: "Halaman ini untuk operator koperasi. Masuk dengan akun operator Anda.", "This page is for cooperative operators. Sign in with your operator account.";

@@ -25,6 +25,16 @@ test('an operator adds a member, publishes for them, the buyer sees the cooperat
   await signInAsOperator(page);
   await expect(page.locator('.member-row', { hasText: 'UD Kerupuk Udang Sepatin Jaya' })).toBeVisible();
 
+  // The operator gives an address for their members' new inquiries (the e-mail itself is
+  // tested against a real SMTP server in crates/server/tests/notices_smtp.rs).
+  const notices = page.locator('section.notice-settings');
+  await expect(notices.getByRole('heading', { name: 'Pemberitahuan email koperasi' })).toBeVisible();
+  await notices.getByLabel('Email untuk pemberitahuan').fill(`operator-${info.project.name}@koperasi.test`);
+  await notices.getByRole('button', { name: 'Simpan email' }).click();
+  await expect(notices.locator('.form-message')).toHaveText('Tersimpan.');
+  await page.reload();
+  await expect(notices.getByLabel('Email untuk pemberitahuan')).toHaveValue(`operator-${info.project.name}@koperasi.test`);
+
   // Add a member; a bad number is refused on the field, before anything is sent.
   const member = `Amplang Ibu Rahmah ${info.project.name} ${Date.now() % 100000}`;
   await page.getByLabel('Nama usaha anggota').fill(member);

@@ -277,3 +277,88 @@ async fn a_server_killed_between_sending_and_marking_sends_again_under_the_same_
     tokio::time::sleep(Duration::from_millis(2000)).await;
     assert_eq!(smtpd.messages_to(&buyer).len(), 2);
 }
+
+#[tokio::test]
+async fn a_cooperatives_operator_hears_of_their_members_new_inquiries() {
+    let Some(smtpd) = smtpd("a_cooperatives_operator_hears_of_their_members_new_inquiries") else {
+        return;
+    };
+    let data = tempfile::tempdir().unwrap();
+    let server = start(data.path(), &mail_env(&smtpd));
+    let catalog: Catalog = serde_json::from_value(server.catalog().await).unwrap();
+
+    // Sepatin's operator gives an address; a refusal first (not an address), and the
+    // seller's endpoint is not theirs.
+    let operator = browser();
+    let me: Value = operator
+        .post(server.url("/api/staff/login"))
+        .json(&json!({"whatsapp": "0812 0000 0900", "password": "desa-demo-2026"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let csrf = me["csrf_token"].as_str().unwrap().to_string();
+    let cooperative = me["staff"]["cooperative"].as_str().unwrap().to_string();
+    let put = |email: &str| {
+        operator
+            .put(server.url("/api/staff/notices"))
+            .header("x-csrf-token", &csrf)
+            .json(&json!({ "email": email }))
+            .send()
+    };
+    assert_eq!(put("koperasi@").await.unwrap().status(), 422);
+    let address = format!("{}@koperasi.test", unique("operator"));
+    let saved: Value = put(&address).await.unwrap().json().await.unwrap();
+    assert_eq!(saved, json!({"email": address, "email_enabled": true}));
+
+    // A hotel asks a member and a seller of no cooperative.
+    let member = catalog
+        .sellers
+        .iter()
+        .find(|s| s.village_slug == cooperative && s.cooperative.is_some())
+        .expect("a member of the demo operator's cooperative");
+    let loner = catalog
+        .sellers
+        .iter()
+        .find(|s| {
+            s.cooperative.is_none()
+                && catalog
+                    .products
+                    .iter()
+                    .any(|p| p.seller_id == s.id && p.status == ListingStatus::Published)
+        })
+        .expect("a seller outside any cooperative");
+    let buyer = format!("{}@hotel.test", unique("buyer-coop"));
+    let created = send(
+        &server,
+        "notices-coop-0001",
+        &purchase(&catalog, &[&member.id, &loner.id], &buyer, Lang::En),
+    )
+    .await;
+    let reference = created["reference"].as_str().unwrap();
+    let mails = smtpd.wait_for(&address, 1).await;
+    assert_eq!(mails.len(), 1, "one, for the member only: {mails:?}");
+    let mail = &mails[0];
+    assert_eq!(
+        mail.subject,
+        format!(
+            "Permintaan baru untuk anggota {} ({reference})",
+            member.name
+        )
+    );
+    assert!(mail.text.contains(&format!(
+        "{SITE}/penjual/koperasi/anggota/{}/permintaan",
+        member.id
+    )));
+    for body in [&mail.text, &mail.html] {
+        assert!(!body.contains(&buyer), "no buyer's contact: {body}");
+        assert!(
+            !body.contains(&loner.name),
+            "nothing of the other seller: {body}"
+        );
+    }
+    // The buyer's receipt went too, so the operator's is not the only mail of it.
+    smtpd.wait_for(&buyer, 1).await;
+}

@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use etalase_model::cooperative::{ActorKind, StaffProfile, StaffRole};
 use etalase_model::{Catalog, Date, InquiryKind, InquiryStatus, ListingStatus, Product, Seller};
-use etalase_server::notices::facts::{for_answer, for_new_inquiry};
+use etalase_server::notices::facts::{for_answer, for_new_inquiry, Asked};
 use etalase_server::store::postgres::PgStore;
 use etalase_server::store::sqlite::SqliteStore;
 use etalase_server::store::{Actor, InboxPage, NewInquiry, PartUpdate, Store};
@@ -205,7 +205,12 @@ pub fn inquiry(key: &str, sellers: &[&str]) -> NewInquiry {
         notices: for_new_inquiry(
             &sellers
                 .iter()
-                .map(|s| ((*s).to_string(), format!("Nama {s}"), 1))
+                .map(|s| Asked {
+                    id: (*s).to_string(),
+                    name: format!("Nama {s}"),
+                    lines: 1,
+                    member: false,
+                })
                 .collect::<Vec<_>>(),
         ),
     }

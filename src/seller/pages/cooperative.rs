@@ -114,6 +114,7 @@ fn Members() -> impl IntoView {
                 </div>
             </div>
             <AddMember on_added=move || refresh.update(|n| *n += 1)/>
+            <super::notice_settings::OperatorNoticesPanel/>
             <Suspense fallback=move || view! { <p class="muted" role="status">{move || i18n.c().loading_members}</p> }>
                 {move || Suspend::new(async move {
                     match members.await {

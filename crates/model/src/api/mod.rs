@@ -40,8 +40,8 @@ pub use moderation::{
     ActiveBody, HeldListing, ModerationQueue, ReportView, StaffAccountView, SuspendedSeller,
 };
 pub use notices::{
-    FailedNoticeView, NoticeSettings, NoticeSettingsView, PushEndpoint, PushKeys,
-    PushSubscriptionBody,
+    FailedNoticeView, NoticeSettings, NoticeSettingsView, OperatorNoticesView, PushEndpoint,
+    PushKeys, PushSubscriptionBody,
 };
 pub use partnerships::{EndPartnershipBody, PartnerBody, PartnershipBody};
 pub use uploads::Uploaded;

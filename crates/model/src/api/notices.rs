@@ -50,6 +50,16 @@ pub struct NoticeSettingsView {
     pub push_devices: u32,
 }
 
+/// `GET /api/staff/notices`: a cooperative operator's address for their members' new
+/// inquiries (`PUT` takes [`NoticeSettings`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OperatorNoticesView {
+    /// Empty: none given.
+    pub email: String,
+    pub email_enabled: bool,
+}
+
 /// `PUT /api/seller/push`: a browser's push subscription, as `PushSubscription.toJSON()`
 /// gives it. The server checks the endpoint and keys (`push_subscription`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -106,6 +106,32 @@ pub fn new_inquiry(
     }
 }
 
+/// A cooperative operator's notice of a new inquiry for a member (operators work in
+/// Indonesian): who asked, for whom, and the member's inbox they answer from.
+pub fn member_inquiry(
+    reference: &str,
+    buyer_organisation: &str,
+    member: &str,
+    lines: usize,
+    inbox_url: &str,
+) -> Email {
+    let subject = format!("Permintaan baru untuk anggota {member} ({reference})");
+    let body = format!(
+        "{buyer_organisation} meminta {lines} produk {member}, anggota koperasi Anda, dengan nomor {reference}."
+    );
+    let open = "Buka kotak masuk anggota untuk membalas atas namanya:";
+    Email {
+        text: format!("{body}\n\n{open}\n{inbox_url}\n\n— Etalase Desa\n"),
+        html: format!(
+            "<p>{}</p><p>{}<br><a href=\"{url}\">{url}</a></p><p>— Etalase Desa</p>",
+            text(&body),
+            text(open),
+            url = text(inbox_url),
+        ),
+        subject,
+    }
+}
+
 /// The buyer's notice of a seller's answer: who answered, the reply, the new status, and
 /// the private tracking link (where quotes are accepted).
 pub fn answer(

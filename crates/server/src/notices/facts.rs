@@ -15,6 +15,8 @@ pub enum Facts {
     Receipt { sellers: Vec<String> },
     /// To a seller: a new inquiry with `lines` of their products.
     NewInquiry { lines: usize },
+    /// To the operators of a seller's cooperative: a new inquiry for their member `seller`.
+    MemberInquiry { seller: String, lines: usize },
     /// To the buyer: a seller sent a quote (or a revision).
     Quote { seller: String, quote: Quote },
     /// To the seller: the buyer accepted or declined their quote.
@@ -47,24 +49,42 @@ impl Facts {
     }
 }
 
+/// A seller asked in a new inquiry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asked {
+    pub id: String,
+    pub name: String,
+    /// How many of the inquiry's lines are theirs.
+    pub lines: usize,
+    /// Whether they sell through a cooperative, whose operators are told too.
+    pub member: bool,
+}
+
 /// A new inquiry's notices: the buyer's receipt, and each seller's by e-mail (sent if the
-/// seller gave an address) and by push (sent to the browsers they turned it on in).
-/// `sellers` are (seller id, name, lines).
-pub fn for_new_inquiry(sellers: &[(String, String, usize)]) -> Vec<NewNotice> {
+/// seller gave an address) and by push (sent to the browsers they turned it on in); for a
+/// cooperative's member, one to its operators (sent to those who gave an address).
+pub fn for_new_inquiry(sellers: &[Asked]) -> Vec<NewNotice> {
     let receipt = Facts::Receipt {
-        sellers: sellers.iter().map(|(_, name, _)| name.clone()).collect(),
+        sellers: sellers.iter().map(|s| s.name.clone()).collect(),
     };
-    std::iter::once(receipt.notice("receipt".into(), NoticeChannel::Email, None))
-        .chain(sellers.iter().flat_map(|(id, _, lines)| {
-            [NoticeChannel::Email, NoticeChannel::Push].map(|channel| {
-                Facts::NewInquiry { lines: *lines }.notice(
-                    format!("seller:{id}"),
-                    channel,
-                    Some(id),
-                )
-            })
-        }))
-        .collect()
+    let mut notices = vec![receipt.notice("receipt".into(), NoticeChannel::Email, None)];
+    for seller in sellers {
+        let id = Some(seller.id.as_str());
+        for channel in [NoticeChannel::Email, NoticeChannel::Push] {
+            let facts = Facts::NewInquiry {
+                lines: seller.lines,
+            };
+            notices.push(facts.notice(format!("seller:{}", seller.id), channel, id));
+        }
+        if seller.member {
+            let facts = Facts::MemberInquiry {
+                seller: seller.name.clone(),
+                lines: seller.lines,
+            };
+            notices.push(facts.notice(format!("coop:{}", seller.id), NoticeChannel::Email, id));
+        }
+    }
+    notices
 }
 
 /// An answer's notice to the buyer: a written reply, or a move that decides the part (the
@@ -132,8 +152,18 @@ mod tests {
     #[test]
     fn a_new_inquiry_tells_the_buyer_once_and_each_seller() {
         let notices = for_new_inquiry(&[
-            ("s1".into(), "UD Sepatin".into(), 2),
-            ("s2".into(), "Madu Kelulut".into(), 1),
+            Asked {
+                id: "s1".into(),
+                name: "UD Sepatin".into(),
+                lines: 2,
+                member: false,
+            },
+            Asked {
+                id: "s2".into(),
+                name: "Madu Kelulut".into(),
+                lines: 1,
+                member: true,
+            },
         ]);
         let names: Vec<_> = notices
             .iter()
@@ -147,7 +177,8 @@ mod tests {
                 ("seller:s1", Email),
                 ("seller:s1", Push),
                 ("seller:s2", Email),
-                ("seller:s2", Push)
+                ("seller:s2", Push),
+                ("coop:s2", Email)
             ]
         );
         assert_eq!(notices[0].seller_id, None);

@@ -17,7 +17,8 @@ pub const TRACKING_PATH: &str = "/permintaan/lacak/";
 /// An e-mail ready to send.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Letter {
-    pub to: String,
+    /// One address, or a cooperative's operators.
+    pub to: Vec<String>,
     pub email: Email,
 }
 
@@ -61,11 +62,30 @@ fn buyer(kind: InquiryKind, doc: &str) -> Result<Buyer, NotSent> {
     })
 }
 
-fn seller_address(notice: &ClaimedNotice) -> Result<String, NotSent> {
+fn seller_address(notice: &ClaimedNotice) -> Result<Vec<String>, NotSent> {
     notice
         .seller_email
         .clone()
+        .map(|a| vec![a])
         .ok_or(NotSent::NoAddress("the seller gave no e-mail address"))
+}
+
+/// Where a member's inquiry goes: the operators of their cooperative who gave an address.
+fn operators(notice: &ClaimedNotice) -> Result<Vec<String>, NotSent> {
+    if notice.cooperative_emails.is_empty() {
+        return Err(NotSent::NoAddress(
+            "no operator of the seller's cooperative gave an e-mail address",
+        ));
+    }
+    Ok(notice.cooperative_emails.clone())
+}
+
+/// The operators' page for a member's inquiries.
+fn member_inbox(site: &str, seller_id: Option<&str>) -> String {
+    format!(
+        "{site}/penjual/koperasi/anggota/{}/permintaan",
+        seller_id.unwrap_or_default()
+    )
 }
 
 /// The e-mail for `notice`; `site` is the public address without a trailing slash.
@@ -84,7 +104,7 @@ pub fn letter(notice: &ClaimedNotice, site: &str) -> Result<Letter, NotSent> {
             let names: Vec<&str> = sellers.iter().map(String::as_str).collect();
             Letter {
                 email: compose::receipt(buyer.lang, kind, &notice.reference, &names, &tracking_url),
-                to: buyer.email,
+                to: vec![buyer.email],
             }
         }
         Facts::NewInquiry { lines } => Letter {
@@ -99,6 +119,16 @@ pub fn letter(notice: &ClaimedNotice, site: &str) -> Result<Letter, NotSent> {
                 &format!("{site}{INBOX_PATH}"),
             ),
         },
+        Facts::MemberInquiry { seller, lines } => Letter {
+            to: operators(notice)?,
+            email: compose::member_inquiry(
+                &notice.reference,
+                &buyer.organisation,
+                &seller,
+                lines,
+                &member_inbox(site, notice.seller_id.as_deref()),
+            ),
+        },
         Facts::Quote { seller, quote } => Letter {
             email: compose::quote(
                 buyer.lang,
@@ -107,7 +137,7 @@ pub fn letter(notice: &ClaimedNotice, site: &str) -> Result<Letter, NotSent> {
                 &quote,
                 &tracking_url,
             ),
-            to: buyer.email,
+            to: vec![buyer.email],
         },
         Facts::Decision { accepted, reason } => Letter {
             to: seller_address(notice)?,
@@ -140,7 +170,7 @@ pub fn letter(notice: &ClaimedNotice, site: &str) -> Result<Letter, NotSent> {
                         false,
                         &tracking_url,
                     ),
-                    to: buyer.email,
+                    to: vec![buyer.email],
                 }
             }
         }
@@ -157,7 +187,7 @@ pub fn letter(notice: &ClaimedNotice, site: &str) -> Result<Letter, NotSent> {
                 reply.as_deref(),
                 &tracking_url,
             ),
-            to: buyer.email,
+            to: vec![buyer.email],
         },
     })
 }
@@ -200,9 +230,18 @@ pub struct PushMessage {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::notices::facts::{for_answer, for_new_inquiry};
+    use crate::notices::facts::{for_answer, for_new_inquiry, Asked};
     use crate::store::NoticeChannel;
     use etalase_model::inquiry::InquiryStatus;
+
+    fn asked() -> Asked {
+        Asked {
+            id: "s1".into(),
+            name: "UD Sepatin".into(),
+            lines: 2,
+            member: true,
+        }
+    }
 
     fn claimed(notice: &str, seller_email: Option<&str>, lang: Lang) -> ClaimedNotice {
         let form = PurchaseInquiry {
@@ -223,19 +262,20 @@ mod tests {
             doc: serde_json::to_string(&form).unwrap(),
             seller_id: None,
             seller_email: seller_email.map(str::to_string),
+            cooperative_emails: Vec::new(),
         }
     }
 
     #[test]
     fn the_receipt_goes_to_the_buyer_in_the_forms_language_with_the_tracking_link() {
-        let notices = for_new_inquiry(&[("s1".into(), "UD Sepatin".into(), 2)]);
+        let notices = for_new_inquiry(&[asked()]);
         for lang in Lang::ALL {
             let letter = letter(
                 &claimed(&notices[0].notice, None, lang),
                 "https://e.example",
             )
             .unwrap();
-            assert_eq!(letter.to, "beli@hotel.example");
+            assert_eq!(letter.to, ["beli@hotel.example"]);
             assert!(letter
                 .email
                 .text
@@ -253,7 +293,7 @@ mod tests {
 
     #[test]
     fn a_seller_without_an_address_is_not_written_to() {
-        let notices = for_new_inquiry(&[("s1".into(), "UD Sepatin".into(), 2)]);
+        let notices = for_new_inquiry(&[asked()]);
         let none = letter(
             &claimed(&notices[1].notice, None, Lang::En),
             "https://e.example",
@@ -264,7 +304,7 @@ mod tests {
             "https://e.example",
         )
         .unwrap();
-        assert_eq!(sent.to, "ud@sepatin.example");
+        assert_eq!(sent.to, ["ud@sepatin.example"]);
         assert!(sent
             .email
             .subject
@@ -285,15 +325,38 @@ mod tests {
             "https://e.example",
         )
         .unwrap();
-        assert_eq!(sent.to, "beli@hotel.example");
+        assert_eq!(sent.to, ["beli@hotel.example"]);
         assert!(sent.email.subject.contains("UD Sepatin membalas"));
         let broken = letter(&claimed("{", None, Lang::Id), "https://e.example");
         assert!(matches!(broken, Err(NotSent::Unreadable(_))));
     }
 
     #[test]
+    fn a_members_inquiry_goes_to_the_operators_who_gave_an_address() {
+        let notices = for_new_inquiry(&[asked()]);
+        let mut row = claimed(&notices[3].notice, Some("ud@sepatin.example"), Lang::En);
+        row.seller_id = Some("s1".into());
+        assert!(matches!(
+            letter(&row, "https://e.example"),
+            Err(NotSent::NoAddress(_))
+        ));
+        row.cooperative_emails = vec!["a@koperasi.example".into(), "b@koperasi.example".into()];
+        let sent = letter(&row, "https://e.example").unwrap();
+        assert_eq!(sent.to, ["a@koperasi.example", "b@koperasi.example"]);
+        assert_eq!(
+            sent.email.subject,
+            "Permintaan baru untuk anggota UD Sepatin (PQ-2026-000001)"
+        );
+        assert!(sent
+            .email
+            .text
+            .contains("https://e.example/penjual/koperasi/anggota/s1/permintaan"));
+        assert!(!sent.email.text.contains("beli@hotel.example"));
+    }
+
+    #[test]
     fn a_sellers_push_names_the_buyers_organisation_and_reference_and_opens_the_inbox() {
-        let notices = for_new_inquiry(&[("s1".into(), "UD Sepatin".into(), 2)]);
+        let notices = for_new_inquiry(&[asked()]);
         let mut row = claimed(&notices[2].notice, None, Lang::En);
         row.key = "1:seller:s1:push".into();
         let push = push_message(&row).unwrap();

@@ -74,13 +74,14 @@ impl Mail {
     }
 
     async fn send(&self, message_id: String, letter: Letter) -> Result<(), Failure> {
-        let to: Mailbox = letter
-            .to
-            .parse()
-            .map_err(|e| Failure::Permanent(format!("recipient {:?}: {e}", letter.to)))?;
-        let message = Message::builder()
-            .from(self.from.clone())
-            .to(to)
+        let mut message = Message::builder().from(self.from.clone());
+        for to in &letter.to {
+            let to: Mailbox = to
+                .parse()
+                .map_err(|e| Failure::Permanent(format!("recipient {to:?}: {e}")))?;
+            message = message.to(to);
+        }
+        let message = message
             .subject(letter.email.subject)
             .message_id(Some(message_id))
             .multipart(MultiPart::alternative_plain_html(

@@ -103,14 +103,17 @@ pub async fn create(
             (to_json(&form)?, parts_per_seller(&form.items, owner)?)
         }
     };
-    let sellers: Vec<(String, String, usize)> = parts
+    // The snapshot says whom each seller sells through (the memberships').
+    let sellers: Vec<notices::facts::Asked> = parts
         .iter()
         .map(|(id, _, lines)| {
-            let name = snapshot
-                .catalog
-                .seller(id)
-                .map_or(id.clone(), |s| s.name.clone());
-            (id.clone(), name, *lines)
+            let seller = snapshot.catalog.seller(id);
+            notices::facts::Asked {
+                id: id.clone(),
+                name: seller.map_or(id.clone(), |s| s.name.clone()),
+                lines: *lines,
+                member: seller.is_some_and(|s| s.cooperative.is_some()),
+            }
         })
         .collect();
     let stored = state

@@ -102,6 +102,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(admin::audit))
         .routes(routes!(notices::get_settings, notices::put_settings))
         .routes(routes!(notices::subscribe, notices::unsubscribe))
+        .routes(routes!(notices::get_operator, notices::put_operator))
         .routes(routes!(notices::failed))
         .routes(routes!(admin::suspend, admin::reinstate))
         .routes(routes!(idm::enter_year))

@@ -6,12 +6,13 @@
 use axum::extract::State;
 use axum::Json;
 use etalase_model::api::{
-    FailedNoticeView, NoticeSettings, NoticeSettingsView, PushEndpoint, PushSubscriptionBody,
+    FailedNoticeView, NoticeSettings, NoticeSettingsView, OperatorNoticesView, PushEndpoint,
+    PushSubscriptionBody,
 };
 use etalase_model::rules::{FieldError, Rule};
 
 use crate::auth::session::SignedIn;
-use crate::auth::staff::Admin;
+use crate::auth::staff::{Admin, Operator};
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::Body;
 use crate::push::subscription::Subscription;
@@ -187,6 +188,67 @@ pub async fn unsubscribe(
 async fn settings(state: &AppState, seller_id: &str) -> Result<Json<NoticeSettingsView>, ApiError> {
     let email = state.store.notice_email(seller_id.to_string()).await?;
     Ok(Json(view(state, seller_id, email).await?))
+}
+
+/// `GET /api/staff/notices`: the operator's address for their members' new inquiries.
+#[utoipa::path(
+    get,
+    path = "/staff/notices",
+    tag = "cooperative",
+    security(("staff_cookie" = [])),
+    responses(
+        (status = 200, description = "Where the operator's notices go, and whether e-mail is on", body = OperatorNoticesView),
+        (status = 401, description = "`sign_in_required`", body = ErrorBody),
+        (status = 403, description = "`wrong_role`: not an operator", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
+pub async fn get_operator(
+    State(state): State<AppState>,
+    operator: Operator,
+) -> Result<Json<OperatorNoticesView>, ApiError> {
+    let email = state.store.staff_notice_email(operator.profile.id).await?;
+    Ok(Json(OperatorNoticesView {
+        email: email.unwrap_or_default(),
+        email_enabled: state.config.mail.is_some(),
+    }))
+}
+
+/// `PUT /api/staff/notices`: sets (or, empty, clears) it.
+#[utoipa::path(
+    put,
+    path = "/staff/notices",
+    tag = "cooperative",
+    security(("staff_cookie" = [], "csrf_header" = [])),
+    request_body = NoticeSettings,
+    responses(
+        (status = 200, description = "The settings as they are now", body = OperatorNoticesView),
+        (status = 400, description = "`malformed`: not a settings body", body = ErrorBody),
+        (status = 401, description = "`sign_in_required`", body = ErrorBody),
+        (status = 403, description = "`csrf`, or `wrong_role`: not an operator", body = ErrorBody),
+        (status = 413, description = "`body_too_large`", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`: not JSON", body = ErrorBody),
+        (status = 422, description = "`invalid`: `email` is not an address", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
+pub async fn put_operator(
+    State(state): State<AppState>,
+    operator: Operator,
+    Body(settings): Body<NoticeSettings>,
+) -> Result<Json<OperatorNoticesView>, ApiError> {
+    let email = settings
+        .checked_email()
+        .map_err(|e| ApiError::Invalid(vec![e]))?;
+    state
+        .store
+        .set_staff_notice_email(operator.profile.id.clone(), email.clone())
+        .await?;
+    tracing::info!(staff = %operator.profile.id, on = email.is_some(), "operator's notice address changed");
+    Ok(Json(OperatorNoticesView {
+        email: email.unwrap_or_default(),
+        email_enabled: state.config.mail.is_some(),
+    }))
 }
 
 /// `GET /api/staff/notices/failed`: notices that could not be delivered, newest first.

@@ -290,6 +290,8 @@ pub const SQLITE: &[&str] = &[
         created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ) STRICT;
     CREATE INDEX push_by_seller ON push_subscriptions(seller_id);",
+    // 15: an address for a cooperative operator's notices (their members' new inquiries).
+    "ALTER TABLE staff ADD COLUMN email TEXT;",
 ];
 
 /// The PostgreSQL schema, one migration per entry. Same tables, columns and spellings as
@@ -541,4 +543,6 @@ pub const POSTGRES: &[&str] = &[
         created_at text NOT NULL DEFAULT etalase_now()
     );
     CREATE INDEX push_by_seller ON push_subscriptions(seller_id);",
+    // 9: SQLite's 15: operators' notice addresses.
+    "ALTER TABLE staff ADD COLUMN email text;",
 ];

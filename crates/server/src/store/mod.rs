@@ -419,6 +419,16 @@ pub trait Store: Send + Sync + 'static {
         email: Option<String>,
     ) -> Result<(), StoreError>;
 
+    /// The address a cooperative operator gave for their members' new inquiries.
+    async fn staff_notice_email(&self, staff_id: String) -> Result<Option<String>, StoreError>;
+
+    /// Sets or clears it (already checked).
+    async fn set_staff_notice_email(
+        &self,
+        staff_id: String,
+        email: Option<String>,
+    ) -> Result<(), StoreError>;
+
     /// The server's secret `name` from the `meta` table; on first use `candidate` is stored
     /// and returned (replicas starting together all get the one stored first).
     async fn server_secret(&self, name: String, candidate: String) -> Result<String, StoreError>;

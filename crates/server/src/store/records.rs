@@ -204,6 +204,8 @@ pub struct ClaimedNotice {
     pub seller_id: Option<String>,
     /// The address the seller gave for notices, read now.
     pub seller_email: Option<String>,
+    /// The addresses the active operators of the seller's cooperative gave, read now.
+    pub cooperative_emails: Vec<String>,
 }
 
 /// What became of one claimed notice.

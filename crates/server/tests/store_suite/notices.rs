@@ -326,3 +326,72 @@ async fn futures_join(e: &Fresh) -> Vec<Vec<String>> {
     }
     out
 }
+
+#[tokio::test]
+async fn a_members_inquiry_reaches_the_active_operators_of_their_cooperative_who_gave_an_address() {
+    for e in engines().await {
+        let on = e.name;
+        let demo = seed_demo(&e).await;
+        add_sepatin_operator(&e, "+6281200000900").await;
+        let member = demo
+            .sellers
+            .iter()
+            .find(|s| s.village_slug == "sepatin")
+            .expect("a demo seller of Sepatin")
+            .clone();
+        e.store
+            .join_cooperative(vec![member.id.clone()])
+            .await
+            .unwrap();
+        let loner = demo
+            .sellers
+            .iter()
+            .find(|s| s.village_slug != "sepatin")
+            .expect("a demo seller of another village");
+        let mut new = inquiry("koperasi-1", &[&member.id, &loner.id]);
+        new.notices = for_new_inquiry(&[
+            Asked {
+                id: member.id.clone(),
+                name: member.name.clone(),
+                lines: 1,
+                member: true,
+            },
+            Asked {
+                id: loner.id.clone(),
+                name: loner.name.clone(),
+                lines: 1,
+                member: false,
+            },
+        ]);
+        assert_eq!(
+            e.store.staff_notice_email(OPERATOR.into()).await.unwrap(),
+            None,
+            "{on}"
+        );
+        e.store
+            .set_staff_notice_email(OPERATOR.into(), Some("op@sepatin.example".into()))
+            .await
+            .unwrap();
+        assert_eq!(
+            e.store.staff_notice_email(OPERATOR.into()).await.unwrap(),
+            Some("op@sepatin.example".into()),
+            "{on}"
+        );
+        e.store.create_inquiry(new).await.unwrap();
+        let claimed = e.store.claim_notices(T0, LEASE, 100).await.unwrap();
+        let coop: Vec<_> = claimed
+            .iter()
+            .filter(|n| n.key.contains(":coop:"))
+            .collect();
+        assert_eq!(coop.len(), 1, "{on}: only the member's: {claimed:?}");
+        assert_eq!(coop[0].seller_id.as_deref(), Some(member.id.as_str()));
+        assert_eq!(coop[0].cooperative_emails, ["op@sepatin.example"], "{on}");
+        let others = claimed
+            .iter()
+            .filter(|n| n.seller_id.as_deref() == Some(&loner.id));
+        assert!(
+            others.into_iter().all(|n| n.cooperative_emails.is_empty()),
+            "{on}"
+        );
+    }
+}

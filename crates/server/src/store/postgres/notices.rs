@@ -63,7 +63,13 @@ pub(super) async fn claim_notices(
                RETURNING o.id, o.key, o.channel, o.notice, o.attempts, o.inquiry_id, o.seller_id
              )
              SELECT c.id, c.key, c.channel, c.notice, c.attempts, i.reference, i.kind,
-                    i.tracking_token, i.doc, c.seller_id, a.email
+                    i.tracking_token, i.doc, c.seller_id, a.email,
+                    ARRAY(SELECT s.email
+                          FROM memberships m
+                          JOIN staff s ON s.role = 'operator' AND s.cooperative = m.cooperative
+                          WHERE m.seller_id = c.seller_id AND s.active
+                            AND s.email IS NOT NULL
+                          ORDER BY s.email)
              FROM claimed c
              JOIN inquiries i ON i.id = c.inquiry_id
              LEFT JOIN accounts a ON a.seller_id = c.seller_id
@@ -86,6 +92,7 @@ pub(super) async fn claim_notices(
                 doc: r.get(8),
                 seller_id: r.get(9),
                 seller_email: r.get(10),
+                cooperative_emails: r.get(11),
             })
         })
         .collect()
@@ -157,6 +164,32 @@ pub(super) async fn failed_notices(
             })
         })
         .collect()
+}
+
+pub(super) async fn staff_notice_email(
+    store: &PgStore,
+    staff_id: String,
+) -> Result<Option<String>, StoreError> {
+    let client = store.pool.get().await?;
+    Ok(client
+        .query_opt("SELECT email FROM staff WHERE id = $1", &[&staff_id])
+        .await?
+        .and_then(|r| r.get(0)))
+}
+
+pub(super) async fn set_staff_notice_email(
+    store: &PgStore,
+    staff_id: String,
+    email: Option<String>,
+) -> Result<(), StoreError> {
+    let client = store.pool.get().await?;
+    client
+        .execute(
+            "UPDATE staff SET email = $2 WHERE id = $1",
+            &[&staff_id, &email],
+        )
+        .await?;
+    Ok(())
 }
 
 pub(super) async fn notice_email(

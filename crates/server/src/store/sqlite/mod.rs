@@ -517,6 +517,18 @@ impl Store for SqliteStore {
         notices::set_notice_email(self, seller_id, email).await
     }
 
+    async fn staff_notice_email(&self, staff_id: String) -> Result<Option<String>, StoreError> {
+        notices::staff_notice_email(self, staff_id).await
+    }
+
+    async fn set_staff_notice_email(
+        &self,
+        staff_id: String,
+        email: Option<String>,
+    ) -> Result<(), StoreError> {
+        notices::set_staff_notice_email(self, staff_id, email).await
+    }
+
     async fn server_secret(&self, name: String, candidate: String) -> Result<String, StoreError> {
         push::server_secret(self, name, candidate).await
     }

@@ -73,7 +73,12 @@ pub(super) async fn claim_notices(
                     .collect::<Result<_, _>>()?;
                 let mut read = tx.prepare_cached(
                     "SELECT o.id, o.key, o.channel, o.notice, o.attempts, i.reference, i.kind,
-                            i.tracking_token, i.doc, o.seller_id, a.email
+                            i.tracking_token, i.doc, o.seller_id, a.email,
+                            (SELECT group_concat(s.email, char(10))
+                             FROM memberships m
+                             JOIN staff s ON s.role = 'operator' AND s.cooperative = m.cooperative
+                             WHERE m.seller_id = o.seller_id AND s.active = 1
+                               AND s.email IS NOT NULL)
                      FROM outbox o
                      JOIN inquiries i ON i.id = o.inquiry_id
                      LEFT JOIN accounts a ON a.seller_id = o.seller_id
@@ -96,6 +101,7 @@ pub(super) async fn claim_notices(
                             doc: r.get(8)?,
                             seller_id: r.get(9)?,
                             seller_email: r.get(10)?,
+                            cooperative_emails: lines(r.get(11)?),
                         })
                     })?);
                 }
@@ -162,6 +168,47 @@ pub(super) async fn failed_notices(
                     })
                 })?
                 .collect::<Result<_, _>>()?)
+        })
+        .await
+}
+
+/// The addresses in a newline-joined list (`None`: none).
+fn lines(joined: Option<String>) -> Vec<String> {
+    let mut all: Vec<String> = joined
+        .unwrap_or_default()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    all.sort();
+    all
+}
+
+pub(super) async fn staff_notice_email(
+    store: &SqliteStore,
+    staff_id: String,
+) -> Result<Option<String>, StoreError> {
+    store
+        .with_conn(move |conn| {
+            Ok(conn
+                .prepare_cached("SELECT email FROM staff WHERE id = ?1")?
+                .query_map([staff_id], |r| r.get::<_, Option<String>>(0))?
+                .next()
+                .transpose()?
+                .flatten())
+        })
+        .await
+}
+
+pub(super) async fn set_staff_notice_email(
+    store: &SqliteStore,
+    staff_id: String,
+    email: Option<String>,
+) -> Result<(), StoreError> {
+    store
+        .write(move |conn| {
+            conn.prepare_cached("UPDATE staff SET email = ?2 WHERE id = ?1")?
+                .execute(params![staff_id, email])?;
+            Ok(())
         })
         .await
 }
