@@ -3,7 +3,7 @@
 
 use etalase_model::api::ErrorBody;
 pub use etalase_model::api::{ErrorCode, Health};
-use etalase_model::Catalog;
+use etalase_model::{CardIndex, Catalog};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::{Deserialize, Serialize};
 
@@ -14,8 +14,10 @@ pub mod report;
 pub mod seller;
 pub mod staff;
 
-/// localStorage key of the last catalog that loaded, for offline use.
-const CATALOG_CACHE_KEY: &str = "etalase.catalog";
+/// Where the card index is.
+const INDEX_URL: &str = "/api/catalog/index";
+/// localStorage key of the whole catalog the app kept before the card index.
+const OLD_CATALOG_KEY: &str = "etalase.catalog";
 
 /// Why a call to the server failed, in terms the UI can explain.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,32 +68,89 @@ pub struct LoadedCatalog {
     pub from_cache: bool,
 }
 
-/// `GET /api/catalog`. The browser revalidates with the ETag (a 304 costs no body); the
-/// last good copy is kept in localStorage so a buyer who loses signal still has the catalog.
+/// `GET /api/catalog/index`: the card index (what the catalog pages need of every
+/// listing, a quarter of the catalog's bytes), as a catalog of card-sized listings; a
+/// product page fetches its listing in full ([`product_details`]). The browser revalidates
+/// with the ETag (a 304 costs no body). The last good copy is kept in the Cache API (4 MB
+/// of JSON at 10,000 listings: localStorage's 5 MB could not hold the catalog), so a buyer
+/// who loses signal still has it, with or without the service worker.
 pub async fn catalog() -> Result<LoadedCatalog, ApiError> {
-    match fetch_catalog_text().await {
-        Ok((text, from_saved_copy)) => {
-            let catalog = serde_json::from_str(&text).map_err(|_| ApiError::Decode)?;
-            storage::set(CATALOG_CACHE_KEY, &text);
-            Ok(LoadedCatalog {
-                catalog,
-                from_cache: from_saved_copy,
-            })
+    // The copy kept before the index (the whole catalog), now only taking room.
+    storage::remove(OLD_CATALOG_KEY);
+    let (text, from_cache) = match fetch_index_text().await {
+        Ok((text, saved)) => {
+            if !saved {
+                offline_copy::keep(text.clone());
+            }
+            (text, saved)
         }
-        Err(err) => storage::get(CATALOG_CACHE_KEY)
-            .and_then(|text| serde_json::from_str(&text).ok())
-            .map(|catalog| LoadedCatalog {
-                catalog,
-                from_cache: true,
-            })
-            .ok_or(err),
+        Err(err) => (offline_copy::read().await.ok_or(err)?, true),
+    };
+    let index: CardIndex = serde_json::from_str(&text).map_err(|_| ApiError::Decode)?;
+    let catalog = index.to_catalog().map_err(|_| ApiError::Decode)?;
+    Ok(LoadedCatalog {
+        catalog,
+        from_cache,
+    })
+}
+
+/// The last good index, in the Cache API (`caches`, open to pages as to service workers).
+mod offline_copy {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    const CACHE: &str = "etalase-data";
+
+    async fn cache() -> Option<web_sys::Cache> {
+        let caches = web_sys::window()?.caches().ok()?;
+        JsFuture::from(caches.open(CACHE))
+            .await
+            .ok()?
+            .dyn_into()
+            .ok()
     }
+
+    /// Stores it in the background: the catalog shows meanwhile.
+    pub fn keep(text: String) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let Some(cache) = cache().await else { return };
+            let Ok(response) = web_sys::Response::new_with_opt_str(Some(&text)) else {
+                return;
+            };
+            // A full disk or a private window only means no offline copy.
+            let _ = JsFuture::from(cache.put_with_str(super::INDEX_URL, &response)).await;
+        });
+    }
+
+    pub async fn read() -> Option<String> {
+        let cache = cache().await?;
+        let found = JsFuture::from(cache.match_with_str(super::INDEX_URL))
+            .await
+            .ok()?;
+        let response: web_sys::Response = found.dyn_into().ok()?;
+        JsFuture::from(response.text().ok()?)
+            .await
+            .ok()?
+            .as_string()
+    }
+}
+
+/// A published listing's full data (`/api/catalog/products/{id}`), of the catalog
+/// `version` the app holds: the browser keeps the answer, and the service worker serves it
+/// offline once seen.
+pub async fn product_details(id: &str, version: &str) -> Result<etalase_model::Product, ApiError> {
+    let res = Request::get(&format!("/api/catalog/products/{id}"))
+        .query([("v", version)])
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    json_or_refusal(res).await
 }
 
 /// The body, and whether the service worker answered with its saved copy because the
 /// network failed (public/sw.js marks those with `x-etalase-offline`).
-async fn fetch_catalog_text() -> Result<(String, bool), ApiError> {
-    let res = Request::get("/api/catalog")
+async fn fetch_index_text() -> Result<(String, bool), ApiError> {
+    let res = Request::get(INDEX_URL)
         .send()
         .await
         .map_err(|_| ApiError::Network)?;

@@ -8,7 +8,7 @@
 // Page load, timed in the page from navigation start (performance.now()):
 // - first paint / first contentful paint (Paint Timing API): the page the server wrote;
 // - app started: Trunk's `TrunkApplicationStarted` (wasm fetched, compiled, app mounted);
-// - catalog fetched: responseEnd of `/api/catalog` (Resource Timing);
+// - catalog fetched: responseEnd of `/api/catalog/index`, the card index (Resource Timing);
 // - first listing: a MutationObserver sees the first `.product-card` (the server writes the
 //   first cards into the page); "visible" is the end of the next frame (requestAnimationFrame,
 //   then a message posted from it, which runs after the frame's style, layout and paint);
@@ -158,7 +158,7 @@ async function loadOnce(rate) {
         end: r.responseEnd,
       }));
       const nav = performance.getEntriesByType('navigation')[0];
-      const catalog = resources.find((r) => r.path === '/api/catalog');
+      const catalog = resources.find((r) => r.path === '/api/catalog/index');
       return {
         fp: paint['first-paint'] ?? null,
         fcp: paint['first-contentful-paint'] ?? null,

@@ -196,18 +196,25 @@ test.describe('without a service worker (older browsers, first visit)', () => {
 test.use({ serviceWorkers: 'block' });
 test('the catalog shows an error with retry when the server is unreachable, and a saved copy offline', async ({ page }) => {
   // First visit with the server unreachable and nothing saved: an error and a retry.
-  await page.route('**/api/catalog', (route) => route.abort('internetdisconnected'));
+  await page.route('**/api/catalog/index', (route) => route.abort('internetdisconnected'));
   await page.goto('/');
   await expect(page.getByRole('alert')).toContainText('Katalog tidak dapat dimuat');
-  await page.unroute('**/api/catalog');
+  await page.unroute('**/api/catalog/index');
   await page.getByRole('button', { name: 'Coba lagi' }).click();
   await expect(page.locator('.product-card').first()).toBeVisible();
 
   // After one good visit, the catalog works from the saved copy when offline.
-  await page.route('**/api/catalog', (route) => route.abort('internetdisconnected'));
+  await page.route('**/api/catalog/index', (route) => route.abort('internetdisconnected'));
   await page.reload();
   await expect(page.getByText('Anda sedang offline')).toBeVisible();
   await expect(page.locator('.product-card').first()).toBeVisible();
+  // The copy is the card index in the Cache API; localStorage (5 MB, which a large
+  // catalog outgrows) holds no catalog.
+  expect(await page.evaluate(() => localStorage.getItem('etalase.catalog'))).toBeNull();
+  expect(await page.evaluate(async () => {
+    const saved = await (await caches.open('etalase-data')).match('/api/catalog/index');
+    return saved ? (await saved.json()).cards.ids.length : 0;
+  })).toBeGreaterThan(10);
 });
 });
 

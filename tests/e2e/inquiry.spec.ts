@@ -148,7 +148,7 @@ test('hotel basket with two sellers: tracked per seller, the seller quotes, the 
     }
     return urls;
   });
-  expect(cached).toContain('/api/catalog');
+  expect(cached).toContain('/api/catalog/index');
   expect(cached.filter((u) => /^\/api\/(seller|auth|inquiries)\//.test(u))).toEqual([]);
   await sellerContext.close();
 

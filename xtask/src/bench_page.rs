@@ -428,7 +428,7 @@ impl Bundle {
         if let Some(catalog) = figures["load"]["1"]["catalogBytes"]["encoded"].as_u64() {
             let _ = writeln!(
                 md,
-                "\nThe catalog the first page fetches next is heavier still: `/api/catalog` \
+                "\nThe catalog's card index the first page fetches next: `/api/catalog/index` \
                  with {} listings is {} brotli, {:.1}× these files (page-load run below).",
                 figures["load"]["1"]["count"]
                     .as_str()
@@ -612,8 +612,8 @@ fn page_markdown(f: &Value) -> String {
         "Reproduce: `cargo xtask bench-page` (builds like `cargo xtask build`, then runs \
          `tests/bench/page_metrics.mjs`). Release server on loopback with a fresh temp data dir \
          and `--demo-listings {LISTINGS}` (the demo catalog plus `synthetic_catalog({LISTINGS}, 42)`, \
-         the search benchmarks' listings; the catalog page says \"{published}\"); `/api/catalog` \
-         is {} brotli on the wire ({} as JSON). Playwright 1.65 driving Debian's Chromium {} \
+         the search benchmarks' listings; the catalog page says \"{published}\"); the card index \
+         `/api/catalog/index` is {} brotli on the wire ({} as JSON). Playwright 1.65 driving Debian's Chromium {} \
          headless (`--disable-gpu`: software raster), Pixel 5 emulation at 390×844 (device scale \
          factor 2.75); every round a fresh browser context (empty HTTP cache, service workers \
          blocked), after {} unmeasured warm-up load (it also draws the demo photos once); \
@@ -656,7 +656,7 @@ fn page_markdown(f: &Value) -> String {
             "started",
             "app started (wasm fetched, compiled, mounted: `TrunkApplicationStarted`)",
         ),
-        ("catalog", "`/api/catalog` received"),
+        ("catalog", "`/api/catalog/index` received"),
         ("firstCard", "first listing card in the DOM"),
         (
             "listings",

@@ -27,7 +27,6 @@ pub fn run(_root: &Path) -> Result<String, String> {
         &[
             "test",
             "--release",
-            "-q",
             "--target",
             "wasm32-unknown-unknown",
             "-p",

@@ -17,6 +17,7 @@
 //! `--locked`, wasm-bindgen-cli pinned to Cargo.lock's wasm-bindgen *without* `--locked`,
 //! wasm-opt from the npm lockfile, Chromium from Debian. Nothing downloads prebuilt binaries.
 
+mod bench_index;
 mod bench_lighthouse;
 mod bench_page;
 mod bench_photo;
@@ -38,7 +39,7 @@ use std::time::Instant;
 use sh::{cmd, Outcome};
 
 const USAGE: &str =
-    "usage: cargo xtask <run|test|fuzz|pg|build|bench|bench-page|bench-photo|bench-server|gazetteer> [--port N]
+    "usage: cargo xtask <run|test|fuzz|pg|build|bench|bench-page|bench-photo|bench-index|bench-server|gazetteer> [--port N]
 
   run    build everything (release) and serve the app with demo data
   test   run every test suite (native, wasm in Chromium, API fuzzing, Playwright e2e)
@@ -51,6 +52,7 @@ const USAGE: &str =
          listings in Chromium (Markdown for BENCHMARKS.md); --smoke: a short check;
          --from artifacts/bench-page.json: the Markdown again from saved figures
          (with --lighthouse, the Lighthouse section measured again beside them)
+  bench-index   the card index's encodings: size after brotli, decode native and in wasm
   bench-server  durable inquiry POSTs at 1/16/64 clients (group commit vs one commit each)
          and the catalog endpoint against nginx; --smoke: a short check
   bench-photo [--smoke]  photo pipeline in Chromium against pica, browser-image-compression
@@ -74,6 +76,7 @@ fn main() -> ExitCode {
         Some("build") => build(&root).map(|_| ()),
         Some("bench") => bench(&root),
         Some("bench-page") => bench_page(&root, &args[1..]),
+        Some("bench-index") => bench_index::run(&root).map(|section| println!("\n{section}")),
         Some("bench-server") => {
             if args[1..].iter().any(|a| a == "--smoke") {
                 bench_server::smoke(&root)
@@ -381,12 +384,13 @@ fn bench(root: &Path) -> Result<(), String> {
         bench_photo::run(root)?,
         bench_page::run(root)?,
         bench_search::run(root)?,
+        bench_index::run(root)?,
         bench_server::run(root)?,
     ];
     let doc = format!(
         "# Benchmarks\n\n\
-         Written by `cargo xtask bench` (it runs `bench-photo`, `bench-page`, the search benchmarks\n\
-         and `bench-server`, and puts their sections here). This is a 2-core shared machine: figures\n\
+         Written by `cargo xtask bench` (it runs `bench-photo`, `bench-page`, the search and card index\n\
+         benchmarks and `bench-server`, and puts their sections here). This is a 2-core shared machine: figures\n\
          move between runs, so compare ratios against the reference measured in the same run, not\n\
          absolute numbers across runs.\n\n{}",
         sections.join("\n")

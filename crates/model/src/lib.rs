@@ -60,9 +60,9 @@ pub mod texts;
 
 pub use area::AppArea;
 pub use catalog::{
-    Catalog, Category, Certificate, CertificateError, CertificateKind, FxRate, IdmStatus,
-    ListingStatus, Partner, PartnerKind, Partnership, PartnershipStatus, Photo, PriceTier, Product,
-    ProductError, ProgrammeKind, Seller, Unit, UnknownSlug, Village,
+    CardIndex, Catalog, Category, Certificate, CertificateError, CertificateKind, FxRate,
+    IdmStatus, ListingStatus, Partner, PartnerKind, Partnership, PartnershipStatus, Photo,
+    PriceTier, Product, ProductError, ProgrammeKind, Seller, Unit, UnknownSlug, Village,
 };
 pub use date::{Date, DateError};
 pub use demo::{demo_catalog, demo_photo_color, synthetic_catalog, DEMO_VERSION};

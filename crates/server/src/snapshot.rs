@@ -21,7 +21,7 @@ use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use bytes::Bytes;
-use etalase_model::{Catalog, Category, FxRate};
+use etalase_model::{CardIndex, Catalog, Category, FxRate};
 use sha2::{Digest, Sha256};
 
 use crate::store::{Store, StoreError};
@@ -50,6 +50,9 @@ pub struct Snapshot {
     pub gzip: Bytes,
     /// Product id → category, for routes that must know whether a product is public.
     pub categories: HashMap<String, Category>,
+    /// A demo photo's name (its file name without `-{width}.jpg`) → its product's category:
+    /// the demo route draws only the catalog's own photos.
+    pub demo_photos: HashMap<String, Category>,
     /// Product id → seller id of every published product, to split inquiries per seller.
     pub owners: HashMap<String, String>,
     /// Product id → Indonesian name, for the sellers' inquiry export.
@@ -58,6 +61,31 @@ pub struct Snapshot {
     pub cooperatives: HashMap<String, String>,
     /// The catalog itself, which the public pages are written from.
     pub catalog: Arc<Catalog>,
+    /// Its card index (`CardIndex`, JSON), what the catalog pages need first, encoded as
+    /// the catalog is.
+    pub index: Encoded,
+    /// Product id → the path of its first photo's thumbnail, for the cards' photo route.
+    pub thumbs: HashMap<String, String>,
+}
+
+/// A JSON document and its compressed encodings.
+#[derive(Debug, Clone)]
+pub struct Encoded {
+    pub json: Bytes,
+    pub brotli: Bytes,
+    pub gzip: Bytes,
+}
+
+impl Encoded {
+    fn new(json: Vec<u8>, quality: Option<u32>) -> Encoded {
+        let brotli = compress_brotli(&json, quality.unwrap_or(final_quality(json.len())));
+        let gzip = compress_gzip(&json);
+        Encoded {
+            json: json.into(),
+            brotli: brotli.into(),
+            gzip: gzip.into(),
+        }
+    }
 }
 
 impl Snapshot {
@@ -74,6 +102,23 @@ impl Snapshot {
             .iter()
             .map(|p| (p.id.clone(), p.category))
             .collect();
+        let demo_photos = catalog
+            .products
+            .iter()
+            .flat_map(|p| {
+                p.photos.iter().flat_map(move |photo| {
+                    [
+                        Some(&photo.thumb),
+                        photo.medium.as_ref(),
+                        Some(&photo.large),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|path| demo_photo_stem(path))
+                    .map(move |stem| (stem.to_string(), p.category))
+                })
+            })
+            .collect();
         let owners = catalog
             .products
             .iter()
@@ -89,6 +134,14 @@ impl Snapshot {
             .iter()
             .map(|v| (v.slug.clone(), v.cooperative.clone()))
             .collect();
+        let thumbs = catalog
+            .products
+            .iter()
+            .filter_map(|p| Some((p.id.clone(), p.photos.first()?.thumb.clone())))
+            .collect();
+        let index =
+            serde_json::to_vec(&CardIndex::from_catalog(&catalog)).expect("index serialises");
+        let index = Encoded::new(index, quality);
         let json = serde_json::to_vec(&catalog).expect("catalog serialises");
         let brotli = compress_brotli(&json, quality.unwrap_or(final_quality(json.len())));
         let gzip = compress_gzip(&json);
@@ -99,10 +152,13 @@ impl Snapshot {
             brotli: brotli.into(),
             gzip: gzip.into(),
             categories,
+            demo_photos,
             owners,
             names,
             cooperatives,
             catalog,
+            index,
+            thumbs,
         }
     }
 
@@ -116,10 +172,17 @@ impl Snapshot {
             brotli: compress_brotli(&self.json, quality).into(),
             gzip: self.gzip.clone(),
             categories: self.categories.clone(),
+            demo_photos: self.demo_photos.clone(),
             owners: self.owners.clone(),
             names: self.names.clone(),
             cooperatives: self.cooperatives.clone(),
             catalog: Arc::clone(&self.catalog),
+            index: Encoded {
+                brotli: compress_brotli(&self.index.json, final_quality(self.index.json.len()))
+                    .into(),
+                ..self.index.clone()
+            },
+            thumbs: self.thumbs.clone(),
         })
     }
 
@@ -181,6 +244,11 @@ impl Snapshots {
     /// The category of a published product, `None` if there is no such public product.
     pub fn catalog_category(&self, product_id: &str) -> Option<Category> {
         self.current().categories.get(product_id).copied()
+    }
+
+    /// The category of the product a demo photo (by name) belongs to.
+    pub fn demo_photo_category(&self, stem: &str) -> Option<Category> {
+        self.current().demo_photos.get(stem).copied()
     }
 
     /// Asks for a re-render from the store after a listing changed, in a task of its own
@@ -395,6 +463,12 @@ fn compress_gzip(data: &[u8]) -> Vec<u8> {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     gz.write_all(data).expect("in-memory gzip");
     gz.finish().expect("in-memory gzip")
+}
+
+/// `/media/demo/{stem}-{width}.jpg` → `stem`.
+pub fn demo_photo_stem(path: &str) -> Option<&str> {
+    let file = path.strip_prefix("/media/demo/")?.strip_suffix(".jpg")?;
+    Some(file.rsplit_once('-')?.0)
 }
 
 #[cfg(test)]

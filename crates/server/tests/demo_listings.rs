@@ -42,16 +42,24 @@ async fn seeds_and_serves_the_demo_plus_generated_listings() {
             .all(|p| has(&p.id)),
         "every published generated listing is served"
     );
-    // A generated listing's demo photo is drawn like the demo's own.
+    // A generated listing's photos, named by a hash per rendition as uploads are, are
+    // drawn like the demo's own; a name that is no photo of the catalog is not.
     let first = generated
         .products
         .iter()
         .find(|p| p.status == etalase_model::ListingStatus::Published)
         .unwrap();
-    let photo = reqwest::get(server.url(&format!("/media/demo/{}-400.jpg", first.id)))
+    let thumb = &first.photos[0].thumb;
+    assert!(thumb.len() > "/media/demo/-400.jpg".len() + 63, "{thumb}");
+    for path in [thumb, &first.photos[0].large] {
+        let photo = reqwest::get(server.url(path)).await.unwrap();
+        assert_eq!(photo.status(), 200, "{path}");
+        assert_eq!(photo.headers()["content-type"], "image/jpeg");
+    }
+    let stranger = reqwest::get(server.url(&format!("/media/demo/{}-400.jpg", "0".repeat(64))))
         .await
         .unwrap();
-    assert_eq!(photo.status(), 200);
+    assert_eq!(stranger.status(), 404);
     assert_eq!(server.terminate().code(), Some(0));
 
     // Seeding only happens into an empty database: a restart with another N changes nothing.

@@ -7,11 +7,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::api::product_details;
 use crate::api::report::report_listing;
 use crate::api::{ApiError, ErrorCode};
 use crate::buyer::components::BackedMark;
 use crate::catalog_data::{today, CatalogData};
-use crate::components::{NotFoundPanel, PageMeta, WithCatalog};
+use crate::components::{LoadError, NotFoundPanel, PageMeta, WithCatalog};
 use crate::i18n::{fill, use_i18n};
 use crate::routes::AppPath;
 
@@ -33,10 +34,45 @@ fn ProductDetail(
     id: Memo<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // The catalog holds each listing's card; the page needs the whole listing, fetched
+    // once per version (the browser keeps it: the address names the version).
+    let version = data.catalog.version.clone();
+    let details = LocalResource::new(move || {
+        let (id, version) = (id.get(), version.clone());
+        async move { product_details(&id, &version).await }
+    });
     move || {
-        let Some(product) = data.catalog.product(&id.get()).cloned() else {
+        if data.catalog.product(&id.get()).is_none() {
             return view! { <NotFoundPanel message=|t| t.product_not_found/> }.into_any();
-        };
+        }
+        let data = Arc::clone(&data);
+        view! {
+            <Suspense fallback=move || view! { <p class="panel muted" role="status">{move || i18n.t().loading}</p> }>
+                {move || {
+                    let data = Arc::clone(&data);
+                    Suspend::new(async move {
+                        match details.await {
+                            Ok(product) => product_view(data, product),
+                            Err(ApiError::Status(404)) => {
+                                view! { <NotFoundPanel message=|t| t.product_not_found/> }.into_any()
+                            }
+                            Err(err) => view! {
+                                <LoadError err=err on_retry=move || details.refetch()/>
+                            }
+                            .into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        }
+        .into_any()
+    }
+}
+
+/// The page of one listing, in full.
+fn product_view(data: Arc<CatalogData>, product: Product) -> AnyView {
+    let i18n = use_i18n();
+    {
         let seller = data.catalog.seller_of(&product).cloned();
         let reply_minutes = data.catalog.reply_minutes.get(&product.seller_id).copied();
         let village = data.catalog.village_of(&product).cloned();

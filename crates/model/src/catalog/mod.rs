@@ -7,6 +7,7 @@
 
 mod category;
 mod certificate;
+pub mod index;
 mod partner;
 mod product;
 mod village;
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 pub use category::{Category, Unit};
 pub use certificate::{Certificate, CertificateError, CertificateKind};
+pub use index::{card_photo_path, photo_key, CardIndex, Cards, IndexError};
 pub use partner::{Partner, PartnerKind, Partnership, PartnershipStatus, ProgrammeKind};
 pub use product::{ListingStatus, Photo, PriceTier, Product, ProductError};
 pub use village::{IdmStatus, Village};

@@ -34,6 +34,12 @@ impl Rng {
         &items[self.below(items.len())]
     }
 
+    /// 64 hex digits, as the SHA-256 an uploaded photo is named by: random to brotli as a
+    /// real hash is, so the catalog's size is honest.
+    fn sha256_hex(&mut self) -> String {
+        (0..4).map(|_| format!("{:016x}", self.next())).collect()
+    }
+
     fn chance(&mut self, percent: u64) -> bool {
         self.next() % 100 < percent
     }
@@ -434,10 +440,12 @@ pub fn synthetic_catalog(n: usize, seed: u64) -> Catalog {
             let certificates = synthetic_certificates(&mut rng, category, year_start);
             let export_ready = rng.chance(15);
             Product {
+                // Each rendition is its own file named by its hash, as uploads are (the demo
+                // route draws any demo photo of the catalog, by its name).
                 photos: vec![Photo {
-                    thumb: format!("/media/demo/{id}-400.jpg"),
-                    large: format!("/media/demo/{id}-1600.jpg"),
-                    medium: Some(format!("/media/demo/{id}-800.jpg")),
+                    thumb: format!("/media/demo/{}-400.jpg", rng.sha256_hex()),
+                    large: format!("/media/demo/{}-1600.jpg", rng.sha256_hex()),
+                    medium: Some(format!("/media/demo/{}-800.jpg", rng.sha256_hex())),
                     alt_id: name_id.clone(),
                     alt_en: name_en.clone(),
                     width: 1600,

@@ -1,10 +1,15 @@
 //! `GET /api/catalog`: the current catalog snapshot, precompressed, with an ETag so a
-//! returning phone downloads nothing when nothing changed.
+//! returning phone downloads nothing when nothing changed; `/api/catalog/index`, its card
+//! index, the same way; `/api/catalog/products/{id}`, one listing's full data.
 
-use axum::extract::State;
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::Json;
+use bytes::Bytes;
+use etalase_model::ListingStatus;
 
+use crate::error::ApiError;
 use crate::AppState;
 
 /// Serves the snapshot in the best encoding the client accepts; 304 on a matching ETag.
@@ -28,8 +33,107 @@ use crate::AppState;
 )]
 pub async fn get_catalog(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let snap = state.snapshots.current();
+    let (json, brotli, gzip) = (&snap.json, &snap.brotli, &snap.gzip);
+    serve(&headers, &snap.etag(), json, brotli, gzip)
+}
+
+/// `GET /api/catalog/index`: what the catalog pages need of every listing, a quarter of
+/// the catalog's bytes (see `etalase_model::CardIndex`).
+#[utoipa::path(
+    get,
+    path = "/catalog/index",
+    tag = "catalog",
+    params(
+        ("If-None-Match" = Option<String>, Header,
+            description = "The `ETag` of an index the client already has"),
+    ),
+    responses(
+        (status = 200, description = "The card index of the published catalog (`CardIndex`: columns of the listings' card fields, sellers, villages, partners)",
+            content_type = "application/json",
+            headers(
+                ("ETag" = String, description = "The catalog's version; changes whenever the catalog does"),
+                ("Cache-Control" = String, description = "`no-cache`: always revalidate"),
+            )),
+        (status = 304, description = "The client's copy (`If-None-Match`) is current",
+            headers(("ETag" = String, description = "The current index's tag"))),
+    )
+)]
+pub async fn get_index(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let snap = state.snapshots.current();
+    let index = &snap.index;
+    serve(
+        &headers,
+        &snap.etag(),
+        &index.json,
+        &index.brotli,
+        &index.gzip,
+    )
+}
+
+/// `?v=`: the catalog version the client's index is of.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+pub struct VersionQuery {
+    /// Details of this version are cached for good; any other gets the current ones.
+    pub v: Option<String>,
+}
+
+/// `GET /api/catalog/products/{id}`: a published listing's full data, fetched when it is
+/// opened.
+#[utoipa::path(
+    get,
+    path = "/catalog/products/{id}",
+    tag = "catalog",
+    params(
+        ("id" = String, Path, description = "The listing's id"),
+        VersionQuery,
+    ),
+    responses(
+        (status = 200, description = "The listing as the catalog has it", body = etalase_model::Product,
+            headers(
+                ("ETag" = String, description = "The catalog's version"),
+                ("Cache-Control" = String, description = "For good when `v` is the current version, else `no-cache`"),
+            )),
+        (status = 304, description = "The client's copy is current"),
+        (status = 404, description = "`not_found`: no published listing has this id", body = crate::error::ErrorBody),
+    )
+)]
+pub async fn get_product(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(query): Query<VersionQuery>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let snap = state.snapshots.current();
+    let product = snap
+        .catalog
+        .product(&id)
+        .filter(|p| p.status == ListingStatus::Published)
+        .ok_or(ApiError::NotFound)?;
     let etag = snap.etag();
     let mut res = if if_none_match(&headers, &etag) {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        Json(product).into_response()
+    };
+    let h = res.headers_mut();
+    h.insert(
+        header::ETAG,
+        HeaderValue::from_str(&etag).expect("hex etag"),
+    );
+    // The address names the version: its answer never changes, so it is kept for good.
+    let cache = if query.v.as_deref() == Some(snap.version.as_str()) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    Ok(res)
+}
+
+/// One document of the snapshot in the best encoding the client accepts; 304 on a
+/// matching ETag.
+fn serve(headers: &HeaderMap, etag: &str, json: &Bytes, brotli: &Bytes, gzip: &Bytes) -> Response {
+    let mut res = if if_none_match(headers, etag) {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
         let accept = headers
@@ -37,11 +141,11 @@ pub async fn get_catalog(State(state): State<AppState>, headers: HeaderMap) -> R
             .and_then(|v| v.to_str().ok())
             .unwrap_or("");
         let (body, encoding) = if accepts(accept, "br") {
-            (snap.brotli.clone(), Some("br"))
+            (brotli.clone(), Some("br"))
         } else if accepts(accept, "gzip") {
-            (snap.gzip.clone(), Some("gzip"))
+            (gzip.clone(), Some("gzip"))
         } else {
-            (snap.json.clone(), None)
+            (json.clone(), None)
         };
         let mut res = body.into_response();
         let h = res.headers_mut();
@@ -55,10 +159,7 @@ pub async fn get_catalog(State(state): State<AppState>, headers: HeaderMap) -> R
         res
     };
     let h = res.headers_mut();
-    h.insert(
-        header::ETAG,
-        HeaderValue::from_str(&etag).expect("hex etag"),
-    );
+    h.insert(header::ETAG, HeaderValue::from_str(etag).expect("hex etag"));
     // Always revalidate: a 304 costs one small round trip and listings show up at once.
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));

@@ -1,5 +1,6 @@
-//! `GET /media/demo/{product}-{400|1600}.jpg`: demo pictures, drawn on first request and
-//! then kept on disk, so starting the server stays instant.
+//! `GET /media/demo/{name}-{400|800|1600}.jpg`: demo pictures (named by their product, or
+//! like uploads by a hash in the synthetic catalogs), drawn on first request and then kept
+//! on disk, so starting the server stays instant.
 
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue};
@@ -13,11 +14,11 @@ pub async fn get_demo_photo(
     Path(file): Path<String>,
 ) -> Result<Response, ApiError> {
     let (id, width) = parse_name(&file).ok_or(ApiError::NotFound)?;
-    // Only products of the current catalog: the name cannot make the server draw (or
-    // store) arbitrary files.
+    // Only photos of the current catalog: the name cannot make the server draw (or store)
+    // arbitrary files.
     let category = state
         .snapshots
-        .catalog_category(id)
+        .demo_photo_category(id)
         .ok_or(ApiError::NotFound)?;
     let path = demo_images::photos_dir(&state.config.data_dir).join(&file);
     let bytes = match tokio::fs::read(&path).await {
@@ -46,6 +47,42 @@ pub async fn get_demo_photo(
         header::CACHE_CONTROL,
         HeaderValue::from_static("public, max-age=86400"),
     );
+    Ok(res)
+}
+
+/// `GET /media/c/{product}-{key}.jpg`: a card's photo, by its listing and the short key of
+/// its thumbnail (`etalase_model::photo_key`), so the card index need not carry each
+/// photo's 64-digit name. The listing's current thumbnail is served; kept for good when the
+/// key is the current photo's, revalidated when the photo changed since the index.
+pub async fn get_card_photo(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+) -> Result<Response, ApiError> {
+    let (id, key) = file
+        .strip_suffix(".jpg")
+        .and_then(|stem| stem.rsplit_once('-'))
+        .ok_or(ApiError::NotFound)?;
+    let thumb = state
+        .snapshots
+        .current()
+        .thumbs
+        .get(id)
+        .cloned()
+        .ok_or(ApiError::NotFound)?;
+    let mut res = if let Some(upload) = thumb.strip_prefix("/media/u/") {
+        super::uploads::get_upload(State(state), Path(upload.to_string())).await?
+    } else if let Some(demo) = thumb.strip_prefix("/media/demo/") {
+        get_demo_photo(State(state), Path(demo.to_string())).await?
+    } else {
+        return Err(ApiError::NotFound);
+    };
+    let cache = if etalase_model::catalog::photo_key(&thumb) == key {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     Ok(res)
 }
 

@@ -131,6 +131,8 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         // reading a body or waiting on anything, for which a timeout, a concurrency limit
         // and an error envelope cost time per request and protect nothing.
         .routes(routes!(catalog::get_catalog))
+        .routes(routes!(catalog::get_index))
+        .routes(routes!(catalog::get_product))
         .fallback(no_such_endpoint)
 }
 
@@ -239,6 +241,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .nest("/api", api)
         .route("/media/demo/{file}", get(media::get_demo_photo))
+        .route("/media/c/{file}", get(media::get_card_photo))
         .route("/media/u/{file}", get(uploads::get_upload))
         .with_state(state.clone())
         .merge(static_files::router(
