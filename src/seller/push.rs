@@ -39,10 +39,17 @@ fn supported() -> bool {
         .all(|name| js_sys::Reflect::has(&window, &JsValue::from_str(name)).unwrap_or(false))
 }
 
+/// The service worker's registration, or an error after 5 s: `ready` never settles where
+/// the worker could not be installed (a private window, storage refused), and the panel
+/// must not say "checking" for ever.
 async fn registration() -> Result<ServiceWorkerRegistration, JsValue> {
     let window = web_sys::window().ok_or(JsValue::NULL)?;
     let ready = window.navigator().service_worker().ready()?;
-    JsFuture::from(ready).await?.dyn_into()
+    let timeout = js_sys::Promise::new(&mut |resolve, _reject| {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 5_000);
+    });
+    let first = js_sys::Promise::race(&js_sys::Array::of2(&ready, &timeout));
+    JsFuture::from(first).await?.dyn_into()
 }
 
 async fn existing(registration: &ServiceWorkerRegistration) -> Option<PushSubscription> {
