@@ -66,3 +66,28 @@ fn ten_thousand_listings_index_and_search_in_wasm() {
     );
     assert!(hits.windows(2).all(|w| w[0].1 >= w[1].1), "ranked by score");
 }
+
+/// The card index the app decodes: its JSON round trip and the listings it rebuilds, in
+/// the browser's wasm, give what they give natively.
+#[wasm_bindgen_test]
+fn the_card_index_round_trips_and_answers_in_the_browser() {
+    let full = synthetic_catalog(300, 11);
+    let index = etalase_model::CardIndex::from_catalog(&full);
+    let json = serde_json::to_string(&index).unwrap();
+    let decoded: etalase_model::CardIndex = serde_json::from_str(&json).unwrap();
+    assert_eq!(decoded, index);
+    let cards = decoded.to_catalog().unwrap();
+    let mut published = full.clone();
+    published
+        .products
+        .retain(|p| p.status == etalase_model::ListingStatus::Published);
+    let today = Date::new(2026, 12, 6).unwrap();
+    let query = CatalogQuery::from_query_string("q=madu&urut=harga-naik");
+    let ids = |c: &etalase_model::Catalog| -> Vec<String> {
+        run_query(c, &SearchIndex::build(c), &query, today)
+            .into_iter()
+            .map(|i| c.products[i].id.clone())
+            .collect()
+    };
+    assert_eq!(ids(&cards), ids(&published));
+}

@@ -366,6 +366,15 @@ mod tests {
     }
 
     #[test]
+    fn the_index_round_trips_as_json() {
+        let index = CardIndex::from_catalog(&synthetic_catalog(200, 3));
+        let json = serde_json::to_string(&index).unwrap();
+        let back: CardIndex = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, index);
+        assert_eq!(back.to_catalog().unwrap(), index.to_catalog().unwrap());
+    }
+
+    #[test]
     fn a_ragged_or_dangling_index_is_refused() {
         let mut index = CardIndex::from_catalog(&demo_catalog());
         index.cards.moq.pop();
