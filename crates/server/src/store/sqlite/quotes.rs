@@ -66,6 +66,37 @@ pub(super) async fn send_quote(
         .await
 }
 
+/// How a part is named: by the buyer's private token, or by the inquiry's reference.
+enum PartBy<'a> {
+    TrackingToken(&'a str),
+    Reference(&'a str),
+}
+
+/// A part's inquiry id, stage and latest quote revision, read inside the caller's write
+/// transaction (so nothing moves between this and the move it decides).
+fn part_now(
+    tx: &rusqlite::Transaction<'_>,
+    by: PartBy<'_>,
+    seller_id: &str,
+) -> Result<Option<(i64, String, Option<u32>)>, StoreError> {
+    let (column, value) = match by {
+        PartBy::TrackingToken(token) => ("tracking_token", token),
+        PartBy::Reference(reference) => ("reference", reference),
+    };
+    Ok(tx
+        .prepare_cached(&format!(
+            "SELECT p.inquiry_id, p.status,
+                    (SELECT max(revision) FROM quotes q
+                     WHERE q.inquiry_id = p.inquiry_id AND q.seller_id = p.seller_id)
+             FROM inquiry_parts p JOIN inquiries i ON i.id = p.inquiry_id
+             WHERE i.{column} = ?1 AND p.seller_id = ?2"
+        ))?
+        .query_row(params![value, seller_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .optional()?)
+}
+
 pub(super) async fn answer_quote(
     store: &SqliteStore,
     answer: QuoteAnswer,
@@ -73,18 +104,11 @@ pub(super) async fn answer_quote(
     store
         .write(move |conn| {
             let tx = write_transaction(conn)?;
-            let found: Option<(i64, String, Option<u32>)> = tx
-                .prepare_cached(
-                    "SELECT p.inquiry_id, p.status,
-                            (SELECT max(revision) FROM quotes q
-                             WHERE q.inquiry_id = p.inquiry_id AND q.seller_id = p.seller_id)
-                     FROM inquiry_parts p JOIN inquiries i ON i.id = p.inquiry_id
-                     WHERE i.tracking_token = ?1 AND p.seller_id = ?2",
-                )?
-                .query_row(params![answer.tracking_token, answer.seller_id], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-                })
-                .optional()?;
+            let found = part_now(
+                &tx,
+                PartBy::TrackingToken(&answer.tracking_token),
+                &answer.seller_id,
+            )?;
             let Some((id, status, latest)) = found else {
                 return Ok(AnswerOutcome::NotFound);
             };
@@ -176,18 +200,7 @@ pub(super) async fn expire_part(
     store
         .write(move |conn| {
             let tx = write_transaction(conn)?;
-            let found: Option<(i64, String, Option<u32>)> = tx
-                .prepare_cached(
-                    "SELECT p.inquiry_id, p.status,
-                            (SELECT max(revision) FROM quotes q
-                             WHERE q.inquiry_id = p.inquiry_id AND q.seller_id = p.seller_id)
-                     FROM inquiry_parts p JOIN inquiries i ON i.id = p.inquiry_id
-                     WHERE i.reference = ?1 AND p.seller_id = ?2",
-                )?
-                .query_row(params![part.reference, part.seller_id], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-                })
-                .optional()?;
+            let found = part_now(&tx, PartBy::Reference(&part.reference), &part.seller_id)?;
             let Some((id, status, latest)) = found else {
                 return Ok(false);
             };
