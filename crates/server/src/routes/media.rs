@@ -1,4 +1,5 @@
-//! `GET /media/demo/{name}-{400|800|1600}.jpg`: demo pictures (named by their product, or
+//! `GET /media/u/{sha256}.jpg`: uploaded photos; `/media/c/…`: a card's photo by its
+//! listing; `GET /media/demo/{name}-{400|800|1600}.jpg`: demo pictures (named by their product, or
 //! like uploads by a hash in the synthetic catalogs), drawn on first request and then kept
 //! on disk, so starting the server stays instant.
 
@@ -70,7 +71,7 @@ pub async fn get_card_photo(
         .cloned()
         .ok_or(ApiError::NotFound)?;
     let mut res = if let Some(upload) = thumb.strip_prefix("/media/u/") {
-        super::uploads::get_upload(State(state), Path(upload.to_string())).await?
+        get_upload(State(state), Path(upload.to_string())).await?
     } else if let Some(demo) = thumb.strip_prefix("/media/demo/") {
         get_demo_photo(State(state), Path(demo.to_string())).await?
     } else {
@@ -84,6 +85,38 @@ pub async fn get_card_photo(
     res.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     Ok(res)
+}
+
+/// `GET /media/u/{sha256}.jpg`: a stored upload. The name is the content's hash, so the
+/// response never changes: cache it forever.
+pub async fn get_upload(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+) -> Result<Response, ApiError> {
+    let valid = file.strip_suffix(".jpg").is_some_and(|hash| {
+        hash.len() == 64
+            && hash
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    });
+    if !valid {
+        return Err(ApiError::NotFound);
+    }
+    let hash = &file[..64];
+    let data = state
+        .blobs
+        .get(hash)
+        .await
+        .map_err(|e| ApiError::from_blob("reading upload", e))?
+        .ok_or(ApiError::NotFound)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "image/jpeg"),
+            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+        ],
+        data,
+    )
+        .into_response())
 }
 
 /// `kerupuk-udang-sepatin-250g-400.jpg` → (`kerupuk-udang-sepatin-250g`, 400).

@@ -242,7 +242,7 @@ pub fn app(state: AppState) -> Router {
         .nest("/api", api)
         .route("/media/demo/{file}", get(media::get_demo_photo))
         .route("/media/c/{file}", get(media::get_card_photo))
-        .route("/media/u/{file}", get(uploads::get_upload))
+        .route("/media/u/{file}", get(media::get_upload))
         .with_state(state.clone())
         .merge(static_files::router(
             &state.config.dist_dir,

@@ -8,9 +8,8 @@
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{Path, State};
-use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::extract::State;
+use axum::http::StatusCode;
 use axum::Json;
 use etalase_model::api::Uploaded;
 use etalase_photo::verify_and_measure;
@@ -125,36 +124,4 @@ pub async fn upload_for_member(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<(StatusCode, Json<Uploaded>), ApiError> {
     upload_photo(state, owner, body).await
-}
-
-/// `GET /media/u/{sha256}.jpg`: a stored upload. The name is the content's hash, so the
-/// response never changes: cache it forever.
-pub async fn get_upload(
-    State(state): State<AppState>,
-    Path(file): Path<String>,
-) -> Result<Response, ApiError> {
-    let valid = file.strip_suffix(".jpg").is_some_and(|hash| {
-        hash.len() == 64
-            && hash
-                .bytes()
-                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-    });
-    if !valid {
-        return Err(ApiError::NotFound);
-    }
-    let hash = &file[..64];
-    let data = state
-        .blobs
-        .get(hash)
-        .await
-        .map_err(|e| ApiError::from_blob("reading upload", e))?
-        .ok_or(ApiError::NotFound)?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "image/jpeg"),
-            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
-        ],
-        data,
-    )
-        .into_response())
 }
