@@ -109,33 +109,22 @@ pub async fn get_product(
         .product(&id)
         .filter(|p| p.status == ListingStatus::Published)
         .ok_or(ApiError::NotFound)?;
-    let etag = snap.etag();
-    let mut res = if if_none_match(&headers, &etag) {
-        StatusCode::NOT_MODIFIED.into_response()
-    } else {
-        Json(product).into_response()
-    };
-    let h = res.headers_mut();
-    h.insert(
-        header::ETAG,
-        HeaderValue::from_str(&etag).expect("hex etag"),
-    );
     // The address names the version: its answer never changes, so it is kept for good.
     let cache = if query.v.as_deref() == Some(snap.version.as_str()) {
         "public, max-age=31536000, immutable"
     } else {
         "no-cache"
     };
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
-    Ok(res)
+    Ok(tagged(&headers, &snap.etag(), cache, || {
+        Json(product).into_response()
+    }))
 }
 
 /// One document of the snapshot in the best encoding the client accepts; 304 on a
 /// matching ETag.
 fn serve(headers: &HeaderMap, etag: &str, json: &Bytes, brotli: &Bytes, gzip: &Bytes) -> Response {
-    let mut res = if if_none_match(headers, etag) {
-        StatusCode::NOT_MODIFIED.into_response()
-    } else {
+    // Always revalidate: a 304 costs one small round trip and listings show up at once.
+    let mut res = tagged(headers, etag, "no-cache", || {
         let accept = headers
             .get(header::ACCEPT_ENCODING)
             .and_then(|v| v.to_str().ok())
@@ -157,12 +146,28 @@ fn serve(headers: &HeaderMap, etag: &str, json: &Bytes, brotli: &Bytes, gzip: &B
             h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(enc));
         }
         res
+    });
+    res.headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    res
+}
+
+/// `304` on a matching `If-None-Match`, else `body()`; either way with the ETag and
+/// `cache` as `Cache-Control`.
+fn tagged(
+    headers: &HeaderMap,
+    etag: &str,
+    cache: &'static str,
+    body: impl FnOnce() -> Response,
+) -> Response {
+    let mut res = if if_none_match(headers, etag) {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        body()
     };
     let h = res.headers_mut();
     h.insert(header::ETAG, HeaderValue::from_str(etag).expect("hex etag"));
-    // Always revalidate: a 304 costs one small round trip and listings show up at once.
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     res
 }
 
