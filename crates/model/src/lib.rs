@@ -66,7 +66,9 @@ pub use catalog::{
 };
 pub use date::{Date, DateError};
 pub use demo::{demo_catalog, demo_photo_color, synthetic_catalog, DEMO_VERSION};
-pub use filter::{facet_counts, run_query, run_query_with_facets, CatalogQuery, Sort};
+pub use filter::{
+    facet_counts, run_query, run_query_on_hits, run_query_with_facets, CatalogQuery, Sort,
+};
 pub use idm::{preview_import, trend, IdmRecord, IdmTrend, ImportPreview, RowProblem};
 pub use inquiry::{
     check_export, check_purchase, ExportInquiry, InquiryKind, InquiryStatus, PurchaseInquiry,

@@ -21,7 +21,7 @@ use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use bytes::Bytes;
-use etalase_model::{CardIndex, Catalog, Category, FxRate};
+use etalase_model::{CardIndex, Catalog, Category, FxRate, SearchIndex};
 use sha2::{Digest, Sha256};
 
 use crate::store::{Store, StoreError};
@@ -66,6 +66,8 @@ pub struct Snapshot {
     pub index: Encoded,
     /// Product id → the path of its first photo's thumbnail, for the cards' photo route.
     pub thumbs: HashMap<String, String>,
+    /// The search index of `catalog`, for the server's search (`/api/catalog/search`).
+    pub search: Arc<SearchIndex>,
 }
 
 /// A JSON document and its compressed encodings.
@@ -145,6 +147,7 @@ impl Snapshot {
         let json = serde_json::to_vec(&catalog).expect("catalog serialises");
         let brotli = compress_brotli(&json, quality.unwrap_or(final_quality(json.len())));
         let gzip = compress_gzip(&json);
+        let search = Arc::new(SearchIndex::build(&catalog));
         let catalog = Arc::new(catalog);
         Snapshot {
             version,
@@ -159,6 +162,7 @@ impl Snapshot {
             catalog,
             index,
             thumbs,
+            search,
         }
     }
 
@@ -183,6 +187,7 @@ impl Snapshot {
                 ..self.index.clone()
             },
             thumbs: self.thumbs.clone(),
+            search: Arc::clone(&self.search),
         })
     }
 

@@ -18,6 +18,7 @@ mod market;
 mod moderation;
 mod notices;
 mod partnerships;
+mod search;
 mod uploads;
 
 pub use account::{Consent, Me, StaffMe};
@@ -44,4 +45,7 @@ pub use notices::{
     PushKeys, PushSubscriptionBody,
 };
 pub use partnerships::{EndPartnershipBody, PartnerBody, PartnershipBody};
+pub use search::{
+    FacetCount, SearchListing, SearchPage, SearchParams, SEARCH_PAGE_DEFAULT, SEARCH_PAGE_MAX,
+};
 pub use uploads::Uploaded;

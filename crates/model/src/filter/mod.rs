@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{Category, CertificateKind, IdmStatus};
 use crate::{Lang, Rupiah};
 
-pub use run::{facet_counts, run_query, run_query_with_facets};
+pub use run::{facet_counts, run_query, run_query_on_hits, run_query_with_facets};
 
 /// Result order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]

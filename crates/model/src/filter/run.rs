@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::{CatalogQuery, Sort};
 use crate::catalog::{Catalog, Category, ListingStatus, Product, Village};
-use crate::search::{normalize, Score, SearchIndex};
+use crate::search::{normalize, SearchIndex};
 use crate::Date;
 
 /// Runs `query` over the published listings of `catalog`: search, filter, sort. Returns
@@ -38,10 +38,28 @@ pub fn run_query_with_facets(
     query: &CatalogQuery,
     today: Date,
 ) -> (Vec<usize>, Vec<(Category, usize)>) {
+    run_query_on_hits(
+        catalog,
+        index.search(&query.q).into_iter().map(|(i, _)| i),
+        query,
+        today,
+    )
+}
+
+/// [`run_query_with_facets`] given the search's answer for `query.q`: `matches` are positions
+/// in `catalog.products`, best first, as [`SearchIndex::search`] returns them (without the
+/// scores, which only ordered them). An index elsewhere (the app's search worker, the
+/// server) answers the words; this filters, counts and sorts.
+pub fn run_query_on_hits(
+    catalog: &Catalog,
+    matches: impl IntoIterator<Item = usize>,
+    query: &CatalogQuery,
+    today: Date,
+) -> (Vec<usize>, Vec<(Category, usize)>) {
     let filter = Filter::new(catalog, query, today);
     let mut counts = [0usize; Category::ALL.len()];
-    let mut hits: Vec<(usize, Score)> = Vec::new();
-    for (i, score) in index.search(&query.q) {
+    let mut hits: Vec<usize> = Vec::new();
+    for i in matches {
         let Some(p) = catalog.products.get(i) else {
             continue;
         };
@@ -50,19 +68,17 @@ pub fn run_query_with_facets(
         }
         counts[p.category as usize] += 1;
         if query.category.is_none_or(|c| c == p.category) {
-            hits.push((i, score));
+            hits.push(i);
         }
     }
     let price = |i: usize| catalog.products[i].base_price();
     // Stable sorts: equal keys keep their relevance order.
     match query.sort {
         Sort::Relevance => {}
-        Sort::PriceAsc => hits.sort_by_key(|&(i, _)| (price(i).is_none(), price(i))),
-        Sort::PriceDesc => {
-            hits.sort_by_key(|&(i, _)| (price(i).is_none(), std::cmp::Reverse(price(i))))
-        }
-        Sort::Newest => hits.sort_by_key(|&(i, _)| std::cmp::Reverse(catalog.products[i].created)),
-        Sort::DevelopingFirst => hits.sort_by_key(|&(i, _)| {
+        Sort::PriceAsc => hits.sort_by_key(|&i| (price(i).is_none(), price(i))),
+        Sort::PriceDesc => hits.sort_by_key(|&i| (price(i).is_none(), std::cmp::Reverse(price(i)))),
+        Sort::Newest => hits.sort_by_key(|&i| std::cmp::Reverse(catalog.products[i].created)),
+        Sort::DevelopingFirst => hits.sort_by_key(|&i| {
             // `None` (no figures) after every status.
             let status = filter
                 .villages
@@ -75,7 +91,7 @@ pub fn run_query_with_facets(
         .into_iter()
         .map(|c| (c, counts[c as usize]))
         .collect();
-    (hits.into_iter().map(|(i, _)| i).collect(), facets)
+    (hits, facets)
 }
 
 /// The query's filters, with place names normalised once.

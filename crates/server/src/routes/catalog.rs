@@ -1,15 +1,18 @@
 //! `GET /api/catalog`: the current catalog snapshot, precompressed, with an ETag so a
 //! returning phone downloads nothing when nothing changed; `/api/catalog/index`, its card
-//! index, the same way; `/api/catalog/products/{id}`, one listing's full data.
+//! index, the same way; `/api/catalog/products/{id}`, one listing's full data;
+//! `/api/catalog/search`, a page of a query's results worked out here.
 
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use bytes::Bytes;
-use etalase_model::ListingStatus;
+use etalase_model::api::{FacetCount, SearchListing, SearchPage, SearchParams};
+use etalase_model::{run_query_on_hits, ListingStatus};
 
 use crate::error::ApiError;
+use crate::extract::QueryParams;
 use crate::AppState;
 
 /// Serves the snapshot in the best encoding the client accepts; 304 on a matching ETag.
@@ -118,6 +121,62 @@ pub async fn get_product(
     Ok(tagged(&headers, &snap.etag(), cache, || {
         Json(product).into_response()
     }))
+}
+
+/// `GET /api/catalog/search`: one page of a query's results, found with the snapshot's
+/// search index and filtered, counted and sorted by the model's code, as the app does with
+/// its own copy of the index. It answers a phone whose index is still arriving, and any
+/// client of a catalog too large to ship.
+#[utoipa::path(
+    get,
+    path = "/catalog/search",
+    tag = "catalog",
+    params(SearchParams),
+    responses(
+        (status = 200, description = "The page, the total and the category counts", body = SearchPage),
+        (status = 400, description = "`malformed`: `offset` or `limit` is not a number", body = crate::error::ErrorBody),
+    )
+)]
+pub async fn search(
+    State(state): State<AppState>,
+    QueryParams(params): QueryParams<SearchParams>,
+) -> Result<Json<SearchPage>, ApiError> {
+    let snap = state.snapshots.current();
+    let today = crate::clock::today_in_kalimantan();
+    // A one-letter query over 100,000 listings is milliseconds of work: off the runtime's
+    // threads, which serve everyone else's requests.
+    let page = tokio::task::spawn_blocking(move || {
+        let query = params.query();
+        let catalog = &snap.catalog;
+        let hits = snap.search.search(&query.q).into_iter().map(|(i, _)| i);
+        let (found, facets) = run_query_on_hits(catalog, hits, &query, today);
+        let listings = found[params.page(found.len())]
+            .iter()
+            .map(|&i| {
+                let product = &catalog.products[i];
+                SearchListing {
+                    village_name: catalog
+                        .village_of(product)
+                        .map(|v| v.name.clone())
+                        .unwrap_or_default(),
+                    verified: catalog.seller_verified(product),
+                    product: product.clone(),
+                }
+            })
+            .collect();
+        SearchPage {
+            version: snap.version.clone(),
+            total: found.len(),
+            facets: facets
+                .into_iter()
+                .map(|(category, count)| FacetCount { category, count })
+                .collect(),
+            listings,
+        }
+    })
+    .await
+    .map_err(|e| ApiError::Internal(e.to_string()))?;
+    Ok(Json(page))
 }
 
 /// One document of the snapshot in the best encoding the client accepts; 304 on a

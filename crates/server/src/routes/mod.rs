@@ -114,6 +114,9 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(partnerships::put_partner))
         .routes(routes!(partnerships::put_partnership))
         .routes(routes!(partnerships::end_partnership))
+        // Not with the catalog's snapshot routes below: a search is work per request, so it
+        // waits its turn and times out like the rest of the API.
+        .routes(routes!(catalog::search))
         // Forms and listings are small; nothing else needs the 2 MB default. A request
         // that has not finished in 30 s (a stalled phone, a slow-loris client) gets 408.
         .layer(DefaultBodyLimit::max(256 * 1024))
