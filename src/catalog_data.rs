@@ -1,54 +1,120 @@
-//! The catalog, loaded once per visit and shared by every page that shows listings, with
-//! its search index, built once after the first listings show.
+//! The catalog, loaded once per visit and shared by every page that shows listings. Its
+//! search runs in the search worker (`crate::search_worker`), which builds the index off
+//! this thread; should the worker not start, the index is built here when a search first
+//! needs it, as before the worker.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use etalase_model::{Catalog, CatalogQuery, Date, SearchIndex};
-use leptos::leptos_dom::helpers::{
-    request_animation_frame, request_idle_callback_with_handle, set_timeout,
-    set_timeout_with_handle, TimeoutHandle,
-};
+use leptos::leptos_dom::helpers::{set_timeout, set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::api::{self, ApiError};
 use crate::routes::AppPath;
+use crate::search_worker::client::{self as search_worker, Event};
 
-/// A loaded catalog with its search index.
+/// A loaded catalog and the way to search it.
 pub struct CatalogData {
     pub catalog: Catalog,
-    /// Built after the first listings are on screen, or when a search needs it first.
+    /// Built on this thread only if the worker cannot help.
     index: OnceLock<SearchIndex>,
-    /// Answers the catalog's first view, which has no search words, until `index` is built.
-    without_words: SearchIndex,
+    remote: Remote,
     pub from_cache: bool,
 }
 
+/// The search worker's state, as signals a page's results follow.
+#[derive(Clone, Default)]
+struct Remote {
+    /// The catalog version the worker's index is of, once built.
+    indexed: ArcRwSignal<Option<String>>,
+    /// The worker cannot help: search here.
+    failed: ArcRwSignal<bool>,
+    /// Its latest answer.
+    answer: ArcRwSignal<Option<Answer>>,
+    /// The words last asked for, so a page asking again does not ask twice.
+    asked: Arc<Mutex<Option<String>>>,
+}
+
+/// The worker's answer for the words `q` in the index of catalog `version`.
+struct Answer {
+    q: String,
+    version: String,
+    /// Positions in the catalog, best first.
+    hits: Arc<Vec<usize>>,
+}
+
+impl Remote {
+    fn on_event(&self, event: Event) {
+        match event {
+            Event::Indexed { version, .. } => self.indexed.set(Some(version)),
+            Event::Hits {
+                q, version, hits, ..
+            } => self.answer.set(Some(Answer {
+                q,
+                version,
+                hits: Arc::new(hits),
+            })),
+            Event::Failed(detail) => {
+                web_sys::console::warn_1(&format!("search worker: {detail}").into());
+                self.failed.set(true);
+            }
+        }
+    }
+}
+
 impl CatalogData {
-    fn new(catalog: Catalog, from_cache: bool) -> CatalogData {
-        CatalogData {
-            without_words: SearchIndex::without_words(&catalog),
-            catalog,
-            index: OnceLock::new(),
-            from_cache,
+    /// The listings matching `query`'s words, best first, as positions in `catalog`, or
+    /// `None` while the worker works on them (asked now; the answer wakes whoever called
+    /// this in a reactive scope). A query without words matches every listing, in order.
+    pub fn hits_for(&self, query: &str) -> Option<Arc<Vec<usize>>> {
+        if !SearchIndex::has_words(query) {
+            return Some(Arc::new((0..self.catalog.products.len()).collect()));
         }
+        if self.index.get().is_some() || self.remote.failed.get() {
+            return Some(Arc::new(
+                self.local_index()
+                    .search(query)
+                    .into_iter()
+                    .map(|(i, _)| i)
+                    .collect(),
+            ));
+        }
+        let version = &self.catalog.version;
+        let answered = self.remote.answer.with(|answer| {
+            answer
+                .as_ref()
+                .filter(|a| a.q == query && &a.version == version)
+                .map(|a| Arc::clone(&a.hits))
+        });
+        if answered.is_some() {
+            return answered;
+        }
+        let mut asked = self.remote.asked.lock().unwrap_or_else(|e| e.into_inner());
+        if asked.as_deref() != Some(query) {
+            *asked = Some(query.to_owned());
+            if search_worker::search(query).is_none() {
+                self.remote.failed.set(true);
+            }
+        }
+        None
     }
 
-    /// The search index, built now if it is not yet.
-    pub fn index(&self) -> &SearchIndex {
+    /// Whether the worker's index is of this catalog (searches are then answered in a
+    /// few milliseconds; before, they wait for the build).
+    pub fn search_ready(&self) -> bool {
+        self.index.get().is_some()
+            || self.remote.failed.get()
+            || self
+                .remote
+                .indexed
+                .with(|v| v.as_ref() == Some(&self.catalog.version))
+    }
+
+    /// The index on this thread: 260–280 ms of wasm to build at 10,000 listings.
+    fn local_index(&self) -> &SearchIndex {
         self.index.get_or_init(|| SearchIndex::build(&self.catalog))
-    }
-
-    /// An index that answers `query`. Building the index of 10,000 listings takes 260–280 ms
-    /// in wasm, over a second on a phone four times slower, and before this the catalog
-    /// showed nothing until it was built; a query without words does not need it.
-    pub fn index_for(&self, query: &str) -> &SearchIndex {
-        match self.index.get() {
-            Some(index) => index,
-            None if !SearchIndex::has_words(query) => &self.without_words,
-            None => self.index(),
-        }
     }
 }
 
@@ -56,14 +122,23 @@ impl CatalogData {
 #[derive(Clone, Copy)]
 pub struct CatalogResource(pub LocalResource<Result<Arc<CatalogData>, ApiError>>);
 
-/// Starts loading the catalog; call once in `App`.
+/// Starts loading the catalog and the search worker; call once in `App`.
 pub fn provide_catalog() {
     let resource = LocalResource::new(|| async {
+        let remote = Remote::default();
+        let events = remote.clone();
+        // Started first: its wasm loads while the index does.
+        search_worker::start(move |event| events.on_event(event));
         let result = async {
-            let loaded = api::catalog().await?;
-            let data = Arc::new(CatalogData::new(loaded.catalog, loaded.from_cache));
-            build_index_when_idle(Arc::clone(&data));
-            Ok(data)
+            let (text, from_cache) = api::catalog_text().await?;
+            search_worker::index(&text);
+            let catalog = api::decode_catalog(&text).await?;
+            Ok(Arc::new(CatalogData {
+                catalog,
+                index: OnceLock::new(),
+                remote,
+                from_cache,
+            }))
         }
         .await;
         // The page drawn from it removes the server's first view (`PageMeta`); should a
@@ -78,26 +153,6 @@ pub fn provide_catalog() {
     });
     provide_context(CatalogResource(resource));
     provide_typed_query();
-}
-
-/// Builds the search index once the browser is idle after the frame that shows the
-/// catalog, so the first keystroke seldom waits for it. Browsers without
-/// `requestIdleCallback` (Safari) build it after a timeout instead.
-fn build_index_when_idle(data: Arc<CatalogData>) {
-    request_animation_frame(move || {
-        let idle = Arc::clone(&data);
-        let build = move || {
-            idle.index();
-        };
-        if request_idle_callback_with_handle(build).is_err() {
-            set_timeout(
-                move || {
-                    data.index();
-                },
-                std::time::Duration::from_millis(200),
-            );
-        }
-    });
 }
 
 pub fn use_catalog() -> CatalogResource {

@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod intl;
 pub mod retry_waiting;
 pub mod routes;
+pub mod search_worker;
 pub mod seller;
 pub mod session;
 pub mod signed_in;

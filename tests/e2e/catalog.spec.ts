@@ -237,6 +237,11 @@ test('after one visit, the app and catalog open with no connection at all', asyn
   await page.goto('/?q=madu');
   await expect(page.locator('.product-card').first()).toBeVisible();
   await expect(page.getByText('Anda sedang offline')).toBeVisible();
+  // Searching offline: the search worker's files come from the service worker's cache too.
+  await page.getByRole('searchbox', { name: 'Cari produk' }).fill('kerupuk udang');
+  await expect(page.locator('.card-title').first()).toContainText(/kerupuk/i);
+  expect(await page.evaluate(() => performance.getEntriesByType('resource')
+    .some((e) => /search-worker.*\.wasm$/.test(new URL(e.name).pathname)))).toBe(true);
   await context.unroute('**/*');
   await context.setOffline(false);
 });

@@ -1,6 +1,6 @@
 use std::sync::Arc;
 
-use etalase_model::{run_query_with_facets, Sort};
+use etalase_model::{run_query_on_hits, Category, Sort};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -50,6 +50,9 @@ impl PageSize {
     }
 }
 
+/// A query's listings (positions in the catalog, in order) and its category counts.
+type Results = (Vec<usize>, Vec<(Category, usize)>);
+
 /// `/`: the catalog with search, filters and sort, all in the URL.
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -88,8 +91,12 @@ fn CatalogView(
     let (query, set_query) = use_catalog_query();
     let day = today();
     let d = Arc::clone(&data);
-    let results = Memo::new(move |_| {
-        query.with(|q| run_query_with_facets(&d.catalog, d.index_for(&q.q), q, day))
+    // While the search worker works on new words, the results already shown stay.
+    let results = Memo::new(move |shown: Option<&Results>| {
+        query.with(|q| match d.hits_for(&q.q) {
+            Some(hits) => run_query_on_hits(&d.catalog, hits.iter().copied(), q, day),
+            None => shown.cloned().unwrap_or_default(),
+        })
     });
     let hits = Memo::new(move |_| results.with(|r| r.0.clone()));
     let counts = Signal::derive(move || results.with(|r| r.1.clone()));

@@ -278,10 +278,11 @@ fn ProductPicker(draft: RwSignal<InquiryDraft>, data: Arc<CatalogData>) -> impl 
                 return Vec::new();
             }
             let chosen = draft.with(InquiryDraft::product_ids);
-            data.index()
-                .search(&query)
-                .into_iter()
-                .filter_map(|(i, _)| data.catalog.products.get(i))
+            // Nothing until the search worker answers (a few milliseconds once its index is
+            // built).
+            let hits = data.hits_for(&query).unwrap_or_default();
+            hits.iter()
+                .filter_map(|&i| data.catalog.products.get(i))
                 .filter(|p| !chosen.contains(&p.id))
                 .take(6)
                 .cloned()

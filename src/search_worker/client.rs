@@ -1,0 +1,213 @@
+//! The page's handle on the search worker: one per page, started with the catalog's load.
+//! Messages sent before the worker's "ready" wait here (a wasm worker drops what arrives
+//! before its handler exists). A worker that cannot start (its script missing, no module
+//! workers, no "ready" in [`START_TIMEOUT_MS`]) reports [`Event::Failed`], and the page
+//! searches on its own thread as before.
+
+use std::cell::RefCell;
+
+use js_sys::{Object, Reflect, Uint32Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
+
+use super::protocol::{FromWorker, ToWorker, HITS, MSG, TEXT};
+
+/// Where Trunk puts the worker's loader (unhashed, served with revalidation).
+pub const WORKER_URL: &str = "/search-worker_loader.js";
+
+/// How long the worker may take to say "ready" (fetching and compiling its wasm) before
+/// the page stops waiting for it.
+pub const START_TIMEOUT_MS: i32 = 10_000;
+
+/// What the worker tells the page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    Indexed {
+        version: String,
+        listings: usize,
+        took_ms: f64,
+    },
+    /// The listings matching `q`'s words in the index of `version`, best first.
+    Hits {
+        id: u32,
+        q: String,
+        version: String,
+        hits: Vec<usize>,
+    },
+    /// The worker cannot help (it did not start, crashed, or could not read the index).
+    Failed(String),
+}
+
+struct Running {
+    worker: Worker,
+    ready: bool,
+    waiting: Vec<JsValue>,
+    next_id: u32,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+thread_local! {
+    static RUNNING: RefCell<Option<Running>> = const { RefCell::new(None) };
+}
+
+/// Starts the worker (ending any before); its events go to `on_event`.
+pub fn start(on_event: impl Fn(Event) + 'static) {
+    stop();
+    let on_event = std::rc::Rc::new(on_event);
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    let worker = match Worker::new_with_options(WORKER_URL, &options) {
+        Ok(worker) => worker,
+        Err(e) => return on_event(Event::Failed(describe(&e))),
+    };
+    let events = on_event.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        let data = event.data();
+        let message = Reflect::get(&data, &MSG.into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .and_then(|json| serde_json::from_str::<FromWorker>(&json).ok());
+        match message {
+            Some(FromWorker::Ready) => flush(),
+            Some(FromWorker::Indexed {
+                version,
+                listings,
+                took_ms,
+            }) => events(Event::Indexed {
+                version,
+                listings,
+                took_ms,
+            }),
+            Some(FromWorker::Hits { id, q, version }) => {
+                let hits = Reflect::get(&data, &HITS.into())
+                    .ok()
+                    .and_then(|v| v.dyn_into::<Uint32Array>().ok())
+                    .map(|a| a.to_vec().into_iter().map(|i| i as usize).collect())
+                    .unwrap_or_default();
+                events(Event::Hits {
+                    id,
+                    q,
+                    version,
+                    hits,
+                })
+            }
+            Some(FromWorker::Failed { detail }) => events(Event::Failed(detail)),
+            None => events(Event::Failed(
+                "unreadable message from the search worker".into(),
+            )),
+        }
+    });
+    let events = on_event.clone();
+    // `error`: the script or its wasm failed to load, or the wasm trapped.
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let detail = match event.dyn_ref::<ErrorEvent>() {
+            Some(error) => error.message(),
+            None => format!("search worker {} event", event.type_()),
+        };
+        // This closure belongs to the worker being ended: dropped later, not while it runs.
+        if let Some(running) = RUNNING.with(|slot| slot.borrow_mut().take()) {
+            running.worker.terminate();
+            leptos::leptos_dom::helpers::set_timeout(
+                move || drop(running),
+                std::time::Duration::ZERO,
+            );
+        }
+        events(Event::Failed(detail));
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
+    RUNNING.with(|slot| {
+        *slot.borrow_mut() = Some(Running {
+            worker,
+            ready: false,
+            waiting: Vec::new(),
+            next_id: 0,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    });
+    leptos::leptos_dom::helpers::set_timeout(
+        move || {
+            let stuck = RUNNING.with(|slot| slot.borrow().as_ref().is_some_and(|r| !r.ready));
+            if stuck {
+                stop();
+                on_event(Event::Failed(format!("no ready in {START_TIMEOUT_MS} ms")));
+            }
+        },
+        std::time::Duration::from_millis(START_TIMEOUT_MS as u64),
+    );
+}
+
+/// Ends the worker, if one runs.
+pub fn stop() {
+    if let Some(running) = RUNNING.with(|slot| slot.borrow_mut().take()) {
+        running.worker.terminate();
+    }
+}
+
+/// Whether a worker is running (started and not failed).
+pub fn running() -> bool {
+    RUNNING.with(|slot| slot.borrow().is_some())
+}
+
+/// Hands the worker the card index's JSON text (copied to it; the page keeps its own).
+pub fn index(text: &str) {
+    send(&ToWorker::Index, Some(text));
+}
+
+/// Asks for `q`'s listings; the answer comes as [`Event::Hits`] with the returned id.
+pub fn search(q: &str) -> Option<u32> {
+    let id = RUNNING.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        let running = slot.as_mut()?;
+        running.next_id += 1;
+        Some(running.next_id)
+    })?;
+    send(
+        &ToWorker::Search {
+            id,
+            q: q.to_owned(),
+        },
+        None,
+    );
+    Some(id)
+}
+
+fn send(message: &ToWorker, text: Option<&str>) {
+    let value = Object::new();
+    let _ = Reflect::set(&value, &MSG.into(), &message.to_json().into());
+    if let Some(text) = text {
+        let _ = Reflect::set(&value, &TEXT.into(), &text.into());
+    }
+    RUNNING.with(|slot| {
+        if let Some(running) = slot.borrow_mut().as_mut() {
+            if running.ready {
+                let _ = running.worker.post_message(&value);
+            } else {
+                running.waiting.push(value.into());
+            }
+        }
+    });
+}
+
+/// The worker said "ready": what waited goes now, in order.
+fn flush() {
+    RUNNING.with(|slot| {
+        if let Some(running) = slot.borrow_mut().as_mut() {
+            running.ready = true;
+            for value in running.waiting.drain(..) {
+                let _ = running.worker.post_message(&value);
+            }
+        }
+    });
+}
+
+fn describe(value: &JsValue) -> String {
+    value
+        .as_string()
+        .or_else(|| value.dyn_ref::<js_sys::Error>().map(|e| e.message().into()))
+        .unwrap_or_else(|| format!("{value:?}"))
+}
