@@ -3,9 +3,11 @@
 //! this thread; should the worker not start, the index is built here when a search first
 //! needs it, as before the worker.
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use etalase_model::{Catalog, CatalogQuery, Date, SearchIndex};
+use etalase_model::api::{SearchPage, SEARCH_PAGE_MAX};
+use etalase_model::{Catalog, CatalogQuery, Category, Date, SearchIndex};
 use leptos::leptos_dom::helpers::{set_timeout, set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -21,6 +23,8 @@ pub struct CatalogData {
     /// Built on this thread only if the worker cannot help.
     index: OnceLock<SearchIndex>,
     remote: Remote,
+    /// Listing id → position, for the server's answers; made when one first comes.
+    positions: OnceLock<HashMap<String, usize>>,
     pub from_cache: bool,
 }
 
@@ -35,6 +39,17 @@ struct Remote {
     answer: ArcRwSignal<Option<Answer>>,
     /// The words last asked for, so a page asking again does not ask twice.
     asked: Arc<Mutex<Option<String>>>,
+    /// The server's page for a query, asked for while the worker builds its index.
+    server: ArcRwSignal<Option<(CatalogQuery, Arc<SearchPage>)>>,
+    server_asked: Arc<Mutex<Option<CatalogQuery>>>,
+}
+
+/// A page of results the server worked out: the listings as positions in the catalog.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ServerResults {
+    pub listings: Vec<usize>,
+    pub total: usize,
+    pub facets: Vec<(Category, usize)>,
 }
 
 /// The worker's answer for the words `q` in the index of catalog `version`.
@@ -112,6 +127,53 @@ impl CatalogData {
                 .with(|v| v.as_ref() == Some(&self.catalog.version))
     }
 
+    /// The server's first page of `query`, or `None` until it answers (asked now). For the
+    /// seconds a phone's worker takes to build its index: words typed meanwhile, or an
+    /// address with a search in it, are answered by the server rather than not at all.
+    pub fn server_results(&self, query: &CatalogQuery) -> Option<ServerResults> {
+        let page = self.remote.server.with(|answer| {
+            answer
+                .as_ref()
+                .filter(|(q, _)| q == query)
+                .map(|(_, page)| Arc::clone(page))
+        });
+        let Some(page) = page else {
+            let mut asked = self
+                .remote
+                .server_asked
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
+            if asked.as_ref() != Some(query) {
+                *asked = Some(query.clone());
+                let (query, answer) = (query.clone(), self.remote.server.clone());
+                leptos::task::spawn_local(async move {
+                    // Unanswered (offline, say), the worker's answer comes later instead.
+                    if let Ok(page) = api::search_page(&query, SEARCH_PAGE_MAX).await {
+                        answer.set(Some((query, Arc::new(page))));
+                    }
+                });
+            }
+            return None;
+        };
+        let positions = self.positions.get_or_init(|| {
+            self.catalog
+                .products
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.id.clone(), i))
+                .collect()
+        });
+        Some(ServerResults {
+            listings: page
+                .listings
+                .iter()
+                .filter_map(|l| positions.get(&l.product.id).copied())
+                .collect(),
+            total: page.total,
+            facets: page.facets.iter().map(|f| (f.category, f.count)).collect(),
+        })
+    }
+
     /// The index on this thread: 260–280 ms of wasm to build at 10,000 listings.
     fn local_index(&self) -> &SearchIndex {
         self.index.get_or_init(|| SearchIndex::build(&self.catalog))
@@ -137,6 +199,7 @@ pub fn provide_catalog() {
                 catalog,
                 index: OnceLock::new(),
                 remote,
+                positions: OnceLock::new(),
                 from_cache,
             }))
         }

@@ -145,6 +145,22 @@ mod offline_copy {
     }
 }
 
+/// `GET /api/catalog/search`: the first `limit` listings of `query`, with its total and
+/// category counts, worked out by the server (while the search worker builds its index).
+pub async fn search_page(
+    query: &etalase_model::CatalogQuery,
+    limit: usize,
+) -> Result<etalase_model::api::SearchPage, ApiError> {
+    let mut pairs = query.to_query_pairs();
+    pairs.push(("limit", limit.to_string()));
+    let res = Request::get("/api/catalog/search")
+        .query(pairs.iter().map(|(k, v)| (*k, v.as_str())))
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    json_or_refusal(res).await
+}
+
 /// A published listing's full data (`/api/catalog/products/{id}`), of the catalog
 /// `version` the app holds: the browser keeps the answer, and the service worker serves it
 /// offline once seen.

@@ -232,6 +232,8 @@ test('after one visit, the app and catalog open with no connection at all', asyn
   // not reach the worker in Chromium): every request to the server now fails.
   await context.setOffline(true);
   await context.route('**/*', (route) => route.abort('internetdisconnected'));
+  const warnings: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.goto('/desa/sepatin');
   await expect(page.locator('.badge.idm')).toBeVisible();
   await page.goto('/?q=madu');
@@ -240,8 +242,8 @@ test('after one visit, the app and catalog open with no connection at all', asyn
   // Searching offline: the search worker's files come from the service worker's cache too.
   await page.getByRole('searchbox', { name: 'Cari produk' }).fill('kerupuk udang');
   await expect(page.locator('.card-title').first()).toContainText(/kerupuk/i);
-  expect(await page.evaluate(() => performance.getEntriesByType('resource')
-    .some((e) => /search-worker.*\.wasm$/.test(new URL(e.name).pathname)))).toBe(true);
+  // (The page warns when the worker cannot start and it searches on its own.)
+  expect(warnings.filter((w) => w.includes('search worker'))).toEqual([]);
   await context.unroute('**/*');
   await context.setOffline(false);
 });

@@ -104,3 +104,34 @@ for (const worker of ['in the worker', 'without a worker']) {
     }
   });
 }
+
+test('while the worker is still starting, the server answers the search', async ({ page }) => {
+  let release: () => void = () => {};
+  const gate = new Promise<void>((r) => { release = r; });
+  // The worker's wasm is held back, as on a slow link; the page's own index is not built.
+  await page.route('**/search-worker_bg.wasm', async (route) => { await gate; await route.continue(); });
+  const asked: string[] = [];
+  page.on('request', (r) => { if (r.url().includes('/api/catalog/search')) asked.push(new URL(r.url()).search); });
+
+  // An address with a search in it, opened before the worker is ready.
+  await page.goto('/?q=madu+kelulut&urut=harga-naik');
+  const expected = await serverAnswer(page, 'q=madu+kelulut&urut=harga-naik');
+  await expect.poll(async () => (await shown(page)).count).toBe(expected.total);
+  expect((await shown(page)).links).toEqual(expected.ids.slice(0, (await shown(page)).links.length).map((id) => `/produk/${id}`));
+  // And a search typed meanwhile.
+  await page.getByRole('searchbox', { name: 'Cari produk' }).fill('amplagn');
+  const typo = await serverAnswer(page, 'q=amplagn&urut=harga-naik');
+  expect(typo.total).toBeGreaterThan(0);
+  await expect.poll(async () => (await shown(page)).count).toBe(typo.total);
+  expect(asked.some((q) => q.includes('q=amplagn'))).toBe(true);
+
+  // Once the worker is ready, it answers: no more requests to the server.
+  release();
+  await page.waitForResponse((r) => r.url().includes('search-worker_bg.wasm'));
+  const before = asked.length;
+  await page.waitForTimeout(1500);
+  await page.getByRole('searchbox', { name: 'Cari produk' }).fill('kerupuk udang');
+  const kerupuk = await serverAnswer(page, 'q=kerupuk+udang&urut=harga-naik');
+  await expect.poll(async () => (await shown(page)).count).toBe(kerupuk.total);
+  expect(asked.length).toBe(before);
+});

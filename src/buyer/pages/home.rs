@@ -50,8 +50,17 @@ impl PageSize {
     }
 }
 
-/// A query's listings (positions in the catalog, in order) and its category counts.
-type Results = (Vec<usize>, Vec<(Category, usize)>);
+/// What the results show for a query.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Results {
+    /// Positions in the catalog, in order: every listing found, or the server's first page.
+    listings: Vec<usize>,
+    /// Listings found in all.
+    total: usize,
+    facets: Vec<(Category, usize)>,
+    /// The query's words are still being searched: what shows is the query before.
+    pending: bool,
+}
 
 /// `/`: the catalog with search, filters and sort, all in the URL.
 #[component]
@@ -91,15 +100,40 @@ fn CatalogView(
     let (query, set_query) = use_catalog_query();
     let day = today();
     let d = Arc::clone(&data);
-    // While the search worker works on new words, the results already shown stay.
     let results = Memo::new(move |shown: Option<&Results>| {
-        query.with(|q| match d.hits_for(&q.q) {
-            Some(hits) => run_query_on_hits(&d.catalog, hits.iter().copied(), q, day),
-            None => shown.cloned().unwrap_or_default(),
+        query.with(|q| {
+            if let Some(hits) = d.hits_for(&q.q) {
+                let (listings, facets) =
+                    run_query_on_hits(&d.catalog, hits.iter().copied(), q, day);
+                return Results {
+                    total: listings.len(),
+                    listings,
+                    facets,
+                    pending: false,
+                };
+            }
+            // The worker is still building its index: the server answers meanwhile.
+            if !d.search_ready() {
+                if let Some(page) = d.server_results(q) {
+                    return Results {
+                        listings: page.listings,
+                        total: page.total,
+                        facets: page.facets,
+                        pending: false,
+                    };
+                }
+            }
+            // Until an answer comes, the results already shown stay.
+            Results {
+                pending: true,
+                ..shown.cloned().unwrap_or_default()
+            }
         })
     });
-    let hits = Memo::new(move |_| results.with(|r| r.0.clone()));
-    let counts = Signal::derive(move || results.with(|r| r.1.clone()));
+    let hits = Memo::new(move |_| results.with(|r| r.listings.clone()));
+    let counts = Signal::derive(move || results.with(|r| r.facets.clone()));
+    let total = Memo::new(move |_| results.with(|r| r.total));
+    let pending = Memo::new(move |_| results.with(|r| r.pending));
     let page_size = PageSize::new();
     let shown = RwSignal::new(page_size.get());
     // A new search starts from the top of the list again.
@@ -110,8 +144,10 @@ fn CatalogView(
     let filters_open = RwSignal::new(false);
 
     let count_text = move || {
-        let n = hits.with(Vec::len);
-        if n == 1 {
+        let n = total.get();
+        if n == 0 && pending.get() {
+            i18n.t().loading.to_string()
+        } else if n == 1 {
             i18n.t().results_count_one.to_string()
         } else {
             fill(i18n.t().results_count_many, &[&n])
@@ -213,7 +249,7 @@ fn CatalogView(
                         <a href=AppPath::SignIn { staff: false }.href() class="button primary">{move || i18n.t().catalog_empty_join}</a>
                     </div>
                 </Show>
-                <Show when=move || !catalog_empty && hits.with(Vec::is_empty)>
+                <Show when=move || !catalog_empty && !pending.get() && hits.with(Vec::is_empty)>
                     <div class="panel empty-state">
                         <h2>{move || i18n.t().empty_title}</h2>
                         <p>{move || i18n.t().empty_body}</p>
@@ -222,7 +258,7 @@ fn CatalogView(
                         </button>
                     </div>
                 </Show>
-                <ul class="card-grid" role="list" node_ref=grid>
+                <ul class="card-grid" role="list" node_ref=grid aria-busy=move || pending.get().to_string()>
                     <For each=move || visible.get() key=|i| *i children=card/>
                 </ul>
                 <Show when=move || { hits.with(Vec::len) > shown.get() }>
