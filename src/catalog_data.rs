@@ -63,7 +63,13 @@ struct Answer {
 impl Remote {
     fn on_event(&self, event: Event) {
         match event {
-            Event::Indexed { version, .. } => self.indexed.set(Some(version)),
+            Event::Indexed { version, .. } => {
+                // For the page-load benchmark (tests/bench/page_metrics.mjs) and DevTools.
+                if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+                    let _ = performance.mark("search-ready");
+                }
+                self.indexed.set(Some(version))
+            }
             Event::Hits {
                 q, version, hits, ..
             } => self.answer.set(Some(Answer {

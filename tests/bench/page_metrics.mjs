@@ -12,7 +12,12 @@
 // - first listing: a MutationObserver sees the first `.product-card` (the server writes the
 //   first cards into the page); "visible" is the end of the next frame (requestAnimationFrame,
 //   then a message posted from it, which runs after the frame's style, layout and paint);
-// - app took over: the app removed the written first view (`#boot`), end of that frame.
+// - app took over: the app removed the written first view (`#boot`), end of that frame;
+// - search ready: the app's `search-ready` mark (its search worker has built the index);
+// - main-thread long tasks (Long Tasks API) from navigation until search ready + 500 ms;
+// - bytes before the first card / before the app's cards: transfer sizes of the document
+//   and of every response that ended by then, the app's own files (wasm, JS, CSS, icons)
+//   left out.
 //
 // Keystrokes: the search box is typed into one character at a time. For each one, from the
 // keydown event's timestamp to the end of the first frame after the last change the
@@ -92,7 +97,12 @@ function summary(values) {
 // Installed before any of the page's scripts: notes when the app starts and when the first
 // listing card appears, and the end of the frame after it.
 function pageProbe() {
-  const b = (window.__bench = { started: null, firstCard: null, firstCardFrame: null, cardTop: null, takeover: null });
+  const b = (window.__bench = { started: null, firstCard: null, firstCardFrame: null, cardTop: null, takeover: null, longTasks: [] });
+  try {
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) b.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
   addEventListener('TrunkApplicationStarted', () => { b.started = performance.now(); });
   const afterNextFrame = (done) =>
     requestAnimationFrame(() => {
@@ -148,6 +158,10 @@ async function loadOnce(rate) {
       timeout: 120_000,
       polling: 50,
     });
+    // The search is ready once the worker has built its index; the long tasks are counted
+    // until half a second after.
+    await page.waitForFunction(() => performance.getEntriesByName('search-ready').length > 0, null, { timeout: 180_000, polling: 50 });
+    await page.waitForTimeout(500);
     const m = await page.evaluate(() => {
       const paint = Object.fromEntries(performance.getEntriesByType('paint').map((e) => [e.name, e.startTime]));
       const resources = performance.getEntriesByType('resource').map((r) => ({
@@ -159,6 +173,11 @@ async function loadOnce(rate) {
       }));
       const nav = performance.getEntriesByType('navigation')[0];
       const catalog = resources.find((r) => r.path === '/api/catalog/index');
+      const appFile = (p) => /\.(wasm|js|css|png|svg|ico)$/.test(p);
+      const bytesBy = (t) => t === null ? null : (nav ? nav.transferSize : 0)
+        + resources.filter((r) => r.end <= t && !appFile(r.path)).reduce((a, r) => a + r.transfer, 0);
+      const ready = performance.getEntriesByName('search-ready')[0]?.startTime ?? null;
+      const tasks = window.__bench.longTasks.filter((t) => ready === null || t.start <= ready + 500);
       return {
         fp: paint['first-paint'] ?? null,
         fcp: paint['first-contentful-paint'] ?? null,
@@ -169,6 +188,12 @@ async function loadOnce(rate) {
         firstCard: window.__bench.firstCard,
         listings: window.__bench.firstCardFrame,
         takeover: window.__bench.takeover,
+        searchReady: ready,
+        longestTask: Math.max(0, ...tasks.map((t) => t.duration)),
+        tasksOver100: tasks.filter((t) => t.duration > 100).length,
+        tasksOver50: tasks.filter((t) => t.duration > 50).length,
+        bytesBeforeFirstCard: bytesBy(window.__bench.firstCard),
+        bytesBeforeTakeover: bytesBy(window.__bench.takeover),
         cardTop: window.__bench.cardTop,
         cards: document.querySelectorAll('.product-card').length,
         count: document.querySelector('.result-count')?.textContent ?? '',
@@ -285,6 +310,7 @@ async function typeOnce(rate) {
   try {
     await page.goto(base + '/', { waitUntil: 'commit' });
     await page.waitForSelector('.product-card', { timeout: 120_000 });
+    await page.waitForFunction(() => performance.getEntriesByName('search-ready').length > 0, null, { timeout: 180_000, polling: 50 });
     await page.waitForTimeout(500);
     await page.evaluate(keystrokeProbe, settleMs * rate);
     const box = page.locator('#site-search');
@@ -326,6 +352,7 @@ async function traceTyping(query) {
   try {
     await page.goto(base + '/', { waitUntil: 'commit' });
     await page.waitForSelector('.product-card', { timeout: 120_000 });
+    await page.waitForFunction(() => performance.getEntriesByName('search-ready').length > 0, null, { timeout: 180_000, polling: 50 });
     await page.waitForTimeout(500);
     await page.locator('#site-search').focus();
     await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'] });
@@ -387,7 +414,7 @@ for (const rate of throttles) {
   const runs = [];
   for (let i = 0; i < rounds; i++) {
     const r = await withRetry(`load ${rate}× ${i + 1}`, () => loadOnce(rate));
-    log(`load ${rate}× ${i + 1}/${rounds}: fcp ${r.fcp?.toFixed(0)} ms, started ${r.started?.toFixed(0)} ms, catalog ${r.catalog?.toFixed(0)} ms, listings ${r.listings?.toFixed(0)} ms, app ${r.takeover?.toFixed(0)} ms (${r.cards} cards, ${r.count})`);
+    log(`load ${rate}× ${i + 1}/${rounds}: fcp ${r.fcp?.toFixed(0)} ms, started ${r.started?.toFixed(0)} ms, catalog ${r.catalog?.toFixed(0)} ms, listings ${r.listings?.toFixed(0)} ms, app ${r.takeover?.toFixed(0)} ms, search ready ${r.searchReady?.toFixed(0)} ms, longest task ${r.longestTask?.toFixed(0)} ms (${r.cards} cards, ${r.count})`);
     runs.push(r);
   }
   const last = runs[runs.length - 1];
@@ -400,6 +427,12 @@ for (const rate of throttles) {
     firstCard: summary(runs.map((r) => r.firstCard)),
     listings: summary(runs.map((r) => r.listings)),
     takeover: summary(runs.map((r) => r.takeover)),
+    searchReady: summary(runs.map((r) => r.searchReady)),
+    longestTask: summary(runs.map((r) => r.longestTask)),
+    tasksOver100: summary(runs.map((r) => r.tasksOver100)),
+    tasksOver50: summary(runs.map((r) => r.tasksOver50)),
+    bytesBeforeFirstCard: summary(runs.map((r) => r.bytesBeforeFirstCard)),
+    bytesBeforeTakeover: summary(runs.map((r) => r.bytesBeforeTakeover)),
     cards: last.cards,
     count: last.count,
     cardTop: last.cardTop,
@@ -440,6 +473,24 @@ for (const rate of throttles) {
     finalCounts: Object.fromEntries(queries.map((q) => [q, all.filter((s) => s.query === q).at(-1)?.count ?? ''])),
     errors,
   };
+}
+// The server's search (`/api/catalog/search`, one page of 24) for every prefix typed, as
+// a phone asks it while its worker builds the index: time to the whole answer, from Node.
+{
+  const times = [];
+  for (let round = 0; round < typingRounds; round++) {
+    for (const q of queries) {
+      for (let i = 1; i <= q.length; i++) {
+        const t0 = performance.now();
+        const res = await fetch(`${base}/api/catalog/search?q=${encodeURIComponent(q.slice(0, i))}&limit=24`, { headers: { 'accept-encoding': 'br, gzip' } });
+        await res.arrayBuffer();
+        if (!res.ok) throw new Error(`server search: ${res.status}`);
+        times.push(performance.now() - t0);
+      }
+    }
+  }
+  out.serverSearch = summary(times);
+  log(`server search: median ${out.serverSearch.median} ms, p95 ${out.serverSearch.p95} ms over ${times.length} requests`);
 }
 if (env.TRACE !== '0') {
   const q = queries[0];

@@ -49,7 +49,8 @@ const USAGE: &str =
   build  build the app (trunk, release) and the server, without serving
   bench  every benchmark (photo, page, search, server), written to BENCHMARKS.md
   bench-page  bundle sizes, page load and search keystrokes of the built app with 10,000
-         listings in Chromium (Markdown for BENCHMARKS.md); --smoke: a short check;
+         listings in Chromium (Markdown for BENCHMARKS.md); --listings N: another catalog
+         size (100000: the catalog too large to ship whole); --smoke: a short check;
          --from artifacts/bench-page.json: the Markdown again from saved figures
          (with --lighthouse, the Lighthouse section measured again beside them)
   bench-index   the card index's encodings: size after brotli, decode native and in wasm
@@ -382,7 +383,7 @@ fn bench(root: &Path) -> Result<(), String> {
     setup::npm_packages(root)?;
     let sections = [
         bench_photo::run(root)?,
-        bench_page::run(root)?,
+        bench_page::run(root, bench_page::LISTINGS)?,
         bench_search::run(root)?,
         bench_index::run(root)?,
         bench_server::run(root)?,
@@ -422,7 +423,16 @@ fn bench_page(root: &Path, args: &[String]) -> Result<(), String> {
             }
             md
         }
-        None => bench_page::run(root)?,
+        None => {
+            let listings = match args.iter().position(|a| a == "--listings") {
+                Some(i) => args
+                    .get(i + 1)
+                    .and_then(|n| n.parse().ok())
+                    .ok_or("--listings needs a number")?,
+                None => bench_page::LISTINGS,
+            };
+            bench_page::run(root, listings)?
+        }
     };
     let out = root.join("artifacts/bench-page.md");
     std::fs::create_dir_all(root.join("artifacts")).map_err(|e| e.to_string())?;
