@@ -1,7 +1,7 @@
 //! The catalog, loaded once per visit and shared by every page that shows listings. Its
-//! search runs in the search worker (`crate::search_worker`), which builds the index off
-//! this thread; should the worker not start, the index is built here when a search first
-//! needs it, as before the worker.
+//! search index is built in the search worker (`crate::search_worker`), off this thread,
+//! and searched here; until it comes the server's search answers, and should the worker
+//! not start, the index is built here when a search first needs it.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -20,7 +20,7 @@ use crate::search_worker::client::{self as search_worker, Event};
 /// A loaded catalog and the way to search it.
 pub struct CatalogData {
     pub catalog: Catalog,
-    /// Built on this thread only if the worker cannot help.
+    /// The search index: the worker's, or built on this thread if the worker cannot help.
     index: OnceLock<SearchIndex>,
     remote: Remote,
     /// Listing id → position, for the server's answers; made when one first comes.
@@ -31,18 +31,19 @@ pub struct CatalogData {
 /// The search worker's state, as signals a page's results follow.
 #[derive(Clone, Default)]
 struct Remote {
-    /// The catalog version the worker's index is of, once built.
+    /// The catalog version whose index the worker has sent, once it has.
     indexed: ArcRwSignal<Option<String>>,
-    /// The worker cannot help: search here.
+    /// That index's bytes, until the catalog takes them.
+    received: Arc<Mutex<Option<IndexBytes>>>,
+    /// The worker cannot help: the index is built on this thread.
     failed: ArcRwSignal<bool>,
-    /// Its latest answer.
-    answer: ArcRwSignal<Option<Answer>>,
-    /// The words last asked for, so a page asking again does not ask twice.
-    asked: Arc<Mutex<Option<String>>>,
     /// The server's page for a query, asked for while the worker builds its index.
     server: ArcRwSignal<Option<(CatalogQuery, Arc<SearchPage>)>>,
     server_asked: Arc<Mutex<Option<CatalogQuery>>>,
 }
+
+/// A catalog version and its search index's bytes.
+type IndexBytes = (String, Vec<u8>);
 
 /// A page of results the server worked out: the listings as positions in the catalog.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -52,78 +53,78 @@ pub struct ServerResults {
     pub facets: Vec<(Category, usize)>,
 }
 
-/// The worker's answer for the words `q` in the index of catalog `version`.
-struct Answer {
-    q: String,
-    version: String,
-    /// Positions in the catalog, best first.
-    hits: Arc<Vec<usize>>,
-}
-
 impl Remote {
     fn on_event(&self, event: Event) {
         match event {
-            Event::Indexed { version, .. } => {
+            Event::Indexed { version, index, .. } => {
                 // For the page-load benchmark (tests/bench/page_metrics.mjs) and DevTools.
                 if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
                     let _ = performance.mark("search-ready");
                 }
+                *self.received.lock().unwrap_or_else(|e| e.into_inner()) =
+                    Some((version.clone(), index));
                 self.indexed.set(Some(version))
             }
-            Event::Hits {
-                q, version, hits, ..
-            } => self.answer.set(Some(Answer {
-                q,
-                version,
-                hits: Arc::new(hits),
-            })),
-            Event::Failed(detail) => {
-                web_sys::console::warn_1(&format!("search worker: {detail}").into());
-                self.failed.set(true);
-            }
+            Event::Failed(detail) => self.fail(&detail),
         }
+    }
+
+    fn fail(&self, detail: &str) {
+        web_sys::console::warn_1(&format!("search worker: {detail}").into());
+        self.failed.set(true);
     }
 }
 
 impl CatalogData {
     /// The listings matching `query`'s words, best first, as positions in `catalog`, or
-    /// `None` while the worker works on them (asked now; the answer wakes whoever called
-    /// this in a reactive scope). A query without words matches every listing, in order.
+    /// `None` while the worker builds the index (whoever called this in a reactive scope
+    /// is woken when it comes). A query without words matches every listing, in order.
     pub fn hits_for(&self, query: &str) -> Option<Arc<Vec<usize>>> {
         if !SearchIndex::has_words(query) {
             return Some(Arc::new((0..self.catalog.products.len()).collect()));
         }
-        if self.index.get().is_some() || self.remote.failed.get() {
-            return Some(Arc::new(
-                self.local_index()
-                    .search(query)
-                    .into_iter()
-                    .map(|(i, _)| i)
-                    .collect(),
-            ));
-        }
-        let version = &self.catalog.version;
-        let answered = self.remote.answer.with(|answer| {
-            answer
-                .as_ref()
-                .filter(|a| a.q == query && &a.version == version)
-                .map(|a| Arc::clone(&a.hits))
-        });
-        if answered.is_some() {
-            return answered;
-        }
-        let mut asked = self.remote.asked.lock().unwrap_or_else(|e| e.into_inner());
-        if asked.as_deref() != Some(query) {
-            *asked = Some(query.to_owned());
-            if search_worker::search(query).is_none() {
-                self.remote.failed.set(true);
-            }
-        }
-        None
+        let index = self.index.get().or_else(|| self.adopt_worker_index());
+        let index = match index {
+            Some(index) => index,
+            None if self.remote.failed.get() => self.local_index(),
+            None => return None,
+        };
+        Some(Arc::new(
+            index.search(query).into_iter().map(|(i, _)| i).collect(),
+        ))
     }
 
-    /// Whether the worker's index is of this catalog (searches are then answered in a
-    /// few milliseconds; before, they wait for the build).
+    /// The worker's index, if it has sent the one of this catalog (read once, kept).
+    fn adopt_worker_index(&self) -> Option<&SearchIndex> {
+        let version = self.remote.indexed.get()?;
+        if version != self.catalog.version {
+            return None;
+        }
+        let received = self
+            .remote
+            .received
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        let (_, bytes) = received.filter(|(v, _)| *v == version)?;
+        match SearchIndex::from_bytes(&bytes) {
+            // Built from this catalog's own text, so its positions are this catalog's.
+            Ok(index) if index.len() == self.catalog.products.len() => {
+                Some(self.index.get_or_init(|| index))
+            }
+            Ok(_) => {
+                self.remote.fail("its index has another number of listings");
+                None
+            }
+            Err(e) => {
+                self.remote.fail(&e.to_string());
+                None
+            }
+        }
+    }
+
+    /// Whether searches are answered here now (the worker's index has come, or the page
+    /// builds its own); before, the server's search answers.
     pub fn search_ready(&self) -> bool {
         self.index.get().is_some()
             || self.remote.failed.get()

@@ -1,4 +1,5 @@
-//! The page's handle on the search worker: one per page, started with the catalog's load.
+//! The page's handle on the search worker: one per page, started with the catalog's load;
+//! it hands the worker the card index and gets the built search index back.
 //! Messages sent before the worker's "ready" wait here (a wasm worker drops what arrives
 //! before its handler exists). A worker that cannot start (its script missing, no module
 //! workers, no "ready" in [`START_TIMEOUT_MS`]) reports [`Event::Failed`], and the page
@@ -6,12 +7,12 @@
 
 use std::cell::RefCell;
 
-use js_sys::{Object, Reflect, Uint32Array};
+use js_sys::{ArrayBuffer, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use super::protocol::{FromWorker, ToWorker, HITS, MSG, TEXT};
+use super::protocol::{FromWorker, ToWorker, INDEX, MSG, TEXT};
 
 /// Where Trunk puts the worker's loader (unhashed, served with revalidation).
 pub const WORKER_URL: &str = "/search-worker_loader.js";
@@ -23,17 +24,12 @@ pub const START_TIMEOUT_MS: i32 = 10_000;
 /// What the worker tells the page.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
+    /// The search index of catalog `version` (`SearchIndex::to_bytes`).
     Indexed {
         version: String,
         listings: usize,
         took_ms: f64,
-    },
-    /// The listings matching `q`'s words in the index of `version`, best first.
-    Hits {
-        id: u32,
-        q: String,
-        version: String,
-        hits: Vec<usize>,
+        index: Vec<u8>,
     },
     /// The worker cannot help (it did not start, crashed, or could not read the index).
     Failed(String),
@@ -43,7 +39,6 @@ struct Running {
     worker: Worker,
     ready: bool,
     waiting: Vec<JsValue>,
-    next_id: u32,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
@@ -75,22 +70,17 @@ pub fn start(on_event: impl Fn(Event) + 'static) {
                 version,
                 listings,
                 took_ms,
-            }) => events(Event::Indexed {
-                version,
-                listings,
-                took_ms,
-            }),
-            Some(FromWorker::Hits { id, q, version }) => {
-                let hits = Reflect::get(&data, &HITS.into())
+            }) => {
+                let index = Reflect::get(&data, &INDEX.into())
                     .ok()
-                    .and_then(|v| v.dyn_into::<Uint32Array>().ok())
-                    .map(|a| a.to_vec().into_iter().map(|i| i as usize).collect())
+                    .and_then(|v| v.dyn_into::<ArrayBuffer>().ok())
+                    .map(|b| Uint8Array::new(&b).to_vec())
                     .unwrap_or_default();
-                events(Event::Hits {
-                    id,
-                    q,
+                events(Event::Indexed {
                     version,
-                    hits,
+                    listings,
+                    took_ms,
+                    index,
                 })
             }
             Some(FromWorker::Failed { detail }) => events(Event::Failed(detail)),
@@ -124,7 +114,6 @@ pub fn start(on_event: impl Fn(Event) + 'static) {
             worker,
             ready: false,
             waiting: Vec::new(),
-            next_id: 0,
             _on_message: on_message,
             _on_error: on_error,
         })
@@ -148,40 +137,15 @@ pub fn stop() {
     }
 }
 
-/// Whether a worker is running (started and not failed).
-pub fn running() -> bool {
-    RUNNING.with(|slot| slot.borrow().is_some())
-}
-
 /// Hands the worker the card index's JSON text (copied to it; the page keeps its own).
 pub fn index(text: &str) {
-    send(&ToWorker::Index, Some(text));
+    send(&ToWorker::Index, text);
 }
 
-/// Asks for `q`'s listings; the answer comes as [`Event::Hits`] with the returned id.
-pub fn search(q: &str) -> Option<u32> {
-    let id = RUNNING.with(|slot| {
-        let mut slot = slot.borrow_mut();
-        let running = slot.as_mut()?;
-        running.next_id += 1;
-        Some(running.next_id)
-    })?;
-    send(
-        &ToWorker::Search {
-            id,
-            q: q.to_owned(),
-        },
-        None,
-    );
-    Some(id)
-}
-
-fn send(message: &ToWorker, text: Option<&str>) {
+fn send(message: &ToWorker, text: &str) {
     let value = Object::new();
     let _ = Reflect::set(&value, &MSG.into(), &message.to_json().into());
-    if let Some(text) = text {
-        let _ = Reflect::set(&value, &TEXT.into(), &text.into());
-    }
+    let _ = Reflect::set(&value, &TEXT.into(), &text.into());
     RUNNING.with(|slot| {
         if let Some(running) = slot.borrow_mut().as_mut() {
             if running.ready {

@@ -1,7 +1,8 @@
 //! The search worker's messages. Each is an object whose `msg` property holds the JSON of
 //! the enums here; bulk parts ride beside it as their own properties, so they are neither
-//! parsed as JSON nor copied twice: the index's text ([`TEXT`], a string) and the answer's
-//! listing positions ([`HITS`], a transferred `Uint32Array`).
+//! parsed as JSON nor copied twice: the card index's text ([`TEXT`], a string) and the
+//! built search index ([`INDEX`], a transferred `ArrayBuffer` of
+//! `SearchIndex::to_bytes`).
 
 use serde::{Deserialize, Serialize};
 
@@ -9,17 +10,15 @@ use serde::{Deserialize, Serialize};
 pub const MSG: &str = "msg";
 /// The card index's JSON text beside [`ToWorker::Index`].
 pub const TEXT: &str = "text";
-/// The positions beside [`FromWorker::Hits`], best first.
-pub const HITS: &str = "hits";
+/// The search index's bytes beside [`FromWorker::Indexed`].
+pub const INDEX: &str = "index";
 
 /// Page → worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum ToWorker {
-    /// Index the card index in [`TEXT`], replacing any before.
+    /// Build the search index of the card index in [`TEXT`].
     Index,
-    /// Find the listings matching `q`'s words (request `id`).
-    Search { id: u32, q: String },
 }
 
 /// Worker → page.
@@ -28,16 +27,14 @@ pub enum ToWorker {
 pub enum FromWorker {
     /// The handler is installed: messages sent earlier were dropped.
     Ready,
-    /// The index of catalog `version` is built; searches are answered from it.
+    /// The search index of catalog `version`, its bytes in [`INDEX`].
     Indexed {
         version: String,
         listings: usize,
         /// Decoding and indexing, in the worker's milliseconds.
         took_ms: f64,
     },
-    /// Request `id`'s answer from the index of `version`, positions in [`HITS`].
-    Hits { id: u32, q: String, version: String },
-    /// The text was not a card index, or a search came before any index.
+    /// The message or its text was not what the protocol sends.
     Failed { detail: String },
 }
 
@@ -59,23 +56,10 @@ mod tests {
 
     #[test]
     fn messages_round_trip_with_their_tags() {
-        for message in [
-            ToWorker::Index,
-            ToWorker::Search {
-                id: 7,
-                q: "madu kelulut".into(),
-            },
-        ] {
-            let json = message.to_json();
-            assert_eq!(serde_json::from_str::<ToWorker>(&json).unwrap(), message);
-        }
+        assert_eq!(ToWorker::Index.to_json(), r#"{"type":"index"}"#);
         assert_eq!(
-            ToWorker::Search {
-                id: 1,
-                q: "a".into()
-            }
-            .to_json(),
-            r#"{"type":"search","id":1,"q":"a"}"#
+            serde_json::from_str::<ToWorker>(r#"{"type":"index"}"#).unwrap(),
+            ToWorker::Index
         );
         for message in [
             FromWorker::Ready,
@@ -84,15 +68,12 @@ mod tests {
                 listings: 3,
                 took_ms: 1.5,
             },
-            FromWorker::Hits {
-                id: 2,
-                q: "kopi".into(),
-                version: "ab".into(),
-            },
             FromWorker::Failed { detail: "x".into() },
         ] {
             let json = message.to_json();
             assert_eq!(serde_json::from_str::<FromWorker>(&json).unwrap(), message);
         }
+        // What the worker does not know is not an index message.
+        assert!(serde_json::from_str::<ToWorker>(r#"{"type":"search","q":"a"}"#).is_err());
     }
 }

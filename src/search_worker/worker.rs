@@ -1,19 +1,12 @@
-//! The worker's side: holds the search index of the last card index it was sent.
-
-use std::cell::RefCell;
+//! The worker's side: builds the search index of each card index it is sent.
 
 use etalase_model::{CardIndex, SearchIndex};
-use js_sys::{Array, Object, Reflect, Uint32Array};
+use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use super::protocol::{FromWorker, ToWorker, HITS, MSG, TEXT};
-
-thread_local! {
-    /// The catalog version and its index.
-    static INDEX: RefCell<Option<(String, SearchIndex)>> = const { RefCell::new(None) };
-}
+use super::protocol::{FromWorker, ToWorker, INDEX, MSG, TEXT};
 
 /// Installs the message handler, then says "ready".
 pub fn start() {
@@ -28,13 +21,13 @@ fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
-fn post(message: &FromWorker, hits: Option<Uint32Array>) {
+fn post(message: &FromWorker, index: Option<ArrayBuffer>) {
     let value = Object::new();
     let _ = Reflect::set(&value, &MSG.into(), &message.to_json().into());
     let transfer = Array::new();
-    if let Some(hits) = hits {
-        let _ = Reflect::set(&value, &HITS.into(), &hits);
-        transfer.push(&hits.buffer());
+    if let Some(index) = index {
+        let _ = Reflect::set(&value, &INDEX.into(), &index);
+        transfer.push(&index);
     }
     let _ = scope().post_message_with_transfer(&value, &transfer);
 }
@@ -49,7 +42,6 @@ fn on_message(event: MessageEvent) {
     let message = get(MSG).and_then(|json| serde_json::from_str::<ToWorker>(&json).ok());
     match message {
         Some(ToWorker::Index) => index(get(TEXT).unwrap_or_default()),
-        Some(ToWorker::Search { id, q }) => search(id, q),
         None => post(
             &FromWorker::Failed {
                 detail: "not a search worker message".into(),
@@ -67,37 +59,16 @@ fn index(text: String) {
     drop(text);
     match catalog {
         Ok(catalog) => {
-            let index = SearchIndex::build(&catalog);
+            let bytes = SearchIndex::build(&catalog).to_bytes();
+            // Copied out of wasm memory once, then moved (not copied) to the page.
+            let buffer = Uint8Array::from(bytes.as_slice()).buffer();
             let indexed = FromWorker::Indexed {
-                version: catalog.version.clone(),
+                version: catalog.version,
                 listings: catalog.products.len(),
                 took_ms: js_sys::Date::now() - started,
             };
-            INDEX.with(|slot| *slot.borrow_mut() = Some((catalog.version, index)));
-            post(&indexed, None);
+            post(&indexed, Some(buffer));
         }
         Err(detail) => post(&FromWorker::Failed { detail }, None),
-    }
-}
-
-fn search(id: u32, q: String) {
-    let answer = INDEX.with(|slot| {
-        let slot = slot.borrow();
-        let (version, index) = slot.as_ref()?;
-        let hits: Vec<u32> = index
-            .search(&q)
-            .into_iter()
-            .map(|(i, _)| i as u32)
-            .collect();
-        Some((version.clone(), Uint32Array::from(hits.as_slice())))
-    });
-    match answer {
-        Some((version, hits)) => post(&FromWorker::Hits { id, q, version }, Some(hits)),
-        None => post(
-            &FromWorker::Failed {
-                detail: "no index yet".into(),
-            },
-            None,
-        ),
     }
 }

@@ -28,12 +28,14 @@
 //! [`village`] is the smaller search a seller registering uses to find their own village by
 //! name, typos and all; a few hundred names need no index.
 
+mod bytes;
 mod text;
 pub mod village;
 mod vocab;
 
 use std::collections::HashMap;
 
+pub use bytes::IndexBytesError;
 pub use text::{normalize, tokenize};
 pub use vocab::edit_distance;
 

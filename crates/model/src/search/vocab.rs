@@ -28,6 +28,16 @@ impl Vocab {
         v
     }
 
+    /// The text and ends, for [`super::SearchIndex::to_bytes`].
+    pub(super) fn parts(&self) -> (&str, &[u32]) {
+        (&self.text, &self.ends)
+    }
+
+    /// From checked parts (see [`super::SearchIndex::from_bytes`]).
+    pub(super) fn from_parts(text: String, ends: Vec<u32>) -> Vocab {
+        Vocab { text, ends }
+    }
+
     pub(super) fn len(&self) -> usize {
         self.ends.len()
     }
