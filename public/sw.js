@@ -6,7 +6,11 @@
 // Writes (POST etc.) and private answers are never touched.
 // v2: v1 also stored private answers; activating v2 deletes that cache.
 // v3: two app shells (buyer's and seller's), both kept on install.
+// The catalog's search worker is kept on install too: its files are fetched by the worker
+// only once the catalog has arrived, so a buyer who went offline right after a first visit
+// would otherwise search without it.
 const CACHE = 'etalase-v3';
+const SEARCH_WORKER = ['/search-worker_loader.js', '/search-worker.js', '/search-worker_bg.wasm'];
 // Answers for one person (a seller's inbox, listings and session; a buyer's tracking page)
 // are never stored on the device: a phone is often shared, and the next person offline
 // must not be shown them.
@@ -37,6 +41,7 @@ self.addEventListener('install', (event) => {
           if (!(await cache.match(path))) await cache.add(path);
         }
       }
+      await cache.addAll(SEARCH_WORKER);
     } catch (err) {
       // Offline or a partial deploy: pages are still cached as they are visited.
     }

@@ -58,9 +58,7 @@ impl Remote {
         match event {
             Event::Indexed { version, index, .. } => {
                 // For the page-load benchmark (tests/bench/page_metrics.mjs) and DevTools.
-                if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-                    let _ = performance.mark("search-ready");
-                }
+                api::mark("search-ready");
                 *self.received.lock().unwrap_or_else(|e| e.into_inner()) =
                     Some((version.clone(), index));
                 self.indexed.set(Some(version))
@@ -199,9 +197,14 @@ pub fn provide_catalog() {
         // Started first: its wasm loads while the index does.
         search_worker::start(move |event| events.on_event(event));
         let result = async {
-            let (text, from_cache) = api::catalog_text().await?;
-            search_worker::index(&text);
-            let catalog = api::decode_catalog(&text).await?;
+            let (json, from_cache) = api::catalog_json().await?;
+            api::mark("index-received");
+            // One copy into this wasm's memory; the buffer itself moves to the worker.
+            let bytes = js_sys::Uint8Array::new(&json).to_vec();
+            search_worker::index(json);
+            api::mark("index-sent");
+            let catalog = api::decode_catalog(&bytes).await?;
+            drop(bytes);
             Ok(Arc::new(CatalogData {
                 catalog,
                 index: OnceLock::new(),

@@ -102,6 +102,7 @@ pub fn mount<V: leptos::prelude::IntoView + 'static>(root: fn() -> V) {
 pub fn retire_first_view() {
     if let Some(first) = leptos::prelude::document().get_element_by_id("boot") {
         first.remove();
+        api::mark("takeover");
     }
 }
 

@@ -8,6 +8,7 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::{Deserialize, Serialize};
 
 use crate::storage;
+use wasm_bindgen::JsCast;
 
 pub mod inquiry;
 pub mod report;
@@ -62,34 +63,56 @@ pub async fn health() -> Result<Health, ApiError> {
 }
 
 /// `GET /api/catalog/index`: the card index (what the catalog pages need of every
-/// listing, a quarter of the catalog's bytes), as JSON text, and whether it is the offline
+/// listing, a quarter of the catalog's bytes), its JSON's bytes, and whether it is the offline
 /// copy; [`decode_catalog`] makes it the catalog of card-sized listings the pages run on, and
 /// a product page fetches its listing in full ([`product_details`]). The browser revalidates
 /// with the ETag (a 304 costs no body). The last good copy is kept in the Cache API (4 MB
 /// of JSON at 10,000 listings: localStorage's 5 MB could not hold the catalog), so a buyer
 /// who loses signal still has it, with or without the service worker.
-pub async fn catalog_text() -> Result<(String, bool), ApiError> {
+pub async fn catalog_json() -> Result<(js_sys::ArrayBuffer, bool), ApiError> {
     // The copy kept before the index (the whole catalog), now only taking room.
     storage::remove(OLD_CATALOG_KEY);
-    match fetch_index_text().await {
-        Ok((text, saved)) => {
+    match fetch_index().await {
+        Ok((response, saved)) => {
             if !saved {
-                offline_copy::keep(text.clone());
+                // The response's own copy streams into the cache: 4 MB of text is never
+                // turned into a JavaScript or a Rust string for it on this thread.
+                if let Ok(copy) = response.clone() {
+                    offline_copy::keep(copy);
+                }
             }
-            Ok((text, saved))
+            Ok((array_buffer(&response).await?, saved))
         }
         Err(err) => Ok((offline_copy::read().await.ok_or(err)?, true)),
     }
 }
 
-/// The card index's text as the catalog of card-sized listings the pages run on. Two tasks,
-/// not one: reading the JSON and building the listings are each about half of 33 ms of
-/// wasm (130 ms on a phone four times slower), and a keystroke or a tap between them is
-/// answered between them.
-pub async fn decode_catalog(text: &str) -> Result<Catalog, ApiError> {
-    let index: CardIndex = serde_json::from_str(text).map_err(|_| ApiError::Decode)?;
+async fn array_buffer(response: &web_sys::Response) -> Result<js_sys::ArrayBuffer, ApiError> {
+    let promise = response.array_buffer().map_err(|_| ApiError::Network)?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|_| ApiError::Network)?
+        .dyn_into()
+        .map_err(|_| ApiError::Decode)
+}
+
+/// The card index's JSON as the catalog of card-sized listings the pages run on. Two tasks,
+/// not one: reading the JSON and building the listings are each about half the work, and
+/// a keystroke or a tap between them is answered between them.
+pub async fn decode_catalog(json: &[u8]) -> Result<Catalog, ApiError> {
+    let index: CardIndex = serde_json::from_slice(json).map_err(|_| ApiError::Decode)?;
+    mark("index-decoded");
     next_task().await;
-    index.to_catalog().map_err(|_| ApiError::Decode)
+    let catalog = index.to_catalog().map_err(|_| ApiError::Decode);
+    mark("index-expanded");
+    catalog
+}
+
+/// A User Timing mark, for the page-load benchmark and DevTools' timeline.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
 }
 
 /// Resolves in a later task of the browser's event loop (a zero timeout).
@@ -121,27 +144,21 @@ mod offline_copy {
     }
 
     /// Stores it in the background: the catalog shows meanwhile.
-    pub fn keep(text: String) {
+    pub fn keep(response: web_sys::Response) {
         wasm_bindgen_futures::spawn_local(async move {
             let Some(cache) = cache().await else { return };
-            let Ok(response) = web_sys::Response::new_with_opt_str(Some(&text)) else {
-                return;
-            };
             // A full disk or a private window only means no offline copy.
             let _ = JsFuture::from(cache.put_with_str(super::INDEX_URL, &response)).await;
         });
     }
 
-    pub async fn read() -> Option<String> {
+    pub async fn read() -> Option<js_sys::ArrayBuffer> {
         let cache = cache().await?;
         let found = JsFuture::from(cache.match_with_str(super::INDEX_URL))
             .await
             .ok()?;
         let response: web_sys::Response = found.dyn_into().ok()?;
-        JsFuture::from(response.text().ok()?)
-            .await
-            .ok()?
-            .as_string()
+        super::array_buffer(&response).await.ok()
     }
 }
 
@@ -173,9 +190,9 @@ pub async fn product_details(id: &str, version: &str) -> Result<etalase_model::P
     json_or_refusal(res).await
 }
 
-/// The body, and whether the service worker answered with its saved copy because the
+/// The response, and whether the service worker answered with its saved copy because the
 /// network failed (public/sw.js marks those with `x-etalase-offline`).
-async fn fetch_index_text() -> Result<(String, bool), ApiError> {
+async fn fetch_index() -> Result<(web_sys::Response, bool), ApiError> {
     let res = Request::get(INDEX_URL)
         .send()
         .await
@@ -184,7 +201,7 @@ async fn fetch_index_text() -> Result<(String, bool), ApiError> {
         return Err(ApiError::Status(res.status()));
     }
     let saved = res.headers().get("x-etalase-offline").is_some();
-    Ok((res.text().await.map_err(|_| ApiError::Network)?, saved))
+    Ok((res.into(), saved))
 }
 
 /// Turns a non-2xx answer into the error the UI explains.

@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use super::protocol::{FromWorker, ToWorker, INDEX, MSG, TEXT};
+use super::protocol::{FromWorker, ToWorker, INDEX, JSON_BYTES, MSG};
 
 /// Where Trunk puts the worker's loader (unhashed, served with revalidation).
 pub const WORKER_URL: &str = "/search-worker_loader.js";
@@ -38,7 +38,8 @@ pub enum Event {
 struct Running {
     worker: Worker,
     ready: bool,
-    waiting: Vec<JsValue>,
+    /// Messages (with the buffer each moves) sent before the worker's "ready".
+    waiting: Vec<(JsValue, ArrayBuffer)>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
@@ -137,21 +138,19 @@ pub fn stop() {
     }
 }
 
-/// Hands the worker the card index's JSON text (copied to it; the page keeps its own).
-pub fn index(text: &str) {
-    send(&ToWorker::Index, text);
-}
-
-fn send(message: &ToWorker, text: &str) {
+/// Hands the worker the card index's JSON (the buffer is moved to it, not copied).
+pub fn index(json: ArrayBuffer) {
     let value = Object::new();
-    let _ = Reflect::set(&value, &MSG.into(), &message.to_json().into());
-    let _ = Reflect::set(&value, &TEXT.into(), &text.into());
+    let _ = Reflect::set(&value, &MSG.into(), &ToWorker::Index.to_json().into());
+    let _ = Reflect::set(&value, &JSON_BYTES.into(), &json);
     RUNNING.with(|slot| {
         if let Some(running) = slot.borrow_mut().as_mut() {
             if running.ready {
-                let _ = running.worker.post_message(&value);
+                let _ = running
+                    .worker
+                    .post_message_with_transfer(&value, &js_sys::Array::of1(&json));
             } else {
-                running.waiting.push(value.into());
+                running.waiting.push((value.into(), json));
             }
         }
     });
@@ -162,8 +161,10 @@ fn flush() {
     RUNNING.with(|slot| {
         if let Some(running) = slot.borrow_mut().as_mut() {
             running.ready = true;
-            for value in running.waiting.drain(..) {
-                let _ = running.worker.post_message(&value);
+            for (value, buffer) in running.waiting.drain(..) {
+                let _ = running
+                    .worker
+                    .post_message_with_transfer(&value, &js_sys::Array::of1(&buffer));
             }
         }
     });

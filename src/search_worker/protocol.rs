@@ -1,6 +1,6 @@
 //! The search worker's messages. Each is an object whose `msg` property holds the JSON of
 //! the enums here; bulk parts ride beside it as their own properties, so they are neither
-//! parsed as JSON nor copied twice: the card index's text ([`TEXT`], a string) and the
+//! parsed as JSON nor copied: the card index's JSON ([`JSON_BYTES`]) and the
 //! built search index ([`INDEX`], a transferred `ArrayBuffer` of
 //! `SearchIndex::to_bytes`).
 
@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 /// The property that holds a message's JSON.
 pub const MSG: &str = "msg";
-/// The card index's JSON text beside [`ToWorker::Index`].
-pub const TEXT: &str = "text";
+/// The card index's JSON beside [`ToWorker::Index`], a transferred `ArrayBuffer`.
+pub const JSON_BYTES: &str = "json";
 /// The search index's bytes beside [`FromWorker::Indexed`].
 pub const INDEX: &str = "index";
 
@@ -17,7 +17,7 @@ pub const INDEX: &str = "index";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum ToWorker {
-    /// Build the search index of the card index in [`TEXT`].
+    /// Build the search index of the card index in [`JSON_BYTES`].
     Index,
 }
 

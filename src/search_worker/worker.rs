@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use super::protocol::{FromWorker, ToWorker, INDEX, MSG, TEXT};
+use super::protocol::{FromWorker, ToWorker, INDEX, JSON_BYTES, MSG};
 
 /// Installs the message handler, then says "ready".
 pub fn start() {
@@ -41,7 +41,14 @@ fn on_message(event: MessageEvent) {
     };
     let message = get(MSG).and_then(|json| serde_json::from_str::<ToWorker>(&json).ok());
     match message {
-        Some(ToWorker::Index) => index(get(TEXT).unwrap_or_default()),
+        Some(ToWorker::Index) => {
+            let json = Reflect::get(&data, &JSON_BYTES.into())
+                .ok()
+                .and_then(|v| v.dyn_into::<ArrayBuffer>().ok())
+                .map(|b| Uint8Array::new(&b).to_vec())
+                .unwrap_or_default();
+            index(json)
+        }
         None => post(
             &FromWorker::Failed {
                 detail: "not a search worker message".into(),
@@ -51,12 +58,12 @@ fn on_message(event: MessageEvent) {
     }
 }
 
-fn index(text: String) {
+fn index(json: Vec<u8>) {
     let started = js_sys::Date::now();
-    let catalog = serde_json::from_str::<CardIndex>(&text)
+    let catalog = serde_json::from_slice::<CardIndex>(&json)
         .map_err(|e| e.to_string())
         .and_then(|index| index.to_catalog().map_err(|e| e.to_string()));
-    drop(text);
+    drop(json);
     match catalog {
         Ok(catalog) => {
             let bytes = SearchIndex::build(&catalog).to_bytes();

@@ -22,16 +22,21 @@ async function talkToWorker(page: Page) {
     const unknown = (await next()).msg;
     worker.postMessage({ hello: 'world' });
     const stranger = (await next()).msg;
-    send({ type: 'index' }, { text: '{"not":"an index"}' });
+    const bytes = (text: string) => new TextEncoder().encode(text).buffer;
+    const badJson = bytes('{"not":"an index"}');
+    worker.postMessage({ msg: JSON.stringify({ type: 'index' }), json: badJson }, [badJson]);
     const bad = await next();
     const text = await (await fetch('/api/catalog/index')).text();
     const cards = JSON.parse(text);
-    send({ type: 'index' }, { text });
+    const json = bytes(text);
+    worker.postMessage({ msg: JSON.stringify({ type: 'index' }), json }, [json]);
+    // The buffer moved to the worker: nothing of it is left here.
+    const moved = json.byteLength === 0;
     const indexed = await next();
     worker.terminate();
     const head = indexed.index ? Array.from(new Uint8Array(indexed.index, 0, 8)) : [];
     return {
-      ready, unknown, stranger, bad: { msg: bad.msg, index: bad.index === undefined },
+      ready, unknown, stranger, moved, bad: { msg: bad.msg, index: bad.index === undefined },
       indexed: indexed.msg, version: cards.version, listings: cards.cards.ids.length,
       bytes: indexed.index?.byteLength ?? 0,
       mark: String.fromCharCode(...head.slice(0, 4)),
@@ -46,6 +51,7 @@ test('the worker speaks its protocol: ready, the index built and handed back, re
   expect(talk.ready).toEqual({ type: 'ready' });
   expect(talk.unknown.type).toBe('failed');
   expect(talk.stranger.type).toBe('failed');
+  expect(talk.moved).toBe(true);
   expect(talk.bad).toEqual({ msg: expect.objectContaining({ type: 'failed' }), index: true });
   expect(talk.indexed).toMatchObject({ type: 'indexed', version: talk.version, listings: talk.listings });
   expect(talk.indexed.took_ms).toBeGreaterThanOrEqual(0);

@@ -91,3 +91,23 @@ fn the_card_index_round_trips_and_answers_in_the_browser() {
     };
     assert_eq!(ids(&cards), ids(&published));
 }
+
+/// The bytes the search worker hands the page read back in the browser's wasm to an index
+/// that answers as the one built there, and are the bytes a native build writes: the worker
+/// and the page, and any other reader, agree on the layout.
+#[wasm_bindgen_test]
+fn the_index_as_bytes_round_trips_in_the_browser() {
+    let catalog = synthetic_catalog(1_000, 11);
+    let index = SearchIndex::build(&catalog);
+    let bytes = index.to_bytes();
+    let back = SearchIndex::from_bytes(&bytes).expect("its own bytes read back");
+    for q in ["kerupuk udang", "amplagn", "madu kel", "k", "zzzz"] {
+        assert_eq!(back.search(q), index.search(q), "{q:?}");
+    }
+    assert!(SearchIndex::from_bytes(&bytes[..bytes.len() - 3]).is_err());
+    assert_eq!(&bytes[..4], b"EIX1");
+    assert_eq!(
+        u32::from_le_bytes([bytes[4], bytes[5], bytes[6], bytes[7]]) as usize,
+        catalog.products.len()
+    );
+}

@@ -69,10 +69,6 @@ pub fn HomePage() -> impl IntoView {
     let (query, _) = use_catalog_query();
     let browsing = move || query.with(|q| q.q.is_empty() && !q.has_filters());
     view! {
-        <PageMeta
-            title=Signal::derive(move || i18n.t().nav_catalog.to_string())
-            description=Signal::derive(move || i18n.t().home_meta.to_string())
-        />
         <Show when=browsing>
             <section class="hero">
                 <h1>{move || i18n.t().home_title}</h1>
@@ -199,6 +195,12 @@ fn CatalogView(
     });
 
     view! {
+        // Here, not beside the hero: `PageMeta` tells the server's first view (which shows
+        // the first listings) to give way, which it must not do for a skeleton.
+        <PageMeta
+            title=Signal::derive(move || i18n.t().nav_catalog.to_string())
+            description=Signal::derive(move || i18n.t().home_meta.to_string())
+        />
         <div class="catalog-layout">
             <aside class="filters" class:open=move || filters_open.get() id="filter-panel"
                 aria-label=move || i18n.t().filters_heading>
