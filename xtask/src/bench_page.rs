@@ -287,6 +287,8 @@ struct Bundle {
     html: Sized,
     seller: Vec<Sized>,
     worker: Vec<Sized>,
+    /// The catalog's search worker (`search-worker*`), which the app starts with the catalog.
+    search_worker: Vec<Sized>,
     service_worker: Option<Sized>,
 }
 
@@ -325,6 +327,14 @@ impl Bundle {
             }
         }
         worker.sort_by_key(|f| std::cmp::Reverse(f.raw));
+        let mut search_worker = Vec::new();
+        for name in &entries {
+            if name.starts_with("search-worker") && !name.ends_with(".br") && !name.ends_with(".gz")
+            {
+                search_worker.push(sized(dist, name)?);
+            }
+        }
+        search_worker.sort_by_key(|f| std::cmp::Reverse(f.raw));
         let service_worker = entries
             .iter()
             .any(|n| n == "sw.js")
@@ -335,6 +345,7 @@ impl Bundle {
             html: sized(dist, "index.html")?,
             seller,
             worker,
+            search_worker,
             service_worker,
         })
     }
@@ -405,6 +416,19 @@ impl Bundle {
                 sizes(f)
             );
         }
+        for f in &self.search_worker {
+            let what = if f.name.ends_with(".wasm") {
+                "search worker wasm"
+            } else {
+                "search worker JS"
+            };
+            let _ = writeln!(
+                md,
+                "| {what} (`{}`, started with the catalog, after the app) | {} |",
+                f.name,
+                sizes(f)
+            );
+        }
         if let Some(sw) = &self.service_worker {
             let _ = writeln!(
                 md,
@@ -455,7 +479,7 @@ impl Bundle {
             let mut paths: Vec<String> = resources
                 .iter()
                 .filter_map(|r| r["path"].as_str())
-                .filter(|p| !p.starts_with("/media/demo/"))
+                .filter(|p| !p.starts_with("/media/"))
                 .map(short)
                 .collect();
             let mut seen = std::collections::HashSet::new();
@@ -466,7 +490,7 @@ impl Bundle {
                 .count();
             let worker = resources
                 .iter()
-                .any(|r| r["path"].as_str().is_some_and(|p| p.contains("worker")));
+                .any(|r| r["path"].as_str().is_some_and(|p| p.starts_with("/worker")));
             let _ = writeln!(
                 md,
                 "\nIn Chromium the first page of the catalog requested the document and {}, plus \
