@@ -106,7 +106,7 @@ impl CatalogData {
             .take();
         let (_, bytes) = received.filter(|(v, _)| *v == version)?;
         match SearchIndex::from_bytes(&bytes) {
-            // Built from this catalog's own text, so its positions are this catalog's.
+            // Built from this catalog's own JSON, so its positions are this catalog's.
             Ok(index) if index.len() == self.catalog.products.len() => {
                 Some(self.index.get_or_init(|| index))
             }

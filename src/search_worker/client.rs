@@ -37,6 +37,8 @@ pub enum Event {
 
 struct Running {
     worker: Worker,
+    /// Which start this is: a timer of an earlier worker must not end this one.
+    generation: u32,
     ready: bool,
     /// Messages (with the buffer each moves) sent before the worker's "ready".
     waiting: Vec<(JsValue, ArrayBuffer)>,
@@ -46,11 +48,16 @@ struct Running {
 
 thread_local! {
     static RUNNING: RefCell<Option<Running>> = const { RefCell::new(None) };
+    static STARTS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 /// Starts the worker (ending any before); its events go to `on_event`.
 pub fn start(on_event: impl Fn(Event) + 'static) {
     stop();
+    let generation = STARTS.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    });
     let on_event = std::rc::Rc::new(on_event);
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Module);
@@ -113,6 +120,7 @@ pub fn start(on_event: impl Fn(Event) + 'static) {
     RUNNING.with(|slot| {
         *slot.borrow_mut() = Some(Running {
             worker,
+            generation,
             ready: false,
             waiting: Vec::new(),
             _on_message: on_message,
@@ -121,7 +129,11 @@ pub fn start(on_event: impl Fn(Event) + 'static) {
     });
     leptos::leptos_dom::helpers::set_timeout(
         move || {
-            let stuck = RUNNING.with(|slot| slot.borrow().as_ref().is_some_and(|r| !r.ready));
+            let stuck = RUNNING.with(|slot| {
+                slot.borrow()
+                    .as_ref()
+                    .is_some_and(|r| r.generation == generation && !r.ready)
+            });
             if stuck {
                 stop();
                 on_event(Event::Failed(format!("no ready in {START_TIMEOUT_MS} ms")));
