@@ -38,7 +38,7 @@ fn provide_app_context(area: AppArea) -> I18n {
     let i18n = I18n::start(area);
     i18n.sync_document_lang();
     provide_context(i18n);
-    crate::catalog_data::provide_catalog();
+    crate::catalog_data::provide_catalog(area);
     crate::session::provide_session();
     crate::buyer::inquiry_outbox::provide_inquiry_outbox();
     i18n

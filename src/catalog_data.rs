@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use etalase_model::api::{SearchPage, SEARCH_PAGE_MAX};
-use etalase_model::{Catalog, CatalogQuery, Category, Date, SearchIndex};
+use etalase_model::{AppArea, Catalog, CatalogQuery, Category, Date, SearchIndex};
 use leptos::leptos_dom::helpers::{set_timeout, set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -35,8 +35,9 @@ struct Remote {
     indexed: ArcRwSignal<Option<String>>,
     /// That index's bytes, until the catalog takes them.
     received: Arc<Mutex<Option<IndexBytes>>>,
-    /// The worker cannot help: the index is built on this thread.
-    failed: ArcRwSignal<bool>,
+    /// The index is built on this thread: the seller's app (whose pages seldom search, on
+    /// phones better spared a worker) or a worker that could not help.
+    on_page: ArcRwSignal<bool>,
     /// The server's page for a query, asked for while the worker builds its index.
     server: ArcRwSignal<Option<(CatalogQuery, Arc<SearchPage>)>>,
     server_asked: Arc<Mutex<Option<CatalogQuery>>>,
@@ -69,7 +70,7 @@ impl Remote {
 
     fn fail(&self, detail: &str) {
         web_sys::console::warn_1(&format!("search worker: {detail}").into());
-        self.failed.set(true);
+        self.on_page.set(true);
     }
 }
 
@@ -84,7 +85,7 @@ impl CatalogData {
         let index = self.index.get().or_else(|| self.adopt_worker_index());
         let index = match index {
             Some(index) => index,
-            None if self.remote.failed.get() => self.local_index(),
+            None if self.remote.on_page.get() => self.local_index(),
             None => return None,
         };
         Some(Arc::new(
@@ -125,7 +126,7 @@ impl CatalogData {
     /// builds its own); before, the server's search answers.
     pub fn search_ready(&self) -> bool {
         self.index.get().is_some()
-            || self.remote.failed.get()
+            || self.remote.on_page.get()
             || self
                 .remote
                 .indexed
@@ -189,19 +190,25 @@ impl CatalogData {
 #[derive(Clone, Copy)]
 pub struct CatalogResource(pub LocalResource<Result<Arc<CatalogData>, ApiError>>);
 
-/// Starts loading the catalog and the search worker; call once in `App`.
-pub fn provide_catalog() {
-    let resource = LocalResource::new(|| async {
+/// Starts loading the catalog, and in the buyer's app the search worker; call once per app.
+pub fn provide_catalog(area: AppArea) {
+    let resource = LocalResource::new(move || async move {
         let remote = Remote::default();
-        let events = remote.clone();
-        // Started first: its wasm loads while the index does.
-        search_worker::start(move |event| events.on_event(event));
+        if area == AppArea::Shop {
+            let events = remote.clone();
+            // Started first: its wasm loads while the index does.
+            search_worker::start(move |event| events.on_event(event));
+        } else {
+            remote.on_page.set(true);
+        }
         let result = async {
             let (json, from_cache) = api::catalog_json().await?;
             api::mark("index-received");
             // One copy into this wasm's memory; the buffer itself moves to the worker.
             let bytes = js_sys::Uint8Array::new(&json).to_vec();
-            search_worker::index(json);
+            if area == AppArea::Shop {
+                search_worker::index(json);
+            }
             api::mark("index-sent");
             let catalog = api::decode_catalog(&bytes).await?;
             drop(bytes);
