@@ -24,6 +24,17 @@ const QUERIES: &[&str] = &[
     "q=zzzzqqq",
 ];
 
+async fn page_of(http: &reqwest::Client, server: &Server, params: &SearchParams) -> SearchPage {
+    http.get(server.url("/api/catalog/search"))
+        .query(params)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn the_server_answers_what_the_app_finds_in_its_index() {
     let root = tempfile::tempdir().unwrap();
@@ -56,16 +67,7 @@ async fn the_server_answers_what_the_app_finds_in_its_index() {
             .iter()
             .map(|&i| cards.products[i].id.as_str())
             .collect();
-        let params = SearchParams::for_query(&query, 96);
-        let page: SearchPage = http
-            .get(server.url("/api/catalog/search"))
-            .query(&params)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let page = page_of(&http, &server, &SearchParams::for_query(&query, 96)).await;
         assert_eq!(page.version, cards.version, "{raw}");
         assert_eq!(page.total, expected.len(), "{raw}: total");
         let got: Vec<&str> = page
@@ -96,15 +98,7 @@ async fn the_server_answers_what_the_app_finds_in_its_index() {
     let mut params = SearchParams::for_query(&query, 96);
     loop {
         params.offset = Some(paged.len());
-        let page: SearchPage = http
-            .get(server.url("/api/catalog/search"))
-            .query(&params)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let page = page_of(&http, &server, &params).await;
         if page.listings.is_empty() {
             break;
         }
@@ -118,14 +112,9 @@ async fn the_server_answers_what_the_app_finds_in_its_index() {
     assert_eq!(paged, expected);
 
     // More than a page's most is a page's most; a page that is not a number is refused.
-    let big: SearchPage = http
-        .get(server.url("/api/catalog/search?q=k&limit=100000"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let mut huge = SearchParams::for_query(&query, 100_000);
+    huge.offset = None;
+    let big = page_of(&http, &server, &huge).await;
     assert_eq!(big.listings.len(), etalase_model::api::SEARCH_PAGE_MAX);
     let res = http
         .get(server.url("/api/catalog/search?limit=lots"))
