@@ -129,9 +129,10 @@ test('buyer and seller apps are separate bundles, linked both ways, Back still w
   page.on('request', (req) => { if (req.url().endsWith('.wasm')) wasm.push(new URL(req.url()).pathname); });
   await page.goto('/');
   await expect(page.locator('.product-card').first()).toBeVisible();
-  // A buyer downloads only the buyer's app: no seller bundle, no photo worker.
+  // A buyer downloads only the buyer's app (and, once the catalog is in, the search
+  // worker's wasm): no seller bundle, no photo worker.
   expect(wasm.filter((p) => /\/app-[0-9a-f]+_bg\.wasm$/.test(p))).toHaveLength(1);
-  expect(wasm.filter((p) => !/\/app-[0-9a-f]+_bg\.wasm$/.test(p))).toEqual([]);
+  expect(wasm.filter((p) => !/\/app-[0-9a-f]+_bg\.wasm$/.test(p) && p !== '/search-worker_bg.wasm')).toEqual([]);
 
   // The header's sign-in link leads into the seller's app (a full load of its shell).
   await page.getByRole('link', { name: 'Masuk', exact: true }).click();
