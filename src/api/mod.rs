@@ -74,14 +74,17 @@ pub async fn catalog_json() -> Result<(js_sys::ArrayBuffer, bool), ApiError> {
     storage::remove(OLD_CATALOG_KEY);
     match fetch_index().await {
         Ok((response, saved)) => {
+            let json = array_buffer(&response).await?;
             if !saved {
-                // The response's own copy streams into the cache: 4 MB of text is never
-                // turned into a JavaScript or a Rust string for it on this thread.
-                if let Ok(copy) = response.clone() {
-                    offline_copy::keep(copy);
+                // A copy of the bytes (the buffer itself moves to the search worker), in a
+                // response of their own: the server's headers (its `Vary`) stay out of the
+                // cache's matching. Never a JavaScript or Rust string of 4 MB.
+                let copy = js_sys::Uint8Array::new(&json).slice(0, json.byte_length());
+                if let Ok(kept) = web_sys::Response::new_with_opt_buffer_source(Some(&copy)) {
+                    offline_copy::keep(kept);
                 }
             }
-            Ok((array_buffer(&response).await?, saved))
+            Ok((json, saved))
         }
         Err(err) => Ok((offline_copy::read().await.ok_or(err)?, true)),
     }
