@@ -390,45 +390,27 @@ impl Bundle {
             kb(g)
         );
         let _ = writeln!(md, "| index.html | {} |", sizes(&self.html));
-        for f in &self.seller {
-            let what = if f.name.ends_with(".wasm") {
-                "seller's app wasm"
-            } else {
-                "seller's app JS"
-            };
-            let _ = writeln!(
-                md,
-                "| {what} (`{}`, only on `/masuk` and `/penjual…`) | {} |",
-                short(&f.name),
-                sizes(f)
-            );
-        }
-        for f in &self.worker {
-            let what = if f.name.ends_with(".wasm") {
-                "photo worker wasm"
-            } else {
-                "photo worker JS"
-            };
-            let _ = writeln!(
-                md,
-                "| {what} (`{}`, sellers only, on their first photo) | {} |",
-                f.name,
-                sizes(f)
-            );
-        }
-        for f in &self.search_worker {
-            let what = if f.name.ends_with(".wasm") {
-                "search worker wasm"
-            } else {
-                "search worker JS"
-            };
-            let _ = writeln!(
-                md,
-                "| {what} (`{}`, started with the catalog, after the app) | {} |",
-                f.name,
-                sizes(f)
-            );
-        }
+        file_rows(
+            &mut md,
+            &self.seller,
+            "seller's app",
+            "only on `/masuk` and `/penjual…`",
+            short,
+        );
+        file_rows(
+            &mut md,
+            &self.worker,
+            "photo worker",
+            "sellers only, on their first photo",
+            str::to_string,
+        );
+        file_rows(
+            &mut md,
+            &self.search_worker,
+            "search worker",
+            "started with the catalog, after the app",
+            str::to_string,
+        );
         if let Some(sw) = &self.service_worker {
             let _ = writeln!(
                 md,
@@ -564,6 +546,24 @@ fn gzip_len(data: &[u8]) -> usize {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(9));
     gz.write_all(data).expect("in-memory gzip");
     gz.finish().expect("in-memory gzip").len()
+}
+
+/// One table row per file of a group: `{what} wasm` or `{what} JS`, its name as `name`
+/// writes it, when it loads, its sizes.
+fn file_rows(md: &mut String, files: &[Sized], what: &str, when: &str, name: fn(&str) -> String) {
+    for f in files {
+        let kind = if f.name.ends_with(".wasm") {
+            "wasm"
+        } else {
+            "JS"
+        };
+        let _ = writeln!(
+            md,
+            "| {what} {kind} (`{}`, {when}) | {} |",
+            name(&f.name),
+            sizes(f)
+        );
+    }
 }
 
 fn kb(bytes: usize) -> String {
