@@ -50,7 +50,12 @@ self.addEventListener('install', (event) => {
 });
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+    // Only this worker's own older caches: `etalase-data` is the page's copy of the card
+    // index (src/api), and deleting it here lost a first visit's offline catalog whenever
+    // the worker activated after the page had kept it.
+    for (const key of await caches.keys()) {
+      if (key.startsWith('etalase-v') && key !== CACHE) await caches.delete(key);
+    }
     await self.clients.claim();
   })());
 });
