@@ -60,8 +60,8 @@ pub mod texts;
 
 pub use area::AppArea;
 pub use catalog::{
-    CardIndex, Catalog, Category, Certificate, CertificateError, CertificateKind, FxRate,
-    IdmStatus, ListingStatus, Partner, PartnerKind, Partnership, PartnershipStatus, Photo,
+    CardIndex, Catalog, CatalogSteps, Category, Certificate, CertificateError, CertificateKind,
+    FxRate, IdmStatus, ListingStatus, Partner, PartnerKind, Partnership, PartnershipStatus, Photo,
     PriceTier, Product, ProductError, ProgrammeKind, Seller, Unit, UnknownSlug, Village,
 };
 pub use date::{Date, DateError};

@@ -90,6 +90,14 @@ fn the_card_index_round_trips_and_answers_in_the_browser() {
             .collect()
     };
     assert_eq!(ids(&cards), ids(&published));
+    // Read a slice at a time, as the page reads it, it makes the same catalog.
+    let mut steps = etalase_model::CatalogSteps::new(json.as_bytes()).unwrap();
+    let stepped = loop {
+        if let etalase_model::catalog::Step::Done(catalog) = steps.step().unwrap() {
+            break *catalog;
+        }
+    };
+    assert_eq!(stepped, cards);
 }
 
 /// The bytes the search worker hands the page read back in the browser's wasm to an index

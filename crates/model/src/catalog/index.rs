@@ -22,9 +22,10 @@ use super::{
 use crate::search::tokenize;
 use crate::{Date, Rupiah};
 
-/// The index of a catalog's published listings.
+/// The index of a catalog's published listings. `C` is its columns: [`Cards`], or, while
+/// a page reads them a slice at a time ([`super::CatalogSteps`]), their JSON still unread.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CardIndex {
+pub struct CardIndex<C = Cards> {
     /// The snapshot's version: details fetched for a listing must be of the same one.
     pub version: String,
     pub sellers: Vec<Seller>,
@@ -33,7 +34,7 @@ pub struct CardIndex {
     pub partners: Vec<Partner>,
     pub partnerships: Vec<Partnership>,
     pub reply_minutes: std::collections::BTreeMap<String, u32>,
-    pub cards: Cards,
+    pub cards: C,
 }
 
 /// The listings, one vector per field, all of the same length.
@@ -156,6 +157,15 @@ impl CardIndex {
 
     /// A catalog of card-sized listings (see the module's notes): what the list pages need.
     pub fn to_catalog(&self) -> Result<Catalog, IndexError> {
+        self.check_lengths()?;
+        let products = (0..self.len())
+            .map(|i| self.product(i))
+            .collect::<Result<_, _>>()?;
+        Ok(self.catalog_of(products))
+    }
+
+    /// Every column has a value for every listing.
+    pub(super) fn check_lengths(&self) -> Result<(), IndexError> {
         let c = &self.cards;
         let n = c.ids.len();
         let lengths = [
@@ -177,71 +187,78 @@ impl CardIndex {
         if lengths.iter().any(|&l| l != n) {
             return Err(IndexError::Ragged);
         }
-        let mut products = Vec::with_capacity(n);
-        for i in 0..n {
-            let id = &c.ids[i];
-            let dangling = || IndexError::Dangling(id.clone());
-            let seller = self
-                .sellers
-                .get(c.seller[i] as usize)
-                .ok_or_else(dangling)?;
-            let village = self
-                .villages
-                .get(c.village[i] as usize)
-                .ok_or_else(dangling)?;
-            let photos = c.photo[i]
-                .as_ref()
-                .map(|(key, width, height)| Photo {
-                    thumb: card_photo_path(id, key),
-                    large: card_photo_path(id, key),
-                    medium: None,
-                    alt_id: c.name_id[i].clone(),
-                    alt_en: c.name_en[i].clone(),
-                    width: u32::from(*width),
-                    height: u32::from(*height),
+        Ok(())
+    }
+
+    /// Listing `i` as a card-sized product; the columns' lengths must have been checked.
+    pub(super) fn product(&self, i: usize) -> Result<Product, IndexError> {
+        let c = &self.cards;
+        let id = &c.ids[i];
+        let dangling = || IndexError::Dangling(id.clone());
+        let seller = self
+            .sellers
+            .get(c.seller[i] as usize)
+            .ok_or_else(dangling)?;
+        let village = self
+            .villages
+            .get(c.village[i] as usize)
+            .ok_or_else(dangling)?;
+        let photos = c.photo[i]
+            .as_ref()
+            .map(|(key, width, height)| Photo {
+                thumb: card_photo_path(id, key),
+                large: card_photo_path(id, key),
+                medium: None,
+                alt_id: c.name_id[i].clone(),
+                alt_en: c.name_en[i].clone(),
+                width: u32::from(*width),
+                height: u32::from(*height),
+            })
+            .into_iter()
+            .collect();
+        Ok(Product {
+            id: id.clone(),
+            seller_id: seller.id.clone(),
+            village_slug: village.slug.clone(),
+            category: c.category[i],
+            name_id: c.name_id[i].clone(),
+            name_en: c.name_en[i].clone(),
+            description_id: c.words[i].clone(),
+            description_en: String::new(),
+            unit: c.unit[i],
+            moq: c.moq[i],
+            tiers: vec![PriceTier {
+                min_qty: c.moq[i],
+                price: Rupiah(c.price[i]),
+            }],
+            case_size: None,
+            lead_time_days: c.lead_time_days[i],
+            monthly_capacity: 0,
+            shelf_life_days: None,
+            packaging_id: String::new(),
+            packaging_en: String::new(),
+            storage_id: String::new(),
+            storage_en: String::new(),
+            export_ready: c.export_ready[i],
+            hs_code: None,
+            certificates: c.certificates[i]
+                .iter()
+                .map(|&(kind, expires)| Certificate {
+                    kind,
+                    number: String::new(),
+                    issuer: String::new(),
+                    expires,
                 })
-                .into_iter()
-                .collect();
-            products.push(Product {
-                id: id.clone(),
-                seller_id: seller.id.clone(),
-                village_slug: village.slug.clone(),
-                category: c.category[i],
-                name_id: c.name_id[i].clone(),
-                name_en: c.name_en[i].clone(),
-                description_id: c.words[i].clone(),
-                description_en: String::new(),
-                unit: c.unit[i],
-                moq: c.moq[i],
-                tiers: vec![PriceTier {
-                    min_qty: c.moq[i],
-                    price: Rupiah(c.price[i]),
-                }],
-                case_size: None,
-                lead_time_days: c.lead_time_days[i],
-                monthly_capacity: 0,
-                shelf_life_days: None,
-                packaging_id: String::new(),
-                packaging_en: String::new(),
-                storage_id: String::new(),
-                storage_en: String::new(),
-                export_ready: c.export_ready[i],
-                hs_code: None,
-                certificates: c.certificates[i]
-                    .iter()
-                    .map(|&(kind, expires)| Certificate {
-                        kind,
-                        number: String::new(),
-                        issuer: String::new(),
-                        expires,
-                    })
-                    .collect(),
-                photos,
-                status: ListingStatus::Published,
-                created: c.created[i],
-            });
-        }
-        Ok(Catalog {
+                .collect(),
+            photos,
+            status: ListingStatus::Published,
+            created: c.created[i],
+        })
+    }
+
+    /// The catalog of `products` (made from these cards) and the index's other data.
+    pub(super) fn catalog_of(&self, products: Vec<Product>) -> Catalog {
+        Catalog {
             version: self.version.clone(),
             products,
             sellers: self.sellers.clone(),
@@ -250,7 +267,7 @@ impl CardIndex {
             partners: self.partners.clone(),
             partnerships: self.partnerships.clone(),
             reply_minutes: self.reply_minutes.clone(),
-        })
+        }
     }
 }
 
