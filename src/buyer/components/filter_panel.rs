@@ -197,18 +197,18 @@ pub fn FilterPanel(
                 options=Signal::derive(lead_options)
                 selected=Signal::derive(move || filters.with(|q| q.max_lead_days.map(|n| n.to_string()).unwrap_or_default()))
                 on_pick=move |v: String| change(Box::new(move |q| q.max_lead_days = v.parse().ok()))/>
-            <Choice id="f-kab" label=Signal::derive(move || i18n.t().kabupaten_label.to_string())
+            <Choice id="f-kab" long=true label=Signal::derive(move || i18n.t().kabupaten_label.to_string())
                 options=Signal::derive(kab_options)
                 selected=Signal::derive(move || filters.with(|q| q.kabupaten.clone().unwrap_or_default()))
                 on_pick=move |v: String| change(Box::new(move |q| q.kabupaten = (!v.is_empty()).then(|| v.clone())))/>
-            <Choice id="f-kec" label=Signal::derive(move || i18n.t().filter_kecamatan.to_string())
+            <Choice id="f-kec" long=true label=Signal::derive(move || i18n.t().filter_kecamatan.to_string())
                 options=Signal::derive(kec_options)
                 selected=Signal::derive(move || filters.with(|q| q.kecamatan.clone().unwrap_or_default()))
                 on_pick=move |v: String| change(Box::new(move |q| {
                     q.kecamatan = (!v.is_empty()).then(|| v.clone());
                     q.village = None;
                 }))/>
-            <Choice id="f-desa" label=Signal::derive(move || i18n.t().filter_village.to_string())
+            <Choice id="f-desa" long=true label=Signal::derive(move || i18n.t().filter_village.to_string())
                 options=Signal::derive(village_options)
                 selected=Signal::derive(move || filters.with(|q| q.village.clone().unwrap_or_default()))
                 on_pick=move |v: String| change(Box::new(move |q| q.village = (!v.is_empty()).then(|| v.clone())))/>
@@ -234,7 +234,7 @@ pub fn FilterPanel(
                     </label>
                 }).collect_view()}
             </fieldset>
-            <Choice id="f-koperasi" label=Signal::derive(move || i18n.t().filter_cooperative.to_string())
+            <Choice id="f-koperasi" long=true label=Signal::derive(move || i18n.t().filter_cooperative.to_string())
                 options=Signal::derive(cooperative_options)
                 selected=Signal::derive(move || filters.with(|q| q.cooperative.clone().unwrap_or_default()))
                 on_pick=move |v: String| change(Box::new(move |q| q.cooperative = (!v.is_empty()).then(|| v.clone())))/>
@@ -292,6 +292,9 @@ fn Choice<F>(
     selected: Signal<String>,
     /// Called with the chosen value.
     on_pick: F,
+    /// A long list that changes seldom (villages, cooperatives): see [`write_options`].
+    #[prop(optional)]
+    long: bool,
 ) -> impl IntoView
 where
     F: Fn(String) + 'static,
@@ -300,11 +303,30 @@ where
     // (most keystrokes, most other filters) touches none of its `<option>`s.
     let options = Memo::new(move |_| options.get());
     let selected = Memo::new(move |_| selected.get());
-    // Options keyed by value, so a keystroke that only changes the category counts
-    // ("Madu (12)") rewrites their texts and nothing else. Rebuilding the options also set
-    // each one's `selected` again, and Chromium answers every selection change of a
-    // `<select>` with an autofill task that lays the page out again: 6–17 ms at 4× CPU
-    // after each keystroke (BENCHMARKS.md, page load and search keystrokes).
+    let select = NodeRef::<leptos::html::Select>::new();
+    let listed = if long {
+        write_options(select, options, selected);
+        None
+    } else {
+        Some(view! { <KeyedOptions options=options selected=selected/> })
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id node_ref=select on:change=move |ev| on_pick(event_target_value(&ev))>
+                {listed}
+            </select>
+        </div>
+    }
+}
+
+/// Options keyed by value, so a keystroke that only changes the category counts
+/// ("Madu (12)") rewrites their texts and nothing else. Rebuilding the options also set
+/// each one's `selected` again, and Chromium answers every selection change of a
+/// `<select>` with an autofill task that lays the page out again: 6–17 ms at 4× CPU
+/// after each keystroke (BENCHMARKS.md, page load and search keystrokes).
+#[component]
+fn KeyedOptions(options: Memo<Vec<(String, String)>>, selected: Memo<String>) -> impl IntoView {
     let values = Memo::new(move |_| {
         options.with(|o| o.iter().map(|(value, _)| value.clone()).collect::<Vec<_>>())
     });
@@ -323,12 +345,43 @@ where
             <option value=value prop:selected=move || selected.with(|s| *s == mine)>{text}</option>
         }
     };
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <select id=id on:change=move |ev| on_pick(event_target_value(&ev))>
-                <For each=move || values.get() key=String::clone children=option/>
-            </select>
-        </div>
+    view! { <For each=move || values.get() key=String::clone children=option/> }
+}
+
+/// Writes a long list's options into the `<select>` as HTML in one go, and sets its choice
+/// on the element. A view per option (with its own effects) cost the first drawing
+/// of the catalog about 100 ms of a phone's main thread (4× CPU) at 10,000 listings,
+/// for 200 villages and 170 cooperatives; the lists change only with the language or the
+/// kecamatan chosen, never with a keystroke.
+fn write_options(
+    select: NodeRef<leptos::html::Select>,
+    options: Memo<Vec<(String, String)>>,
+    selected: Memo<String>,
+) {
+    Effect::new(move |_| {
+        let Some(select) = select.get() else { return };
+        select.set_inner_html(&options.with(|o| options_html(o)));
+        // Written anew, the list lost its choice.
+        select.set_value(&selected.get_untracked());
+    });
+    Effect::new(move |_| {
+        let value = selected.get();
+        if let Some(select) = select.get_untracked() {
+            select.set_value(&value);
+        }
+    });
+}
+
+fn options_html(options: &[(String, String)]) -> String {
+    use std::fmt::Write;
+    let mut html = String::new();
+    for (value, text) in options {
+        let _ = write!(
+            html,
+            r#"<option value="{}">{}</option>"#,
+            html_escape::encode_double_quoted_attribute(value),
+            html_escape::encode_text(text)
+        );
     }
+    html
 }
