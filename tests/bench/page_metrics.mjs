@@ -28,7 +28,8 @@
 // TYPING_ROUNDS (default 3), THROTTLE (CPU slow-down factors, default "1,4"), QUERIES
 // ("|"-separated, default "kerupuk udang|madu kelulut|amplagn"), WARMUP (unmeasured loads
 // first, default 1), SETTLE_MS (default 150), TRACE ("0": skip the traced typing pass that
-// splits a keystroke's main-thread time), CHROMIUM_PATH (default /usr/bin/chromium).
+// splits a keystroke's main-thread time), DETAIL ("1": each load's long tasks and User Timing
+// marks on stderr), CHROMIUM_PATH (default /usr/bin/chromium).
 import { chromium, devices } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { launchOptions } from '../chromium.mjs';
@@ -190,6 +191,8 @@ async function loadOnce(rate) {
         takeover: window.__bench.takeover,
         searchReady: ready,
         longestTask: Math.max(0, ...tasks.map((t) => t.duration)),
+        tasks: tasks.map((t) => [Math.round(t.start), Math.round(t.duration)]),
+        marks: performance.getEntriesByType('mark').map((e) => [e.name, Math.round(e.startTime)]),
         tasksOver100: tasks.filter((t) => t.duration > 100).length,
         tasksOver50: tasks.filter((t) => t.duration > 50).length,
         bytesBeforeFirstCard: bytesBy(window.__bench.firstCard),
@@ -415,6 +418,7 @@ for (const rate of throttles) {
   for (let i = 0; i < rounds; i++) {
     const r = await withRetry(`load ${rate}× ${i + 1}`, () => loadOnce(rate));
     log(`load ${rate}× ${i + 1}/${rounds}: fcp ${r.fcp?.toFixed(0)} ms, started ${r.started?.toFixed(0)} ms, catalog ${r.catalog?.toFixed(0)} ms, listings ${r.listings?.toFixed(0)} ms, app ${r.takeover?.toFixed(0)} ms, search ready ${r.searchReady?.toFixed(0)} ms, longest task ${r.longestTask?.toFixed(0)} ms (${r.cards} cards, ${r.count})`);
+    if (env.DETAIL === '1') log(`  tasks ${JSON.stringify(r.tasks)} marks ${JSON.stringify(r.marks)}`);
     runs.push(r);
   }
   const last = runs[runs.length - 1];
