@@ -1,7 +1,6 @@
 use std::sync::Arc;
 
 use etalase_model::{run_query_on_hits, Category, Sort};
-use leptos::leptos_dom::helpers::set_timeout;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -139,11 +138,17 @@ fn CatalogView(
         shown.set(page_size.get());
     });
     let filters_open = RwSignal::new(false);
-    // The filters are drawn in a task after the results: at 10,000 listings the two in one
-    // held a phone's main thread for 150–240 ms (4× CPU), and the results are what a
-    // reader looks at first (on a phone the filters are folded away behind a button).
+    // The filters are drawn in a task after the frame that shows the results: at 10,000
+    // listings the two in one task held a phone's main thread for 150–240 ms (4× CPU), and
+    // the results are what a reader looks at first (on a phone the filters are folded away
+    // behind a button). A task posted from the frame's callback runs after its paint.
     let filters_drawn = RwSignal::new(false);
-    set_timeout(move || filters_drawn.set(true), std::time::Duration::ZERO);
+    request_animation_frame(move || {
+        leptos::task::spawn_local(async move {
+            crate::api::next_task().await;
+            filters_drawn.set(true);
+        })
+    });
 
     let count_text = move || {
         let n = total.get();
