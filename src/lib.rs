@@ -12,6 +12,7 @@ pub mod app;
 pub mod buyer;
 pub mod catalog_data;
 pub mod components;
+pub mod event_loop;
 pub mod i18n;
 pub mod intl;
 pub mod retry_waiting;
@@ -84,17 +85,10 @@ pub fn mount<V: leptos::prelude::IntoView + 'static>(root: fn() -> V) {
     if first_view {
         // The written page is painted before the app starts: on a fast load the app could
         // otherwise draw and replace it before the browser ever showed it, and the page's
-        // first paint would wait for the whole app. A task posted from a frame's callback
-        // runs after that frame was painted; mounting in the callback itself (as two frames
-        // did) also put the app's first layout in the mount's task: 100–140 ms of a phone's
-        // main thread at 4× CPU, against about 90 and 35 apart.
-        leptos::prelude::request_animation_frame(move || {
-            // (Leptos's own executor starts with the mount.)
-            wasm_bindgen_futures::spawn_local(async move {
-                api::next_task().await;
-                leptos::mount::mount_to_body(root);
-            })
-        });
+        // first paint would wait for the whole app. Not in a frame's callback (as the second
+        // of two frames did): that also put the app's first layout in the mount's task,
+        // 100–140 ms of a phone's main thread at 4× CPU, against about 90 and 35 apart.
+        event_loop::after_next_paint(move || leptos::mount::mount_to_body(root));
     } else {
         leptos::mount::mount_to_body(root);
     }

@@ -8,6 +8,7 @@ use etalase_model::{Catalog, CatalogSteps};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::{Deserialize, Serialize};
 
+use crate::event_loop::next_task;
 use crate::storage;
 use wasm_bindgen::JsCast;
 
@@ -146,26 +147,6 @@ pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark(name);
     }
-}
-
-/// Resolves in a later task of the browser's event loop: a message posted to itself, which
-/// unlike a zero timeout is not held back 4 ms once timeouts nest.
-pub(crate) async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let Ok(channel) = web_sys::MessageChannel::new() else {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-            return;
-        };
-        let (port, sender) = (channel.port1(), channel.port2());
-        // The handler owns the channel, so it lives until its message arrives.
-        let on_message = wasm_bindgen::closure::Closure::once_into_js(move || {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-            drop(channel);
-        });
-        port.set_onmessage(Some(on_message.unchecked_ref()));
-        let _ = sender.post_message(&wasm_bindgen::JsValue::NULL);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// The last good index, in the Cache API (`caches`, open to pages as to service workers).

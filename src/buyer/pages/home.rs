@@ -141,14 +141,9 @@ fn CatalogView(
     // The filters are drawn in a task after the frame that shows the results: at 10,000
     // listings the two in one task held a phone's main thread for 150–240 ms (4× CPU), and
     // the results are what a reader looks at first (on a phone the filters are folded away
-    // behind a button). A task posted from the frame's callback runs after its paint.
+    // behind a button).
     let filters_drawn = RwSignal::new(false);
-    request_animation_frame(move || {
-        leptos::task::spawn_local(async move {
-            crate::api::next_task().await;
-            filters_drawn.set(true);
-        })
-    });
+    crate::event_loop::after_next_paint(move || filters_drawn.set(true));
 
     let count_text = move || {
         let n = total.get();

@@ -17,9 +17,9 @@ use super::index::{CardIndex, Cards, IndexError};
 use super::{Catalog, Product};
 
 /// JSON read in one step, at most (plus the element that crosses it).
-pub const SLICE_BYTES: usize = 48 * 1024;
+const SLICE_BYTES: usize = 48 * 1024;
 /// Listings made in one step.
-pub const SLICE_LISTINGS: usize = 200;
+const SLICE_LISTINGS: usize = 200;
 
 /// Why the index's JSON cannot be made a catalog.
 #[derive(Debug, thiserror::Error)]
@@ -30,6 +30,8 @@ pub enum StepError {
     MissingColumn(&'static str),
     #[error(transparent)]
     Index(#[from] IndexError),
+    #[error("the catalog was already made")]
+    Finished,
 }
 
 /// What a step left.
@@ -145,9 +147,7 @@ impl<'a> CatalogSteps<'a> {
                 }
                 Ok(Step::Done(Box::new(index.catalog_of(products))))
             }
-            Stage::Finished => Err(StepError::Json(serde_json::Error::custom(
-                "the catalog was already made",
-            ))),
+            Stage::Finished => Err(StepError::Finished),
         }
     }
 
@@ -266,6 +266,14 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_step_after_the_last_is_refused() {
+        let json = serde_json::to_vec(&CardIndex::from_catalog(&demo_catalog())).unwrap();
+        let mut steps = CatalogSteps::new(&json).unwrap();
+        while let Step::More = steps.step().unwrap() {}
+        assert!(matches!(steps.step(), Err(StepError::Finished)));
     }
 
     #[test]

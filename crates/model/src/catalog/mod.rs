@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 pub use category::{Category, Unit};
 pub use certificate::{Certificate, CertificateError, CertificateKind};
 pub use index::{card_photo_path, photo_key, CardIndex, Cards, IndexError};
-pub use index_steps::{CatalogSteps, Step, StepError, SLICE_BYTES, SLICE_LISTINGS};
+pub use index_steps::{CatalogSteps, Step, StepError};
 pub use partner::{Partner, PartnerKind, Partnership, PartnershipStatus, ProgrammeKind};
 pub use product::{ListingStatus, Photo, PriceTier, Product, ProductError};
 pub use village::{IdmStatus, Village};
