@@ -218,6 +218,47 @@ test('the catalog shows an error with retry when the server is unreachable, and 
 });
 });
 
+// The village, kecamatan and cooperative lists are written into their menus as HTML (long
+// lists, see filter_panel.rs), their choice set on the element: it must follow the address,
+// the kecamatan chosen, and a change of language all the same.
+test('the place and cooperative menus keep their choice from the address, a kecamatan and another language', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('#boot')).toHaveCount(0); // the app's page, with its filters
+  // Exact: "Hapus semua filter" is a button too once a filter is chosen.
+  const toggle = page.getByRole('button', { name: 'Filter', exact: true });
+  if (await toggle.isVisible()) await toggle.click();
+  const village = page.getByLabel('Desa', { exact: true });
+  const everywhere = await village.locator('option').count();
+  await page.getByLabel('Kecamatan', { exact: true }).selectOption('Tenggarong Seberang');
+  await expect(page).toHaveURL(/kec=Tenggarong(\+|%20)Seberang/);
+  // Only the kecamatan's villages with listings, after "Semua".
+  await expect.poll(() => village.locator('option').allTextContents()).toEqual(['Semua', 'Bangun Rejo', 'Bukit Raya']);
+  expect(everywhere).toBeGreaterThan(3);
+  await village.selectOption({ label: 'Bukit Raya' });
+  await expect(page).toHaveURL(/desa=bukit-raya-tenggarong-seberang/);
+  await page.getByLabel('Koperasi', { exact: true }).selectOption('bukit-raya-tenggarong-seberang');
+  await expect(page).toHaveURL(/koperasi=bukit-raya-tenggarong-seberang/);
+  const count = await page.locator('.result-count').innerText();
+
+  // The address alone, in a fresh load, shows the same choices.
+  await page.reload();
+  await expect(page.locator('#boot')).toHaveCount(0);
+  if (await toggle.isVisible()) await toggle.click();
+  await expect(page.locator('.result-count')).toHaveText(count);
+  await expect(page.getByLabel('Kecamatan', { exact: true })).toHaveValue('Tenggarong Seberang');
+  await expect(village).toHaveValue('bukit-raya-tenggarong-seberang');
+  await expect(page.getByLabel('Koperasi', { exact: true })).toHaveValue('bukit-raya-tenggarong-seberang');
+
+  // In English the lists are written again, and keep them (read with the drawer shut).
+  const done = page.getByRole('button', { name: 'Lihat hasil' });
+  if (await done.isVisible()) await done.click();
+  await page.getByRole('link', { name: 'Switch to English' }).click();
+  await expect(page).toHaveURL(/\/en\?/);
+  await expect(page.getByLabel('Village', { exact: true })).toHaveValue('bukit-raya-tenggarong-seberang');
+  await expect(page.getByLabel('Village', { exact: true }).locator('option').first()).toHaveText('Any');
+  await expect(page.getByLabel('Cooperative', { exact: true })).toHaveValue('bukit-raya-tenggarong-seberang');
+});
+
 test('after one visit, the app and catalog open with no connection at all', async ({ page, context }) => {
   await page.goto('/');
   await expect(page.locator('#boot')).toHaveCount(0); // the app has the card index
