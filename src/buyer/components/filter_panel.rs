@@ -349,10 +349,11 @@ fn KeyedOptions(options: Memo<Vec<(String, String)>>, selected: Memo<String>) ->
 }
 
 /// Writes a long list's options into the `<select>` as HTML in one go, and sets its choice
-/// on the element. A view per option (with its own effects) cost the first drawing
-/// of the catalog about 100 ms of a phone's main thread (4× CPU) at 10,000 listings,
-/// for 200 villages and 170 cooperatives; the lists change only with the language or the
-/// kecamatan chosen, never with a keystroke.
+/// on the element. At 10,000 listings the lists hold 200 villages and 170 cooperatives: as
+/// a view per option, each with its effects, they were the bulk of drawing the filters
+/// (which, with the results, held a phone's main thread 150–240 ms at 4× CPU); written
+/// at once they are one parse. They change only with the language or the kecamatan
+/// chosen, never with a keystroke.
 fn write_options(
     select: NodeRef<leptos::html::Select>,
     options: Memo<Vec<(String, String)>>,
