@@ -15,6 +15,10 @@ const SEARCH_WORKER = ['/search-worker_loader.js', '/search-worker.js', '/search
 // are never stored on the device: a phone is often shared, and the next person offline
 // must not be shown them.
 const PRIVATE = /^\/api\/(seller|auth|inquiries)\//;
+// The server's search answers one query: kept under its path, the last answer would be
+// given offline for any other query (a catalog the server searches then showed one search's
+// listings under another's words). The page says itself that searching needs a connection.
+const PER_QUERY = /^\/api\/catalog\/search$/;
 const HASHED = /-[0-9a-f]{12,}(_bg)?\.(js|wasm|css)$/;
 // Which app shell a page belongs to: the same rule as `etalase_model::AppArea::of`, which the
 // server uses to answer (Playwright checks a seller page opens offline).
@@ -64,7 +68,7 @@ self.addEventListener('fetch', (event) => {
   const req = event.request;
   const url = new URL(req.url);
   if (req.method !== 'GET' || url.origin !== self.location.origin) return;
-  if (PRIVATE.test(url.pathname)) return;
+  if (PRIVATE.test(url.pathname) || PER_QUERY.test(url.pathname)) return;
   if (HASHED.test(url.pathname)) {
     event.respondWith(cacheFirst(req));
   } else if (req.mode === 'navigate') {
