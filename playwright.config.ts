@@ -16,6 +16,12 @@ const launchDir = mkdtempSync(join(tmpdir(), 'etalase-e2e-launch-'));
 process.env.E2E_LAUNCH_URL = `http://127.0.0.1:${launchPort}`;
 process.env.E2E_LAUNCH_ADMIN_WHATSAPP = '0812 9000 0001';
 process.env.E2E_LAUNCH_ADMIN_PASSWORD = 'dpmd-kukar-2026';
+// A third whose catalog counts as too large for a phone to search: every search with words
+// goes to the server (tests/e2e/server_search.spec.ts). Its 300 generated listings make
+// queries of more than one page of the server's answers.
+const serverSearchPort = port + 2;
+const serverSearchDir = mkdtempSync(join(tmpdir(), 'etalase-e2e-search-'));
+process.env.E2E_SERVER_SEARCH_URL = `http://127.0.0.1:${serverSearchPort}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -65,6 +71,14 @@ export default defineConfig({
         ` && exec ${server} --no-demo --port ${launchPort} --data-dir ${launchDir} --dist dist`,
       env: { ETALASE_STAFF_PASSWORD: process.env.E2E_LAUNCH_ADMIN_PASSWORD },
       url: `http://127.0.0.1:${launchPort}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      command: `${server} --port ${serverSearchPort} --data-dir ${serverSearchDir} --dist dist --demo-listings 300 --search-on-server-above 10`,
+      url: `http://127.0.0.1:${serverSearchPort}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'pipe',

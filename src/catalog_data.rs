@@ -1,7 +1,9 @@
 //! The catalog, loaded once per visit and shared by every page that shows listings. Its
 //! search index is built in the search worker (`crate::search_worker`), off this thread,
 //! and searched here; until it comes the server's search answers, and should the worker
-//! not start, the index is built here when a search first needs it.
+//! not start, the index is built here when a search first needs it. A catalog too large
+//! for a phone to search (`CardIndex::searched_by_server`) is searched by the server
+//! alone, page by page as the reader scrolls.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -26,6 +28,8 @@ pub struct CatalogData {
     /// Listing id → position, for the server's answers; made when one first comes.
     positions: OnceLock<HashMap<String, usize>>,
     pub from_cache: bool,
+    /// Every search with words goes to the server: no index is built on the phone.
+    pub searched_by_server: bool,
 }
 
 /// The search worker's state, as signals a page's results follow.
@@ -38,20 +42,33 @@ struct Remote {
     /// The index is built on this thread: the seller's app (whose pages seldom search, on
     /// phones better spared a worker) or a worker that could not help.
     on_page: ArcRwSignal<bool>,
-    /// The server's page for a query, asked for while the worker builds its index.
-    server: ArcRwSignal<Option<(CatalogQuery, Arc<SearchPage>)>>,
-    server_asked: Arc<Mutex<Option<CatalogQuery>>>,
+    /// The server's answer to a query, asked for while the worker builds its index (or
+    /// always, for a catalog searched by the server): its pages so far, or its failure.
+    server: ArcRwSignal<Option<ServerAnswer>>,
+    /// The query and offset last asked of the server; an answer to another is dropped.
+    server_asked: Arc<Mutex<Option<(CatalogQuery, usize)>>>,
+}
+
+/// What the server answered for one query.
+#[derive(Clone)]
+struct ServerAnswer {
+    query: CatalogQuery,
+    /// Its pages in order, or `None`: the last request failed (offline, say).
+    pages: Option<Vec<Arc<SearchPage>>>,
 }
 
 /// A catalog version and its search index's bytes.
 type IndexBytes = (String, Vec<u8>);
 
-/// A page of results the server worked out: the listings as positions in the catalog.
+/// The results the server worked out: the listings of its pages so far as positions in
+/// the catalog, or that it could not be reached.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ServerResults {
     pub listings: Vec<usize>,
     pub total: usize,
     pub facets: Vec<(Category, usize)>,
+    /// The last request failed; [`CatalogData::retry_server`] asks again.
+    pub failed: bool,
 }
 
 impl Remote {
@@ -77,10 +94,14 @@ impl Remote {
 impl CatalogData {
     /// The listings matching `query`'s words, best first, as positions in `catalog`, or
     /// `None` while the worker builds the index (whoever called this in a reactive scope
-    /// is woken when it comes). A query without words matches every listing, in order.
+    /// is woken when it comes) and always for a catalog searched by the server. A query
+    /// without words matches every listing, in order.
     pub fn hits_for(&self, query: &str) -> Option<Arc<Vec<usize>>> {
         if !SearchIndex::has_words(query) {
             return Some(Arc::new((0..self.catalog.products.len()).collect()));
+        }
+        if self.searched_by_server {
+            return None;
         }
         let index = self.index.get().or_else(|| self.adopt_worker_index());
         let index = match index {
@@ -123,43 +144,38 @@ impl CatalogData {
     }
 
     /// Whether searches are answered here now (the worker's index has come, or the page
-    /// builds its own); before, the server's search answers.
+    /// builds its own); before, and always for a catalog searched by the server, the
+    /// server's search answers.
     pub fn search_ready(&self) -> bool {
-        self.index.get().is_some()
-            || self.remote.on_page.get()
-            || self
-                .remote
-                .indexed
-                .with(|v| v.as_ref() == Some(&self.catalog.version))
+        !self.searched_by_server
+            && (self.index.get().is_some()
+                || self.remote.on_page.get()
+                || self
+                    .remote
+                    .indexed
+                    .with(|v| v.as_ref() == Some(&self.catalog.version)))
     }
 
-    /// The server's first page of `query`, or `None` until it answers (asked now). For the
-    /// seconds a phone's worker takes to build its index: words typed meanwhile, or an
-    /// address with a search in it, are answered by the server rather than not at all.
+    /// The server's results for `query` so far, or `None` until it answers (asked now).
+    /// For the seconds a phone's worker takes to build its index, words typed meanwhile or
+    /// an address with a search in it are answered by the server rather than not at all;
+    /// a catalog searched by the server is answered so always.
     pub fn server_results(&self, query: &CatalogQuery) -> Option<ServerResults> {
-        let page = self.remote.server.with(|answer| {
+        let pages = self.remote.server.with(|answer| {
             answer
                 .as_ref()
-                .filter(|(q, _)| q == query)
-                .map(|(_, page)| Arc::clone(page))
+                .filter(|a| a.query == *query)
+                .map(|a| a.pages.clone())
         });
-        let Some(page) = page else {
-            let mut asked = self
-                .remote
-                .server_asked
-                .lock()
-                .unwrap_or_else(|e| e.into_inner());
-            if asked.as_ref() != Some(query) {
-                *asked = Some(query.clone());
-                let (query, answer) = (query.clone(), self.remote.server.clone());
-                leptos::task::spawn_local(async move {
-                    // Unanswered (offline, say), the worker's answer comes later instead.
-                    if let Ok(page) = api::search_page(&query, SEARCH_PAGE_MAX).await {
-                        answer.set(Some((query, Arc::new(page))));
-                    }
-                });
-            }
+        let Some(pages) = pages else {
+            self.ask_server(query, 0);
             return None;
+        };
+        let Some(pages) = pages else {
+            return Some(ServerResults {
+                failed: true,
+                ..ServerResults::default()
+            });
         };
         let positions = self.positions.get_or_init(|| {
             self.catalog
@@ -169,15 +185,94 @@ impl CatalogData {
                 .map(|(i, p)| (p.id.clone(), i))
                 .collect()
         });
+        let last = pages.last()?;
         Some(ServerResults {
-            listings: page
-                .listings
+            listings: pages
                 .iter()
+                .flat_map(|page| &page.listings)
                 .filter_map(|l| positions.get(&l.product.id).copied())
                 .collect(),
-            total: page.total,
-            facets: page.facets.iter().map(|f| (f.category, f.count)).collect(),
+            total: last.total,
+            facets: last.facets.iter().map(|f| (f.category, f.count)).collect(),
+            failed: false,
         })
+    }
+
+    /// Asks the server for the page of `query` after those it has answered, if there is
+    /// one: the reader has scrolled to the end of what came.
+    pub fn more_from_server(&self, query: &CatalogQuery) {
+        let next = self.remote.server.with_untracked(|answer| {
+            let pages = answer
+                .as_ref()
+                .filter(|a| a.query == *query)?
+                .pages
+                .as_ref()?;
+            let shown: usize = pages.iter().map(|p| p.listings.len()).sum();
+            (shown < pages.last()?.total).then_some(shown)
+        });
+        if let Some(offset) = next {
+            self.ask_server(query, offset);
+        }
+    }
+
+    /// Forgets a failed answer to `query`, so the next look asks again.
+    pub fn retry_server(&self, query: &CatalogQuery) {
+        *self
+            .remote
+            .server_asked
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = None;
+        self.remote.server.set(None);
+        // Asked at once: nothing may be tracking the answer's absence to ask for it.
+        self.ask_server(query, 0);
+    }
+
+    /// Asks for `query`'s page at `offset`, unless that is what was last asked. Only the
+    /// answer to the last request is kept: typing outruns the answers, and an older one
+    /// arriving late must not replace a newer.
+    fn ask_server(&self, query: &CatalogQuery, offset: usize) {
+        let ask = (query.clone(), offset);
+        {
+            let mut asked = self
+                .remote
+                .server_asked
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
+            if asked.as_ref() == Some(&ask) {
+                return;
+            }
+            *asked = Some(ask.clone());
+        }
+        let (asked, answer) = (
+            Arc::clone(&self.remote.server_asked),
+            self.remote.server.clone(),
+        );
+        leptos::task::spawn_local(async move {
+            let page = api::search_page(&ask.0, ask.1, SEARCH_PAGE_MAX).await;
+            if asked.lock().unwrap_or_else(|e| e.into_inner()).as_ref() != Some(&ask) {
+                return;
+            }
+            let (query, offset) = ask;
+            match page {
+                Ok(page) => answer.update(|answer| {
+                    let mut pages = answer
+                        .take()
+                        .filter(|a| a.query == query && offset > 0)
+                        .and_then(|a| a.pages)
+                        .unwrap_or_default();
+                    pages.push(Arc::new(page));
+                    *answer = Some(ServerAnswer {
+                        query,
+                        pages: Some(pages),
+                    });
+                }),
+                // A later page: what came stays, and the next scroll asks again.
+                Err(_) if offset > 0 => {
+                    *asked.lock().unwrap_or_else(|e| e.into_inner()) = None;
+                }
+                Err(_) => answer.set(Some(ServerAnswer { query, pages: None })),
+            }
+        });
     }
 
     /// The index on this thread: 260–280 ms of wasm to build at 10,000 listings.
@@ -210,7 +305,18 @@ pub fn provide_catalog(area: AppArea) {
                 search_worker::index(json);
             }
             api::mark("index-sent");
-            let catalog = api::decode_catalog(&bytes).await?;
+            let mut searched_by_server = false;
+            let catalog = api::decode_catalog(&bytes, |on_server| {
+                searched_by_server = on_server;
+                if on_server {
+                    // Its index would not be used: the worker's time is the phone's too.
+                    search_worker::stop();
+                    // Searches are answered from now on (the page-load benchmark waits
+                    // for this mark).
+                    api::mark("search-ready");
+                }
+            })
+            .await?;
             drop(bytes);
             Ok(Arc::new(CatalogData {
                 catalog,
@@ -218,6 +324,7 @@ pub fn provide_catalog(area: AppArea) {
                 remote,
                 positions: OnceLock::new(),
                 from_cache,
+                searched_by_server,
             }))
         }
         .await;

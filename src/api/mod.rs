@@ -104,7 +104,9 @@ async fn array_buffer(response: &web_sys::Response) -> Result<js_sys::ArrayBuffe
 /// The card index's JSON as the catalog of card-sized listings the pages run on, made a
 /// slice at a time ([`CatalogSteps`]) in tasks of about [`TASK_MS`]: a keystroke or a tap
 /// is answered between them, and no task of a phone's main thread runs long.
-pub async fn decode_catalog(json: &[u8]) -> Result<Catalog, ApiError> {
+/// `opened` learns early, before the listings are made, whether the catalog's searches go
+/// to the server (`CardIndex::searched_by_server`).
+pub async fn decode_catalog(json: &[u8], opened: impl FnOnce(bool)) -> Result<Catalog, ApiError> {
     let decode = |e: etalase_model::catalog::StepError| {
         web_sys::console::warn_1(&format!("card index: {e}").into());
         ApiError::Decode
@@ -112,6 +114,7 @@ pub async fn decode_catalog(json: &[u8]) -> Result<Catalog, ApiError> {
     // The JSON's arrival and copies took a task: reading starts in the next one.
     next_task().await;
     let mut steps = CatalogSteps::new(json).map_err(decode)?;
+    opened(steps.searched_by_server());
     next_task().await;
     let mut task = now();
     loop {
@@ -184,13 +187,18 @@ mod offline_copy {
     }
 }
 
-/// `GET /api/catalog/search`: the first `limit` listings of `query`, with its total and
-/// category counts, worked out by the server (while the search worker builds its index).
+/// `GET /api/catalog/search`: `limit` listings of `query` from `offset` on, with its total
+/// and category counts, worked out by the server (while the search worker builds its
+/// index, and always for a catalog too large to search on the phone).
 pub async fn search_page(
     query: &etalase_model::CatalogQuery,
+    offset: usize,
     limit: usize,
 ) -> Result<etalase_model::api::SearchPage, ApiError> {
     let mut pairs = query.to_query_pairs();
+    if offset > 0 {
+        pairs.push(("offset", offset.to_string()));
+    }
     pairs.push(("limit", limit.to_string()));
     let res = Request::get("/api/catalog/search")
         .query(pairs.iter().map(|(k, v)| (*k, v.as_str())))

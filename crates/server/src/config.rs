@@ -38,6 +38,9 @@ pub struct Config {
     pub public_url: Option<String>,
     /// Where e-mail notices go out; `None`: e-mail is off.
     pub mail: Option<MailConfig>,
+    /// Above this many published listings, phones search through the server
+    /// (`CardIndex::searched_by_server`) instead of building a search index of their own.
+    pub search_on_server_above: usize,
 }
 
 /// The SMTP relay notices are sent through, and the sender's address.
@@ -94,6 +97,9 @@ etalase-server: serves Etalase Desa
                    Kartanegara, 64 all of East Kalimantan (env ETALASE_REGION, default 64.02)
   --public-url URL the site's address, for links in e-mails (env ETALASE_PUBLIC_URL,
                    default the address bound)
+  --search-on-server-above N  above N published listings, phones send each search to
+                   the server instead of searching the catalog themselves
+                   (env ETALASE_SEARCH_ON_SERVER_ABOVE, default 20000)
   --bare-pages     answer buyer pages with the app's bare shell: no page head, first
                    view or 404s written from the catalog (env ETALASE_BARE_PAGES=1)
 
@@ -130,6 +136,8 @@ impl Config {
         let mut region = env("ETALASE_REGION").unwrap_or_else(|| DEFAULT_REGION.into());
         let mut bare_pages = env("ETALASE_BARE_PAGES").is_some_and(|v| v == "1");
         let mut public_url = env("ETALASE_PUBLIC_URL");
+        let mut search_above = env("ETALASE_SEARCH_ON_SERVER_ABOVE")
+            .unwrap_or_else(|| DEFAULT_SEARCH_ON_SERVER_ABOVE.to_string());
 
         walk_args(args, |mut flag| {
             match flag.name() {
@@ -145,6 +153,7 @@ impl Config {
                 "--region" => region = flag.value()?,
                 "--bare-pages" => bare_pages = true,
                 "--public-url" => public_url = Some(flag.value()?),
+                "--search-on-server-above" => search_above = flag.value()?,
                 _ => return Err(flag.unknown()),
             }
             Ok(())
@@ -165,6 +174,14 @@ impl Config {
                 .ok_or(ConfigError::Invalid {
                     what: "inquiry limit",
                     value: inquiry_limit.clone(),
+                })?;
+        let search_on_server_above =
+            search_above
+                .trim()
+                .parse()
+                .map_err(|_| ConfigError::Invalid {
+                    what: "number of listings above which phones search through the server",
+                    value: search_above.clone(),
                 })?;
         let demo_listings = demo_listings
             .map(|n| {
@@ -249,6 +266,7 @@ impl Config {
             demo_listings,
             fx: parse_fx(&usd)?,
             inquiry_limit,
+            search_on_server_above,
         })
     }
 
@@ -267,9 +285,43 @@ impl Config {
             trusted_proxies: Vec::new(),
             public_url: None,
             mail: None,
+            search_on_server_above: DEFAULT_SEARCH_ON_SERVER_ABOVE,
+        }
+    }
+
+    /// What the catalog snapshots are published with.
+    pub fn publishing(&self) -> Publishing {
+        Publishing {
+            fx: self.fx,
+            search_on_server_above: self.search_on_server_above,
         }
     }
 }
+
+/// What the server adds to the store's catalog when it publishes a snapshot.
+#[derive(Debug, Clone, Copy)]
+pub struct Publishing {
+    /// The indicative exchange rate the catalog shows USD prices at.
+    pub fx: Option<FxRate>,
+    /// See [`Config::search_on_server_above`].
+    pub search_on_server_above: usize,
+}
+
+impl Default for Publishing {
+    fn default() -> Self {
+        Publishing {
+            fx: None,
+            search_on_server_above: DEFAULT_SEARCH_ON_SERVER_ABOVE,
+        }
+    }
+}
+
+/// Phones search the catalog themselves up to this many listings. Measured at 4× CPU
+/// (BENCHMARKS.md): at 10,000 a keystroke's results take 57–92 ms p95 and the card index
+/// is a few hundred kilobytes after brotli; at 100,000 the index is 5.6 MB and a keystroke
+/// 179 ms p95, most of it filtering and counting every listing on the page's thread, which
+/// grows with the catalog. Twice the size measured good, well short of the one measured bad.
+pub const DEFAULT_SEARCH_ON_SERVER_ABOVE: usize = 20_000;
 
 /// More would only test patience: 10,000 is the size the app is measured at.
 const MAX_DEMO_LISTINGS: usize = 100_000;
@@ -359,6 +411,30 @@ mod tests {
         assert_eq!(c.addr.port(), 9100);
         let c = Config::from_args_and_env(Vec::new(), env).unwrap();
         assert_eq!(c.addr.port(), 9000);
+    }
+
+    #[test]
+    fn phones_search_on_their_own_up_to_a_size() {
+        let c = Config::from_args_and_env(Vec::new(), no_env).unwrap();
+        assert_eq!(c.search_on_server_above, DEFAULT_SEARCH_ON_SERVER_ABOVE);
+        let env = |k: &str| (k == "ETALASE_SEARCH_ON_SERVER_ABOVE").then(|| "500".to_string());
+        assert_eq!(
+            Config::from_args_and_env(Vec::new(), env)
+                .unwrap()
+                .publishing()
+                .search_on_server_above,
+            500
+        );
+        let flag = |v: &str| vec!["--search-on-server-above".to_string(), v.to_string()];
+        let c = Config::from_args_and_env(flag("0"), env).unwrap();
+        assert_eq!(c.search_on_server_above, 0, "the flag wins");
+        for bad in ["", "-1", "many", "1e5"] {
+            let r = Config::from_args_and_env(flag(bad), no_env);
+            assert!(
+                matches!(r, Err(ConfigError::Invalid { .. })),
+                "{bad:?} must be refused: {r:?}"
+            );
+        }
     }
 
     #[test]

@@ -55,9 +55,13 @@ async fn main() -> anyhow::Result<()> {
         .await
         .context("seeding demo data")?;
     }
-    let snapshots = Snapshots::load(store.as_ref(), catalog_dir(&config.data_dir), config.fx)
-        .await
-        .context("publishing the catalog snapshot")?;
+    let snapshots = Snapshots::load(
+        store.as_ref(),
+        catalog_dir(&config.data_dir),
+        config.publishing(),
+    )
+    .await
+    .context("publishing the catalog snapshot")?;
     // Parts that lapsed while the server was down close before it serves, so the first
     // page anybody sees is already right; then the hourly job keeps them so.
     let catalog = snapshots.current().catalog.clone();

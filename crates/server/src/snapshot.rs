@@ -21,9 +21,10 @@ use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use bytes::Bytes;
-use etalase_model::{CardIndex, Catalog, Category, FxRate, SearchIndex};
+use etalase_model::{CardIndex, Catalog, Category, SearchIndex};
 use sha2::{Digest, Sha256};
 
+use crate::config::Publishing;
 use crate::store::{Store, StoreError};
 
 /// Brotli quality for the first publication after a change: 1.3 s for 10,000 listings.
@@ -92,13 +93,26 @@ impl Encoded {
 
 impl Snapshot {
     /// Renders `catalog` with brotli at `quality` (`None`: the final quality for its size);
-    /// its `version` is replaced by the hash of the content.
-    pub fn render(mut catalog: Catalog, quality: Option<u32>) -> Snapshot {
+    /// its `version` is replaced by the hash of the content. Above `search_on_server_above`
+    /// listings its card index tells phones to search through the server.
+    pub fn render(
+        mut catalog: Catalog,
+        quality: Option<u32>,
+        search_on_server_above: usize,
+    ) -> Snapshot {
         catalog.version = String::new();
         let unversioned = serde_json::to_vec(&catalog).expect("catalog serialises");
-        let digest = Sha256::digest(&unversioned);
+        let mut index = CardIndex::from_catalog(&catalog);
+        index.searched_by_server = index.len() > search_on_server_above;
+        let mut digest = Sha256::new();
+        digest.update(&unversioned);
+        // The index says where searches go, so a change of it is a new version: a browser
+        // revalidating its copy must not keep the old answer.
+        digest.update([u8::from(index.searched_by_server)]);
+        let digest = digest.finalize();
         let version: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
         catalog.version = version.clone();
+        index.version = version.clone();
         let categories = catalog
             .products
             .iter()
@@ -141,8 +155,7 @@ impl Snapshot {
             .iter()
             .filter_map(|p| Some((p.id.clone(), p.photos.first()?.thumb.clone())))
             .collect();
-        let index =
-            serde_json::to_vec(&CardIndex::from_catalog(&catalog)).expect("index serialises");
+        let index = serde_json::to_vec(&index).expect("index serialises");
         let index = Encoded::new(index, quality);
         let json = serde_json::to_vec(&catalog).expect("catalog serialises");
         let brotli = compress_brotli(&json, quality.unwrap_or(final_quality(json.len())));
@@ -220,7 +233,7 @@ pub struct Snapshots {
     /// The newest request whose rebuild has finished, published or failed.
     settled: tokio::sync::watch::Sender<u64>,
     dir: PathBuf,
-    fx: Option<FxRate>,
+    publishing: Publishing,
 }
 
 impl Snapshots {
@@ -228,16 +241,16 @@ impl Snapshots {
     pub async fn load(
         store: &dyn Store,
         dir: PathBuf,
-        fx: Option<FxRate>,
+        publishing: Publishing,
     ) -> Result<Snapshots, SnapshotError> {
-        let first = build(store, &dir, fx, None).await?;
+        let first = build(store, &dir, publishing, None).await?;
         Ok(Snapshots {
             current: RwLock::new(Arc::new(first)),
             rebuilding: tokio::sync::Mutex::new(()),
             requested: AtomicU64::new(0),
             settled: tokio::sync::watch::Sender::new(0),
             dir,
-            fx,
+            publishing,
         })
     }
 
@@ -308,7 +321,7 @@ impl Snapshots {
                 return; // a rebuild that started after this request already covered it
             }
             let covers = self.requested.load(Ordering::SeqCst);
-            let built = build(store, &self.dir, self.fx, Some(QUICK_QUALITY)).await;
+            let built = build(store, &self.dir, self.publishing, Some(QUICK_QUALITY)).await;
             let quick = match built {
                 Ok(snapshot) => {
                     let snapshot = Arc::new(snapshot);
@@ -353,15 +366,15 @@ impl Snapshots {
 async fn build(
     store: &dyn Store,
     dir: &Path,
-    fx: Option<FxRate>,
+    publishing: Publishing,
     quality: Option<u32>,
 ) -> Result<Snapshot, SnapshotError> {
     let mut catalog = store.load_public_catalog().await?;
-    catalog.fx = fx;
+    catalog.fx = publishing.fx;
     catalog.reply_minutes = reply_minutes(store).await?;
     let dir = dir.to_path_buf();
     let snapshot = tokio::task::spawn_blocking(move || -> io::Result<Snapshot> {
-        let snapshot = Snapshot::render(catalog, quality);
+        let snapshot = Snapshot::render(catalog, quality, publishing.search_on_server_above);
         fs::create_dir_all(&dir)?;
         write_atomic(
             &dir.join(format!("catalog-{}.json", snapshot.version)),
@@ -481,15 +494,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_catalog_above_the_size_is_searched_through_the_server() {
+        let demo = etalase_model::demo_catalog();
+        let listings = CardIndex::from_catalog(&demo).len();
+        let searched = |above: usize| {
+            let index: CardIndex =
+                serde_json::from_slice(&Snapshot::render(demo.clone(), Some(1), above).index.json)
+                    .unwrap();
+            index.searched_by_server
+        };
+        assert!(!searched(listings), "at the size, the phone searches");
+        assert!(searched(listings - 1));
+        assert!(searched(0));
+        assert_ne!(
+            Snapshot::render(demo.clone(), Some(1), 0).version,
+            Snapshot::render(demo.clone(), Some(1), listings).version,
+            "a browser's kept index must not pass for the other"
+        );
+    }
+
+    #[test]
     fn version_follows_content_and_encodings_round_trip() {
         let demo = etalase_model::demo_catalog();
-        let a = Snapshot::render(demo.clone(), None);
-        let b = Snapshot::render(demo.clone(), None);
+        let a = Snapshot::render(demo.clone(), None, usize::MAX);
+        let b = Snapshot::render(demo.clone(), None, usize::MAX);
         assert_eq!(a.version, b.version, "same content, same version");
         assert_eq!(a.version.len(), 16);
         let mut changed = demo;
         changed.products[0].moq += 1;
-        assert_ne!(Snapshot::render(changed, None).version, a.version);
+        assert_ne!(
+            Snapshot::render(changed, None, usize::MAX).version,
+            a.version
+        );
 
         let parsed: Catalog = serde_json::from_slice(&a.json).unwrap();
         assert_eq!(parsed.version, a.version);
@@ -526,9 +562,13 @@ mod tests {
             .unwrap();
         let store: Arc<dyn Store> = Arc::new(store);
         let snapshots = Arc::new(
-            Snapshots::load(store.as_ref(), dir.path().join("catalog"), None)
-                .await
-                .unwrap(),
+            Snapshots::load(
+                store.as_ref(),
+                dir.path().join("catalog"),
+                Publishing::default(),
+            )
+            .await
+            .unwrap(),
         );
         let before = snapshots.current();
 
@@ -579,9 +619,13 @@ mod tests {
             .unwrap();
         let store: Arc<dyn Store> = Arc::new(store);
         let snapshots = Arc::new(
-            Snapshots::load(store.as_ref(), dir.path().join("catalog"), None)
-                .await
-                .unwrap(),
+            Snapshots::load(
+                store.as_ref(),
+                dir.path().join("catalog"),
+                Publishing::default(),
+            )
+            .await
+            .unwrap(),
         );
         let mut product = store.load_public_catalog().await.unwrap().products[1].clone();
         let mut last = 0;
@@ -604,7 +648,7 @@ mod tests {
         assert_eq!(moq, product.moq);
         let mut catalog = store.load_public_catalog().await.unwrap();
         catalog.reply_minutes = reply_minutes(store.as_ref()).await.unwrap();
-        let fresh = Snapshot::render(catalog, None);
+        let fresh = Snapshot::render(catalog, None, usize::MAX);
         assert_eq!(snapshots.current().version, fresh.version);
     }
 

@@ -55,7 +55,7 @@ async fn in_process_app() -> (axum::Router, tempfile::TempDir) {
         .seed_catalog_if_empty(etalase_model::demo_catalog())
         .await
         .unwrap();
-    let snapshots = Snapshots::load(&store, data.join("catalog"), None)
+    let snapshots = Snapshots::load(&store, data.join("catalog"), Default::default())
         .await
         .unwrap();
     let config = Config::for_test(data, dir.path().join("dist"));

@@ -60,6 +60,8 @@ struct Results {
     facets: Vec<(Category, usize)>,
     /// The query's words are still being searched: what shows is the query before.
     pending: bool,
+    /// The server, which searches this catalog, could not be reached.
+    failed: bool,
 }
 
 /// `/`: the catalog with search, filters and sort, all in the URL.
@@ -106,22 +108,38 @@ fn CatalogView(
                     listings,
                     facets,
                     pending: false,
+                    failed: false,
                 };
             }
-            // The worker is still building its index: the server answers meanwhile.
+            // The worker is still building its index, or the catalog is too large for one:
+            // the server answers.
             if !d.search_ready() {
-                if let Some(page) = d.server_results(q) {
-                    return Results {
-                        listings: page.listings,
-                        total: page.total,
-                        facets: page.facets,
-                        pending: false,
-                    };
+                match d.server_results(q) {
+                    Some(page) if !page.failed => {
+                        return Results {
+                            listings: page.listings,
+                            total: page.total,
+                            facets: page.facets,
+                            pending: false,
+                            failed: false,
+                        }
+                    }
+                    // Nothing else will answer: say so, keeping what shows.
+                    Some(_) if d.searched_by_server => {
+                        return Results {
+                            pending: false,
+                            failed: true,
+                            ..shown.cloned().unwrap_or_default()
+                        }
+                    }
+                    // Offline while the worker builds: its answer comes later instead.
+                    _ => {}
                 }
             }
             // Until an answer comes, the results already shown stay.
             Results {
                 pending: true,
+                failed: false,
                 ..shown.cloned().unwrap_or_default()
             }
         })
@@ -130,6 +148,7 @@ fn CatalogView(
     let counts = Signal::derive(move || results.with(|r| r.facets.clone()));
     let total = Memo::new(move |_| results.with(|r| r.total));
     let pending = Memo::new(move |_| results.with(|r| r.pending));
+    let failed = Memo::new(move |_| results.with(|r| r.failed));
     let page_size = PageSize::new();
     let shown = RwSignal::new(page_size.get());
     // A new search starts from the top of the list again.
@@ -137,6 +156,21 @@ fn CatalogView(
         query.track();
         shown.set(page_size.get());
     });
+    // The server sends a catalog it searches a page at a time: the reader scrolling past
+    // what came asks for the next.
+    let more_on_server = data.searched_by_server;
+    let server_data = Arc::clone(&data);
+    Effect::new(move |_| {
+        if more_on_server && shown.get() > hits.with(Vec::len) {
+            query.with_untracked(|q| server_data.more_from_server(q));
+        }
+    });
+    let has_more = move || {
+        let found = hits.with(Vec::len);
+        found > shown.get() || (more_on_server && found < total.get() && !failed.get())
+    };
+    let retry_data = Arc::clone(&data);
+    let retry = move |_| query.with_untracked(|q| retry_data.retry_server(q));
     let filters_open = RwSignal::new(false);
     // The filters are drawn in a task after the frame that shows the results: at 10,000
     // listings the two in one task held a phone's main thread for 150–240 ms (4× CPU), and
@@ -259,7 +293,16 @@ fn CatalogView(
                         <a href=AppPath::SignIn { staff: false }.href() class="button primary">{move || i18n.t().catalog_empty_join}</a>
                     </div>
                 </Show>
-                <Show when=move || !catalog_empty && !pending.get() && hits.with(Vec::is_empty)>
+                <Show when=move || failed.get()>
+                    <div class="panel empty-state" role="alert">
+                        <h2>{move || i18n.t().search_offline_title}</h2>
+                        <p>{move || i18n.t().search_offline_body}</p>
+                        <button type="button" class="button primary" on:click=retry.clone()>
+                            {move || i18n.t().retry}
+                        </button>
+                    </div>
+                </Show>
+                <Show when=move || !catalog_empty && !pending.get() && !failed.get() && hits.with(Vec::is_empty)>
                     <div class="panel empty-state">
                         <h2>{move || i18n.t().empty_title}</h2>
                         <p>{move || i18n.t().empty_body}</p>
@@ -271,7 +314,7 @@ fn CatalogView(
                 <ul class="card-grid" role="list" node_ref=grid aria-busy=move || pending.get().to_string()>
                     <For each=move || visible.get() key=|i| *i children=card/>
                 </ul>
-                <Show when=move || { hits.with(Vec::len) > shown.get() }>
+                <Show when=has_more>
                     <ShowMore on_more=Callback::new(move |()| shown.update(|n| *n += page_size.get())) shown=shown.into()/>
                 </Show>
             </div>

@@ -34,6 +34,11 @@ pub struct CardIndex<C = Cards> {
     pub partners: Vec<Partner>,
     pub partnerships: Vec<Partnership>,
     pub reply_minutes: std::collections::BTreeMap<String, u32>,
+    /// The catalog is too large for a phone to search: pages ask the server for every
+    /// query with words (`/api/catalog/search`) and build no search index of their own.
+    /// Set by the server when it publishes (an index of an older server reads `false`).
+    #[serde(default)]
+    pub searched_by_server: bool,
     pub cards: C,
 }
 
@@ -143,6 +148,7 @@ impl CardIndex {
             partners: catalog.partners.clone(),
             partnerships: catalog.partnerships.clone(),
             reply_minutes: catalog.reply_minutes.clone(),
+            searched_by_server: false,
             cards,
         }
     }
@@ -389,6 +395,25 @@ mod tests {
         let back: CardIndex = serde_json::from_str(&json).unwrap();
         assert_eq!(back, index);
         assert_eq!(back.to_catalog().unwrap(), index.to_catalog().unwrap());
+        let searched = CardIndex {
+            searched_by_server: true,
+            ..index
+        };
+        let json = serde_json::to_string(&searched).unwrap();
+        assert!(
+            serde_json::from_str::<CardIndex>(&json)
+                .unwrap()
+                .searched_by_server
+        );
+    }
+
+    #[test]
+    fn an_index_without_the_search_flag_is_searched_on_the_page() {
+        // A copy kept offline from before the flag existed.
+        let mut json = serde_json::to_value(CardIndex::from_catalog(&demo_catalog())).unwrap();
+        json.as_object_mut().unwrap().remove("searched_by_server");
+        let index: CardIndex = serde_json::from_value(json).unwrap();
+        assert!(!index.searched_by_server);
     }
 
     #[test]

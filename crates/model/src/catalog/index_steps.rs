@@ -151,6 +151,16 @@ impl<'a> CatalogSteps<'a> {
         }
     }
 
+    /// Whether the catalog's searches go to the server ([`CardIndex::searched_by_server`]),
+    /// known from [`CatalogSteps::new`] on, before the listings are.
+    pub fn searched_by_server(&self) -> bool {
+        match &self.stage {
+            Stage::Reading { index, .. } => index.searched_by_server,
+            Stage::Making { index, .. } => index.searched_by_server,
+            Stage::Finished => false,
+        }
+    }
+
     /// Whether the columns are read and the listings are being made.
     pub fn making(&self) -> bool {
         matches!(self.stage, Stage::Making { .. })
@@ -175,6 +185,7 @@ fn with_cards<C>(index: CardIndex<C>, cards: Cards) -> CardIndex {
         partners: index.partners,
         partnerships: index.partnerships,
         reply_minutes: index.reply_minutes,
+        searched_by_server: index.searched_by_server,
         cards,
     }
 }
@@ -274,6 +285,23 @@ mod tests {
         let mut steps = CatalogSteps::new(&json).unwrap();
         while let Step::More = steps.step().unwrap() {}
         assert!(matches!(steps.step(), Err(StepError::Finished)));
+    }
+
+    #[test]
+    fn where_searches_go_is_known_before_the_listings() {
+        for searched_by_server in [false, true] {
+            let index = CardIndex {
+                searched_by_server,
+                ..CardIndex::from_catalog(&synthetic_catalog(500, 2))
+            };
+            let json = serde_json::to_vec(&index).unwrap();
+            let mut steps = CatalogSteps::new(&json).unwrap();
+            assert_eq!(steps.searched_by_server(), searched_by_server);
+            while !steps.making() {
+                steps.step().unwrap();
+            }
+            assert_eq!(steps.searched_by_server(), searched_by_server);
+        }
     }
 
     #[test]

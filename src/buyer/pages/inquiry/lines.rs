@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use etalase_model::inquiry::{Currency, InquiryKind, InquiryUnit, Money};
 use etalase_model::rules::FieldError;
+use etalase_model::CatalogQuery;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -278,9 +279,20 @@ fn ProductPicker(draft: RwSignal<InquiryDraft>, data: Arc<CatalogData>) -> impl 
                 return Vec::new();
             }
             let chosen = draft.with(InquiryDraft::product_ids);
-            // Nothing until the search worker answers (a few milliseconds once its index is
-            // built).
-            let hits = data.hits_for(&query).unwrap_or_default();
+            // The worker's index searched here, or until it is built (and always for a
+            // catalog too large to search on a phone) the server's first page.
+            let hits = match data.hits_for(&query) {
+                Some(hits) => hits.to_vec(),
+                None => {
+                    let words = CatalogQuery {
+                        q: query,
+                        ..Default::default()
+                    };
+                    data.server_results(&words)
+                        .map(|r| r.listings)
+                        .unwrap_or_default()
+                }
+            };
             hits.iter()
                 .filter_map(|&i| data.catalog.products.get(i))
                 .filter(|p| !chosen.contains(&p.id))

@@ -1,0 +1,119 @@
+// A catalog too large for a phone to search (the server's `--search-on-server-above`, here
+// 10 listings against the third test server's 346): every search with words is the
+// server's, page by page as the reader scrolls, and a lost connection says so and keeps
+// what was found.
+import { test, expect, type Page } from '@playwright/test';
+
+const base = process.env.E2E_SERVER_SEARCH_URL!;
+
+type SearchPage = { total: number; listings: { product: { id: string; name_id: string } }[] };
+
+async function serverSearch(page: Page, q: string, offset = 0): Promise<SearchPage> {
+  const res = await page.request.get(`${base}/api/catalog/search`, { params: { q, offset, limit: 96 } });
+  expect(res.ok()).toBe(true);
+  return res.json();
+}
+
+/// Opens the catalog and waits for the app to have taken over from the written page.
+async function openCatalog(page: Page) {
+  await page.goto(base + '/');
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.locator('.card-grid .product-card').first()).toBeVisible();
+}
+
+test('the index says the server searches, and the page asks it for each search', async ({ page }) => {
+  const index = await (await page.request.get(`${base}/api/catalog/index`)).json();
+  expect(index.searched_by_server).toBe(true);
+  expect(index.cards.ids.length).toBeGreaterThan(10);
+
+  const asked: URL[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/catalog/search')) asked.push(new URL(r.url()));
+  });
+  await openCatalog(page);
+  await page.locator('#site-search').fill('udang');
+  const expected = await serverSearch(page, 'udang');
+  await expect(page.locator('.result-count')).toHaveText(`${expected.total} produk`);
+  // The cards are the server's, in its order.
+  const names = expected.listings.slice(0, 4).map((l) => l.product.name_id);
+  await expect(page.locator('.card-grid .card-title').first()).toBeVisible();
+  const shown = await page.locator('.card-grid .card-title').allTextContents();
+  expect(shown.slice(0, names.length).map((s) => s.trim())).toEqual(names);
+  expect(asked.some((u) => u.searchParams.get('q') === 'udang')).toBe(true);
+  // The page never built an index of its own: its search worker was stopped.
+  expect(await page.evaluate(() => performance.getEntriesByName('search-ready').length)).toBe(1);
+});
+
+test("scrolling past the server's first page asks for the next", async ({ page }) => {
+  const first = await serverSearch(page, 'desa');
+  expect(first.total).toBeGreaterThan(96);
+  const second = await serverSearch(page, 'desa', 96);
+
+  const offsets: string[] = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname === '/api/catalog/search' && u.searchParams.get('q') === 'desa') offsets.push(u.searchParams.get('offset') ?? '0');
+  });
+  await openCatalog(page);
+  await page.locator('#site-search').fill('desa');
+  await expect(page.locator('.result-count')).toHaveText(`${first.total} produk`);
+  const cards = page.locator('.card-grid .product-card');
+  const more = page.getByRole('button', { name: 'Tampilkan lebih banyak' });
+  // Past the 96 the first answer brought. The button also presses itself when scrolled
+  // near, moving as cards come: a click event, as a keyboard's Enter gives, rather than a
+  // pointer aimed at where it was.
+  while ((await cards.count()) <= 96) {
+    await more.dispatchEvent('click');
+  }
+  await expect.poll(() => offsets).toContain('96');
+  const h3 = page.locator('.card-grid .card-title');
+  await expect(h3.nth(96)).toHaveText(second.listings[0].product.name_id);
+  // The button stays while the server has more.
+  await expect(more).toBeVisible();
+});
+
+test('offline, a search says it needs the connection and tries again when asked', async ({ page, context }) => {
+  await openCatalog(page);
+  // With the service worker in control, which once answered offline with the last search
+  // it had seen, whatever the words.
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await page.locator('#site-search').fill('madu');
+  const madu = await serverSearch(page, 'madu');
+  await expect(page.locator('.result-count')).toHaveText(`${madu.total} produk`);
+
+  await context.setOffline(true);
+  await page.locator('#site-search').fill('amplang');
+  const alert = page.getByRole('alert').filter({ hasText: 'Pencarian perlu sambungan internet' });
+  await expect(alert).toBeVisible();
+  // What was found before stays on screen.
+  await expect(page.locator('.result-count')).toHaveText(`${madu.total} produk`);
+  await expect(page.locator('.card-grid .product-card').first()).toBeVisible();
+
+  await context.setOffline(false);
+  await alert.getByRole('button', { name: 'Coba lagi' }).click();
+  const amplang = await serverSearch(page, 'amplang');
+  await expect(page.locator('.result-count')).toHaveText(`${amplang.total} produk`);
+  await expect(alert).toHaveCount(0);
+});
+
+test('the filters without words still work on the phone, offline too', async ({ page, context }) => {
+  await openCatalog(page);
+  const all = await page.locator('.result-count').textContent();
+  await context.setOffline(true);
+  const toggle = page.getByRole('button', { name: 'Filter', exact: true });
+  if (await toggle.isVisible()) await toggle.click();
+  await page.locator('#f-kategori').selectOption('madu');
+  await expect(page.locator('.result-count')).not.toHaveText(all!);
+  await expect(page.locator('.card-category').first()).toHaveText('Madu');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await context.setOffline(false);
+});
+
+test("the inquiry form's product picker finds through the server too", async ({ page }) => {
+  const udang = await serverSearch(page, 'udang');
+  await page.goto(base + '/permintaan');
+  await page.getByLabel('Tambah produk').fill('udang');
+  const picks = page.locator('.picker-add');
+  await expect(picks.first()).toContainText(udang.listings[0].product.name_id);
+  await expect(picks).toHaveCount(6);
+});
