@@ -29,7 +29,7 @@
 // ("|"-separated, default "kerupuk udang|madu kelulut|amplagn"), WARMUP (unmeasured loads
 // first, default 1), SETTLE_MS (default 150), TRACE ("0": skip the traced typing pass that
 // splits a keystroke's main-thread time), DETAIL ("1": each load's long tasks and User Timing
-// marks on stderr), CHROMIUM_PATH (default /usr/bin/chromium).
+// marks, and each keystroke's time, on stderr), CHROMIUM_PATH (default /usr/bin/chromium).
 import { chromium, devices } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { launchOptions } from '../chromium.mjs';
@@ -454,6 +454,7 @@ for (const rate of throttles) {
     const keys = r.samples.filter((s) => s.ms !== undefined);
     for (const s of r.samples) if (s.longTasks) longTasks.push(...s.longTasks);
     log(`typing ${rate}× ${i + 1}/${typingRounds}: median ${summary(keys.map((s) => s.ms)).median} ms, p95 ${summary(keys.map((s) => s.ms)).p95} ms over ${keys.length} keystrokes`);
+    if (env.DETAIL === '1') log(`  ${keys.map((s) => `${JSON.stringify(s.typed)} ${Math.round(s.ms)} (input→change ${Math.round(s.inputToLastChange ?? -1)}, +${s.added.cards} card nodes)`).join(', ')}`);
     all.push(...keys);
     errors.push(...r.errors);
   }
