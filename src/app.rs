@@ -65,10 +65,20 @@ fn Frame(i18n: I18n, children: Children) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     let i18n = provide_app_context(AppArea::Shop);
+    // The page is built in a task after the one that set up the app and started the
+    // catalog's load: the two in one task were the longest of a phone's load. The
+    // server's written page shows meanwhile.
+    let built = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        crate::event_loop::next_task().await;
+        built.set(true);
+    });
     view! {
-        <Frame i18n>
-            {routes(AppArea::Shop, shop_routes)}
-        </Frame>
+        <Show when=move || built.get()>
+            <Frame i18n>
+                {routes(AppArea::Shop, shop_routes)}
+            </Frame>
+        </Show>
     }
 }
 
