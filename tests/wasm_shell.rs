@@ -27,7 +27,18 @@ async fn language_switch_updates_text_and_html_lang() {
         .clear()
         .unwrap();
     leptos::mount::mount_to_body(etalase_desa::app::App);
-    leptos::task::tick().await;
+    // The page is built a task after the app starts (`app::App`).
+    for _ in 0..50 {
+        if document()
+            .query_selector("label[for=site-search]")
+            .unwrap()
+            .is_some()
+        {
+            break;
+        }
+        etalase_desa::event_loop::next_task().await;
+        leptos::task::tick().await;
+    }
 
     let html = document().document_element().unwrap();
     assert_eq!(html.get_attribute("lang").as_deref(), Some("id"));
