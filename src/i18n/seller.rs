@@ -205,6 +205,8 @@ pub mod push {
         unsupported: "Browser ini tidak dapat menerima pemberitahuan. Pakai Chrome atau Firefox terbaru; di iPhone, tambahkan Etalase Desa ke Layar Utama lebih dulu.", "This browser cannot receive notifications. Use a recent Chrome or Firefox; on an iPhone, add Etalase Desa to the Home Screen first.";
         blocked: "Pemberitahuan untuk situs ini diblokir. Izinkan di pengaturan situs browser (ikon gembok di samping alamat), lalu coba lagi.", "Notifications are blocked for this site. Allow them in the browser's site settings (the padlock beside the address), then try again.";
         service: "Layanan pemberitahuan browser tidak dapat dihubungi. Periksa koneksi lalu coba lagi.", "The browser's notification service could not be reached. Check your connection and try again.";
+        installing: "Etalase Desa sedang disimpan di ponsel ini; pemberitahuan aktif sesudahnya. Biarkan halaman ini terbuka…", "Etalase Desa is being kept on this phone; notifications turn on after that. Keep this page open…";
+        not_ready: "Etalase Desa belum selesai disimpan di ponsel ini. Biarkan koneksi menyala sebentar, lalu coba lagi.", "Etalase Desa has not finished being kept on this phone. Stay connected for a moment, then try again.";
         server_off: "Situs ini belum mengirim pemberitahuan ke ponsel.", "This site does not send phone notifications yet.";
     }
 

@@ -28,6 +28,8 @@ pub enum PushFailure {
     /// The browser's push service could not be reached or refused (often: no Google Play
     /// services, or no connection).
     Service,
+    /// The app is still being kept on this phone (its worker installing) after a minute.
+    NotReady,
 }
 
 fn supported() -> bool {
@@ -39,17 +41,32 @@ fn supported() -> bool {
         .all(|name| js_sys::Reflect::has(&window, &JsValue::from_str(name)).unwrap_or(false))
 }
 
-/// The service worker's registration, or an error after 5 s: `ready` never settles where
-/// the worker could not be installed (a private window, storage refused), and the panel
-/// must not say "checking" for ever.
-async fn registration() -> Result<ServiceWorkerRegistration, JsValue> {
+/// The service worker's registration once it has an active worker, or an error after
+/// `limit_ms`: `ready` never settles where the worker could not be installed (a private
+/// window, storage refused), and the panel must not wait for ever.
+async fn ready_within(limit_ms: i32) -> Result<ServiceWorkerRegistration, JsValue> {
     let window = web_sys::window().ok_or(JsValue::NULL)?;
     let ready = window.navigator().service_worker().ready()?;
     let timeout = js_sys::Promise::new(&mut |resolve, _reject| {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 5_000);
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, limit_ms);
     });
     let first = js_sys::Promise::race(&js_sys::Array::of2(&ready, &timeout));
     JsFuture::from(first).await?.dyn_into()
+}
+
+/// The registration as it is now, active or still installing. A first visit on weak data
+/// installs for a long while (the worker keeps both app shells first), and the browser
+/// supports push all the same: waiting for `ready` here told such a seller their browser
+/// could not receive notifications.
+async fn registration_now() -> Option<ServiceWorkerRegistration> {
+    let container = web_sys::window()?.navigator().service_worker();
+    let found = JsFuture::from(container.get_registration()).await.ok()?;
+    found.dyn_into().ok()
+}
+
+/// Whether the registration has a worker that can subscribe and receive pushes.
+fn is_active(registration: &ServiceWorkerRegistration) -> bool {
+    registration.active().is_some()
 }
 
 async fn existing(registration: &ServiceWorkerRegistration) -> Option<PushSubscription> {
@@ -72,8 +89,13 @@ pub async fn current() -> PushState {
     if web_sys::Notification::permission() == NotificationPermission::Denied {
         return PushState::Blocked;
     }
-    let Ok(registration) = registration().await else {
-        return PushState::Unsupported;
+    let registration = match registration_now().await {
+        Some(registration) => registration,
+        // Not registered yet (the app registers it as it starts): give it a moment.
+        None => match ready_within(5_000).await {
+            Ok(registration) => registration,
+            Err(_) => return PushState::Unsupported,
+        },
     };
     match existing(&registration).await.as_ref().and_then(body_of) {
         Some(body) if web_sys::Notification::permission() == NotificationPermission::Granted => {
@@ -84,8 +106,12 @@ pub async fn current() -> PushState {
 }
 
 /// Asks permission (the browser's own prompt) and subscribes with `server_key` (the VAPID
-/// public key, base64url).
-pub async fn turn_on(server_key: &str) -> Result<PushSubscriptionBody, PushFailure> {
+/// public key, base64url). Subscribing needs the worker active: while it is still being
+/// installed, `waiting` is called (for the page to say so) and this waits up to a minute.
+pub async fn turn_on(
+    server_key: &str,
+    waiting: impl FnOnce(),
+) -> Result<PushSubscriptionBody, PushFailure> {
     if !supported() {
         return Err(PushFailure::Unsupported);
     }
@@ -96,7 +122,19 @@ pub async fn turn_on(server_key: &str) -> Result<PushSubscriptionBody, PushFailu
     if answer.as_string().as_deref() != Some("granted") {
         return Err(PushFailure::Blocked);
     }
-    let registration = registration().await.map_err(|_| PushFailure::Unsupported)?;
+    let installing = registration_now().await.is_some_and(|r| !is_active(&r));
+    if installing {
+        waiting();
+    }
+    let registration = ready_within(if installing { 60_000 } else { 5_000 })
+        .await
+        .map_err(|_| {
+            if installing {
+                PushFailure::NotReady
+            } else {
+                PushFailure::Unsupported
+            }
+        })?;
     let manager = registration
         .push_manager()
         .map_err(|_| PushFailure::Unsupported)?;
@@ -117,7 +155,7 @@ pub async fn turn_on(server_key: &str) -> Result<PushSubscriptionBody, PushFailu
 
 /// Unsubscribes this browser; the endpoint it had, for the server to forget.
 pub async fn turn_off() -> Option<String> {
-    let registration = registration().await.ok()?;
+    let registration = registration_now().await?;
     let subscription = existing(&registration).await?;
     let endpoint = subscription.endpoint();
     if let Ok(promise) = subscription.unsubscribe() {

@@ -63,6 +63,11 @@ test('a seller is told what push does, and a pushed inquiry shows on the phone',
       const registration = await navigator.serviceWorker.ready;
       return (await registration.getNotifications()).map((n) => ({ title: n.title, tag: n.tag, url: n.data?.url }));
     });
+  // A push reaches only an active worker: on a busy machine the worker can still be
+  // installing (it keeps both app shells first), and a push delivered then is dropped.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
   await push('Permintaan baru: Hotel Tepian (PQ-2026-000041)');
   await expect.poll(shown).toEqual([
     { title: 'Permintaan baru: Hotel Tepian (PQ-2026-000041)', tag: '41:seller:ud-sepatin:push', url: '/penjual/permintaan' },
@@ -79,4 +84,33 @@ test('a seller whose browser blocks notifications is told how to allow them', as
   const panel = page.locator('section.push-settings');
   await panel.getByRole('button', { name: 'Aktifkan pemberitahuan' }).click();
   await expect(panel.locator('.form-message')).toContainText('Pemberitahuan untuk situs ini diblokir');
+});
+
+test('a first visit on a slow connection is offered push while the app is still being kept', async ({ page, context, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  await context.grantPermissions(['notifications'], { origin });
+  // The buyer's app is fetched on a seller's page only by the service worker's install
+  // (it keeps both app shells): holding it keeps the worker installing, as on weak data.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await context.route(/\/app-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await signIn(page, '/masuk', '0812 0000 0001', DEMO_PASSWORD, /\/penjual/);
+  const panel = page.locator('section.push-settings');
+  const turnOn = panel.getByRole('button', { name: 'Aktifkan pemberitahuan' });
+  await expect(turnOn).toBeVisible();
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active ?? null)).toBeNull();
+  await expect(panel).not.toContainText('Browser ini tidak dapat menerima pemberitahuan');
+
+  // Turning it on waits for the install, and says so.
+  await turnOn.click();
+  await expect(panel.locator('.form-message')).toContainText('sedang disimpan di ponsel ini');
+  await expect(turnOn).toBeDisabled();
+  release();
+  await expect(panel.locator('.form-message')).toHaveText(
+    'Layanan pemberitahuan browser tidak dapat dihubungi. Periksa koneksi lalu coba lagi.',
+  );
+  await expect(turnOn).toBeEnabled();
 });

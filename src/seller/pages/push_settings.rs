@@ -62,7 +62,8 @@ pub fn PushPanel(settings: RwSignal<Option<NoticeSettingsView>>) -> impl IntoVie
         busy.set(true);
         told.set(None);
         spawn_local(async move {
-            match turn_on(&key).await {
+            let waiting = move || told.set(Some(Told::Text(|t| t.installing)));
+            match turn_on(&key, waiting).await {
                 Ok(body) => match push_subscribe(&csrf, &body).await {
                     Ok(saved) => {
                         settings.set(Some(saved));
@@ -77,6 +78,7 @@ pub fn PushPanel(settings: RwSignal<Option<NoticeSettingsView>>) -> impl IntoVie
                             PushFailure::Unsupported => (PushState::Unsupported, |t| t.unsupported),
                             PushFailure::Blocked => (PushState::Blocked, |t| t.blocked),
                             PushFailure::Service => (PushState::Off, |t| t.service),
+                            PushFailure::NotReady => (PushState::Off, |t| t.not_ready),
                         };
                     state.set(Some(now));
                     told.set(Some(Told::Text(why)));
