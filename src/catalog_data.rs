@@ -53,8 +53,10 @@ struct Remote {
 #[derive(Clone)]
 struct ServerAnswer {
     query: CatalogQuery,
-    /// Its pages in order, or `None`: the last request failed (offline, say).
-    pages: Option<Vec<Arc<SearchPage>>>,
+    /// Its pages so far, in order.
+    pages: Vec<Arc<SearchPage>>,
+    /// The last request (the first page, or the one after `pages`) failed: offline, say.
+    failed: bool,
 }
 
 /// A catalog version and its search index's bytes.
@@ -67,7 +69,8 @@ pub struct ServerResults {
     pub listings: Vec<usize>,
     pub total: usize,
     pub facets: Vec<(Category, usize)>,
-    /// The last request failed; [`CatalogData::retry_server`] asks again.
+    /// The last request failed (with `listings` empty: the first page); what came stays,
+    /// and [`CatalogData::retry_server`] asks again.
     pub failed: bool,
 }
 
@@ -91,12 +94,47 @@ impl Remote {
     }
 }
 
+/// What a search found, wherever it was answered.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Found {
+    /// Searched here: every listing matching the words, best first, as positions in the
+    /// catalog (the query's filters are still to apply).
+    Here(Arc<Vec<usize>>),
+    /// The server's answer so far, filters applied.
+    Server(ServerResults),
+    /// No answer yet: the worker is building its index, or the server is asked.
+    Pending,
+    /// The server could not be reached and nothing else will answer (a catalog searched by
+    /// the server); [`CatalogData::retry_server`] asks again.
+    Failed,
+}
+
 impl CatalogData {
+    /// Searches `query` where it can be answered now: here, with the worker's index; while
+    /// that is built (or always, for a catalog searched by the server) by the server. Whoever
+    /// calls this in a reactive scope is woken when the answer changes.
+    pub fn search(&self, query: &CatalogQuery) -> Found {
+        if let Some(hits) = self.hits_for(&query.q) {
+            return Found::Here(hits);
+        }
+        if self.search_ready() {
+            return Found::Pending;
+        }
+        match self.server_results(query) {
+            Some(results) if !(results.failed && results.listings.is_empty()) => {
+                Found::Server(results)
+            }
+            Some(_) if self.searched_by_server => Found::Failed,
+            // Offline while the worker builds: its answer comes later instead.
+            _ => Found::Pending,
+        }
+    }
+
     /// The listings matching `query`'s words, best first, as positions in `catalog`, or
     /// `None` while the worker builds the index (whoever called this in a reactive scope
     /// is woken when it comes) and always for a catalog searched by the server. A query
     /// without words matches every listing, in order.
-    pub fn hits_for(&self, query: &str) -> Option<Arc<Vec<usize>>> {
+    fn hits_for(&self, query: &str) -> Option<Arc<Vec<usize>>> {
         if !SearchIndex::has_words(query) {
             return Some(Arc::new((0..self.catalog.products.len()).collect()));
         }
@@ -146,7 +184,7 @@ impl CatalogData {
     /// Whether searches are answered here now (the worker's index has come, or the page
     /// builds its own); before, and always for a catalog searched by the server, the
     /// server's search answers.
-    pub fn search_ready(&self) -> bool {
+    fn search_ready(&self) -> bool {
         !self.searched_by_server
             && (self.index.get().is_some()
                 || self.remote.on_page.get()
@@ -160,20 +198,20 @@ impl CatalogData {
     /// For the seconds a phone's worker takes to build its index, words typed meanwhile or
     /// an address with a search in it are answered by the server rather than not at all;
     /// a catalog searched by the server is answered so always.
-    pub fn server_results(&self, query: &CatalogQuery) -> Option<ServerResults> {
-        let pages = self.remote.server.with(|answer| {
+    fn server_results(&self, query: &CatalogQuery) -> Option<ServerResults> {
+        let answer = self.remote.server.with(|answer| {
             answer
                 .as_ref()
                 .filter(|a| a.query == *query)
-                .map(|a| a.pages.clone())
+                .map(|a| (a.pages.clone(), a.failed))
         });
-        let Some(pages) = pages else {
+        let Some((pages, failed)) = answer else {
             self.ask_server(query, 0);
             return None;
         };
-        let Some(pages) = pages else {
+        let Some(last) = pages.last() else {
             return Some(ServerResults {
-                failed: true,
+                failed,
                 ..ServerResults::default()
             });
         };
@@ -191,7 +229,6 @@ impl CatalogData {
             // Two ids of one hash: looked for one by one.
             _ => products.iter().position(|p| p.id == *id),
         };
-        let last = pages.last()?;
         Some(ServerResults {
             listings: pages
                 .iter()
@@ -200,7 +237,7 @@ impl CatalogData {
                 .collect(),
             total: last.total,
             facets: last.facets.iter().map(|f| (f.category, f.count)).collect(),
-            failed: false,
+            failed,
         })
     }
 
@@ -208,11 +245,7 @@ impl CatalogData {
     /// one: the reader has scrolled to the end of what came.
     pub fn more_from_server(&self, query: &CatalogQuery) {
         let next = self.remote.server.with_untracked(|answer| {
-            let pages = answer
-                .as_ref()
-                .filter(|a| a.query == *query)?
-                .pages
-                .as_ref()?;
+            let pages = &answer.as_ref().filter(|a| a.query == *query)?.pages;
             let shown: usize = pages.iter().map(|p| p.listings.len()).sum();
             (shown < pages.last()?.total).then_some(shown)
         });
@@ -221,16 +254,30 @@ impl CatalogData {
         }
     }
 
-    /// Forgets a failed answer to `query`, so the next look asks again.
+    /// Asks again for what failed of `query`'s answer: its first page, or the next.
     pub fn retry_server(&self, query: &CatalogQuery) {
         *self
             .remote
             .server_asked
             .lock()
             .unwrap_or_else(|e| e.into_inner()) = None;
-        self.remote.server.set(None);
-        // Asked at once: nothing may be tracking the answer's absence to ask for it.
-        self.ask_server(query, 0);
+        let kept = self.remote.server.with_untracked(|answer| {
+            answer
+                .as_ref()
+                .is_some_and(|a| a.query == *query && !a.pages.is_empty())
+        });
+        if kept {
+            self.remote.server.update(|answer| {
+                if let Some(answer) = answer {
+                    answer.failed = false;
+                }
+            });
+            self.more_from_server(query);
+        } else {
+            self.remote.server.set(None);
+            // Asked at once: nothing may be tracking the answer's absence to ask for it.
+            self.ask_server(query, 0);
+        }
     }
 
     /// Asks for `query`'s page at `offset`, unless that is what was last asked. Only the
@@ -266,25 +313,30 @@ impl CatalogData {
                 return;
             }
             let (query, offset) = ask;
-            match page {
-                Ok(page) => answer.update(|answer| {
-                    let mut pages = answer
-                        .take()
+            // Pages come in order: a later page is added to those before it.
+            let mut pages = answer
+                .with_untracked(|a| {
+                    a.as_ref()
                         .filter(|a| a.query == query && offset > 0)
-                        .and_then(|a| a.pages)
-                        .unwrap_or_default();
+                        .map(|a| a.pages.clone())
+                })
+                .unwrap_or_default();
+            let failed = match page {
+                Ok(page) => {
                     pages.push(Arc::new(page));
-                    *answer = Some(ServerAnswer {
-                        query,
-                        pages: Some(pages),
-                    });
-                }),
-                // A later page: what came stays, and the next scroll asks again.
-                Err(_) if offset > 0 => {
-                    *asked.lock().unwrap_or_else(|e| e.into_inner()) = None;
+                    false
                 }
-                Err(_) => answer.set(Some(ServerAnswer { query, pages: None })),
-            }
+                // What came stays; the page says so and offers to ask again.
+                Err(_) => {
+                    *asked.lock().unwrap_or_else(|e| e.into_inner()) = None;
+                    true
+                }
+            };
+            answer.set(Some(ServerAnswer {
+                query,
+                pages,
+                failed,
+            }));
         });
     }
 

@@ -3,8 +3,12 @@
 // server's, page by page as the reader scrolls, and a lost connection says so and keeps
 // what was found.
 import { test, expect, type Page } from '@playwright/test';
+import { axeViolations } from './helpers';
 
 const base = process.env.E2E_SERVER_SEARCH_URL!;
+
+// axe-core is injected, which the app's Content-Security-Policy rightly forbids.
+test.use({ bypassCSP: true });
 
 type SearchPage = { total: number; listings: { product: { id: string; name_id: string } }[] };
 
@@ -75,7 +79,7 @@ test("scrolling past the server's first pages asks for the next", async ({ page 
   await expect(more).toBeVisible();
 });
 
-test('offline, a search says it needs the connection and tries again when asked', async ({ page, context }) => {
+test('offline, a search says it needs the connection and tries again when asked', async ({ page, context }, info) => {
   await openCatalog(page);
   // With the service worker in control, which once answered offline with the last search
   // it had seen, whatever the words.
@@ -91,12 +95,44 @@ test('offline, a search says it needs the connection and tries again when asked'
   // What was found before stays on screen.
   await expect(page.locator('.result-count')).toHaveText(`${madu.total} produk`);
   await expect(page.locator('.card-grid .product-card').first()).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await alert.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: info.outputPath('search-offline.png') });
 
   await context.setOffline(false);
   await alert.getByRole('button', { name: 'Coba lagi' }).click();
   const amplang = await serverSearch(page, 'amplang');
   await expect(page.locator('.result-count')).toHaveText(`${amplang.total} produk`);
   await expect(alert).toHaveCount(0);
+});
+
+test('a later page lost to the connection says so below what came, and comes when asked again', async ({ page, context }, info) => {
+  const all = await serverSearch(page, 'desa');
+  // The connection drops after the first page: every later page is lost until it is back
+  // (a wide screen asks for the next page by itself as soon as the first shows).
+  const later = (url: URL) => url.pathname === '/api/catalog/search' && Number(url.searchParams.get('offset') ?? 0) > 0;
+  await context.route(later, (route) => route.abort('internetdisconnected'));
+  await openCatalog(page);
+  await page.locator('#site-search').fill('desa');
+  await expect(page.locator('.result-count')).toHaveText(`${all.total} produk`);
+  const cards = page.locator('.card-grid .product-card');
+  const more = page.getByRole('button', { name: 'Tampilkan lebih banyak' });
+  const alert = page.getByRole('alert').filter({ hasText: 'Hasil berikutnya belum bisa dimuat' });
+  // Through the first page's 24 (a phone shows it a screenful at a time) and past it.
+  while (!(await alert.isVisible())) await more.dispatchEvent('click');
+  // What came stays, the count is the server's, and nothing offers more until it comes.
+  await expect(cards).toHaveCount(24);
+  await expect(page.locator('.result-count')).toHaveText(`${all.total} produk`);
+  await expect(more).toHaveCount(0);
+  expect(await axeViolations(page)).toEqual([]);
+  await alert.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: info.outputPath('search-more-failed.png') });
+
+  await context.unroute(later);
+  await alert.getByRole('button', { name: 'Coba lagi' }).click();
+  await expect(alert).toHaveCount(0);
+  await expect(page.locator('.card-grid .card-title').nth(24)).toHaveText(all.listings[24].product.name_id);
+  await expect(page.locator('.result-count')).toHaveText(`${all.total} produk`);
 });
 
 test('the filters without words still work on the phone, offline too', async ({ page, context }) => {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::buyer::components::{FilterPanel, ShowMore};
-use crate::catalog_data::{today, use_catalog_query, use_typing, CatalogData};
+use crate::catalog_data::{today, use_catalog_query, use_typing, CatalogData, Found};
 use crate::components::{load_waiting_photos, PageMeta, ProductCard, WithCatalog};
 use crate::i18n::{fill, use_i18n};
 use crate::routes::AppPath;
@@ -62,6 +62,8 @@ struct Results {
     pending: bool,
     /// The server, which searches this catalog, could not be reached.
     failed: bool,
+    /// The server's next page could not be fetched: the listings shown are all that came.
+    more_failed: bool,
 }
 
 /// `/`: the catalog with search, filters and sort, all in the URL.
@@ -71,7 +73,11 @@ pub fn HomePage() -> impl IntoView {
     let (query, _) = use_catalog_query();
     let browsing = move || query.with(|q| q.q.is_empty() && !q.has_filters());
     view! {
-        <Show when=browsing>
+        // The page's one h1 is the hero's; while a search or a filter hides the hero, its
+        // title stays for screen readers.
+        <Show when=browsing fallback=move || view! {
+            <h1 class="visually-hidden">{move || i18n.t().home_title}</h1>
+        }>
             <section class="hero">
                 <h1>{move || i18n.t().home_title}</h1>
                 <p class="lead">{move || i18n.t().home_lead}</p>
@@ -99,49 +105,41 @@ fn CatalogView(
     let day = today();
     let d = Arc::clone(&data);
     let results = Memo::new(move |shown: Option<&Results>| {
-        query.with(|q| {
-            if let Some(hits) = d.hits_for(&q.q) {
+        query.with(|q| match d.search(q) {
+            Found::Here(hits) => {
                 let (listings, facets) =
                     run_query_on_hits(&d.catalog, hits.iter().copied(), q, day);
-                return Results {
+                Results {
                     total: listings.len(),
                     listings,
                     facets,
                     pending: false,
                     failed: false,
-                };
-            }
-            // The worker is still building its index, or the catalog is too large for one:
-            // the server answers.
-            if !d.search_ready() {
-                match d.server_results(q) {
-                    Some(page) if !page.failed => {
-                        return Results {
-                            listings: page.listings,
-                            total: page.total,
-                            facets: page.facets,
-                            pending: false,
-                            failed: false,
-                        }
-                    }
-                    // Nothing else will answer: say so, keeping what shows.
-                    Some(_) if d.searched_by_server => {
-                        return Results {
-                            pending: false,
-                            failed: true,
-                            ..shown.cloned().unwrap_or_default()
-                        }
-                    }
-                    // Offline while the worker builds: its answer comes later instead.
-                    _ => {}
+                    more_failed: false,
                 }
             }
+            Found::Server(page) => Results {
+                listings: page.listings,
+                total: page.total,
+                facets: page.facets,
+                pending: false,
+                failed: false,
+                more_failed: page.failed,
+            },
+            // Say so, keeping what shows.
+            Found::Failed => Results {
+                pending: false,
+                failed: true,
+                more_failed: false,
+                ..shown.cloned().unwrap_or_default()
+            },
             // Until an answer comes, the results already shown stay.
-            Results {
+            Found::Pending => Results {
                 pending: true,
                 failed: false,
+                more_failed: false,
                 ..shown.cloned().unwrap_or_default()
-            }
+            },
         })
     });
     let hits = Memo::new(move |_| results.with(|r| r.listings.clone()));
@@ -149,6 +147,7 @@ fn CatalogView(
     let total = Memo::new(move |_| results.with(|r| r.total));
     let pending = Memo::new(move |_| results.with(|r| r.pending));
     let failed = Memo::new(move |_| results.with(|r| r.failed));
+    let more_failed = Memo::new(move |_| results.with(|r| r.more_failed));
     let page_size = PageSize::new();
     let shown = RwSignal::new(page_size.get());
     // A new search starts from the top of the list again.
@@ -167,10 +166,12 @@ fn CatalogView(
     });
     let has_more = move || {
         let found = hits.with(Vec::len);
-        found > shown.get() || (more_on_server && found < total.get() && !failed.get())
+        found > shown.get()
+            || (more_on_server && found < total.get() && !failed.get() && !more_failed.get())
     };
     let retry_data = Arc::clone(&data);
     let retry = move |_| query.with_untracked(|q| retry_data.retry_server(q));
+    let retry_more = retry.clone();
     let filters_open = RwSignal::new(false);
     // The filters are drawn in a task after the frame that shows the results: at 10,000
     // listings the two in one task held a phone's main thread for 150–240 ms (4× CPU), and
@@ -314,6 +315,14 @@ fn CatalogView(
                 <ul class="card-grid" role="list" node_ref=grid aria-busy=move || pending.get().to_string()>
                     <For each=move || visible.get() key=|i| *i children=card/>
                 </ul>
+                <Show when=move || more_failed.get()>
+                    <div class="notice error more-failed" role="alert">
+                        <p>{move || i18n.t().search_more_failed}</p>
+                        <button type="button" class="button secondary" on:click=retry_more.clone()>
+                            {move || i18n.t().retry}
+                        </button>
+                    </div>
+                </Show>
                 <Show when=has_more>
                     <ShowMore on_more=Callback::new(move |()| shown.update(|n| *n += page_size.get())) shown=shown.into()/>
                 </Show>

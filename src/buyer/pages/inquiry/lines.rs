@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::buyer::inquiry_outbox::InquiryDraft;
-use crate::catalog_data::CatalogData;
+use crate::catalog_data::{CatalogData, Found};
 use crate::i18n::{fill, use_i18n};
 
 use crate::components::field_error;
@@ -281,17 +281,14 @@ fn ProductPicker(draft: RwSignal<InquiryDraft>, data: Arc<CatalogData>) -> impl 
             let chosen = draft.with(InquiryDraft::product_ids);
             // The worker's index searched here, or until it is built (and always for a
             // catalog too large to search on a phone) the server's first page.
-            let hits = match data.hits_for(&query) {
-                Some(hits) => hits.to_vec(),
-                None => {
-                    let words = CatalogQuery {
-                        q: query,
-                        ..Default::default()
-                    };
-                    data.server_results(&words)
-                        .map(|r| r.listings)
-                        .unwrap_or_default()
-                }
+            let words = CatalogQuery {
+                q: query,
+                ..Default::default()
+            };
+            let hits = match data.search(&words) {
+                Found::Here(hits) => hits.to_vec(),
+                Found::Server(results) => results.listings,
+                Found::Pending | Found::Failed => Vec::new(),
             };
             hits.iter()
                 .filter_map(|&i| data.catalog.products.get(i))
