@@ -556,20 +556,7 @@ mod tests {
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_rebuild_nobody_waits_for_is_still_published_and_refined() {
         let dir = tempfile::tempdir().unwrap();
-        let store = crate::store::sqlite::SqliteStore::open(dir.path()).unwrap();
-        crate::demo_seed::seed_if_empty(&store, None, crate::clock::unix_now())
-            .await
-            .unwrap();
-        let store: Arc<dyn Store> = Arc::new(store);
-        let snapshots = Arc::new(
-            Snapshots::load(
-                store.as_ref(),
-                dir.path().join("catalog"),
-                Publishing::default(),
-            )
-            .await
-            .unwrap(),
-        );
+        let (store, snapshots) = seeded_snapshots(dir.path()).await;
         let before = snapshots.current();
 
         let mut product = store.load_public_catalog().await.unwrap().products[0].clone();
@@ -609,24 +596,24 @@ mod tests {
         assert_eq!(decoded, refined.json);
     }
 
-    /// A burst of saves ends with the catalog of the last one, whatever order the renders ran in.
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn a_burst_of_changes_ends_at_the_last_one() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = crate::store::sqlite::SqliteStore::open(dir.path()).unwrap();
+    /// The demo catalog in a SQLite file under `dir`, and its snapshots published there.
+    async fn seeded_snapshots(dir: &std::path::Path) -> (Arc<dyn Store>, Arc<Snapshots>) {
+        let store = crate::store::sqlite::SqliteStore::open(dir).unwrap();
         crate::demo_seed::seed_if_empty(&store, None, crate::clock::unix_now())
             .await
             .unwrap();
         let store: Arc<dyn Store> = Arc::new(store);
-        let snapshots = Arc::new(
-            Snapshots::load(
-                store.as_ref(),
-                dir.path().join("catalog"),
-                Publishing::default(),
-            )
+        let snapshots = Snapshots::load(store.as_ref(), dir.join("catalog"), Publishing::default())
             .await
-            .unwrap(),
-        );
+            .unwrap();
+        (store, Arc::new(snapshots))
+    }
+
+    /// A burst of saves ends with the catalog of the last one, whatever order the renders ran in.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_burst_of_changes_ends_at_the_last_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, snapshots) = seeded_snapshots(dir.path()).await;
         let mut product = store.load_public_catalog().await.unwrap().products[1].clone();
         let mut last = 0;
         for _ in 0..6 {
