@@ -20,6 +20,10 @@ crate::i18n::text_table! {
     add_product: "Tambah produk", "Add a product";
     add_product_hint: "Ketik nama produk, misalnya rumput laut", "Type a product name, e.g. seaweed";
     add_named: "Tambah {}", "Add {}";
+    picker_searching: "Mencari…", "Searching…";
+    picker_none: "Tidak ada produk yang cocok. Coba kata lain.", "No product matches. Try other words.";
+    picker_offline: "Pencarian perlu sambungan internet. Periksa koneksi, lalu coba lagi.", "Searching needs an internet connection. Check it, then try again.";
+    picker_retry: "Cari lagi", "Search again";
     remove_line: "Hapus {} dari permintaan", "Remove {} from the request";
     field_quantity: "Jumlah", "Quantity";
     field_unit: "Satuan", "Unit";

@@ -263,7 +263,8 @@ test('after one visit, the app and catalog open with no connection at all', asyn
   await page.goto('/');
   await expect(page.locator('#boot')).toHaveCount(0); // the app has the card index
   // Wait until the service worker controls the page (it claims it on activating).
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  // The worker installs in the background, keeping both app shells first: seconds on a busy machine.
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 30_000 }).toBe(true);
   // Its activation leaves the page's own copy of the index alone (it once deleted it).
   await expect.poll(() => page.evaluate(async () =>
     (await (await caches.open('etalase-data')).match('/api/catalog/index')) !== undefined)).toBe(true);

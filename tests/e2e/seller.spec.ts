@@ -208,7 +208,8 @@ test('offline publish waits in the outbox, is sent on reconnect; another seller 
   await page.screenshot({ path: `artifacts/screenshots/editor-offline-${info.project.name}.png`, fullPage: false });
   // With no signal at all (also for the service worker's own fetches), a reload opens the
   // seller's app from the copy the service worker kept at install, the change still waiting.
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  // The worker installs in the background, keeping both app shells first: seconds on a busy machine.
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 30_000 }).toBe(true);
   await context.route('**/*', (route) => route.abort('internetdisconnected'));
   await page.reload();
   await expect(page.getByLabel('Nama produk (Bahasa Indonesia)')).toHaveValue(name);

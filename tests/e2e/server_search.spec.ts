@@ -83,7 +83,8 @@ test('offline, a search says it needs the connection and tries again when asked'
   await openCatalog(page);
   // With the service worker in control, which once answered offline with the last search
   // it had seen, whatever the words.
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  // The worker installs in the background, keeping both app shells first: seconds on a busy machine.
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 30_000 }).toBe(true);
   await page.locator('#site-search').fill('madu');
   const madu = await serverSearch(page, 'madu');
   await expect(page.locator('.result-count')).toHaveText(`${madu.total} produk`);
@@ -155,4 +156,25 @@ test("the inquiry form's product picker finds through the server too", async ({ 
   const picks = page.locator('.picker-add');
   await expect(picks.first()).toContainText(udang.listings[0].product.name_id);
   await expect(picks).toHaveCount(6);
+});
+
+test('the picker says when nothing matches, and when the server cannot be reached', async ({ page, context }, info) => {
+  await page.goto(base + '/permintaan');
+  const box = page.getByLabel('Tambah produk');
+  const status = page.locator('.picker-status');
+  await box.fill('qwzx');
+  await expect(status).toHaveText('Tidak ada produk yang cocok. Coba kata lain.');
+
+  await context.setOffline(true);
+  await box.fill('amplang');
+  await expect(status).toHaveText('Pencarian perlu sambungan internet. Periksa koneksi, lalu coba lagi.');
+  await expect(page.locator('.picker-add')).toHaveCount(0);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.locator('.picker').screenshot({ path: info.outputPath('picker-offline.png') });
+  await context.setOffline(false);
+  await page.getByRole('button', { name: 'Cari lagi' }).click();
+  const amplang = await serverSearch(page, 'amplang');
+  await expect(page.locator('.picker-add').first()).toContainText(amplang.listings[0].product.name_id);
+  await expect(status).toBeEmpty();
+  await expect(page.getByRole('button', { name: 'Cari lagi' })).toHaveCount(0);
 });

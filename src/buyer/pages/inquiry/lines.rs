@@ -271,31 +271,59 @@ fn ProductPicker(draft: RwSignal<InquiryDraft>, data: Arc<CatalogData>) -> impl 
     let i18n = use_i18n();
     let q = move || i18n.q();
     let text = RwSignal::new(String::new());
+    let typed = move || text.with(|t| t.trim().chars().count() >= 2);
+    // What the typed words found: the worker's index searched here, or until it is built
+    // (and always for a catalog too large to search on a phone) the server's first page.
+    let found = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            if !typed() {
+                return Found::Pending;
+            }
+            data.search(&CatalogQuery {
+                q: text.get(),
+                ..Default::default()
+            })
+        })
+    };
     let matches = {
         let data = data.clone();
         move || {
-            let query = text.get();
-            if query.trim().chars().count() < 2 {
-                return Vec::new();
-            }
             let chosen = draft.with(InquiryDraft::product_ids);
-            // The worker's index searched here, or until it is built (and always for a
-            // catalog too large to search on a phone) the server's first page.
-            let words = CatalogQuery {
-                q: query,
-                ..Default::default()
-            };
-            let hits = match data.search(&words) {
+            let hits = found.with(|found| match found {
                 Found::Here(hits) => hits.to_vec(),
-                Found::Server(results) => results.listings,
+                Found::Server(results) => results.listings.clone(),
                 Found::Pending | Found::Failed => Vec::new(),
-            };
+            });
             hits.iter()
                 .filter_map(|&i| data.catalog.products.get(i))
                 .filter(|p| !chosen.contains(&p.id))
                 .take(6)
                 .cloned()
                 .collect::<Vec<_>>()
+        }
+    };
+    // Said under the list: still searching, nothing found, or the server out of reach.
+    let status = move || -> Option<&'static str> {
+        let q = q();
+        found.with(|found| match found {
+            _ if !typed() => None,
+            Found::Pending => Some(q.picker_searching),
+            Found::Failed => Some(q.picker_offline),
+            Found::Here(hits) if hits.is_empty() => Some(q.picker_none),
+            Found::Server(results) if results.listings.is_empty() => Some(q.picker_none),
+            _ => None,
+        })
+    };
+    let failed = move || found.with(|found| matches!(found, Found::Failed));
+    let retry = {
+        let data = data.clone();
+        move |_| {
+            let words = CatalogQuery {
+                q: text.get_untracked(),
+                ..Default::default()
+            };
+            data.retry_server(&words);
         }
     };
     let data_for_rows = data.clone();
@@ -326,6 +354,12 @@ fn ProductPicker(draft: RwSignal<InquiryDraft>, data: Arc<CatalogData>) -> impl 
                     }).collect_view()
                 }}
             </ul>
+            <p class="muted small picker-status" role="status">{status}</p>
+            <Show when=failed>
+                <button type="button" class="button secondary picker-retry" on:click=retry.clone()>
+                    {move || q().picker_retry}
+                </button>
+            </Show>
         </div>
     }
 }
