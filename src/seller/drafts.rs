@@ -233,10 +233,16 @@ pub struct Outbox {
 }
 
 impl Outbox {
-    /// Recounts the signed-in seller's waiting drafts from storage.
+    /// Recounts the waiting drafts from storage: the signed-in seller's own, and those the
+    /// signed-in operator made for members (counted too, or the retry every few seconds
+    /// never ran for them and they waited for the phone's network to change).
     pub fn recount(&self) {
-        self.waiting
-            .set(self.session.seller_id().map_or(0, |id| waiting(&id)));
+        let own = self.session.seller_id().map_or(0, |id| waiting(&id));
+        let for_members = self
+            .staff
+            .operator_id()
+            .map_or(0, |operator| pending_made_by(&operator).len());
+        self.waiting.set(own + for_members);
     }
 
     /// Sends every waiting draft once: the seller's own, and those an operator made for

@@ -19,7 +19,7 @@ use super::supply::SupplySection;
 use crate::catalog_data::use_catalog;
 use crate::components::{field_error, PageMeta, ProductCard};
 use crate::i18n::use_i18n;
-use crate::seller::drafts::{self, Draft};
+use crate::seller::drafts::{self, use_outbox, Draft};
 use crate::seller::workspace::use_workspace;
 
 #[component]
@@ -32,7 +32,6 @@ pub(super) fn Editor(initial: Draft) -> impl IntoView {
         initial.made_by = Some(operator);
     }
     let catalog = use_catalog().0;
-    let is_new = !initial.on_server;
     let server_copy = RwSignal::new(initial.on_server.then(|| initial.product.clone()));
     let draft = RwSignal::new(initial);
     let attempted = RwSignal::new(false);
@@ -51,6 +50,28 @@ pub(super) fn Editor(initial: Draft) -> impl IntoView {
                 drafts::save(d);
             }
         });
+    });
+
+    // The outbox sent the draft this editor shows as waiting (the connection came back
+    // while it was open, or it was opened as it waited): the editor follows, showing the
+    // listing as the server now has it, with its history, no longer "waiting". A change
+    // typed since is saved here still waiting, and sent on the outbox's next try.
+    let outbox = use_outbox();
+    Effect::new(move |first: Option<()>| {
+        outbox.last_sent.track();
+        if first.is_none() {
+            return;
+        }
+        let Some(waiting) = draft.with_untracked(|d| d.pending.is_some().then(|| d.clone())) else {
+            return;
+        };
+        let still_waiting = drafts::load(&waiting.product.id).is_some_and(|d| d.pending.is_some());
+        if !still_waiting {
+            let mut sent = Draft::from_server(waiting.product.clone());
+            sent.made_by = waiting.made_by;
+            server_copy.set(Some(waiting.product));
+            draft.set(sent);
+        }
     });
 
     // What publishing would check, live once the seller has tried once.
@@ -87,8 +108,9 @@ pub(super) fn Editor(initial: Draft) -> impl IntoView {
             .and_then(|data| data.catalog.village(&slug).map(|v| v.name.clone()))
             .unwrap_or(slug)
     };
+    // "New" until the server has it (published here, or sent by the outbox).
     let title = move || {
-        if is_new {
+        if server_copy.with(Option::is_none) {
             i18n.s().editor_new_title
         } else {
             i18n.s().editor_edit_title
