@@ -313,7 +313,8 @@ impl CatalogData {
                 return;
             }
             let (query, offset) = ask;
-            // Pages come in order: a later page is added to those before it.
+            // A later page follows the pages before it, or is dropped: two requests for one
+            // page (a retry pressed twice) must not add it twice.
             let mut pages = answer
                 .with_untracked(|a| {
                     a.as_ref()
@@ -321,6 +322,10 @@ impl CatalogData {
                         .map(|a| a.pages.clone())
                 })
                 .unwrap_or_default();
+            let came: usize = pages.iter().map(|p| p.listings.len()).sum();
+            if came != offset {
+                return;
+            }
             let failed = match page {
                 Ok(page) => {
                     pages.push(Arc::new(page));

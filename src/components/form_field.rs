@@ -92,6 +92,20 @@ pub fn TextField(
     }
 }
 
+/// Moves focus to the first element matching `selector`, if any: after a control that
+/// had it is removed, a keyboard or screen-reader user stays where they were working.
+pub fn focus_selector(selector: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
 /// Moves focus to a field's input so a keyboard or screen-reader user lands on the problem.
 pub fn focus_field(field: &str) {
     use wasm_bindgen::JsCast;

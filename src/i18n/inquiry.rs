@@ -21,8 +21,9 @@ crate::i18n::text_table! {
     add_product_hint: "Ketik nama produk, misalnya rumput laut", "Type a product name, e.g. seaweed";
     add_named: "Tambah {}", "Add {}";
     picker_searching: "Mencari…", "Searching…";
+    picker_found: "{} produk cocok.", "{} matching products.";
     picker_none: "Tidak ada produk yang cocok. Coba kata lain.", "No product matches. Try other words.";
-    picker_offline: "Pencarian perlu sambungan internet. Periksa koneksi, lalu coba lagi.", "Searching needs an internet connection. Check it, then try again.";
+    picker_offline: "Pencarian perlu sambungan internet. Periksa koneksi, lalu cari lagi.", "Searching needs an internet connection. Check your connection, then search again.";
     picker_retry: "Cari lagi", "Search again";
     remove_line: "Hapus {} dari permintaan", "Remove {} from the request";
     field_quantity: "Jumlah", "Quantity";

@@ -91,10 +91,14 @@ pub async fn current() -> PushState {
     }
     let registration = match registration_now().await {
         Some(registration) => registration,
-        // Not registered yet (the app registers it as it starts): give it a moment.
+        // Not registered yet (the app registers it as it starts): give it a moment, then
+        // take it as it is; none at all means the browser would not keep a worker.
         None => match ready_within(5_000).await {
             Ok(registration) => registration,
-            Err(_) => return PushState::Unsupported,
+            Err(_) => match registration_now().await {
+                Some(registration) => registration,
+                None => return PushState::Unsupported,
+            },
         },
     };
     match existing(&registration).await.as_ref().and_then(body_of) {

@@ -105,6 +105,8 @@ test('offline, a search says it needs the connection and tries again when asked'
   const amplang = await serverSearch(page, 'amplang');
   await expect(page.locator('.result-count')).toHaveText(`${amplang.total} produk`);
   await expect(alert).toHaveCount(0);
+  // The button went as it was pressed; focus is back in the search box.
+  await expect(page.locator('#site-search')).toBeFocused();
 });
 
 test('a later page lost to the connection says so below what came, and comes when asked again', async ({ page, context }, info) => {
@@ -119,8 +121,17 @@ test('a later page lost to the connection says so below what came, and comes whe
   const cards = page.locator('.card-grid .product-card');
   const more = page.getByRole('button', { name: 'Tampilkan lebih banyak' });
   const alert = page.getByRole('alert').filter({ hasText: 'Hasil berikutnya belum bisa dimuat' });
-  // Through the first page's 24 (a phone shows it a screenful at a time) and past it.
-  while (!(await alert.isVisible())) await more.dispatchEvent('click');
+  // Through the first page's 24 (a phone shows it a screenful at a time) and past it. The
+  // button goes when the page fails: pressed only while it is there.
+  await expect
+    .poll(
+      async () => {
+        if (await more.isVisible()) await more.dispatchEvent('click', undefined, { timeout: 1_000 }).catch(() => {});
+        return alert.isVisible();
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
   // What came stays, the count is the server's, and nothing offers more until it comes.
   await expect(cards).toHaveCount(24);
   await expect(page.locator('.result-count')).toHaveText(`${all.total} produk`);
@@ -132,6 +143,8 @@ test('a later page lost to the connection says so below what came, and comes whe
   await context.unroute(later);
   await alert.getByRole('button', { name: 'Coba lagi' }).click();
   await expect(alert).toHaveCount(0);
+  // Focus stays on the last listing that came before the ones asked for.
+  await expect(page.locator('.card-grid > li').nth(23).locator('a').first()).toBeFocused();
   await expect(page.locator('.card-grid .card-title').nth(24)).toHaveText(all.listings[24].product.name_id);
   await expect(page.locator('.result-count')).toHaveText(`${all.total} produk`);
 });
@@ -167,14 +180,15 @@ test('the picker says when nothing matches, and when the server cannot be reache
 
   await context.setOffline(true);
   await box.fill('amplang');
-  await expect(status).toHaveText('Pencarian perlu sambungan internet. Periksa koneksi, lalu coba lagi.');
+  await expect(status).toHaveText('Pencarian perlu sambungan internet. Periksa koneksi, lalu cari lagi.');
   await expect(page.locator('.picker-add')).toHaveCount(0);
   expect(await axeViolations(page)).toEqual([]);
   await page.locator('.picker').screenshot({ path: info.outputPath('picker-offline.png') });
   await context.setOffline(false);
   await page.getByRole('button', { name: 'Cari lagi' }).click();
+  await expect(box).toBeFocused();
   const amplang = await serverSearch(page, 'amplang');
   await expect(page.locator('.picker-add').first()).toContainText(amplang.listings[0].product.name_id);
-  await expect(status).toBeEmpty();
+  await expect(status).toHaveText(`${amplang.total} produk cocok.`);
   await expect(page.getByRole('button', { name: 'Cari lagi' })).toHaveCount(0);
 });

@@ -6,7 +6,7 @@ use leptos_router::components::A;
 
 use crate::buyer::components::{FilterPanel, ShowMore};
 use crate::catalog_data::{today, use_catalog_query, use_typing, CatalogData, Found};
-use crate::components::{load_waiting_photos, PageMeta, ProductCard, WithCatalog};
+use crate::components::{focus_selector, load_waiting_photos, PageMeta, ProductCard, WithCatalog};
 use crate::i18n::{fill, use_i18n};
 use crate::routes::AppPath;
 
@@ -170,8 +170,19 @@ fn CatalogView(
             || (more_on_server && found < total.get() && !failed.get() && !more_failed.get())
     };
     let retry_data = Arc::clone(&data);
-    let retry = move |_| query.with_untracked(|q| retry_data.retry_server(q));
-    let retry_more = retry.clone();
+    // The retry buttons go as they are pressed: focus stays where the reader was, the
+    // search box above the results, or the last listing that came before the ones asked.
+    let retry = {
+        let data = Arc::clone(&retry_data);
+        move |_| {
+            query.with_untracked(|q| data.retry_server(q));
+            focus_selector("#site-search");
+        }
+    };
+    let retry_more = move |_| {
+        query.with_untracked(|q| retry_data.retry_server(q));
+        focus_selector(".card-grid > li:last-child a");
+    };
     let filters_open = RwSignal::new(false);
     // The filters are drawn in a task after the frame that shows the results: at 10,000
     // listings the two in one task held a phone's main thread for 150–240 ms (4× CPU), and

@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::catalog_data::use_catalog;
-use crate::components::focus_field;
+use crate::components::{focus_field, focus_selector};
 use crate::i18n::seller::village_picker::texts;
 use crate::i18n::{fill, use_i18n};
 
@@ -333,12 +333,6 @@ fn on_results_key(ev: KeyboardEvent) {
         // Past the last hit stays put; before the first (or Escape) is the search box.
         None if ev.key() != "ArrowDown" => focus_field("village_slug"),
         None => {}
-    }
-}
-
-fn focus_selector(selector: &str) {
-    if let Ok(Some(el)) = document().query_selector(selector) {
-        focus(el);
     }
 }
 

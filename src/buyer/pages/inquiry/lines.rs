@@ -14,7 +14,7 @@ use crate::buyer::inquiry_outbox::InquiryDraft;
 use crate::catalog_data::{CatalogData, Found};
 use crate::i18n::{fill, use_i18n};
 
-use crate::components::field_error;
+use crate::components::{field_error, focus_selector};
 use crate::routes::AppPath;
 
 /// The lines of the current form, each with its own inputs and errors.
@@ -303,16 +303,21 @@ fn ProductPicker(draft: RwSignal<InquiryDraft>, data: Arc<CatalogData>) -> impl 
                 .collect::<Vec<_>>()
         }
     };
-    // Said under the list: still searching, nothing found, or the server out of reach.
-    let status = move || -> Option<&'static str> {
+    // Said under the list, the one live region of the picker (a list that spoke too would
+    // be read out whole on every keystroke): still searching, how many match, nothing
+    // found, or the server out of reach.
+    let status = move || -> String {
         let q = q();
+        let count = |n: usize| match n {
+            0 => q.picker_none.to_string(),
+            n => fill(q.picker_found, &[&n.to_string()]),
+        };
         found.with(|found| match found {
-            _ if !typed() => None,
-            Found::Pending => Some(q.picker_searching),
-            Found::Failed => Some(q.picker_offline),
-            Found::Here(hits) if hits.is_empty() => Some(q.picker_none),
-            Found::Server(results) if results.listings.is_empty() => Some(q.picker_none),
-            _ => None,
+            _ if !typed() => String::new(),
+            Found::Pending => q.picker_searching.to_string(),
+            Found::Failed => q.picker_offline.to_string(),
+            Found::Here(hits) => count(hits.len()),
+            Found::Server(results) => count(results.total),
         })
     };
     let failed = move || found.with(|found| matches!(found, Found::Failed));
@@ -324,6 +329,8 @@ fn ProductPicker(draft: RwSignal<InquiryDraft>, data: Arc<CatalogData>) -> impl 
                 ..Default::default()
             };
             data.retry_server(&words);
+            // The button goes as it is pressed: back to the box the words are in.
+            focus_selector("#f-add-product");
         }
     };
     let data_for_rows = data.clone();
@@ -333,7 +340,7 @@ fn ProductPicker(draft: RwSignal<InquiryDraft>, data: Arc<CatalogData>) -> impl 
             <input id="f-add-product" type="search" autocomplete="off" placeholder=move || q().add_product_hint
                 aria-controls="picker-results" prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))/>
-            <ul id="picker-results" class="picker-results" aria-live="polite">
+            <ul id="picker-results" class="picker-results">
                 {move || {
                     let data = data_for_rows.clone();
                     matches().into_iter().map(|p| {
