@@ -75,13 +75,15 @@ async function serverAnswer(page: Page, query: string) {
 }
 
 for (const worker of ['with the worker\'s index', 'without a worker']) {
-  test(`typed searches find what the server's search finds, ${worker}`, async ({ page }) => {
+  test(`typed searches find what the server's search finds, ${worker}`, async ({ page, context }) => {
     const warnings: string[] = [];
     page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
     const loaded: string[] = [];
     page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
     if (worker === 'without a worker') {
-      await page.route('**/search-worker_loader.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+      // The context's route, not the page's: once the service worker controls the page,
+      // the worker's files come through it, and its fetches pass the page's routes by.
+      await context.route('**/search-worker_loader.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
     }
     await page.goto('/');
     await expect(page.locator('.result-count')).toContainText(/\d+ produk/);
@@ -104,11 +106,14 @@ for (const worker of ['with the worker\'s index', 'without a worker']) {
   });
 }
 
-test('while the worker is still starting, the server answers the search', async ({ page }) => {
+test('while the worker is still starting, the server answers the search', async ({ page, context }) => {
   let release: () => void = () => {};
   const gate = new Promise<void>((r) => { release = r; });
   // The worker's wasm is held back, as on a slow link; the page's own index is not built.
-  await page.route('**/search-worker_bg.wasm', async (route) => { await gate; await route.continue(); });
+  // Held for the whole context: the service worker keeps the worker's files on install and
+  // serves them once it controls the page, and a page route does not see its fetches (the
+  // worker then started regardless, and answered before the server was asked).
+  await context.route('**/search-worker_bg.wasm', async (route) => { await gate; await route.continue(); });
   const asked: string[] = [];
   page.on('request', (r) => { if (r.url().includes('/api/catalog/search')) asked.push(new URL(r.url()).search); });
 
