@@ -260,6 +260,10 @@ fn test(root: &Path) -> Result<(), String> {
                 "etalase-photo",
             ],
         )
+        // The runner gives a whole test binary 20 s by default; the photo tests decode
+        // every shared 12 MP fixture and took 18 s on an idle 2-core machine, so a busy
+        // one timed out with every test passing.
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "180")
         .outcome(),
     ));
 
