@@ -25,10 +25,7 @@ use crate::routes::{seller_routes, shop_routes};
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
     if let Some(main) = document().get_element_by_id("main") {
-        use wasm_bindgen::JsCast;
-        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-            let _ = main.focus();
-        }
+        crate::components::focus_element(main);
     }
 }
 

@@ -95,25 +95,23 @@ pub fn TextField(
 /// Moves focus to the first element matching `selector`, if any: after a control that
 /// had it is removed, a keyboard or screen-reader user stays where they were working.
 pub fn focus_selector(selector: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = document()
-        .query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
+    if let Ok(Some(el)) = document().query_selector(selector) {
+        focus_element(el);
     }
 }
 
 /// Moves focus to a field's input so a keyboard or screen-reader user lands on the problem.
 pub fn focus_field(field: &str) {
-    use wasm_bindgen::JsCast;
     let id = format!("f-{}", field.replace('.', "-"));
-    if let Some(el) = document()
-        .get_element_by_id(&id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    if let Some(el) = document().get_element_by_id(&id) {
+        focus_element(el);
+    }
+}
+
+/// Moves focus to `el`, if it is an element that takes focus.
+pub fn focus_element(el: web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
         let _ = el.focus();
     }
 }

@@ -19,7 +19,9 @@ mod with_catalog;
 pub use bar_chart::{Bar, BarChart};
 pub use coming_soon::ComingSoon;
 pub use footer::Footer;
-pub use form_field::{error_for, field_error, focus_field, focus_selector, TextField};
+pub use form_field::{
+    error_for, field_error, focus_element, focus_field, focus_selector, TextField,
+};
 pub use header::Header;
 pub use inquiry_parts::{EventList, LineList, StatusChip};
 pub use lang_switch::LangSwitch;

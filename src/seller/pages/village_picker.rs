@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::catalog_data::use_catalog;
-use crate::components::{focus_field, focus_selector};
+use crate::components::{focus_element, focus_field, focus_selector};
 use crate::i18n::seller::village_picker::texts;
 use crate::i18n::{fill, use_i18n};
 
@@ -329,15 +329,9 @@ fn on_results_key(ev: KeyboardEvent) {
     };
     ev.prevent_default();
     match next.and_then(|li| li.first_element_child()) {
-        Some(button) => focus(button),
+        Some(button) => focus_element(button),
         // Past the last hit stays put; before the first (or Escape) is the search box.
         None if ev.key() != "ArrowDown" => focus_field("village_slug"),
         None => {}
-    }
-}
-
-fn focus(el: web_sys::Element) {
-    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-        let _ = el.focus();
     }
 }

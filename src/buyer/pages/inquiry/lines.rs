@@ -290,17 +290,20 @@ fn ProductPicker(draft: RwSignal<InquiryDraft>, data: Arc<CatalogData>) -> impl 
         let data = data.clone();
         move || {
             let chosen = draft.with(InquiryDraft::product_ids);
-            let hits = found.with(|found| match found {
-                Found::Here(hits) => hits.to_vec(),
-                Found::Server(results) => results.listings.clone(),
-                Found::Pending | Found::Failed => Vec::new(),
-            });
-            hits.iter()
-                .filter_map(|&i| data.catalog.products.get(i))
-                .filter(|p| !chosen.contains(&p.id))
-                .take(6)
-                .cloned()
-                .collect::<Vec<_>>()
+            // Read in place: a short word matches thousands of listings, of which six show.
+            found.with(|found| {
+                let hits: &[usize] = match found {
+                    Found::Here(hits) => hits,
+                    Found::Server(results) => &results.listings,
+                    Found::Pending | Found::Failed => &[],
+                };
+                hits.iter()
+                    .filter_map(|&i| data.catalog.products.get(i))
+                    .filter(|p| !chosen.contains(&p.id))
+                    .take(6)
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
         }
     };
     // Said under the list, the one live region of the picker (a list that spoke too would
