@@ -1,6 +1,7 @@
 // A hotel buyer's path through the catalog: search, filter, sort, open a product, check the
 // rupiah terms and WhatsApp links, visit the village, share the filtered URL, go back.
-import { test, expect, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './helpers';
 
 function rupiah(text: string): number {
   return Number(text.replace(/[^0-9]/g, ''));

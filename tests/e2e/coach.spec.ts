@@ -1,7 +1,8 @@
 // The photo coach: a seller picks a photo shot in a dark room; the worker's coach says so,
 // beside the processed photo, with a retake tip, and the upload completes all the same.
 // The dark photo is made here from a shared fixture (no binary in the repository).
-import { test, expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import { test } from './helpers';
 import { join } from 'node:path';
 import { darkenedJpeg, photos } from './dark_photo';
 

@@ -2,8 +2,8 @@
 // amplang for them with a photo, publishes; a buyer sees "sold through the cooperative";
 // the member opens the WhatsApp claim link, sets a password and sees the operator's change
 // in the listing's history.
-import { test, expect, type Page, type TestInfo } from '@playwright/test';
-import { staffSignIn } from './helpers';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import { staffSignIn, test } from './helpers';
 import { join } from 'node:path';
 import { darkenedJpeg, photos } from './dark_photo';
 

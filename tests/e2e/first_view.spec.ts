@@ -1,7 +1,7 @@
 // The page the server writes, as a phone without JavaScript (or before the app) sees it, and
 // the app taking it over without moving anything.
-import { test, expect } from '@playwright/test';
-import { axeViolations } from './helpers';
+import { expect } from '@playwright/test';
+import { axeViolations, test } from './helpers';
 
 test('with JavaScript off a product page shows its name, price and photo', async ({ browser, request }, info) => {
   const catalog = await (await request.get('/api/catalog')).json();

@@ -1,7 +1,23 @@
-// What several specs do the same way: signing in, and asking axe-core about a page.
-import { expect, type Page } from '@playwright/test';
+// What several specs do the same way: their `test`, signing in, and asking axe-core about a page.
+import { test as base, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+/**
+ * Playwright's `test`, closing every browser context a test opened beside its own (another
+ * role's browser, a second visitor): one left open lived on for the rest of the run, and every
+ * later failure screenshot its page too, pushing the error itself out of a short log.
+ */
+export const test = base.extend<{ closeOpenedContexts: void }>({
+  closeOpenedContexts: [
+    async ({ browser }, use) => {
+      const before = new Set(browser.contexts());
+      await use();
+      await Promise.all(browser.contexts().filter((c) => !before.has(c)).map((c) => c.close()));
+    },
+    { auto: true },
+  ],
+});
 
 /** The demo data's password for every seeded seller and staff account. */
 export const DEMO_PASSWORD = 'desa-demo-2026';

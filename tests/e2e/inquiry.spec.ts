@@ -1,8 +1,8 @@
 // Buyers' inquiries end to end: an export RFQ for seaweed sent while the connection drops
 // (it waits in the outbox and goes out on reconnect), a hotel basket spanning two sellers,
 // the buyer's tracking page, and the seller answering with a quote that the buyer then sees.
-import { test, expect, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, signIn } from './helpers';
+import { expect, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, signIn, test } from './helpers';
 
 const DEMO_SELLER_PRODUCT = 'kerupuk-udang-sepatin-250g'; // sold by the demo sign-in's business
 const OTHER_SELLER_PRODUCT = 'rumput-laut-kering-tani-baru-karung';

@@ -5,8 +5,8 @@
 // IDM and records a CSR partnership; a new seller joins and publishes; the operator
 // verifies them and buyers see it; a visitor reports the listing and the facilitator hides it.
 // Both projects share this server, so each works with names and numbers of its own.
-import { test, expect, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { axeViolations, signIn } from './helpers';
+import { expect, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { axeViolations, signIn, test } from './helpers';
 import { join } from 'node:path';
 
 const launchUrl = process.env.E2E_LAUNCH_URL!;

@@ -2,8 +2,8 @@
 // reports a listing; a facilitator hides it with a reason in both languages, and it is gone
 // for buyers; its seller reads why and asks for a review; the district's admin restores it
 // and reads the audit log. Each role in a browser context of its own.
-import { test, expect, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { axeViolations, DEMO_PASSWORD, staffSignIn } from './helpers';
+import { expect, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { axeViolations, DEMO_PASSWORD, staffSignIn, test } from './helpers';
 
 // axe-core is injected as a script, which the app's Content-Security-Policy rightly forbids.
 test.use({ bypassCSP: true });

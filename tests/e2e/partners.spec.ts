@@ -1,7 +1,8 @@
 // Village partnerships: a village page shows its partners and programmes, a partner page
 // lists the villages it backs and their products, the product page carries the small mark,
 // and the catalog's "backed by a partner" filter narrows the results.
-import { test, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './helpers';
 
 function count(text: string): number {
   return Number(text.replace(/[^0-9]/g, ''));

@@ -2,8 +2,8 @@
 // mining company's CSR programme with three villages (the model's rules stop a bad website
 // and an end before the start, field by field), buyers see it on the partner's page and a
 // village's page at once, and the facilitator ends it, which the partner's page shows.
-import { test, expect, type Page } from '@playwright/test';
-import { axeViolations, staffSignIn } from './helpers';
+import { expect, type Page } from '@playwright/test';
+import { axeViolations, staffSignIn, test } from './helpers';
 
 
 // axe-core is injected as a script, which the app's Content-Security-Policy rightly forbids.

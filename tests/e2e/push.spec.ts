@@ -5,8 +5,8 @@
 // crates/server/tests/push_http.rs against a push service on loopback; a real browser
 // push service cannot be reached from a test machine, so the push itself is delivered to
 // the service worker through the DevTools protocol.
-import { test, expect } from '@playwright/test';
-import { DEMO_PASSWORD, axeViolations, signIn } from './helpers';
+import { expect } from '@playwright/test';
+import { DEMO_PASSWORD, axeViolations, signIn, test } from './helpers';
 
 test.use({ bypassCSP: true });
 
@@ -65,10 +65,14 @@ test('a seller is told what push does, and a pushed inquiry shows on the phone',
       const registration = await navigator.serviceWorker.ready;
       return (await registration.getNotifications()).map((n) => ({ title: n.title, tag: n.tag, url: n.data?.url }));
     });
-  // A push reaches only an active worker: on a busy machine the worker can still be
-  // installing (it keeps both app shells first), and a push delivered then is dropped.
+  // A push reaches only an activated worker: on a busy machine the worker can still be
+  // installing (it keeps both app shells first) or activating (`ready` already resolves
+  // then), and a push delivered then is dropped.
   await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
+    const worker = (await navigator.serviceWorker.ready).active!;
+    while (worker.state !== 'activated') {
+      await new Promise((resolve) => worker.addEventListener('statechange', resolve, { once: true }));
+    }
   });
   await push('Permintaan baru: Hotel Tepian (PQ-2026-000041)');
   await expect.poll(shown).toEqual([

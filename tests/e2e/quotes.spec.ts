@@ -1,9 +1,9 @@
 // Closing the loop: a hotel sends an inquiry and gets its receipt by e-mail (a real SMTP
 // server on loopback); the seller sends a priced quotation; the buyer accepts it on the
 // tracking page; both see the deal; the quotation prints on A4 (Chromium writes the PDF).
-import { test, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { DEMO_PASSWORD, axeViolations, signIn, staffSignIn } from './helpers';
+import { DEMO_PASSWORD, axeViolations, signIn, staffSignIn, test } from './helpers';
 import { MAILDIR, waitForMail } from './mailbox';
 
 // axe is injected as a script, which the app's CSP forbids (see helpers.ts).

@@ -1,7 +1,8 @@
 // The catalog's search in its Web Worker (src/search_worker/): the worker's protocol driven
 // directly, the page's results against the server's search for the same query, and the
 // page still searching on its own when the worker cannot start.
-import { test, expect, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './helpers';
 
 // Runs in the page: starts the worker and speaks its protocol, returning what it answered.
 async function talkToWorker(page: Page) {

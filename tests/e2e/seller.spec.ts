@@ -1,7 +1,8 @@
 // A village seller's path on a phone: register, create a listing with a real 12 MP phone
 // photo through the file input, watch it processed in the worker and uploaded, reload
 // mid-draft, publish (also while offline), and find it upright in the catalog.
-import { test, expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import { test } from './helpers';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -2,8 +2,8 @@
 // 10 listings against the third test server's 346): every search with words is the
 // server's, page by page as the reader scrolls, and a lost connection says so and keeps
 // what was found.
-import { test, expect, type Page } from '@playwright/test';
-import { axeViolations } from './helpers';
+import { expect, type Page } from '@playwright/test';
+import { axeViolations, test } from './helpers';
 
 const base = process.env.E2E_SERVER_SEARCH_URL!;
 

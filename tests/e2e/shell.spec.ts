@@ -1,6 +1,7 @@
 // The app shell in a real browser: language switch, 404 page, deep-link reload (server
 // fallback), and no console errors along the way.
-import { test, expect, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './helpers';
 
 function collectConsoleErrors(page: Page): string[] {
   const errors: string[] = [];
