@@ -22,6 +22,7 @@ crate::i18n::text_table! {
     add_named: "Tambah {}", "Add {}";
     picker_searching: "Mencari…", "Searching…";
     picker_found: "{} produk cocok.", "{} matching products.";
+    picker_found_some: "{} teratas dari {} produk yang cocok. Tambah kata untuk mempersempit.", "The first {} of {} matching products. Add words to narrow them down.";
     picker_none: "Tidak ada produk yang cocok. Coba kata lain.", "No product matches. Try other words.";
     picker_offline: "Pencarian perlu sambungan internet. Periksa koneksi, lalu cari lagi.", "Searching needs an internet connection. Check your connection, then search again.";
     picker_retry: "Cari lagi", "Search again";

@@ -27,6 +27,10 @@ test('export RFQ survives a reload and a dropped connection, and is sent on reco
   await page.goto('/permintaan');
   await page.getByRole('tab', { name: 'RFQ ekspor' }).click();
   await page.getByLabel('Tambah produk').fill('rumput laut gracilaria');
+  // Few enough match to list them all, and the status counts what is listed.
+  const picks = page.locator('.picker-add');
+  await expect(picks.first()).toBeVisible();
+  await expect(page.locator('.picker-status')).toHaveText(`${await picks.count()} produk cocok.`);
   await page.locator('.picker-add', { hasText: 'Rumput Laut Gracilaria Kering' }).first().click();
   await expect(page.locator('.basket-line')).toHaveCount(1);
 

@@ -265,6 +265,9 @@ fn ExportLineExtras(
     }
 }
 
+/// How many of the picker's hits are listed: enough to pick from on a phone's screen.
+const PICKER_ROWS: usize = 6;
+
 /// Search the catalog and add a product to the basket.
 #[component]
 fn ProductPicker(draft: RwSignal<InquiryDraft>, data: Arc<CatalogData>) -> impl IntoView {
@@ -286,34 +289,45 @@ fn ProductPicker(draft: RwSignal<InquiryDraft>, data: Arc<CatalogData>) -> impl 
             })
         })
     };
+    // The rows listed, and whether more than those could be added (the status says so).
     let matches = {
         let data = data.clone();
-        move || {
+        Memo::new(move |_| {
             let chosen = draft.with(InquiryDraft::product_ids);
             // Read in place: a short word matches thousands of listings, of which six show.
             found.with(|found| {
-                let hits: &[usize] = match found {
-                    Found::Here(hits) => hits,
-                    Found::Server(results) => &results.listings,
-                    Found::Pending | Found::Failed => &[],
+                let (hits, beyond): (&[usize], bool) = match found {
+                    Found::Here(hits) => (hits, false),
+                    Found::Server(results) => {
+                        (&results.listings, results.total > results.listings.len())
+                    }
+                    Found::Pending | Found::Failed => (&[], false),
                 };
-                hits.iter()
+                let mut rows = hits
+                    .iter()
                     .filter_map(|&i| data.catalog.products.get(i))
                     .filter(|p| !chosen.contains(&p.id))
-                    .take(6)
+                    .take(PICKER_ROWS + 1)
                     .cloned()
-                    .collect::<Vec<_>>()
+                    .collect::<Vec<_>>();
+                let more = beyond || rows.len() > PICKER_ROWS;
+                rows.truncate(PICKER_ROWS);
+                (rows, more)
             })
-        }
+        })
     };
     // Said under the list, the one live region of the picker (a list that spoke too would
     // be read out whole on every keystroke): still searching, how many match, nothing
-    // found, or the server out of reach.
+    // found, or the server out of reach. A short word matches hundreds: the buyer is told
+    // that only the first few are listed, and how to narrow them.
     let status = move || -> String {
         let q = q();
-        let count = |n: usize| match n {
-            0 => q.picker_none.to_string(),
-            n => fill(q.picker_found, &[&n.to_string()]),
+        let count = |n: usize| match (n, matches.with(|(rows, more)| (rows.len(), *more))) {
+            (0, _) => q.picker_none.to_string(),
+            (n, (listed, true)) if listed > 0 => {
+                fill(q.picker_found_some, &[&listed.to_string(), &n.to_string()])
+            }
+            (n, _) => fill(q.picker_found, &[&n.to_string()]),
         };
         found.with(|found| match found {
             _ if !typed() => String::new(),
@@ -346,7 +360,7 @@ fn ProductPicker(draft: RwSignal<InquiryDraft>, data: Arc<CatalogData>) -> impl 
             <ul id="picker-results" class="picker-results">
                 {move || {
                     let data = data_for_rows.clone();
-                    matches().into_iter().map(|p| {
+                    matches.get().0.into_iter().map(|p| {
                         let seller = data.catalog.seller_of(&p).map(|s| s.name.clone()).unwrap_or_default();
                         let label = p.name(i18n.lang()).to_string();
                         let product = p.clone();
